@@ -1,0 +1,4 @@
+//! Analyses that several rules, and the language server's hover and completion, share.
+
+pub mod acronyms;
+pub mod people;

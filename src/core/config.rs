@@ -1,0 +1,366 @@
+//! `minutes-lint.toml`: reading it (pure: text in, [`Config`] or a located error out).
+//!
+//! Finding the file on disk is the edges' job (`crate::workspace`).
+
+use crate::core::diagnostic::Severity;
+use crate::core::model::{AttendanceKind, Procedural};
+use crate::core::rules;
+use crate::core::vocabulary::Vocabulary;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use toml::Spanned;
+
+/// The name of the config file looked for beside and above each draft.
+pub const CONFIG_FILE_NAME: &str = "minutes-lint.toml";
+
+/// A rule's configured level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleLevel {
+    Off,
+    On(Severity),
+}
+
+/// Which sections `missing-section` asks a whole-meeting draft for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequiredSections {
+    pub meeting_date: bool,
+    pub attendance: bool,
+    pub declarations: bool,
+    pub next_meeting: bool,
+}
+
+impl Default for RequiredSections {
+    fn default() -> Self {
+        RequiredSections {
+            meeting_date: true,
+            attendance: true,
+            declarations: true,
+            next_meeting: true,
+        }
+    }
+}
+
+/// "Councillor" or "Cllr", the title style a council prefers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CouncillorStyle {
+    Councillor,
+    Cllr,
+}
+
+/// Rules switched off for files matching a glob (relative to the config file's folder).
+#[derive(Clone, Debug)]
+pub struct PerFileIgnore {
+    pub pattern: String,
+    pub matcher: globset::GlobMatcher,
+    pub rules: Vec<String>,
+}
+
+/// Everything the engine can be told.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// Level per rule name; rules not listed keep their default severity.
+    pub rules: BTreeMap<String, RuleLevel>,
+    /// Acronyms that never need spelling out (added to the built-in known list).
+    pub known_acronyms: Vec<String>,
+    /// Long forms for acronyms; an acronym in it counts as defined.
+    pub glossary: BTreeMap<String, String>,
+    pub councillor_style: Option<CouncillorStyle>,
+    pub decision_template: Option<String>,
+    pub sections: RequiredSections,
+    pub vocabulary: Vocabulary,
+    pub per_file: Vec<PerFileIgnore>,
+}
+
+/// A config file that cannot be used, with where and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The file's path as the caller named it.
+    pub origin: String,
+    /// 1-based line and column of the problem, when known.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(line), Some(col)) => write!(f, "{}:{}:{}: {}", self.origin, line, col, self.message),
+            (Some(line), None) => write!(f, "{}:{}: {}", self.origin, line, self.message),
+            _ => write!(f, "{}: {}", self.origin, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    /// Reads a config from its TOML text; `origin` names the file in error messages.
+    pub fn from_toml(text: &str, origin: &str) -> Result<Config, ConfigError> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let (line, column) = e.span().map(|s| line_col(text, s.start)).unzip();
+            ConfigError {
+                origin: origin.to_string(),
+                line,
+                column,
+                message: format!("{}; see `minutes-lint --help` or the README's Configuration section", e.message().trim_end()),
+            }
+        })?;
+        raw.into_config(text, origin)
+    }
+
+    /// The level of a rule: the configured one, else its default severity.
+    pub fn level(&self, rule: &rules::Rule) -> RuleLevel {
+        self.rules.get(rule.name).copied().unwrap_or(RuleLevel::On(rule.default_severity))
+    }
+
+    /// True when `rule` is switched off for `path` (relative to the config's folder).
+    pub fn ignored_for(&self, path: &str, rule: &str) -> bool {
+        self.per_file
+            .iter()
+            .any(|p| p.matcher.is_match(path) && p.rules.iter().any(|r| r == rule || r == "all"))
+    }
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..crate::core::text::floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    acronyms: RawAcronyms,
+    #[serde(default)]
+    style: RawStyle,
+    #[serde(default)]
+    sections: RawSections,
+    #[serde(default)]
+    vocabulary: RawVocabulary,
+    #[serde(default, rename = "per-file")]
+    per_file: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawAcronyms {
+    #[serde(default)]
+    known: Vec<String>,
+    #[serde(default)]
+    glossary: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawStyle {
+    councillor: Option<Spanned<String>>,
+    decision_template: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+struct RawSections {
+    meeting_date: bool,
+    attendance: bool,
+    declarations: bool,
+    next_meeting: bool,
+}
+
+impl Default for RawSections {
+    fn default() -> Self {
+        let d = RequiredSections::default();
+        RawSections {
+            meeting_date: d.meeting_date,
+            attendance: d.attendance,
+            declarations: d.declarations,
+            next_meeting: d.next_meeting,
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawVocabulary {
+    #[serde(default)]
+    decision_lines: Vec<String>,
+    #[serde(default)]
+    decision_openings: Vec<String>,
+    #[serde(default)]
+    outcome_phrases: Vec<String>,
+    #[serde(default)]
+    present_headings: Vec<String>,
+    #[serde(default)]
+    apologies_headings: Vec<String>,
+    #[serde(default)]
+    in_attendance_headings: Vec<String>,
+    #[serde(default)]
+    procedural_titles: Vec<String>,
+}
+
+impl RawConfig {
+    fn into_config(self, text: &str, origin: &str) -> Result<Config, ConfigError> {
+        let error_at = |offset: usize, message: String| {
+            let (line, column) = line_col(text, offset);
+            ConfigError {
+                origin: origin.to_string(),
+                line: Some(line),
+                column: Some(column),
+                message,
+            }
+        };
+        let mut config = Config::default();
+        for (name, level) in self.rules {
+            if rules::find(name.get_ref()).is_none() {
+                return Err(error_at(
+                    name.span().start,
+                    format!("unknown rule `{}` in [rules]; `minutes-lint rule` lists the rules", name.get_ref()),
+                ));
+            }
+            let parsed = match level.get_ref().as_str() {
+                "off" => RuleLevel::Off,
+                other => match Severity::parse(other) {
+                    Some(s) => RuleLevel::On(s),
+                    None => {
+                        return Err(error_at(
+                            level.span().start,
+                            format!(
+                                "rule `{}` has level `{}`; use \"off\", \"info\", \"warning\" or \"error\"",
+                                name.get_ref(),
+                                other
+                            ),
+                        ))
+                    }
+                },
+            };
+            config.rules.insert(name.into_inner(), parsed);
+        }
+        config.known_acronyms = self.acronyms.known;
+        config.glossary = self.acronyms.glossary;
+        if let Some(style) = self.style.councillor {
+            config.councillor_style = Some(match style.get_ref().as_str() {
+                "Councillor" => CouncillorStyle::Councillor,
+                "Cllr" => CouncillorStyle::Cllr,
+                other => {
+                    return Err(error_at(
+                        style.span().start,
+                        format!("[style] councillor is `{other}`; use \"Councillor\" or \"Cllr\""),
+                    ))
+                }
+            });
+        }
+        config.decision_template = self.style.decision_template;
+        let s = self.sections;
+        config.sections = RequiredSections {
+            meeting_date: s.meeting_date,
+            attendance: s.attendance,
+            declarations: s.declarations,
+            next_meeting: s.next_meeting,
+        };
+        extend_vocabulary(&mut config.vocabulary, self.vocabulary);
+        for (pattern, rule_names) in self.per_file {
+            let glob = globset::Glob::new(pattern.get_ref())
+                .map_err(|e| error_at(pattern.span().start, format!("bad glob `{}` in [per-file]: {e}", pattern.get_ref())))?;
+            let mut names = Vec::new();
+            for rule in rule_names {
+                if rule.get_ref() != "all" && rules::find(rule.get_ref()).is_none() {
+                    return Err(error_at(
+                        rule.span().start,
+                        format!("unknown rule `{}` in [per-file]; `minutes-lint rule` lists the rules", rule.get_ref()),
+                    ));
+                }
+                names.push(rule.into_inner());
+            }
+            config.per_file.push(PerFileIgnore {
+                pattern: pattern.get_ref().clone(),
+                matcher: glob.compile_matcher(),
+                rules: names,
+            });
+        }
+        Ok(config)
+    }
+}
+
+fn extend_vocabulary(vocabulary: &mut Vocabulary, raw: RawVocabulary) {
+    vocabulary.decision_lines.extend(raw.decision_lines);
+    vocabulary.decision_openings.extend(raw.decision_openings);
+    vocabulary.outcome_phrases.extend(raw.outcome_phrases);
+    let headings = [
+        (raw.present_headings, AttendanceKind::Present),
+        (raw.apologies_headings, AttendanceKind::Apologies),
+        (raw.in_attendance_headings, AttendanceKind::InAttendance),
+    ];
+    for (words, kind) in headings {
+        // Configured headings go first so that a longer house-style heading wins over a built-in prefix.
+        for word in words.into_iter().rev() {
+            vocabulary.attendance_headings.insert(0, (word, kind));
+        }
+    }
+    for title in raw.procedural_titles {
+        vocabulary.procedural_titles.push((title.to_lowercase(), Procedural::Urgent));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_design_sketch() {
+        let text = r#"
+[rules]
+missing-section = "off"
+title-style = "warning"
+
+[acronyms]
+known = ["NHS", "UK", "Ofsted"]
+[acronyms.glossary]
+SEND = "special educational needs and disabilities"
+
+[style]
+councillor = "Councillor"
+decision-template = "RESOLVED – That the report be noted."
+"#;
+        let config = Config::from_toml(text, "minutes-lint.toml").unwrap();
+        assert_eq!(config.rules.get("missing-section"), Some(&RuleLevel::Off));
+        assert_eq!(config.rules.get("title-style"), Some(&RuleLevel::On(Severity::Warning)));
+        assert_eq!(config.known_acronyms, vec!["NHS", "UK", "Ofsted"]);
+        assert_eq!(config.councillor_style, Some(CouncillorStyle::Councillor));
+        assert!(config.glossary.contains_key("SEND"));
+    }
+
+    #[test]
+    fn unknown_keys_name_file_line_and_key() {
+        let err = Config::from_toml("[style]\ncolour = \"red\"\n", "x/minutes-lint.toml").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("colour"), "{}", err.message);
+        assert!(err.to_string().starts_with("x/minutes-lint.toml:2:"), "{err}");
+    }
+
+    #[test]
+    fn unknown_rules_and_levels_are_errors() {
+        let err = Config::from_toml("[rules]\nno-such-rule = \"off\"\n", "c.toml").unwrap_err();
+        assert!(err.message.contains("no-such-rule"));
+        assert_eq!(err.line, Some(2));
+        let err = Config::from_toml("[rules]\nfirst-person = \"loud\"\n", "c.toml").unwrap_err();
+        assert!(err.message.contains("loud"));
+    }
+
+    #[test]
+    fn wrong_types_are_errors() {
+        let err = Config::from_toml("[acronyms]\nknown = \"NHS\"\n", "c.toml").unwrap_err();
+        assert_eq!(err.line, Some(2));
+    }
+
+    #[test]
+    fn per_file_ignores_match_globs() {
+        let config = Config::from_toml("[per-file]\n\"old/**\" = [\"first-person\"]\n", "c.toml").unwrap();
+        assert!(config.ignored_for("old/2019/a.txt", "first-person"));
+        assert!(!config.ignored_for("new/a.txt", "first-person"));
+    }
+}

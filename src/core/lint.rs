@@ -1,0 +1,55 @@
+//! Running the rules over a draft: parse, check, apply configured severities and suppressions.
+
+use crate::core::config::{Config, RuleLevel};
+use crate::core::diagnostic::Diagnostic;
+use crate::core::model::Minutes;
+use crate::core::parse::{format_for_path, parse_with};
+use crate::core::rules::{Context, RULES};
+use crate::core::text::LineIndex;
+
+/// A linted draft: its model and its findings, sorted by position.
+#[derive(Debug)]
+pub struct Linted {
+    pub minutes: Minutes,
+    pub lines: LineIndex,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses and lints `text`. `path` (relative to the config's folder) selects `[per-file]` ignores.
+pub fn lint(text: &str, config: &Config, path: Option<&str>) -> Linted {
+    let format = path.map(format_for_path);
+    let minutes = parse_with(text, &config.vocabulary, format);
+    let lines = LineIndex::new(text);
+    let diagnostics = check(text, &minutes, &lines, config, path);
+    Linted {
+        minutes,
+        lines,
+        diagnostics,
+    }
+}
+
+/// Runs every enabled rule over an already parsed draft.
+pub fn check(text: &str, minutes: &Minutes, lines: &LineIndex, config: &Config, path: Option<&str>) -> Vec<Diagnostic> {
+    let ctx = Context::new(text, minutes, config, lines);
+    let mut all = Vec::new();
+    for rule in RULES {
+        let RuleLevel::On(severity) = config.level(rule) else {
+            continue;
+        };
+        if path.is_some_and(|p| config.ignored_for(p, rule.name)) || minutes.suppressions.file.iter().any(|r| r == rule.name || r == "all") {
+            continue;
+        }
+        let mut found = Vec::new();
+        (rule.check)(&ctx, &mut found);
+        for mut diagnostic in found {
+            if minutes.suppressions.allows(rule.name, diagnostic.span.start) {
+                continue;
+            }
+            diagnostic.rule = rule.name;
+            diagnostic.severity = severity;
+            all.push(diagnostic);
+        }
+    }
+    all.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+    all
+}

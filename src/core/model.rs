@@ -1,0 +1,319 @@
+//! The model of a draft: its header, attendance lists, numbered items and their decisions.
+//!
+//! Every node carries byte spans into the original text. The parser fills this in and never
+//! fails; material it cannot place stays as plain paragraph blocks.
+
+use crate::core::dates::DateMention;
+use crate::core::suppress::Suppressions;
+use crate::core::text::Span;
+use std::ops::Range;
+
+/// Plain text or Markdown; only changes how decoration is stripped and how suppressions work.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    #[default]
+    PlainText,
+    Markdown,
+}
+
+/// Whether the draft covers a whole meeting or a single agenda item.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Shape {
+    /// A header, attendance and numbered items.
+    #[default]
+    Meeting,
+    /// "Agenda item", a title, a summary, "Minutes:", the discussion and a decision.
+    SingleItem,
+}
+
+/// A parsed draft.
+#[derive(Clone, Debug, Default)]
+pub struct Minutes {
+    pub format: Format,
+    pub shape: Shape,
+    /// Where the content starts (3 when the text begins with a byte-order mark).
+    pub content_start: usize,
+    /// `"\r\n"`, `"\r"` or `"\n"`: the line ending used most, for fixes that insert lines.
+    pub newline: &'static str,
+    /// Every non-blank run of text, in order.
+    pub blocks: Vec<Block>,
+    pub header: Header,
+    pub attendance: Vec<AttendanceSection>,
+    pub items: Vec<Item>,
+    /// Entries of glossary lists written in the document ("CHC – Continuing Health Care").
+    pub glossary: Vec<GlossaryEntry>,
+    /// Web-page residue pasted with the text.
+    pub residue: Vec<Residue>,
+    /// Every date written in the text, with its weekday when one is given.
+    pub dates: Vec<DateMention>,
+    /// Spans no rule should read as prose: item numbers, URLs, e-mail addresses, comments.
+    pub opaque: Vec<Span>,
+    pub suppressions: Suppressions,
+}
+
+impl Minutes {
+    /// The item whose span holds `offset`.
+    pub fn item_at(&self, offset: usize) -> Option<&Item> {
+        self.items.iter().find(|item| item.span.contains(offset))
+    }
+
+    /// The blocks of an item, in order.
+    pub fn item_blocks(&self, item: &Item) -> &[Block] {
+        self.blocks.get(item.blocks.clone()).unwrap_or(&[])
+    }
+
+    /// True when `span` overlaps something that is not prose (an item number, a URL, residue).
+    pub fn is_opaque(&self, span: Span) -> bool {
+        self.opaque.iter().any(|o| o.overlaps(span)) || self.residue.iter().any(|r| r.span.overlaps(span))
+    }
+
+    /// The meeting's year, from the header's date or else the first dated line.
+    pub fn meeting_year(&self) -> Option<i32> {
+        self.header
+            .date
+            .as_ref()
+            .and_then(|d| d.year)
+            .or_else(|| self.dates.iter().find_map(|d| d.year))
+    }
+}
+
+/// A run of non-blank lines: a paragraph, a list entry, a heading or a structural line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// From the first character of the first line to the end of the last line (no line break).
+    pub span: Span,
+    /// The same text without Markdown decoration, list markers or surrounding white space.
+    pub content: Span,
+    pub kind: BlockKind,
+    /// Started with a list marker (`-`, `*`, `•`, `·`, `1.` in Markdown).
+    pub list: bool,
+    /// Markdown heading level (`#` = 1).
+    pub heading: Option<u8>,
+    /// Index into [`Minutes::items`] of the item holding this block.
+    pub item: Option<usize>,
+}
+
+/// What a block is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// The document's first line: the body's name ("Children and Young People Scrutiny Committee").
+    Title,
+    /// A line giving the meeting's date ("Minutes of the meeting held on 12 September 2017").
+    MeetingLine,
+    /// A header field such as "Venue: Virtual" or "Contact: …".
+    Field,
+    /// "Agenda item" at the top of a single-item draft.
+    AgendaItemLabel,
+    /// "Present:", "Apologies:" and the like.
+    AttendanceHeading,
+    /// A line of an attendance list.
+    Attendance,
+    /// An item's number, and its title when on the same line.
+    ItemHeading,
+    /// An item's title on a line of its own after the number.
+    ItemTitle,
+    /// "Minutes:" separating an item's summary from its discussion.
+    MinutesMarker,
+    /// A decision marker ("Decision", "RESOLVED –", "The Committee agreed:").
+    DecisionMarker,
+    /// Text that belongs to a decision block.
+    DecisionText,
+    /// Ordinary prose.
+    Paragraph,
+    /// A Markdown comment (`<!-- … -->`).
+    Comment,
+    /// Web-page residue on a line of its own.
+    Residue,
+}
+
+/// The meeting's header.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Header {
+    /// The body's name, usually the first line.
+    pub title: Option<Span>,
+    /// The line that dates the meeting.
+    pub meeting_line: Option<Span>,
+    /// The meeting's date, when found.
+    pub date: Option<DateMention>,
+    pub venue: Option<Span>,
+}
+
+/// Which attendance list a section is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AttendanceKind {
+    Present,
+    Apologies,
+    Absent,
+    InAttendance,
+    AlsoPresent,
+    Officers,
+}
+
+impl AttendanceKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            AttendanceKind::Present => "present",
+            AttendanceKind::Apologies => "sent apologies",
+            AttendanceKind::Absent => "absent",
+            AttendanceKind::InAttendance => "in attendance",
+            AttendanceKind::AlsoPresent => "also present",
+            AttendanceKind::Officers => "an officer",
+        }
+    }
+}
+
+/// An attendance list: its heading and the people in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttendanceSection {
+    pub kind: AttendanceKind,
+    /// The heading line ("Present:"); for apologies recorded in an item, the item's title.
+    pub heading: Span,
+    /// From the heading to the end of the list.
+    pub span: Span,
+    pub people: Vec<Person>,
+}
+
+/// A person named in the text: "Councillor S Newman", "Mrs B Kellner", "Cllr Mr A H Porter (Chair)".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    /// The whole mention as written, from title (or first name) to surname.
+    pub span: Span,
+    /// "Councillor", "Cllr", "Mr", …: the word written, when one applies to this name (a list
+    /// like "Councillors Alijah, Collins and Reid" gives each name the list's title).
+    pub title: Option<Span>,
+    /// First names or initials.
+    pub given: Option<Span>,
+    pub surname: Span,
+    /// "Co-opted Member", "Executive Member for Children's Services", "Solicitor".
+    pub role: Option<Span>,
+    pub chair: bool,
+    pub vice_chair: bool,
+    /// The run of names this one was listed in ("Councillors Alijah, Collins and Reid"), which
+    /// a fix removing the person rewrites.
+    pub group: Span,
+}
+
+/// A numbered item (or the single item of a single-item draft).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// From the number to the end of the item's last block.
+    pub span: Span,
+    /// None for a single-item draft or an unnumbered Markdown heading.
+    pub number: Option<ItemNumber>,
+    /// The title as written (without the number, decoration or residue).
+    pub title: Span,
+    /// "(Item 1)" in "84. Apologies (Item 1)": the agenda number when the minute number differs.
+    pub agenda_ref: Option<Span>,
+    /// Indices into [`Minutes::blocks`].
+    pub blocks: Range<usize>,
+    /// "Minutes:" when the item has one.
+    pub minutes_marker: Option<Span>,
+    pub decisions: Vec<Decision>,
+    /// Set when the title says this is a procedural item that needs no decision.
+    pub procedural: Option<Procedural>,
+}
+
+/// An item number split into text and numbers: "CYP/OSG/17/13" is
+/// `[Text("CYP/OSG/"), Number(17), Text("/"), Number(13)]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemNumber {
+    pub span: Span,
+    pub parts: Vec<NumberPart>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NumberPart {
+    Text(String),
+    /// A number; `width` counts the digits written, so that "004" keeps its zeros.
+    Number { value: u64, width: usize, span: Span },
+}
+
+impl ItemNumber {
+    /// The number as written.
+    pub fn as_str<'t>(&self, text: &'t str) -> &'t str {
+        self.span.slice(text)
+    }
+
+    /// The numeric parts' values, in order.
+    pub fn numbers(&self) -> Vec<u64> {
+        self.parts
+            .iter()
+            .filter_map(|p| match p {
+                NumberPart::Number { value, .. } => Some(*value),
+                NumberPart::Text(_) => None,
+            })
+            .collect()
+    }
+
+    /// The shape with numbers replaced by `#`: "CYP/OSG/#/#", "#.", "Item #".
+    pub fn shape(&self) -> String {
+        self.parts
+            .iter()
+            .map(|p| match p {
+                NumberPart::Text(t) => t.as_str(),
+                NumberPart::Number { .. } => "#",
+            })
+            .collect()
+    }
+}
+
+/// How a decision is recorded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecisionKind {
+    /// A marker with the decision after it ("Decision" then text, "RESOLVED – That …").
+    Marker,
+    /// An outcome inside a sentence ("… were submitted and approved as a correct record").
+    Outcome,
+}
+
+/// A recorded decision.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    pub kind: DecisionKind,
+    /// The marker or outcome phrase itself.
+    pub marker: Span,
+    /// The decision's text after the marker, when there is any.
+    pub body: Option<Span>,
+}
+
+/// Items that need no decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Procedural {
+    Apologies,
+    Declarations,
+    PreviousMinutes,
+    NextMeeting,
+    Welcome,
+    Urgent,
+    Exclusion,
+}
+
+/// An entry of a glossary list written in the draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GlossaryEntry {
+    pub acronym: Span,
+    pub long_form: Span,
+}
+
+/// Kinds of web-page residue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResidueKind {
+    /// "Home > Council and Democracy > Meetings"
+    Breadcrumb,
+    /// "pdf icon PDF 284 KB"
+    FileIcon,
+    /// "… view the full minutes text for item 21/49"
+    ViewFullText,
+    /// A trailing "Supporting documents:"
+    SupportingDocuments,
+}
+
+/// Residue found in the text; `span` is what the removal fix deletes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Residue {
+    pub kind: ResidueKind,
+    /// The residue itself.
+    pub span: Span,
+    /// What removing it deletes (the residue plus the white space or line around it).
+    pub removal: Span,
+}

@@ -1,0 +1,815 @@
+//! The parser: text in, [`Minutes`] out, for any text. Lines are grouped into blocks, blocks are
+//! given roles (header, attendance, item heading, decision…), and roles are assembled into items.
+
+mod numbers;
+pub mod people;
+mod residue;
+
+pub use numbers::{item_number_at_start, split_number, NumberedLine};
+
+use crate::core::dates::find_dates;
+use crate::core::model::*;
+use crate::core::suppress::find_suppressions;
+use crate::core::text::{LineIndex, Span};
+use crate::core::vocabulary::Vocabulary;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Parses a draft with the built-in vocabulary, guessing plain text or Markdown from its content.
+pub fn parse(text: &str) -> Minutes {
+    parse_with(text, &Vocabulary::default(), None)
+}
+
+/// Parses a draft. `format` comes from the file name when there is one; `None` guesses.
+pub fn parse_with(text: &str, vocabulary: &Vocabulary, format: Option<Format>) -> Minutes {
+    let lines = LineIndex::new(text);
+    let format = format.unwrap_or_else(|| guess_format(text));
+    let content_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let raw = raw_lines(text, &lines, format, content_start);
+    let blocks = group_blocks(text, &raw, vocabulary);
+    let mut minutes = Minutes {
+        format,
+        content_start,
+        newline: dominant_newline(text),
+        residue: residue::find_residue(text, &lines),
+        dates: find_dates(text),
+        ..Minutes::default()
+    };
+    if format == Format::Markdown {
+        minutes.suppressions = find_suppressions(text, &lines);
+    }
+    Assembler::new(text, vocabulary, &mut minutes).run(blocks);
+    minutes.opaque.extend(find_opaque(text));
+    minutes.opaque.extend(minutes.suppressions.comments.iter().copied());
+    minutes.opaque.sort();
+    minutes
+}
+
+/// Markdown for `.md` names, plain text otherwise.
+pub fn format_for_path(path: &str) -> Format {
+    if path.to_ascii_lowercase().ends_with(".md") {
+        Format::Markdown
+    } else {
+        Format::PlainText
+    }
+}
+
+fn guess_format(text: &str) -> Format {
+    let markdown = text.lines().take(400).any(|l| {
+        let t = l.trim_start();
+        (t.starts_with('#') && t.trim_start_matches('#').starts_with(' ')) || t.starts_with("<!--")
+    });
+    if markdown {
+        Format::Markdown
+    } else {
+        Format::PlainText
+    }
+}
+
+fn dominant_newline(text: &str) -> &'static str {
+    let crlf = text.matches("\r\n").count();
+    let lf = text.matches('\n').count() - crlf;
+    let cr = text.matches('\r').count() - crlf;
+    if crlf > lf && crlf >= cr {
+        "\r\n"
+    } else if cr > lf {
+        "\r"
+    } else {
+        "\n"
+    }
+}
+
+/// One line with its decoration measured.
+#[derive(Clone, Debug)]
+struct RawLine {
+    span: Span,
+    content: Span,
+    list: bool,
+    heading: Option<u8>,
+    comment: bool,
+}
+
+fn raw_lines(text: &str, lines: &LineIndex, format: Format, content_start: usize) -> Vec<RawLine> {
+    let mut out = Vec::with_capacity(lines.line_count());
+    let mut in_comment = false;
+    for i in 0..lines.line_count() {
+        let mut span = lines.line_span(text, i);
+        span.start = span.start.max(content_start).min(span.end);
+        let line = span.slice(text);
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let mut start = span.start + lead;
+        let end = span.start + line.trim_end().len();
+        let mut heading = None;
+        let mut list = false;
+        let comment = in_comment || trimmed.starts_with("<!--");
+        if comment {
+            in_comment = !trimmed.contains("-->");
+        } else {
+            let body = &text[start..end];
+            if format == Format::Markdown {
+                let hashes = body.len() - body.trim_start_matches('#').len();
+                if (1..=6).contains(&hashes) && body[hashes..].starts_with([' ', '\t']) {
+                    heading = Some(hashes as u8);
+                    start += hashes;
+                }
+                let body = &text[start..end];
+                if let Some(rest) = body.strip_prefix('>') {
+                    start += body.len() - rest.len();
+                }
+            }
+            let body = &text[start..end];
+            if let Some(marker) = list_marker(body, format) {
+                list = true;
+                start += marker;
+            }
+        }
+        let mut content = Span::new(start, end);
+        content = trim_span(text, content);
+        if format == Format::Markdown && !comment {
+            content = strip_emphasis(text, content);
+            if heading.is_some() {
+                let c = content.slice(text);
+                let no_hashes = c.trim_end_matches('#').trim_end();
+                content.end = content.start + no_hashes.len();
+            }
+        }
+        out.push(RawLine {
+            span: Span::new(span.start + lead, end),
+            content,
+            list,
+            heading,
+            comment,
+        });
+    }
+    out
+}
+
+/// The byte length of a list marker and the white space after it ("- ", "·\u{a0}\u{a0}", "* ").
+fn list_marker(body: &str, format: Format) -> Option<usize> {
+    let first = body.chars().next()?;
+    let markers: &[char] = match format {
+        Format::Markdown => &['-', '*', '+', '•', '·', '▪', '◦', '‣', '●'],
+        Format::PlainText => &['-', '•', '·', '▪', '◦', '‣', '●', '*', 'o'],
+    };
+    if !markers.contains(&first) {
+        return None;
+    }
+    let rest = &body[first.len_utf8()..];
+    let gap = rest.len() - rest.trim_start().len();
+    if gap == 0 && !rest.is_empty() {
+        return None;
+    }
+    Some(first.len_utf8() + gap)
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    Span::new(span.start + lead, span.start + s.trim_end().len()).max_start()
+}
+
+trait MaxStart {
+    fn max_start(self) -> Span;
+}
+
+impl MaxStart for Span {
+    fn max_start(self) -> Span {
+        Span::new(self.start, self.end.max(self.start))
+    }
+}
+
+/// "**RESOLVED**" reads as "RESOLVED".
+fn strip_emphasis(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    for mark in ["**", "__"] {
+        if s.len() > 4 && s.starts_with(mark) && s.ends_with(mark) && !s[2..s.len() - 2].contains(mark) {
+            return Span::new(span.start + 2, span.end - 2);
+        }
+    }
+    span
+}
+
+/// What a line says about structure, judged from its content alone.
+#[derive(Clone, Debug)]
+enum LineRole {
+    Item(NumberedLine),
+    Attendance(AttendanceKind, Span),
+    DecisionLine,
+    DecisionOpening { marker: Span, rest: Span },
+    MinutesMarker,
+    AgendaItemLabel,
+    Other,
+}
+
+impl LineRole {
+    fn is_structural(&self) -> bool {
+        !matches!(self, LineRole::Other)
+    }
+}
+
+struct RawBlock {
+    span: Span,
+    content: Span,
+    list: bool,
+    heading: Option<u8>,
+    comment: bool,
+    role: LineRole,
+}
+
+fn group_blocks(text: &str, raw: &[RawLine], vocabulary: &Vocabulary) -> Vec<RawBlock> {
+    let mut blocks: Vec<RawBlock> = Vec::new();
+    let mut previous_line: Option<usize> = None;
+    for (i, line) in raw.iter().enumerate() {
+        let role = if line.comment {
+            LineRole::Other
+        } else {
+            line_role(text, line.content, vocabulary)
+        };
+        let adjacent = previous_line.is_some_and(|p| p + 1 == i) && is_next_line(text, raw, i);
+        let joins = adjacent
+            && !role.is_structural()
+            && !line.list
+            && line.heading.is_none()
+            && !line.comment
+            && blocks.last().is_some_and(|b| !b.role.is_structural() && b.heading.is_none() && !b.comment);
+        if joins {
+            if let Some(block) = blocks.last_mut() {
+                block.span.end = line.span.end;
+                block.content.end = line.content.end;
+            }
+        } else {
+            blocks.push(RawBlock {
+                span: line.span,
+                content: line.content,
+                list: line.list,
+                heading: line.heading,
+                comment: line.comment,
+                role,
+            });
+        }
+        previous_line = Some(i);
+    }
+    blocks
+}
+
+/// True when raw line `i` directly follows line `i - 1` with no blank line between.
+fn is_next_line(text: &str, raw: &[RawLine], i: usize) -> bool {
+    let between = &text[raw[i - 1].span.end..raw[i].span.start];
+    let breaks = between.matches("\r\n").count() + between.matches('\n').count() + between.matches('\r').count()
+        - between.matches("\r\n").count() * 2;
+    breaks <= 1
+}
+
+fn line_role(text: &str, content: Span, vocabulary: &Vocabulary) -> LineRole {
+    let line = content.slice(text);
+    if let Some(numbered) = item_number_at_start(line, content.start) {
+        return LineRole::Item(numbered);
+    }
+    let bare = line.trim_end_matches([':', '-', '–', '—', ' ', '.']).trim();
+    if bare.eq_ignore_ascii_case("minutes") && line.trim_end().ends_with(':') {
+        return LineRole::MinutesMarker;
+    }
+    if bare.eq_ignore_ascii_case("agenda item") {
+        return LineRole::AgendaItemLabel;
+    }
+    if vocabulary.decision_lines.iter().any(|w| w == bare) {
+        return LineRole::DecisionLine;
+    }
+    if let Some((kind, rest)) = attendance_heading(text, content, vocabulary) {
+        return LineRole::Attendance(kind, rest);
+    }
+    if let Some(marker_len) = decision_opening(line, vocabulary) {
+        let after = &line[marker_len..];
+        let skip = after.len() - after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-' | ',')).len();
+        let rest = Span::new(content.start + marker_len + skip, content.end);
+        return LineRole::DecisionOpening {
+            marker: Span::new(content.start, content.start + marker_len),
+            rest,
+        };
+    }
+    LineRole::Other
+}
+
+fn attendance_heading(text: &str, content: Span, vocabulary: &Vocabulary) -> Option<(AttendanceKind, Span)> {
+    let line = content.slice(text);
+    for (word, kind) in &vocabulary.attendance_headings {
+        let Some(head) = line.get(..word.len()) else { continue };
+        if !head.eq_ignore_ascii_case(word) {
+            continue;
+        }
+        let after = &line[word.len()..];
+        let opens_list = after.is_empty()
+            || after.starts_with([':', '–', '—'])
+            || after.starts_with(" -")
+            || after.starts_with(" –")
+            || (*kind == AttendanceKind::Apologies && after.starts_with(" for absence") )
+            || (*kind == AttendanceKind::Apologies && after.starts_with(" were received"))
+            || (*kind == AttendanceKind::Apologies && after.starts_with(" received"));
+        if !opens_list {
+            continue;
+        }
+        let skip = after.len() - after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-')).len();
+        return Some((*kind, Span::new(content.start + word.len() + skip, content.end)));
+    }
+    None
+}
+
+/// The length of a decision opening at the start of `line` ("RESOLVED –", "The Panel agreed:").
+fn decision_opening(line: &str, vocabulary: &Vocabulary) -> Option<usize> {
+    vocabulary
+        .decision_openings
+        .iter()
+        .filter(|opening| line.starts_with(opening.as_str()))
+        .filter(|opening| {
+            let after = &line[opening.len()..];
+            let shouting = opening.chars().any(char::is_alphabetic) && !opening.chars().any(char::is_lowercase);
+            after.is_empty()
+                || opening.ends_with([':', '–', '-'])
+                || after.starts_with([':', '–', '—', '-', ','])
+                || after.starts_with(" –")
+                || after.starts_with(" -")
+                || (shouting && after.starts_with(' '))
+                || [" that", " to ", " unanimously", " as follows", " the following", " on ", " by "]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+        })
+        .map(|opening| opening.len())
+        .max()
+}
+
+fn find_opaque(text: &str) -> Vec<Span> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)\bhttps?://\S+|\bwww\.\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("valid")
+    });
+    re.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect()
+}
+
+/// Builds the model from blocks, one block at a time.
+struct Assembler<'a> {
+    text: &'a str,
+    vocabulary: &'a Vocabulary,
+    minutes: &'a mut Minutes,
+    item: Option<usize>,
+    section: Option<usize>,
+    expect_title: bool,
+    decision_open: bool,
+    numbered_list_next: Option<u64>,
+    previous_content: Option<Span>,
+    previous_was_marker: bool,
+}
+
+impl<'a> Assembler<'a> {
+    fn new(text: &'a str, vocabulary: &'a Vocabulary, minutes: &'a mut Minutes) -> Self {
+        Assembler {
+            text,
+            vocabulary,
+            minutes,
+            item: None,
+            section: None,
+            expect_title: false,
+            decision_open: false,
+            numbered_list_next: None,
+            previous_content: None,
+            previous_was_marker: false,
+        }
+    }
+
+    fn run(mut self, blocks: Vec<RawBlock>) {
+        let single = blocks
+            .iter()
+            .find(|b| !b.comment)
+            .is_some_and(|b| matches!(b.role, LineRole::AgendaItemLabel));
+        if single {
+            self.minutes.shape = Shape::SingleItem;
+        }
+        for block in blocks {
+            let kind = if block.comment {
+                BlockKind::Comment
+            } else if single {
+                self.single_item_block(&block)
+            } else {
+                self.meeting_block(&block)
+            };
+            self.previous_was_marker = kind == BlockKind::DecisionMarker;
+            if kind != BlockKind::Comment {
+                self.previous_content = Some(block.content);
+            }
+            self.push(block, kind);
+        }
+        self.find_glossary_lists();
+        self.fill_header_date();
+    }
+
+    fn push(&mut self, block: RawBlock, kind: BlockKind) {
+        let index = self.minutes.blocks.len();
+        if let Some(item) = self.item.and_then(|i| self.minutes.items.get_mut(i)) {
+            item.blocks.end = index + 1;
+            item.span.end = block.span.end;
+        }
+        if let Some(section) = self.section.and_then(|s| self.minutes.attendance.get_mut(s)) {
+            if kind == BlockKind::Attendance {
+                section.span.end = block.span.end;
+            }
+        }
+        self.minutes.blocks.push(Block {
+            span: block.span,
+            content: block.content,
+            kind,
+            list: block.list,
+            heading: block.heading,
+            item: self.item,
+        });
+    }
+
+    fn single_item_block(&mut self, block: &RawBlock) -> BlockKind {
+        if matches!(block.role, LineRole::AgendaItemLabel) && self.item.is_none() {
+            return BlockKind::AgendaItemLabel;
+        }
+        if self.item.is_none() {
+            self.open_item(None, block.content, block.span.start);
+            return BlockKind::ItemTitle;
+        }
+        self.item_block(block)
+    }
+
+    fn meeting_block(&mut self, block: &RawBlock) -> BlockKind {
+        if let LineRole::Item(numbered) = &block.role {
+            if self.starts_item(numbered) {
+                self.section = None;
+                self.numbered_list_next = None;
+                let title = numbered.title;
+                self.open_item(Some(numbered.number.clone()), title, block.span.start);
+                self.minutes.opaque.push(numbered.number.span);
+                self.expect_title = title.is_empty();
+                return BlockKind::ItemHeading;
+            }
+        }
+        if let LineRole::Attendance(kind, rest) = block.role {
+            if self.item.is_none() || self.current_item_is(Procedural::Apologies) {
+                self.open_section(kind, block.content, block.span);
+                if !rest.is_empty() {
+                    self.add_people(rest, true);
+                }
+                return BlockKind::AttendanceHeading;
+            }
+        }
+        if self.item.is_some() {
+            return self.item_block(block);
+        }
+        self.header_block(block)
+    }
+
+    /// Whether a numbered line opens a new item or is a numbered paragraph inside the current one.
+    fn starts_item(&mut self, numbered: &NumberedLine) -> bool {
+        let Some(current) = self.item.and_then(|i| self.minutes.items.get(i)) else {
+            return true;
+        };
+        let value = numbered.number.numbers().last().copied().unwrap_or(0);
+        let shape = numbered.number.shape();
+        // "33.1" under item 33 is a sub-paragraph.
+        if shape == "#.#" {
+            let first = numbered.number.numbers().first().copied();
+            if current.number.as_ref().and_then(|n| n.numbers().last().copied()) == first {
+                return false;
+            }
+        }
+        if numbered.plain {
+            let opens_list = self.previous_was_marker
+                || self
+                    .previous_content
+                    .is_some_and(|c| c.slice(self.text).trim_end().ends_with([':', '-']));
+            let continues_list = self.numbered_list_next == Some(value);
+            let current_plain = current.number.as_ref().is_some_and(|n| n.shape() == shape);
+            let current_value = current.number.as_ref().and_then(|n| n.numbers().last().copied()).unwrap_or(0);
+            if continues_list || (value == 1 && opens_list) || (!current_plain && value < 50 && opens_list)
+                || (current_plain && value < current_value && self.numbered_list_next.is_some())
+            {
+                self.numbered_list_next = Some(value + 1);
+                return false;
+            }
+        }
+        true
+    }
+
+    fn current_item_is(&self, procedural: Procedural) -> bool {
+        self.item
+            .and_then(|i| self.minutes.items.get(i))
+            .is_some_and(|item| item.procedural == Some(procedural))
+    }
+
+    fn open_item(&mut self, number: Option<ItemNumber>, title: Span, start: usize) {
+        let index = self.minutes.items.len();
+        self.minutes.items.push(Item {
+            span: Span::new(start, start),
+            number,
+            title: Span::empty(title.start),
+            agenda_ref: None,
+            blocks: self.minutes.blocks.len()..self.minutes.blocks.len(),
+            minutes_marker: None,
+            decisions: Vec::new(),
+            procedural: None,
+        });
+        self.item = Some(index);
+        self.decision_open = false;
+        if !title.is_empty() {
+            self.set_title(title);
+        }
+    }
+
+    fn set_title(&mut self, title: Span) {
+        let title = self.without_residue(title);
+        let (title, agenda_ref) = split_agenda_ref(self.text, title);
+        let lower = title.slice(self.text).to_lowercase();
+        let procedural = self
+            .vocabulary
+            .procedural_titles
+            .iter()
+            .find(|(word, _)| contains_word(&lower, word))
+            .map(|(_, p)| *p);
+        if let Some(item) = self.item.and_then(|i| self.minutes.items.get_mut(i)) {
+            item.title = title;
+            item.agenda_ref = agenda_ref;
+            item.procedural = procedural;
+        }
+    }
+
+    /// Cuts residue ("pdf icon PDF 284 KB") off the end of a title.
+    fn without_residue(&self, span: Span) -> Span {
+        let cut = self
+            .minutes
+            .residue
+            .iter()
+            .filter(|r| span.contains(r.removal.start) || span.contains(r.span.start))
+            .map(|r| r.removal.start)
+            .min()
+            .unwrap_or(span.end);
+        trim_span(self.text, Span::new(span.start, cut.max(span.start)))
+    }
+
+    fn item_block(&mut self, block: &RawBlock) -> BlockKind {
+        if self.expect_title && !block.role.is_structural() {
+            self.expect_title = false;
+            self.set_title(block.content);
+            return BlockKind::ItemTitle;
+        }
+        self.expect_title = false;
+        match block.role {
+            LineRole::MinutesMarker => {
+                self.decision_open = false;
+                if let Some(item) = self.current_item_mut() {
+                    item.minutes_marker = Some(block.content);
+                }
+                BlockKind::MinutesMarker
+            }
+            LineRole::DecisionLine => {
+                self.push_decision(block.content, None);
+                BlockKind::DecisionMarker
+            }
+            LineRole::DecisionOpening { marker, rest } => {
+                let body = (!rest.is_empty()).then_some(rest);
+                self.push_decision(marker, body);
+                BlockKind::DecisionMarker
+            }
+            _ => self.item_prose(block),
+        }
+    }
+
+    fn item_prose(&mut self, block: &RawBlock) -> BlockKind {
+        if self.current_item_is(Procedural::Apologies) {
+            self.add_item_apologies(block);
+        }
+        if self.decision_open {
+            if let Some(decision) = self.current_item_mut().and_then(|i| i.decisions.last_mut()) {
+                decision.body = Some(decision.body.map_or(block.content, |b| b.join(block.content)));
+            }
+            return BlockKind::DecisionText;
+        }
+        self.find_outcomes(block.content);
+        BlockKind::Paragraph
+    }
+
+    fn push_decision(&mut self, marker: Span, body: Option<Span>) {
+        self.decision_open = true;
+        if let Some(item) = self.current_item_mut() {
+            item.decisions.push(Decision {
+                kind: DecisionKind::Marker,
+                marker,
+                body,
+            });
+        }
+    }
+
+    fn find_outcomes(&mut self, content: Span) {
+        let lower = content.slice(self.text).to_lowercase();
+        let mut found = Vec::new();
+        for phrase in &self.vocabulary.outcome_phrases {
+            if let Some(at) = lower.find(&phrase.to_lowercase()) {
+                // Lower-casing can change lengths for some scripts: keep only exact boundaries.
+                let span = Span::new(content.start + at, content.start + at + phrase.len());
+                if self.text.is_char_boundary(span.start) && self.text.is_char_boundary(span.end.min(self.text.len())) {
+                    found.push(span);
+                }
+            }
+        }
+        if let Some(item) = self.current_item_mut() {
+            for marker in found {
+                item.decisions.push(Decision {
+                    kind: DecisionKind::Outcome,
+                    marker,
+                    body: None,
+                });
+            }
+        }
+    }
+
+    fn add_item_apologies(&mut self, block: &RawBlock) {
+        let people = people::scan_people(self.text, block.content, false);
+        if people.is_empty() {
+            return;
+        }
+        let heading = self.current_item_mut().map(|i| i.title).unwrap_or(block.content);
+        let section = match self.section {
+            Some(s) if self.minutes.attendance.get(s).is_some_and(|sec| sec.heading == heading) => s,
+            _ => {
+                self.minutes.attendance.push(AttendanceSection {
+                    kind: AttendanceKind::Apologies,
+                    heading,
+                    span: block.span,
+                    people: Vec::new(),
+                });
+                self.minutes.attendance.len() - 1
+            }
+        };
+        self.section = Some(section);
+        if let Some(sec) = self.minutes.attendance.get_mut(section) {
+            sec.span.end = block.span.end;
+            sec.people.extend(people);
+        }
+    }
+
+    fn header_block(&mut self, block: &RawBlock) -> BlockKind {
+        if self.section.is_some() {
+            if self.add_people(block.content, true) {
+                return BlockKind::Attendance;
+            }
+            self.section = None;
+        }
+        let content = block.content.slice(self.text);
+        if field_pattern().is_match(content) {
+            if content.to_ascii_lowercase().starts_with("venue") {
+                self.minutes.header.venue = Some(block.content);
+            }
+            return BlockKind::Field;
+        }
+        let has_date = self.minutes.dates.iter().any(|d| block.content.covers(d.span));
+        if self.minutes.header.title.is_none() && !is_generic_heading(content) {
+            self.minutes.header.title = Some(block.content);
+            if has_date {
+                self.minutes.header.meeting_line = Some(block.content);
+            }
+            return BlockKind::Title;
+        }
+        if has_date && self.minutes.header.meeting_line.is_none() {
+            self.minutes.header.meeting_line = Some(block.content);
+            return BlockKind::MeetingLine;
+        }
+        BlockKind::Paragraph
+    }
+
+    fn open_section(&mut self, kind: AttendanceKind, heading: Span, span: Span) {
+        self.minutes.attendance.push(AttendanceSection {
+            kind,
+            heading,
+            span,
+            people: Vec::new(),
+        });
+        self.section = Some(self.minutes.attendance.len() - 1);
+    }
+
+    /// Adds the people named in `span` to the open section; false when it names nobody.
+    fn add_people(&mut self, span: Span, roles: bool) -> bool {
+        let mut people = people::scan_people(self.text, span, roles);
+        if people.is_empty() {
+            people.extend(people::scan_bare_name(self.text, span));
+        }
+        if people.is_empty() {
+            // A comma-separated list of bare names: "Jane Smith, Tom Brown and Ann Lee".
+            let slice = span.slice(self.text);
+            let mut offset = 0;
+            for piece in slice.split([',', ';']) {
+                let piece_span = trim_span(self.text, span.sub(offset..offset + piece.len()));
+                offset += piece.len() + 1;
+                for part in split_and(self.text, piece_span) {
+                    match people::scan_bare_name(self.text, part) {
+                        Some(p) => people.push(p),
+                        None => return false,
+                    }
+                }
+            }
+        }
+        if people.is_empty() {
+            return false;
+        }
+        if let Some(section) = self.section.and_then(|s| self.minutes.attendance.get_mut(s)) {
+            section.people.extend(people);
+            return true;
+        }
+        false
+    }
+
+    fn current_item_mut(&mut self) -> Option<&mut Item> {
+        self.item.and_then(|i| self.minutes.items.get_mut(i))
+    }
+
+    fn find_glossary_lists(&mut self) {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        let re = RE.get_or_init(|| {
+            Regex::new(r"^(?P<acr>[A-Z][A-Za-z&]*[A-Z][A-Za-z]*)[\s\u{a0}]*(?:[–—:]|\s-\s|\()[\s\u{a0}]*(?P<long>[^–—():.]+)").expect("valid")
+        });
+        let mut entries = Vec::new();
+        for block in &self.minutes.blocks {
+            if !matches!(block.kind, BlockKind::Paragraph | BlockKind::DecisionText) {
+                continue;
+            }
+            let content = block.content.slice(self.text);
+            let Some(caps) = re.captures(content) else { continue };
+            let (Some(acr), Some(long)) = (caps.name("acr"), caps.name("long")) else { continue };
+            let long_span = trim_span(self.text, block.content.sub(long.start()..long.end()));
+            entries.push(GlossaryEntry {
+                acronym: block.content.sub(acr.start()..acr.end()),
+                long_form: long_span,
+            });
+        }
+        self.minutes.glossary = entries;
+    }
+
+    fn fill_header_date(&mut self) {
+        let header_end = self.minutes.items.first().map_or(self.text.len(), |i| i.span.start);
+        let meeting_line = self.minutes.header.meeting_line;
+        let date = self
+            .minutes
+            .dates
+            .iter()
+            .find(|d| meeting_line.is_some_and(|m| m.covers(d.span)))
+            .or_else(|| {
+                (self.minutes.shape == Shape::Meeting)
+                    .then(|| self.minutes.dates.iter().find(|d| d.span.end <= header_end))
+                    .flatten()
+            })
+            .cloned();
+        self.minutes.header.date = date;
+    }
+}
+
+fn field_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:venue|contact|place|location|time|date|clerk|meeting|held at|webcast|to|from|copy)\s*:").expect("valid")
+    })
+}
+
+fn is_generic_heading(content: &str) -> bool {
+    let lower = content.trim().to_lowercase();
+    matches!(lower.as_str(), "agenda and minutes" | "minutes" | "agenda" | "draft minutes" | "items" | "no. item")
+}
+
+fn contains_word(haystack: &str, word: &str) -> bool {
+    haystack.match_indices(word).any(|(at, _)| {
+        let before = haystack[..at].chars().next_back();
+        let after = haystack[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Splits "84. Apologies (Item 1)" into the title and its agenda reference.
+fn split_agenda_ref(text: &str, title: Span) -> (Span, Option<Span>) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"\s*\((?:[Aa]genda )?[Ii]tem\s+\d+[a-z]?\)\s*$").expect("valid"));
+    let slice = title.slice(text);
+    match re.find(slice) {
+        Some(m) => {
+            let reference = trim_span(text, title.sub(m.start()..m.end()));
+            (trim_span(text, title.sub(0..m.start())), Some(reference))
+        }
+        None => (title, None),
+    }
+}
+
+fn split_and(text: &str, span: Span) -> Vec<Span> {
+    let slice = span.slice(text);
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for piece in slice.split(" and ") {
+        out.push(trim_span(text, span.sub(offset..offset + piece.len())));
+        offset += piece.len() + 5;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,199 @@
+//! Recognising item numbers at the start of a line, in every shape councils use.
+
+use crate::core::model::{ItemNumber, NumberPart};
+use crate::core::text::Span;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// An item number found at the start of a line, with the title that follows it on that line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NumberedLine {
+    pub number: ItemNumber,
+    /// The rest of the line after the number and its punctuation (may be empty).
+    pub title: Span,
+    /// The number is a plain counter ("12.", "12"): the shape that numbered lists share.
+    pub plain: bool,
+}
+
+/// Reads an item number at the start of `line` (already stripped of decoration), whose first
+/// byte is at `offset` in the document.
+pub fn item_number_at_start(line: &str, offset: usize) -> Option<NumberedLine> {
+    let patterns = patterns();
+    for (index, re) in patterns.iter().enumerate() {
+        let Some(caps) = re.captures(line) else { continue };
+        let (Some(num), Some(rest)) = (caps.name("num"), caps.name("rest")) else { continue };
+        let rest_text = rest.as_str();
+        // "21/02/2022" is a date, "21/47" an item; "21.5%" or "2.5 hours" are not items.
+        if rest_text.starts_with(['/', '%', ',']) || rest_text.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let plain = index == patterns.len() - 1;
+        let title = title_after(line, rest.start());
+        let title_text = &line[title.clone()];
+        if !title_text.is_empty() && !looks_like_title(title_text, plain) {
+            continue;
+        }
+        if plain && is_plain_number_false_positive(num.as_str(), title_text, line) {
+            continue;
+        }
+        let number = split_number(num.as_str(), offset + num.start());
+        return Some(NumberedLine {
+            number,
+            title: Span::new(offset + title.start, offset + title.end),
+            plain,
+        });
+    }
+    None
+}
+
+fn patterns() -> &'static [Regex] {
+    static RES: OnceLock<Vec<Regex>> = OnceLock::new();
+    RES.get_or_init(|| {
+        [
+            // Item 12, Minute 12, Agenda Item 4
+            r"^(?P<num>(?:Agenda [Ii]tem|AGENDA ITEM|Item|ITEM|Minute|MINUTE)\s+\d{1,5}[a-z]?)(?P<rest>.*)$",
+            // CYP/OSG/17/13, EX/23/004
+            r"^(?P<num>[A-Z]{1,6}(?:/[A-Z]{1,6})*/\d{1,4}/\d{1,5})(?P<rest>.*)$",
+            // CB20/15, C 10/034
+            r"^(?P<num>[A-Z]{1,4} ?\d{2}/\d{1,5})(?P<rest>.*)$",
+            // 21/47, 77/21
+            r"^(?P<num>\d{1,5}/\d{1,5})(?P<rest>.*)$",
+            // 21.44 (year.number); sub-paragraphs are told apart by the parser
+            r"^(?P<num>\d{1,4}\.\d{1,3})(?P<rest>(?:[.:)]?(?:\s.*)?)?)$",
+            // 12.  84.  1772.  12)  12
+            r"^(?P<num>\d{1,5})(?P<rest>(?:[.)]?\s.*|[.)])?)$",
+        ]
+        .iter()
+        .map(|p| Regex::new(p).expect("item number pattern is valid"))
+        .collect()
+    })
+}
+
+/// The title's range within the line: after the number's punctuation and white space.
+fn title_after(line: &str, from: usize) -> std::ops::Range<usize> {
+    let rest = &line[from..];
+    let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | ')' | '–' | '—' | '-'));
+    let start = line.len() - trimmed.len();
+    let end = start + trimmed.trim_end().len();
+    start..end
+}
+
+fn looks_like_title(title: &str, plain: bool) -> bool {
+    let first = title.chars().next().unwrap_or(' ');
+    if !(first.is_uppercase() || first.is_ascii_digit() || matches!(first, '(' | '"' | '“' | '‘' | '\'' | '*' | '_')) {
+        return false;
+    }
+    // Titles are short; a long sentence after "1." is a numbered paragraph, not an item.
+    !(plain && title.split_whitespace().count() > 20)
+}
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+];
+
+/// "12 September 2017", "2019 Inspection findings", "10 Downing Street": numbers that start a
+/// line without being item numbers.
+fn is_plain_number_false_positive(num: &str, title: &str, line: &str) -> bool {
+    let after_number = &line[num.len()..];
+    let has_punctuation = after_number.starts_with(['.', ')']);
+    let first_word = title.split_whitespace().next().unwrap_or("");
+    let word = first_word.trim_end_matches([',', '.']);
+    if MONTHS.iter().any(|m| word == *m || (word.len() >= 3 && m.starts_with(word))) {
+        return true;
+    }
+    if !has_punctuation {
+        let value: u64 = num.parse().unwrap_or(0);
+        // A bare year or a quantity ("24 hours") without the dot is prose, not a number.
+        if (1900..=2100).contains(&value) || title.is_empty() && num.len() > 3 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Splits a number into text and numeric parts.
+pub fn split_number(raw: &str, offset: usize) -> ItemNumber {
+    let mut parts = Vec::new();
+    let mut text = String::new();
+    let mut digits_start: Option<usize> = None;
+    let bytes = raw.as_bytes();
+    for (i, ch) in raw.char_indices() {
+        if ch.is_ascii_digit() {
+            if digits_start.is_none() {
+                if !text.is_empty() {
+                    parts.push(NumberPart::Text(std::mem::take(&mut text)));
+                }
+                digits_start = Some(i);
+            }
+        } else {
+            if let Some(start) = digits_start.take() {
+                parts.push(number_part(raw, start, i, offset));
+            }
+            text.push(ch);
+        }
+    }
+    if let Some(start) = digits_start {
+        parts.push(number_part(raw, start, bytes.len(), offset));
+    }
+    if !text.is_empty() {
+        parts.push(NumberPart::Text(text));
+    }
+    ItemNumber {
+        span: Span::new(offset, offset + raw.len()),
+        parts,
+    }
+}
+
+fn number_part(raw: &str, start: usize, end: usize, offset: usize) -> NumberPart {
+    let digits = &raw[start..end];
+    NumberPart::Number {
+        value: digits.parse().unwrap_or(u64::MAX),
+        width: digits.len(),
+        span: Span::new(offset + start, offset + end),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(line: &str) -> Option<(String, String)> {
+        item_number_at_start(line, 0).map(|n| (n.number.shape(), line[n.title.range()].to_string()))
+    }
+
+    #[test]
+    fn recognises_the_shapes_councils_use() {
+        assert_eq!(shape("21/47"), Some(("#/#".into(), "".into())));
+        assert_eq!(
+            shape("CYP/OSG/17/13 Ofsted Monitoring Visit"),
+            Some(("CYP/OSG/#/#".into(), "Ofsted Monitoring Visit".into()))
+        );
+        assert_eq!(shape("12. Apologies"), Some(("#".into(), "Apologies".into())));
+        assert_eq!(shape("84. Apologies (Item 1)"), Some(("#".into(), "Apologies (Item 1)".into())));
+        assert_eq!(shape("1772."), Some(("#".into(), "".into())));
+        assert_eq!(shape("CB20/15 Budget"), Some(("CB#/#".into(), "Budget".into())));
+        assert_eq!(shape("C 10/034 Planning"), Some(("C #/#".into(), "Planning".into())));
+        assert_eq!(shape("EX/23/004 Housing"), Some(("EX/#/#".into(), "Housing".into())));
+        assert_eq!(shape("21.44 Clerk's report"), Some(("#.#".into(), "Clerk's report".into())));
+        assert_eq!(shape("Item 12: Budget"), Some(("Item #".into(), "Budget".into())));
+        assert_eq!(shape("Minute 12 Budget"), Some(("Minute #".into(), "Budget".into())));
+    }
+
+    #[test]
+    fn rejects_dates_quantities_and_sentences() {
+        assert_eq!(shape("21/02/2022 was the date"), None);
+        assert_eq!(shape("12 September 2017"), None);
+        assert_eq!(shape("2019 Inspection"), None);
+        assert_eq!(shape("24 hours notice was given"), None);
+        assert_eq!(shape("5,000 welcome payment"), None);
+        assert_eq!(shape("2.5 hours were spent"), None);
+        assert_eq!(shape("21/22 budget"), None);
+    }
+
+    #[test]
+    fn keeps_zero_padding() {
+        let n = item_number_at_start("EX/23/004 Housing", 0).unwrap().number;
+        assert_eq!(n.numbers(), vec![23, 4]);
+        assert!(matches!(n.parts.last(), Some(NumberPart::Number { width: 3, .. })));
+    }
+}

@@ -1,0 +1,160 @@
+//! The rules: one file each, registered in [`RULES`].
+//!
+//! A rule file starts with `//!` documentation (what it checks, why, an example, whether its fix
+//! is safe); that text is what `minutes-lint rule NAME` prints and what the README lists, so
+//! there is one place to write it. Adding a rule means: a new file here, one row in [`RULES`],
+//! and a fixture in `tests/fixtures/rules/`.
+
+use crate::core::analysis::acronyms::AcronymAnalysis;
+use crate::core::analysis::people::PeopleAnalysis;
+use crate::core::config::Config;
+use crate::core::diagnostic::{Diagnostic, Severity};
+use crate::core::glossary::Glossary;
+use crate::core::model::Minutes;
+use crate::core::text::LineIndex;
+use std::cell::OnceCell;
+
+mod acronym_defined_late;
+mod acronym_redefined;
+mod broken_paragraph;
+mod empty_decision;
+mod first_person;
+mod item_number_sequence;
+mod missing_chair;
+mod missing_decision;
+mod missing_section;
+mod name_variant;
+mod paste_residue;
+mod present_and_apologies;
+mod title_style;
+mod undefined_acronym;
+mod weekday_mismatch;
+
+/// A registered rule.
+#[derive(Debug)]
+pub struct Rule {
+    /// The kebab-case name used in config, output and suppressions.
+    pub name: &'static str,
+    pub default_severity: Severity,
+    /// What the rule is about, for grouping in listings.
+    pub group: &'static str,
+    /// The rule's source file; its leading `//!` lines are the documentation.
+    source: &'static str,
+    pub check: fn(&Context, &mut Vec<Diagnostic>),
+}
+
+impl Rule {
+    /// The rule's documentation (Markdown), from its file's `//!` comment.
+    pub fn doc(&self) -> String {
+        let mut lines = Vec::new();
+        for line in self.source.lines() {
+            let Some(rest) = line.strip_prefix("//!") else { break };
+            lines.push(rest.strip_prefix(' ').unwrap_or(rest));
+        }
+        lines.join("\n").trim().to_string()
+    }
+
+    /// The first sentence of the documentation.
+    pub fn summary(&self) -> String {
+        let doc = self.doc();
+        doc.lines().next().unwrap_or("").trim().to_string()
+    }
+}
+
+macro_rules! rule {
+    ($module:ident, $name:literal, $severity:ident, $group:literal) => {
+        Rule {
+            name: $name,
+            default_severity: Severity::$severity,
+            group: $group,
+            source: include_str!(concat!(stringify!($module), ".rs")),
+            check: $module::check,
+        }
+    };
+}
+
+/// Every rule, in the order the README and `minutes-lint rule` list them.
+pub static RULES: &[Rule] = &[
+    rule!(item_number_sequence, "item-number-sequence", Warning, "structure"),
+    rule!(missing_decision, "missing-decision", Warning, "structure"),
+    rule!(empty_decision, "empty-decision", Warning, "structure"),
+    rule!(missing_section, "missing-section", Info, "structure"),
+    rule!(present_and_apologies, "present-and-apologies", Error, "people"),
+    rule!(missing_chair, "missing-chair", Info, "people"),
+    rule!(name_variant, "name-variant", Warning, "people"),
+    rule!(title_style, "title-style", Info, "people"),
+    rule!(undefined_acronym, "undefined-acronym", Warning, "acronyms"),
+    rule!(acronym_defined_late, "acronym-defined-late", Warning, "acronyms"),
+    rule!(acronym_redefined, "acronym-redefined", Info, "acronyms"),
+    rule!(weekday_mismatch, "weekday-mismatch", Error, "dates"),
+    rule!(paste_residue, "paste-residue", Warning, "text"),
+    rule!(broken_paragraph, "broken-paragraph", Warning, "text"),
+    rule!(first_person, "first-person", Warning, "text"),
+];
+
+/// The rule with this name.
+pub fn find(name: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.name == name)
+}
+
+/// What a rule sees: the text, its model and the config, plus analyses shared between rules
+/// (computed on first use, once per lint).
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub minutes: &'a Minutes,
+    pub config: &'a Config,
+    pub lines: &'a LineIndex,
+    acronyms: OnceCell<AcronymAnalysis>,
+    people: OnceCell<PeopleAnalysis>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(text: &'a str, minutes: &'a Minutes, config: &'a Config, lines: &'a LineIndex) -> Self {
+        Context {
+            text,
+            minutes,
+            config,
+            lines,
+            acronyms: OnceCell::new(),
+            people: OnceCell::new(),
+        }
+    }
+
+    /// Acronym uses and definitions across the whole document.
+    pub fn acronyms(&self) -> &AcronymAnalysis {
+        self.acronyms
+            .get_or_init(|| AcronymAnalysis::new(self.text, self.minutes, self.config))
+    }
+
+    /// Every person named, grouped by who they are.
+    pub fn people(&self) -> &PeopleAnalysis {
+        self.people.get_or_init(|| PeopleAnalysis::new(self.text, self.minutes))
+    }
+
+    pub fn glossary(&self) -> &'static Glossary {
+        Glossary::builtin()
+    }
+
+    /// The document's line ending, for fixes that insert lines.
+    pub fn newline(&self) -> &'static str {
+        self.minutes.newline
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_documented_and_named_once() {
+        let mut names = std::collections::HashSet::new();
+        for rule in RULES {
+            assert!(names.insert(rule.name), "{} registered twice", rule.name);
+            let doc = rule.doc();
+            assert!(doc.len() > 80, "{} has no real documentation", rule.name);
+            assert!(doc.contains("## Example"), "{} documents no example", rule.name);
+            assert!(doc.contains("## Fix"), "{} does not say whether its fix is safe", rule.name);
+            assert!(rule.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+        }
+    }
+}

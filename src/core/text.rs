@@ -1,0 +1,246 @@
+//! Byte spans and the line index that converts byte offsets to lines and columns at the edges.
+
+use std::ops::Range;
+
+/// A half-open range of UTF-8 byte offsets into a document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    pub const fn empty(at: usize) -> Self {
+        Span { start: at, end: at }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The text this span covers, or "" when it does not fit the text.
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    pub fn contains(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+
+    pub fn covers(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn join(&self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// A sub-span given relative to this span's start.
+    pub fn sub(&self, rel: Range<usize>) -> Span {
+        Span::new(self.start + rel.start, self.start + rel.end)
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Self {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// How columns are counted when a position leaves the core.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnUnit {
+    /// UTF-8 bytes (LSP `utf-8`).
+    Utf8,
+    /// UTF-16 code units (LSP `utf-16`, the protocol's default).
+    Utf16,
+    /// Unicode scalar values (the CLI's columns).
+    Char,
+}
+
+/// A zero-based line and column, the column counted in some [`ColumnUnit`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// Start offsets of every line, so that byte offsets and line/column pairs convert both ways.
+///
+/// Lines break at `\n`, `\r\n` and a lone `\r`, as LSP says.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte offset where a zero-based line starts (the text's end past the last line).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(self.len)
+    }
+
+    /// The zero-based line holding a byte offset (offsets past the end sit on the last line).
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// The byte span of a line without its line break.
+    pub fn line_span(&self, text: &str, line: usize) -> Span {
+        let start = self.line_start(line);
+        let mut end = self.line_start(line + 1).min(text.len());
+        let bytes = text.as_bytes();
+        if end > start && line + 1 < self.starts.len() {
+            if bytes[end - 1] == b'\n' {
+                end -= 1;
+            }
+            if end > start && bytes[end - 1] == b'\r' {
+                end -= 1;
+            }
+        }
+        Span::new(start, end.max(start))
+    }
+
+    /// Converts a byte offset to a line and column; an offset inside a character or past the end
+    /// is first moved back to the nearest character boundary.
+    pub fn to_line_col(&self, text: &str, offset: usize, unit: ColumnUnit) -> LineCol {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let start = self.line_start(line);
+        let before = &text[start..offset];
+        let col = match unit {
+            ColumnUnit::Utf8 => before.len(),
+            ColumnUnit::Utf16 => before.chars().map(char::len_utf16).sum(),
+            ColumnUnit::Char => before.chars().count(),
+        };
+        LineCol {
+            line: line as u32,
+            col: col as u32,
+        }
+    }
+
+    /// Converts a line and column to a byte offset, clamping as LSP asks: a line past the end
+    /// means the end of the text, a column past the line's end means the line's end, and a column
+    /// inside a character (half a surrogate pair, a byte inside a code point) means its start.
+    /// The second value says whether any clamping happened.
+    pub fn to_offset(&self, text: &str, pos: LineCol, unit: ColumnUnit) -> (usize, bool) {
+        let line = pos.line as usize;
+        if line >= self.starts.len() {
+            return (text.len(), true);
+        }
+        let span = self.line_span(text, line);
+        let content = span.slice(text);
+        let want = pos.col as usize;
+        let mut counted = 0usize;
+        for (i, ch) in content.char_indices() {
+            if counted == want {
+                return (span.start + i, false);
+            }
+            let width = match unit {
+                ColumnUnit::Utf8 => ch.len_utf8(),
+                ColumnUnit::Utf16 => ch.len_utf16(),
+                ColumnUnit::Char => 1,
+            };
+            if counted + width > want {
+                return (span.start + i, true);
+            }
+            counted += width;
+        }
+        (span.end, counted != want)
+    }
+}
+
+/// The largest character boundary at or before `offset`.
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut i = offset.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn breaks_lines_at_lf_crlf_and_lone_cr() {
+        let text = "a\nb\r\nc\rd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(index.line_span(text, 1).slice(text), "b");
+        assert_eq!(index.line_span(text, 2).slice(text), "c");
+        assert_eq!(index.line_span(text, 3).slice(text), "d");
+    }
+
+    #[test]
+    fn converts_columns_in_every_unit() {
+        let text = "x\n😀é!";
+        let index = LineIndex::new(text);
+        let bang = text.find('!').unwrap();
+        let utf16 = index.to_line_col(text, bang, ColumnUnit::Utf16);
+        assert_eq!(utf16, LineCol { line: 1, col: 3 });
+        assert_eq!(index.to_line_col(text, bang, ColumnUnit::Char).col, 2);
+        assert_eq!(index.to_line_col(text, bang, ColumnUnit::Utf8).col, 6);
+        assert_eq!(index.to_offset(text, utf16, ColumnUnit::Utf16), (bang, false));
+    }
+
+    #[test]
+    fn clamps_positions_inside_surrogates_and_past_the_end() {
+        let text = "😀a\nb";
+        let index = LineIndex::new(text);
+        let inside = LineCol { line: 0, col: 1 };
+        assert_eq!(index.to_offset(text, inside, ColumnUnit::Utf16), (0, true));
+        let past = LineCol { line: 0, col: 99 };
+        assert_eq!(index.to_offset(text, past, ColumnUnit::Utf16), (5, true));
+        let no_line = LineCol { line: 9, col: 0 };
+        assert_eq!(index.to_offset(text, no_line, ColumnUnit::Utf16), (text.len(), true));
+    }
+}

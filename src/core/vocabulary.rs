@@ -1,0 +1,95 @@
+//! The words that mark structure in minutes: decision markers, attendance headings, procedural
+//! item titles. Kept as data so that a council's house style can extend them from the config.
+
+use crate::core::model::{AttendanceKind, Procedural};
+
+/// The phrases the parser recognises. [`Vocabulary::default`] holds the built-in lists; the
+/// config's `[vocabulary]` table adds to them.
+#[derive(Clone, Debug)]
+pub struct Vocabulary {
+    /// Words that, alone on a line, open a decision block ("Decision", "RESOLVED", "NOTED").
+    pub decision_lines: Vec<String>,
+    /// Line openings that start a decision with its text after them ("RESOLVED –", "It was agreed:").
+    pub decision_openings: Vec<String>,
+    /// Phrases inside a sentence that record an outcome ("approved as a correct record").
+    pub outcome_phrases: Vec<String>,
+    /// Attendance headings and the list each opens.
+    pub attendance_headings: Vec<(String, AttendanceKind)>,
+    /// Words in an item title that make it procedural.
+    pub procedural_titles: Vec<(String, Procedural)>,
+}
+
+impl Default for Vocabulary {
+    fn default() -> Self {
+        let strings = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        Vocabulary {
+            decision_lines: strings(&[
+                "Decision", "Decisions", "RESOLVED", "Resolved", "AGREED", "Agreed", "NOTED", "Noted",
+                "DECISION", "DECISIONS", "Outcome", "Decision(s)", "Recommendation", "RECOMMENDED",
+            ]),
+            decision_openings: strings(&[
+                "RESOLVED", "Resolved", "AGREED", "Agreed", "It was agreed", "It was resolved",
+                "It was noted", "The Committee agreed", "The Committee resolved", "The Committee noted",
+                "The Panel agreed", "The Panel resolved", "The Panel noted", "The Board agreed",
+                "The Board resolved", "The Board noted", "The Subgroup agreed", "The Subgroup resolved",
+                "The Sub-Committee agreed", "The Sub-Committee resolved", "The Cabinet agreed",
+                "The Cabinet resolved", "The Council agreed", "The Council resolved", "Members agreed",
+                "Members resolved", "Members noted", "Decision:", "Decision –", "Decision -",
+                "ACTION:", "Action:",
+            ]),
+            outcome_phrases: strings(&[
+                "approved as a correct record",
+                "agreed as a correct record",
+                "confirmed as a correct record",
+                "signed as a correct record",
+                "taken as a correct record",
+                "accepted as a correct record",
+                "approved as an accurate record",
+                "agreed as an accurate record",
+            ]),
+            attendance_headings: vec![
+                ("Present".into(), AttendanceKind::Present),
+                ("Members present".into(), AttendanceKind::Present),
+                ("Members Present".into(), AttendanceKind::Present),
+                ("Councillors present".into(), AttendanceKind::Present),
+                ("Councillors Present".into(), AttendanceKind::Present),
+                ("Attendees".into(), AttendanceKind::Present),
+                ("Apologies for absence".into(), AttendanceKind::Apologies),
+                ("Apologies for Absence".into(), AttendanceKind::Apologies),
+                ("Apologies".into(), AttendanceKind::Apologies),
+                ("Absent".into(), AttendanceKind::Absent),
+                ("In attendance".into(), AttendanceKind::InAttendance),
+                ("In Attendance".into(), AttendanceKind::InAttendance),
+                ("Also present".into(), AttendanceKind::AlsoPresent),
+                ("Also Present".into(), AttendanceKind::AlsoPresent),
+                ("Also in attendance".into(), AttendanceKind::AlsoPresent),
+                ("Also in Attendance".into(), AttendanceKind::AlsoPresent),
+                ("Officers present".into(), AttendanceKind::Officers),
+                ("Officers Present".into(), AttendanceKind::Officers),
+                ("Officers in attendance".into(), AttendanceKind::Officers),
+                ("Officers".into(), AttendanceKind::Officers),
+            ],
+            procedural_titles: vec![
+                ("apologies".into(), Procedural::Apologies),
+                ("declaration".into(), Procedural::Declarations),
+                ("declarations".into(), Procedural::Declarations),
+                ("interests".into(), Procedural::Declarations),
+                ("minutes".into(), Procedural::PreviousMinutes),
+                ("previous meeting".into(), Procedural::PreviousMinutes),
+                ("last meeting".into(), Procedural::PreviousMinutes),
+                ("next meeting".into(), Procedural::NextMeeting),
+                ("future meeting".into(), Procedural::NextMeeting),
+                ("date of meeting".into(), Procedural::NextMeeting),
+                ("dates of meetings".into(), Procedural::NextMeeting),
+                ("welcome".into(), Procedural::Welcome),
+                ("introductions".into(), Procedural::Welcome),
+                ("urgent business".into(), Procedural::Urgent),
+                ("urgent items".into(), Procedural::Urgent),
+                ("any other business".into(), Procedural::Urgent),
+                ("exclusion of the press".into(), Procedural::Exclusion),
+                ("exclusion of press".into(), Procedural::Exclusion),
+                ("exclusion of the public".into(), Procedural::Exclusion),
+            ],
+        }
+    }
+}
