@@ -279,6 +279,9 @@ fn line_role(text: &str, content: Span, vocabulary: &Vocabulary) -> LineRole {
     if vocabulary.decision_lines.iter().any(|w| w == bare) {
         return LineRole::DecisionLine;
     }
+    if let Some(role) = emphasised_decision(text, content, vocabulary) {
+        return role;
+    }
     if let Some((kind, rest)) = attendance_heading(text, content, vocabulary) {
         return LineRole::Attendance(kind, rest);
     }
@@ -292,6 +295,24 @@ fn line_role(text: &str, content: Span, vocabulary: &Vocabulary) -> LineRole {
         };
     }
     LineRole::Other
+}
+
+/// "**RESOLVED** that:" and "__Decision__: …" in Markdown.
+fn emphasised_decision(text: &str, content: Span, vocabulary: &Vocabulary) -> Option<LineRole> {
+    let line = content.slice(text);
+    let mark = ["**", "__"].into_iter().find(|m| line.starts_with(m))?;
+    let close = line[2..].find(mark)? + 2;
+    let inner = line[2..close].trim_end_matches([':', ' ']);
+    let known = vocabulary.decision_lines.iter().any(|w| w == inner)
+        || vocabulary.decision_openings.iter().any(|w| w == inner);
+    if !known {
+        return None;
+    }
+    let after = &line[close + 2..];
+    let skip = after.len() - after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-' | ',')).len();
+    let rest = Span::new(content.start + close + 2 + skip, content.end);
+    let marker = Span::new(content.start + 2, content.start + 2 + inner.len());
+    Some(LineRole::DecisionOpening { marker, rest })
 }
 
 fn attendance_heading(text: &str, content: Span, vocabulary: &Vocabulary) -> Option<(AttendanceKind, Span)> {

@@ -130,8 +130,11 @@ fn read_name(slice: &str, at: usize) -> Option<Name> {
         if m.start() != 0 || is_title_word(m.as_str()) || is_not_a_name(m.as_str()) {
             break;
         }
-        tokens.push(pos..pos + m.end());
-        pos += m.end();
+        // A full stop belongs to an initial ("A."), not to a surname ending a sentence.
+        let token = m.as_str();
+        let len = if token.ends_with('.') && token.chars().count() > 2 { m.end() - 1 } else { m.end() };
+        tokens.push(pos..pos + len);
+        pos += len;
         let after = &slice[pos..];
         let gap = after.len() - after.trim_start_matches(' ').len();
         if gap != 1 {

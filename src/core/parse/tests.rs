@@ -125,3 +125,4 @@ fn never_fails_on_hostile_text() {
     }
     assert_eq!(parse(&many_items).items.len(), 10_000);
 }
+
