@@ -289,7 +289,9 @@ impl RawConfig {
 fn extend_vocabulary(vocabulary: &mut Vocabulary, raw: RawVocabulary) {
     vocabulary.decision_lines.extend(raw.decision_lines);
     vocabulary.decision_openings.extend(raw.decision_openings);
-    vocabulary.outcome_phrases.extend(raw.outcome_phrases);
+    for phrase in raw.outcome_phrases {
+        vocabulary.add_outcome_phrase(phrase);
+    }
     let headings = [
         (raw.present_headings, AttendanceKind::Present),
         (raw.apologies_headings, AttendanceKind::Apologies),
@@ -302,7 +304,7 @@ fn extend_vocabulary(vocabulary: &mut Vocabulary, raw: RawVocabulary) {
         }
     }
     for title in raw.procedural_titles {
-        vocabulary.procedural_titles.push((title.to_lowercase(), Procedural::Urgent));
+        vocabulary.add_procedural_title(&title, Procedural::Urgent);
     }
 }
 

@@ -28,8 +28,32 @@ impl DateMention {
 
 /// Every date mention in `text`, in order.
 pub fn find_dates(text: &str) -> Vec<DateMention> {
+    // The full patterns are slow to run over a whole document; a month name is in every date,
+    // so only the lines holding one are searched.
     let mut found = Vec::new();
-    for caps in day_month_pattern().captures_iter(text) {
+    let mut searched_to = 0;
+    for m in month_word().find_iter(text) {
+        if m.start() < searched_to {
+            continue;
+        }
+        let line_start = text[..m.start()].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let line_end = text[m.end()..].find(['\n', '\r']).map_or(text.len(), |i| m.end() + i);
+        find_dates_in(text, line_start, line_end, &mut found);
+        searched_to = line_end;
+    }
+    found.sort_by_key(|d| d.span.start);
+    found
+}
+
+fn month_word() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec").expect("valid"))
+}
+
+fn find_dates_in(text: &str, line_start: usize, line_end: usize, found: &mut Vec<DateMention>) {
+    let line = &text[line_start..line_end];
+    let first_new = found.len();
+    for caps in day_month_pattern().captures_iter(line) {
         let (Some(all), Some(day), Some(month)) = (caps.get(0), caps.name("day"), caps.name("month")) else {
             continue;
         };
@@ -39,23 +63,23 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         let year = caps.name("year").and_then(|y| y.as_str().parse::<i32>().ok());
         let weekday = caps
             .name("weekday")
-            .and_then(|w| weekday_from_name(w.as_str()).map(|d| (d, Span::new(w.start(), w.end()))));
+            .and_then(|w| weekday_from_name(w.as_str()).map(|d| (d, Span::new(line_start + w.start(), line_start + w.end()))));
         found.push(DateMention {
-            span: Span::new(all.start(), all.end()),
+            span: Span::new(line_start + all.start(), line_start + all.end()),
             weekday,
             day,
             month,
             year,
         });
     }
-    for caps in month_day_pattern().captures_iter(text) {
+    for caps in month_day_pattern().captures_iter(line) {
         let (Some(all), Some(day), Some(month), Some(w)) =
             (caps.get(0), caps.name("day"), caps.name("month"), caps.name("weekday"))
         else {
             continue;
         };
-        let span = Span::new(all.start(), all.end());
-        if found.iter().any(|d| d.span.overlaps(span)) {
+        let span = Span::new(line_start + all.start(), line_start + all.end());
+        if found[first_new..].iter().any(|d| d.span.overlaps(span)) {
             continue;
         }
         let (Ok(day), Some(month), Some(weekday)) =
@@ -66,14 +90,12 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         let year = caps.name("year").and_then(|y| y.as_str().parse::<i32>().ok());
         found.push(DateMention {
             span,
-            weekday: Some((weekday, Span::new(w.start(), w.end()))),
+            weekday: Some((weekday, Span::new(line_start + w.start(), line_start + w.end()))),
             day,
             month,
             year,
         });
     }
-    found.sort_by_key(|d| d.span.start);
-    found
 }
 
 /// The English name of a weekday, written as the text wrote it: full or abbreviated.

@@ -3,7 +3,7 @@
 use crate::core::config::{Config, RuleLevel};
 use crate::core::diagnostic::Diagnostic;
 use crate::core::model::Minutes;
-use crate::core::parse::{format_for_path, parse_with};
+use crate::core::parse::{format_for_path, parse_indexed};
 use crate::core::rules::{Context, RULES};
 use crate::core::text::LineIndex;
 
@@ -18,8 +18,8 @@ pub struct Linted {
 /// Parses and lints `text`. `path` (relative to the config's folder) selects `[per-file]` ignores.
 pub fn lint(text: &str, config: &Config, path: Option<&str>) -> Linted {
     let format = path.map(format_for_path);
-    let minutes = parse_with(text, &config.vocabulary, format);
     let lines = LineIndex::new(text);
+    let minutes = parse_indexed(text, &lines, &config.vocabulary, format);
     let diagnostics = check(text, &minutes, &lines, config, path);
     Linted {
         minutes,

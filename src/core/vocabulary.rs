@@ -2,6 +2,8 @@
 //! item titles. Kept as data so that a council's house style can extend them from the config.
 
 use crate::core::model::{AttendanceKind, Procedural};
+use regex::{Regex, RegexBuilder};
+use std::sync::OnceLock;
 
 /// The phrases the parser recognises. [`Vocabulary::default`] holds the built-in lists; the
 /// config's `[vocabulary]` table adds to them.
@@ -17,6 +19,54 @@ pub struct Vocabulary {
     pub attendance_headings: Vec<(String, AttendanceKind)>,
     /// Words in an item title that make it procedural.
     pub procedural_titles: Vec<(String, Procedural)>,
+    /// One regex for all procedural titles, built on first use.
+    procedural_matcher: OnceLock<Option<Regex>>,
+    /// One regex for all outcome phrases, built on first use.
+    outcome_matcher: OnceLock<Option<Regex>>,
+}
+
+impl Vocabulary {
+    /// Byte ranges of outcome phrases ("approved as a correct record") in `text`.
+    pub fn outcomes(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let matcher = self.outcome_matcher.get_or_init(|| {
+            let alternatives: Vec<String> = self.outcome_phrases.iter().map(|p| regex::escape(p)).collect();
+            RegexBuilder::new(&alternatives.join("|")).case_insensitive(true).build().ok()
+        });
+        matcher
+            .as_ref()
+            .map(|re| re.find_iter(text).map(|m| m.range()).collect())
+            .unwrap_or_default()
+    }
+
+    /// Adds an outcome phrase (from the config).
+    pub fn add_outcome_phrase(&mut self, phrase: String) {
+        self.outcome_phrases.push(phrase);
+        self.outcome_matcher = OnceLock::new();
+    }
+
+    /// Adds a house-style procedural title (from the config).
+    pub fn add_procedural_title(&mut self, words: &str, kind: Procedural) {
+        self.procedural_titles.push((words.to_lowercase(), kind));
+        self.procedural_matcher = OnceLock::new();
+    }
+
+    /// The procedural kind an item title names, if any ("Declarations of Interest").
+    pub fn procedural(&self, title: &str) -> Option<Procedural> {
+        let matcher = self.procedural_matcher.get_or_init(|| {
+            let alternatives: Vec<String> = self
+                .procedural_titles
+                .iter()
+                .map(|(words, _)| format!("({})", regex::escape(words)))
+                .collect();
+            RegexBuilder::new(&format!(r"\b(?:{})\b", alternatives.join("|")))
+                .case_insensitive(true)
+                .build()
+                .ok()
+        });
+        let caps = matcher.as_ref()?.captures(title)?;
+        let group = (1..caps.len()).find(|&g| caps.get(g).is_some())?;
+        self.procedural_titles.get(group - 1).map(|(_, p)| *p)
+    }
 }
 
 impl Default for Vocabulary {
@@ -90,6 +140,8 @@ impl Default for Vocabulary {
                 ("exclusion of press".into(), Procedural::Exclusion),
                 ("exclusion of the public".into(), Procedural::Exclusion),
             ],
+            procedural_matcher: OnceLock::new(),
+            outcome_matcher: OnceLock::new(),
         }
     }
 }

@@ -22,21 +22,25 @@ pub fn parse(text: &str) -> Minutes {
 
 /// Parses a draft. `format` comes from the file name when there is one; `None` guesses.
 pub fn parse_with(text: &str, vocabulary: &Vocabulary, format: Option<Format>) -> Minutes {
-    let lines = LineIndex::new(text);
+    parse_indexed(text, &LineIndex::new(text), vocabulary, format)
+}
+
+/// [`parse_with`] for a caller that already has the text's line index.
+pub fn parse_indexed(text: &str, lines: &LineIndex, vocabulary: &Vocabulary, format: Option<Format>) -> Minutes {
     let format = format.unwrap_or_else(|| guess_format(text));
     let content_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let raw = raw_lines(text, &lines, format, content_start);
+    let raw = raw_lines(text, lines, format, content_start);
     let blocks = group_blocks(text, &raw, vocabulary);
     let mut minutes = Minutes {
         format,
         content_start,
         newline: dominant_newline(text),
-        residue: residue::find_residue(text, &lines),
+        residue: residue::find_residue(text, lines),
         dates: find_dates(text),
         ..Minutes::default()
     };
     if format == Format::Markdown {
-        minutes.suppressions = find_suppressions(text, &lines);
+        minutes.suppressions = find_suppressions(text, lines);
     }
     Assembler::new(text, vocabulary, &mut minutes).run(blocks);
     minutes.opaque.extend(find_opaque(text));
@@ -363,11 +367,21 @@ fn decision_opening(line: &str, vocabulary: &Vocabulary) -> Option<usize> {
 }
 
 fn find_opaque(text: &str) -> Vec<Span> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)\bhttps?://\S+|\bwww\.\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("valid")
-    });
-    re.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect()
+    static URL: OnceLock<Regex> = OnceLock::new();
+    let url = URL.get_or_init(|| Regex::new(r"https?://\S+|www\.\S+").expect("valid"));
+    let mut spans: Vec<Span> = url.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect();
+    // E-mail addresses, found from their '@' outwards (a regex over every word is too slow).
+    let local = |c: char| c.is_alphanumeric() || matches!(c, '.' | '+' | '-' | '_');
+    let domain = |c: char| c.is_alphanumeric() || matches!(c, '.' | '-');
+    for (at, _) in text.match_indices('@') {
+        let start = text[..at].char_indices().rev().take_while(|&(_, c)| local(c)).last().map_or(at, |(i, _)| i);
+        let end = at + 1 + text[at + 1..].char_indices().take_while(|&(_, c)| domain(c)).last().map_or(0, |(i, c)| i + c.len_utf8());
+        let address = &text[start..end];
+        if start < at && address[at - start + 1..].contains('.') {
+            spans.push(Span::new(start, end.min(text.len())));
+        }
+    }
+    spans
 }
 
 /// Builds the model from blocks, one block at a time.
@@ -545,13 +559,7 @@ impl<'a> Assembler<'a> {
     fn set_title(&mut self, title: Span) {
         let title = self.without_residue(title);
         let (title, agenda_ref) = split_agenda_ref(self.text, title);
-        let lower = title.slice(self.text).to_lowercase();
-        let procedural = self
-            .vocabulary
-            .procedural_titles
-            .iter()
-            .find(|(word, _)| contains_word(&lower, word))
-            .map(|(_, p)| *p);
+        let procedural = self.vocabulary.procedural(title.slice(self.text));
         if let Some(item) = self.item.and_then(|i| self.minutes.items.get_mut(i)) {
             item.title = title;
             item.agenda_ref = agenda_ref;
@@ -561,10 +569,11 @@ impl<'a> Assembler<'a> {
 
     /// Cuts residue ("pdf icon PDF 284 KB") off the end of a title.
     fn without_residue(&self, span: Span) -> Span {
-        let cut = self
-            .minutes
-            .residue
+        let residue = &self.minutes.residue;
+        let first = residue.partition_point(|r| r.span.end <= span.start);
+        let cut = residue[first..]
             .iter()
+            .take_while(|r| r.removal.start < span.end)
             .filter(|r| span.contains(r.removal.start) || span.contains(r.span.start))
             .map(|r| r.removal.start)
             .min()
@@ -626,22 +635,12 @@ impl<'a> Assembler<'a> {
     }
 
     fn find_outcomes(&mut self, content: Span) {
-        let lower = content.slice(self.text).to_lowercase();
-        let mut found = Vec::new();
-        for phrase in &self.vocabulary.outcome_phrases {
-            if let Some(at) = lower.find(&phrase.to_lowercase()) {
-                // Lower-casing can change lengths for some scripts: keep only exact boundaries.
-                let span = Span::new(content.start + at, content.start + at + phrase.len());
-                if self.text.is_char_boundary(span.start) && self.text.is_char_boundary(span.end.min(self.text.len())) {
-                    found.push(span);
-                }
-            }
-        }
+        let found = self.vocabulary.outcomes(content.slice(self.text));
         if let Some(item) = self.current_item_mut() {
-            for marker in found {
+            for range in found {
                 item.decisions.push(Decision {
                     kind: DecisionKind::Outcome,
-                    marker,
+                    marker: content.sub(range),
                     body: None,
                 });
             }
@@ -797,14 +796,6 @@ fn field_pattern() -> &'static Regex {
 fn is_generic_heading(content: &str) -> bool {
     let lower = content.trim().to_lowercase();
     matches!(lower.as_str(), "agenda and minutes" | "minutes" | "agenda" | "draft minutes" | "items" | "no. item")
-}
-
-fn contains_word(haystack: &str, word: &str) -> bool {
-    haystack.match_indices(word).any(|(at, _)| {
-        let before = haystack[..at].chars().next_back();
-        let after = haystack[at + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
 
 /// Splits "84. Apologies (Item 1)" into the title and its agenda reference.

@@ -18,6 +18,9 @@ pub struct NumberedLine {
 /// Reads an item number at the start of `line` (already stripped of decoration), whose first
 /// byte is at `offset` in the document.
 pub fn item_number_at_start(line: &str, offset: usize) -> Option<NumberedLine> {
+    if !may_start_with_number(line) {
+        return None;
+    }
     let patterns = patterns();
     for (index, re) in patterns.iter().enumerate() {
         let Some(caps) = re.captures(line) else { continue };
@@ -44,6 +47,22 @@ pub fn item_number_at_start(line: &str, offset: usize) -> Option<NumberedLine> {
         });
     }
     None
+}
+
+/// A cheap test that rules out most prose lines before the patterns run: every item number's
+/// first word holds a digit, is "Item"/"Minute"/"Agenda", or is a short code before a number.
+fn may_start_with_number(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    if first.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    if matches!(first, "Item" | "ITEM" | "Minute" | "MINUTE" | "Agenda" | "AGENDA") {
+        return true;
+    }
+    first.len() <= 4
+        && first.bytes().all(|b| b.is_ascii_uppercase())
+        && words.next().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 fn patterns() -> &'static [Regex] {

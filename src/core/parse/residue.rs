@@ -18,10 +18,18 @@ pub fn find_residue(text: &str, lines: &LineIndex) -> Vec<Residue> {
         });
     }
     for m in view_full_text_pattern().find_iter(text) {
-        let start = back_over_spaces(text, m.start());
+        // The link usually follows an ellipsis that marks where the web page cut the text.
+        let mut start = back_over_spaces(text, m.start());
+        for ellipsis in ["...", "…"] {
+            if text[..start].ends_with(ellipsis) {
+                start = back_over_spaces(text, start - ellipsis.len());
+                break;
+            }
+        }
+        let span_start = text[start..m.start()].find(|c: char| !c.is_whitespace()).map_or(m.start(), |i| start + i);
         found.push(Residue {
             kind: ResidueKind::ViewFullText,
-            span: trimmed(text, m.start(), m.end()),
+            span: Span::new(span_start, m.end()),
             removal: Span::new(start, m.end()),
         });
     }
@@ -31,7 +39,7 @@ pub fn find_residue(text: &str, lines: &LineIndex) -> Vec<Residue> {
         if content.is_empty() {
             continue;
         }
-        if breadcrumb_pattern().is_match(content) {
+        if content.contains(['>', '›', '»']) && breadcrumb_pattern().is_match(content) {
             let start = span.start + (span.slice(text).len() - span.slice(text).trim_start().len());
             found.push(Residue {
                 kind: ResidueKind::Breadcrumb,
@@ -58,7 +66,7 @@ fn icon_pattern() -> &'static Regex {
 fn view_full_text_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:(?:\.\.\.|…)[\s\u{a0}]*)?\bview the full (?:minutes|decision|text)(?: text)? for item[\s\u{a0}]+[\w/.\-]*\w")
+        Regex::new(r"(?i)\bview the full (?:minutes|decision|text)(?: text)? for item[\s\u{a0}]+[\w/.\-]*\w")
             .expect("valid")
     })
 }
