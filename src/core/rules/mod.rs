@@ -54,6 +54,16 @@ impl Rule {
         lines.join("\n").trim().to_string()
     }
 
+    /// The first line of the documentation's `## Fix` section.
+    pub fn fix_summary(&self) -> String {
+        let doc = self.doc();
+        doc.split("## Fix")
+            .nth(1)
+            .and_then(|section| section.lines().map(str::trim).find(|l| !l.is_empty()))
+            .unwrap_or("")
+            .to_string()
+    }
+
     /// The first sentence of the documentation.
     pub fn summary(&self) -> String {
         let doc = self.doc();
@@ -91,6 +101,21 @@ pub static RULES: &[Rule] = &[
     rule!(broken_paragraph, "broken-paragraph", Warning, "text"),
     rule!(first_person, "first-person", Warning, "text"),
 ];
+
+/// The README's rule list: a Markdown table of every rule, built from [`RULES`].
+pub fn rules_markdown() -> String {
+    let mut out = String::from("| rule | default | what it checks | fix |\n|---|---|---|---|\n");
+    for rule in RULES {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            rule.name,
+            rule.default_severity.as_str(),
+            rule.summary().replace('|', "\\|"),
+            rule.fix_summary().replace('|', "\\|")
+        ));
+    }
+    out
+}
 
 /// The rule with this name.
 pub fn find(name: &str) -> Option<&'static Rule> {
