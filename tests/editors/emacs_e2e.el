@@ -1,0 +1,43 @@
+;;; emacs_e2e.el --- minutes-lint in a real Emacs with Eglot, run in batch mode  -*- lexical-binding: t; -*-
+;; Driven by tests/emacs.rs: opens a copy of a corpus draft, waits for the server's diagnostics
+;; through Flymake, checks them, writes a report and exits non-zero on failure.
+
+(let* ((repo (getenv "MINUTES_LINT_REPO"))
+       (bin (getenv "MINUTES_LINT_BIN"))
+       (work (getenv "MINUTES_LINT_WORK"))
+       (report (getenv "MINUTES_LINT_REPORT"))
+       (lines '()))
+  (cl-flet ((finish (ok)
+              (with-temp-file report (insert (mapconcat #'identity (reverse lines) "\n") "\n"))
+              (kill-emacs (if ok 0 1)))
+            (log (line) (push line lines)))
+    (condition-case err
+        (progn
+          (add-to-list 'load-path (expand-file-name "editors/emacs" repo))
+          (require 'minutes-lint)
+          (setq minutes-lint-command (list bin "server"))
+          (find-file (expand-file-name "ofsted.minutes" work))
+          (unless (eq major-mode 'minutes-mode) (error "the draft did not open in minutes-mode"))
+          (log "ok: minutes-mode")
+          (apply #'eglot (eglot--guess-contact))
+          (unless (eglot-current-server) (error "Eglot did not connect"))
+          (log "ok: eglot connected")
+          (flymake-start)
+          (let ((deadline (+ (float-time) 30)))
+            (while (and (< (float-time) deadline) (null (flymake-diagnostics)))
+              (accept-process-output nil 0.2)
+              (flymake-start)))
+          (let* ((diags (flymake-diagnostics))
+                 (texts (mapcar #'flymake-diagnostic-text diags)))
+            (log (format "diagnostics: %d" (length diags)))
+            (dolist (text texts) (log (concat "  " text)))
+            (unless (seq-find (lambda (d) (string-match-p "Taylor" d)) texts)
+              (error "no diagnostic names Taylor"))
+            (log "ok: the Taylor finding arrived")
+            (unless (= 2 (seq-count (lambda (d) (string-match-p "broken-paragraph" d)) texts))
+              (error "expected two broken-paragraph diagnostics")))
+          (log "ok: two broken paragraphs")
+          (log "all passed")
+          (finish t))
+      (error (log (format "FAIL: %S" err)) (finish nil)))))
+;;; emacs_e2e.el ends here
