@@ -719,6 +719,29 @@ fn is_prose(minutes: &Minutes, offset: usize) -> bool {
         .is_some_and(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::DecisionText))
 }
 
+/// The text that spells an acronym out where it is used: "Local Government Association (LGA)",
+/// with a plural long form for a plural use ("GPs") and a capital at the start of a sentence.
+pub fn spelled_out(text: &str, use_span: Span, long: &str) -> String {
+    let written = use_span.slice(text);
+    let mut long = long.trim().to_string();
+    let plural = written.len() > 1 && written.ends_with('s') && acronym_base(written).is_some_and(|b| b.len() < written.len());
+    if plural && !long.ends_with('s') {
+        long.push('s');
+    }
+    let from = floor_char_boundary(text, use_span.start.saturating_sub(64));
+    let before = text.get(from..use_span.start).unwrap_or("");
+    let line_before = before.rsplit(['\n', '\r']).next().unwrap_or("");
+    let prefix = line_before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '"' | '“' | '‘' | '\'' | '(' | '-' | '•' | '·' | '#'));
+    let sentence_start = prefix.is_empty() || prefix.ends_with(['.', '!', '?', ':']);
+    if sentence_start {
+        let mut chars = long.chars();
+        if let Some(first) = chars.next() {
+            long = first.to_uppercase().chain(chars).collect();
+        }
+    }
+    format!("{long} ({written})")
+}
+
 /// Normalises a long form for comparison: case, hyphens, "&" and "and", apostrophes, white
 /// space and a final plural.
 pub fn normalise_long_form(long: &str) -> String {
