@@ -56,7 +56,7 @@ const ROMAN_LEADS: &[&str] = &[
 ];
 
 /// Small words a long form may skip or take a letter from ("Department for Education" = DfE).
-const STOP_WORDS: &[&str] = &["and", "of", "for", "the", "to", "in", "&", "on", "at", "with", "a", "an", "by"];
+const STOP_WORDS: &[&str] = &["and", "of", "for", "the", "to", "in", "&", "on", "at", "with", "a", "an", "by", "as", "or"];
 
 /// How far around an acronym the long form of a definition may reach, in bytes.
 const WINDOW: usize = 240;
@@ -452,29 +452,53 @@ fn words_backward(s: &str) -> Vec<(usize, usize)> {
     words
 }
 
+/// The texts of words found by [`words_forward`], a word after a hyphen keeping its hyphen
+/// ("Anti", "-Social") so that matching may treat it as optional.
+fn word_texts<'s>(s: &'s str, words: &[(usize, usize)]) -> Vec<&'s str> {
+    words
+        .iter()
+        .map(|&(a, b)| if a > 0 && s[..a].ends_with('-') { &s[a - 1..b] } else { &s[a..b] })
+        .collect()
+}
+
+/// Whether a long form spells the acronym `acr` (its letters, no plural), checked loosely.
+pub fn long_form_matches(acr: &str, long: &str) -> bool {
+    let words = words_forward(long.trim());
+    let consumed = words.last().map_or(0, |w| w.1);
+    consumed == long.trim().len() && initials_match(acr, &word_texts(long.trim(), &words))
+}
+
 /// Whether `words` spell the acronym `acr` (its letters, no plural): each word lends its first
-/// letter, small words may instead be skipped (not the first or last), lower-case letters of the
+/// letter; small words may instead be skipped (not the first or last), and so may the second
+/// half of a hyphenated word (written with its hyphen, "-bound"); lower-case letters of the
 /// acronym may come from inside the word ("SENCo", "CiCC"), and so may capitals inside a word
 /// ("HM Revenue and Customs" = HMRC).
 pub fn initials_match(acr: &str, words: &[&str]) -> bool {
     if words.is_empty() || acr.is_empty() || words.len() > acr.len() * 3 + 4 {
         return false;
     }
-    let required = words.iter().filter(|w| !is_stop(w)).count();
+    let required = words.iter().filter(|w| !is_optional(w)).count();
     if required > acr.len() {
         return false;
     }
     match_from(acr.as_bytes(), words, true)
 }
 
+fn is_optional(word: &str) -> bool {
+    word.starts_with('-') || is_stop(word)
+}
+
 fn match_from(acr: &[u8], words: &[&str], first: bool) -> bool {
     let Some((word, rest)) = words.split_first() else {
         return acr.is_empty();
     };
-    if rest.iter().filter(|w| !is_stop(w)).count() + usize::from(!is_stop(word)) > acr.len() {
+    if rest.iter().filter(|w| !is_optional(w)).count() + usize::from(!is_optional(word)) > acr.len() {
         return false;
     }
-    if is_stop(word) && !first && !rest.is_empty() && match_from(acr, rest, false) {
+    let hyphenated = word.starts_with('-');
+    let word = word.trim_start_matches('-');
+    let skippable = hyphenated || (is_stop(word) && !first && !rest.is_empty());
+    if skippable && match_from(acr, rest, false) {
         return true;
     }
     let (Some(&a0), Some(c0)) = (acr.first(), word.chars().next()) else {
@@ -534,7 +558,7 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
             let words = words_backward(pre_trimmed);
             for k in 1..=words.len().min(base.len() * 3 + 4) {
                 let chosen = &words[words.len() - k..];
-                let texts: Vec<&str> = chosen.iter().map(|&(a, b)| &pre_trimmed[a..b]).collect();
+                let texts = word_texts(pre_trimmed, chosen);
                 if initials_match(base, &texts) {
                     let long_start = window_start + chosen[0].0;
                     let long_end = window_start + chosen[k - 1].1;
@@ -575,7 +599,7 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
     let words = words_forward(body);
     for k in 1..=words.len().min(base.len() * 3 + 4) {
         let chosen = &words[..k];
-        let texts: Vec<&str> = chosen.iter().map(|&(a, b)| &body[a..b]).collect();
+        let texts = word_texts(body, chosen);
         if !initials_match(base, &texts) {
             continue;
         }
@@ -784,10 +808,7 @@ mod tests {
 
     #[test]
     fn matches_initials_loosely() {
-        let m = |acr: &str, long: &str| {
-            let words: Vec<&str> = long.split([' ', '-']).filter(|w| !w.is_empty()).collect();
-            initials_match(acr, &words)
-        };
+        let m = long_form_matches;
         assert!(m("DfE", "Department for Education"));
         assert!(m("CiCC", "Children in Care Council"));
         assert!(m("ASB", "anti-social behaviour"));
@@ -799,6 +820,34 @@ mod tests {
         assert!(!m("LGA", "Local Government"));
         assert!(!m("LGA", "Local Government Association Board"));
         assert!(!m("OSB", "and Scrutiny Board"));
+        assert!(m("SMART", "specific, measurable, achievable, relevant and time-bound"));
+        assert!(!m("LGA", "Local Government Association (x)"));
+    }
+
+    #[test]
+    fn every_builtin_glossary_entry_spells_its_acronym() {
+        let mut bad = Vec::new();
+        for (acronym, meanings) in Glossary::builtin().iter() {
+            if acronym.contains('&') {
+                continue;
+            }
+            let Some(base) = acronym_base(acronym) else {
+                bad.push(format!("{acronym} is not shaped like an acronym"));
+                continue;
+            };
+            for meaning in meanings {
+                if !long_form_matches(base, &meaning.long_form) {
+                    bad.push(format!("{acronym}: {}", meaning.long_form));
+                }
+            }
+        }
+        // Names whose initials do not follow their words; their fixes are offered as unsafe.
+        let expected = [
+            "BEIS: Department for Business, Energy and Industrial Strategy",
+            "NICE: National Institute for Health and Care Excellence",
+            "PSHE: personal, social, health and economic education",
+        ];
+        assert_eq!(bad, expected);
     }
 
     #[test]

@@ -32,13 +32,14 @@
 //!   acronym out at its first use from that phrase. Safe.
 //! - Otherwise, when the built-in glossary of UK local-government acronyms has exactly one
 //!   meaning, the fix spells it out at the first use: "special educational needs and
-//!   disabilities (SEND)". Safe.
+//!   disabilities (SEND)". Safe (unsafe for the few names whose initials do not follow their
+//!   words, such as NICE, which the linter could not recognise as a definition afterwards).
 //! - When the glossary has several meanings ("AP", "CP", "ASC"), each is offered as a separate
 //!   unsafe fix for a person to choose.
 //!
 //! Anything else (adding the acronym to the config's `known` list) is left to the user.
 
-use crate::core::analysis::acronyms::{find_long_forms, spelled_out, AcronymInfo, LongFormHit};
+use crate::core::analysis::acronyms::{find_long_forms, long_form_matches, spelled_out, AcronymInfo, LongFormHit};
 use crate::core::diagnostic::{Diagnostic, Edit, Fix};
 use crate::core::rules::Context;
 
@@ -68,10 +69,16 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 [] => {}
                 [only] => {
                     let new_text = spelled_out(ctx.text, first, &only.long_form);
-                    diagnostic = diagnostic.with_fix(Fix::safe(
-                        format!("Spell out {name} as “{new_text}”"),
-                        vec![Edit::replace(first, new_text)],
-                    ));
+                    let title = format!("Spell out {name} as “{new_text}”");
+                    let edits = vec![Edit::replace(first, new_text)];
+                    // A long form whose initials do not follow its words (NICE) would not be seen
+                    // as a definition afterwards, so it is left for a person to apply.
+                    let fix = if long_form_matches(name, &only.long_form) {
+                        Fix::safe(title, edits)
+                    } else {
+                        Fix::unsafe_(title, edits)
+                    };
+                    diagnostic = diagnostic.with_fix(fix);
                 }
                 several => {
                     diagnostic.message.push_str(&format!(" (it has {} common meanings)", several.len()));
