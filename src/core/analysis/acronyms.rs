@@ -29,34 +29,158 @@ pub const DEFAULT_KNOWN: &[&str] = &["UK", "US", "EU", "NHS", "BBC", "VAT", "MP"
 /// Capitalised words that are not acronyms: the markers and emphasis of minutes, honours after a
 /// name, and a few abbreviations nobody spells out.
 const NOT_ACRONYMS: &[&str] = &[
-    "RESOLVED", "RESOLVE", "AGREED", "NOTED", "NOTE", "NB", "DECISION", "DECISIONS", "ITEM", "ITEMS",
-    "RECOMMENDED", "RECOMMENDATION", "RECOMMENDATIONS", "MINUTES", "MINUTE", "PRESENT", "APOLOGIES",
-    "ACTION", "ACTIONS", "AGENDA", "APPROVED", "ADOPTED", "ENDORSED", "RECEIVED", "DEFERRED",
-    "WITHDRAWN", "REFUSED", "CARRIED", "LOST", "MOVED", "SECONDED", "AGAINST", "ABSTAIN",
-    "ABSTENTIONS", "NOT", "AND", "THE", "OF", "FOR", "TO", "IN", "ON", "AT", "BY", "OR", "NO", "YES",
-    "ALL", "ANY", "THAT", "THIS", "BE", "IS", "WAS", "WERE", "ARE", "WE", "HE", "SHE", "ME", "MY",
-    "URGENT", "EXEMPT", "CONFIDENTIAL", "RESTRICTED", "PART", "APPENDIX", "ANNEX", "DRAFT", "FINAL",
-    "UPDATE", "REPORT", "CHAIR", "CHAIRMAN", "WELCOME", "NEW", "NEXT", "DATE", "TIME", "VENUE",
-    "OPEN", "CLOSED", "END", "IMPORTANT", "PLEASE", "WARNING", "NOTICE", "PUBLIC", "PRIVATE",
-    "ONLY", "MUST", "SHOULD", "WILL", "OK", "ID", "TV", "PS", "AM", "PM", "PhD", "MSc", "BSc", "QC",
-    "KC", "JP", "DL", "OBE", "MBE", "CBE", "BEM", "KBE", "DBE", "CB", "FRS", "CEng", "RIP",
+    "RESOLVED",
+    "RESOLVE",
+    "AGREED",
+    "NOTED",
+    "NOTE",
+    "NB",
+    "DECISION",
+    "DECISIONS",
+    "ITEM",
+    "ITEMS",
+    "RECOMMENDED",
+    "RECOMMENDATION",
+    "RECOMMENDATIONS",
+    "MINUTES",
+    "MINUTE",
+    "PRESENT",
+    "APOLOGIES",
+    "ACTION",
+    "ACTIONS",
+    "AGENDA",
+    "APPROVED",
+    "ADOPTED",
+    "ENDORSED",
+    "RECEIVED",
+    "DEFERRED",
+    "WITHDRAWN",
+    "REFUSED",
+    "CARRIED",
+    "LOST",
+    "MOVED",
+    "SECONDED",
+    "AGAINST",
+    "ABSTAIN",
+    "ABSTENTIONS",
+    "NOT",
+    "AND",
+    "THE",
+    "OF",
+    "FOR",
+    "TO",
+    "IN",
+    "ON",
+    "AT",
+    "BY",
+    "OR",
+    "NO",
+    "YES",
+    "ALL",
+    "ANY",
+    "THAT",
+    "THIS",
+    "BE",
+    "IS",
+    "WAS",
+    "WERE",
+    "ARE",
+    "WE",
+    "HE",
+    "SHE",
+    "ME",
+    "MY",
+    "URGENT",
+    "EXEMPT",
+    "CONFIDENTIAL",
+    "RESTRICTED",
+    "PART",
+    "APPENDIX",
+    "ANNEX",
+    "DRAFT",
+    "FINAL",
+    "UPDATE",
+    "REPORT",
+    "CHAIR",
+    "CHAIRMAN",
+    "WELCOME",
+    "NEW",
+    "NEXT",
+    "DATE",
+    "TIME",
+    "VENUE",
+    "OPEN",
+    "CLOSED",
+    "END",
+    "IMPORTANT",
+    "PLEASE",
+    "WARNING",
+    "NOTICE",
+    "PUBLIC",
+    "PRIVATE",
+    "ONLY",
+    "MUST",
+    "SHOULD",
+    "WILL",
+    "OK",
+    "ID",
+    "TV",
+    "PS",
+    "AM",
+    "PM",
+    "PhD",
+    "MSc",
+    "BSc",
+    "QC",
+    "KC",
+    "JP",
+    "DL",
+    "OBE",
+    "MBE",
+    "CBE",
+    "BEM",
+    "KBE",
+    "DBE",
+    "CB",
+    "FRS",
+    "CEng",
+    "RIP",
 ];
 
 /// Units written after a number ("284 KB", "10 MW", "4.00 PM").
 const UNITS: &[&str] = &[
     "KB", "MB", "GB", "TB", "KW", "MW", "GW", "KWH", "MWH", "GWH", "KWh", "MWh", "GWh", "KM", "CM",
     "MM", "KG", "MPH", "AM", "PM", "BST", "GMT", "UTC", "HRS", "MINS", "FTE", "WTE", "PA", "KBPS",
-    "MBPS", "GBPS", "Mbps", "Gbps", "HA", "DB", "PPM", "GBP", "USD", "EUR", "MT", "KT", "SQM", "PC",
+    "MBPS", "GBPS", "Mbps", "Gbps", "HA", "DB", "PPM", "GBP", "USD", "EUR", "MT", "KT", "SQM",
+    "PC",
 ];
 
 /// Words after which a roman numeral is a number, not an acronym ("Part IV", "Schedule XII").
 const ROMAN_LEADS: &[&str] = &[
-    "part", "section", "schedule", "appendix", "phase", "chapter", "tier", "annex", "article",
-    "volume", "stage", "paragraph", "clause", "book", "level", "table", "figure", "title",
+    "part",
+    "section",
+    "schedule",
+    "appendix",
+    "phase",
+    "chapter",
+    "tier",
+    "annex",
+    "article",
+    "volume",
+    "stage",
+    "paragraph",
+    "clause",
+    "book",
+    "level",
+    "table",
+    "figure",
+    "title",
 ];
 
 /// Small words a long form may skip or take a letter from ("Department for Education" = DfE).
-const STOP_WORDS: &[&str] = &["and", "of", "for", "the", "to", "in", "&", "on", "at", "with", "a", "an", "by", "as", "or"];
+const STOP_WORDS: &[&str] = &[
+    "and", "of", "for", "the", "to", "in", "&", "on", "at", "with", "a", "an", "by", "as", "or",
+];
 
 /// How far around an acronym the long form of a definition may reach, in bytes.
 const WINDOW: usize = 240;
@@ -177,97 +301,86 @@ impl AcronymAnalysis {
         let mut opaque_at = 0usize;
         let glossary = Glossary::builtin();
 
-        for line in line_spans(text) {
-            let line_text = line.slice(text);
-            if !line_text.chars().any(char::is_lowercase) {
+        let bytes = text.as_bytes();
+        let mut line = Line::default();
+        let mut pos = 0usize;
+        while pos < bytes.len() {
+            // Only words with an ASCII capital can be acronyms: jump from capital to capital.
+            let Some(next) = bytes[pos..].iter().position(u8::is_ascii_uppercase) else {
+                break;
+            };
+            let at = pos + next;
+            let (start, end) = chunk_around(text, at);
+            pos = end.max(at + 1);
+            let raw = &text[start..end];
+            if raw.bytes().filter(u8::is_ascii_uppercase).count() < 2 {
+                continue;
+            }
+            line.move_to(text, start);
+            if line.all_caps {
                 // Headings, titles and markers in capitals: nothing on the line is an acronym.
                 continue;
             }
-            let mut candidates: Vec<(Span, &str, bool)> = Vec::new();
-            let mut caps_run: Vec<usize> = Vec::new();
-            let mut caps_words = 0usize;
-            let mut previous: Option<&str> = None;
-            for m in chunk_pattern().find_iter(line_text) {
-                let raw = m.as_str();
-                let lead = raw.len() - raw.trim_start_matches(EDGE_CHARS).len();
-                let chunk = raw.trim_matches(EDGE_CHARS);
-                let chunk = chunk.trim_end_matches(['.', ':', '…']);
-                let chunk = chunk.trim_matches(EDGE_CHARS);
-                let chunk_start = line.start + m.start() + lead;
-                let prev = previous.replace(chunk);
-                if chunk.is_empty() {
+            let (chunk, chunk_start) = trim_chunk(raw, start);
+            if chunk.is_empty()
+                || !chunk
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            {
+                continue;
+            }
+            let has_lower = chunk.chars().any(char::is_lowercase);
+            if !has_lower && in_capitals_run(text, line.span, start, end) {
+                continue;
+            }
+            let prev = previous_chunk(text, line.span.start, start);
+            let after_number = prev.is_some_and(is_number);
+            let after_roman_lead =
+                prev.is_some_and(|p| ROMAN_LEADS.iter().any(|l| p.eq_ignore_ascii_case(l)));
+            let mut offset = 0usize;
+            for part in chunk.split('-') {
+                let part_start = chunk_start + offset;
+                offset += part.len() + 1;
+                let word = strip_possessive(part);
+                let Some(base) = acronym_base(word) else {
+                    continue;
+                };
+                if NOT_ACRONYMS.contains(&word) || NOT_ACRONYMS.contains(&base) {
                     continue;
                 }
-                let has_lower = chunk.chars().any(char::is_lowercase);
-                let has_upper = chunk.chars().any(char::is_uppercase);
-                if has_lower {
-                    if caps_words >= 3 {
-                        for &i in &caps_run {
-                            candidates[i].2 = false;
-                        }
-                    }
-                    caps_run.clear();
-                    caps_words = 0;
-                } else if has_upper {
-                    caps_words += 1;
-                }
-                if !chunk.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') {
+                if after_number && (UNITS.contains(&word) || UNITS.contains(&base)) {
                     continue;
                 }
-                let after_number = prev.is_some_and(is_number);
-                let after_roman_lead = prev.is_some_and(|p| ROMAN_LEADS.iter().any(|l| p.eq_ignore_ascii_case(l)));
-                let mut offset = 0usize;
-                for part in chunk.split('-') {
-                    let part_start = chunk_start + offset;
-                    offset += part.len() + 1;
-                    let word = strip_possessive(part);
-                    let Some(base) = acronym_base(word) else { continue };
-                    if NOT_ACRONYMS.contains(&word) || NOT_ACRONYMS.contains(&base) {
-                        continue;
-                    }
-                    if after_number && (UNITS.contains(&word) || UNITS.contains(&base)) {
-                        continue;
-                    }
-                    if is_roman(word) && (word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) || after_roman_lead) {
-                        continue;
-                    }
-                    let span = Span::new(part_start, part_start + word.len());
-                    if overlaps_opaque(&opaque, &mut opaque_at, span) {
-                        continue;
-                    }
-                    if !has_lower {
-                        caps_run.push(candidates.len());
-                    }
-                    candidates.push((span, base, true));
+                if is_roman(word)
+                    && (word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) || after_roman_lead)
+                {
+                    continue;
                 }
-            }
-            if caps_words >= 3 {
-                for &i in &caps_run {
-                    candidates[i].2 = false;
-                }
-            }
-            for (span, base, keep) in candidates {
-                if !keep {
+                let span = Span::new(part_start, part_start + word.len());
+                if overlaps_opaque(&opaque, &mut opaque_at, span) {
                     continue;
                 }
                 let idx = match analysis.index.get(base) {
                     Some(&i) => i,
                     None => {
                         let i = analysis.acronyms.len();
-                        let written = span.slice(text);
                         analysis.acronyms.push(AcronymInfo {
                             name: base.to_string(),
                             uses: Vec::new(),
                             definitions: Vec::new(),
-                            known: known.contains(base) || known.contains(written),
-                            config_long_form: config.glossary.get(base).or_else(|| config.glossary.get(written)).cloned(),
+                            known: known.contains(base) || known.contains(word),
+                            config_long_form: config
+                                .glossary
+                                .get(base)
+                                .or_else(|| config.glossary.get(word))
+                                .cloned(),
                             builtin: glossary.meanings(base),
                         });
                         analysis.index.insert(base.to_string(), i);
                         i
                     }
                 };
-                if let Some(def) = find_definition(text, line, span, base) {
+                if let Some(def) = find_definition(text, line.span, span, base) {
                     analysis.acronyms[idx].definitions.push(def);
                 }
                 analysis.acronyms[idx].uses.push(span);
@@ -307,31 +420,179 @@ impl AcronymAnalysis {
 /// Characters trimmed from the ends of a word: quotes and Markdown emphasis.
 const EDGE_CHARS: &[char] = &['\'', '’', '‘', '*', '_', '`', '#', '~'];
 
-fn chunk_pattern() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r#"[^\s()\[\]{}<>,;!?"“”«»–—·•|=+]+"#).expect("valid pattern"))
+/// Characters that end a chunk of text (a word with whatever punctuation clings to it).
+fn is_chunk_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '(' | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '<'
+                | '>'
+                | ','
+                | ';'
+                | '!'
+                | '?'
+                | '"'
+                | '“'
+                | '”'
+                | '«'
+                | '»'
+                | '–'
+                | '—'
+                | '·'
+                | '•'
+                | '|'
+                | '='
+                | '+'
+        )
 }
 
-/// The spans of every line, without line breaks (`\n`, `\r\n` and a lone `\r` break lines).
-fn line_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
-    let bytes = text.as_bytes();
-    let mut start = 0usize;
+/// The chunk holding the byte at `at` (an ASCII capital, so a character boundary).
+fn chunk_around(text: &str, at: usize) -> (usize, usize) {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_chunk_separator(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..]
+        .char_indices()
+        .find(|&(_, c)| is_chunk_separator(c))
+        .map_or(text.len(), |(i, _)| at + i);
+    (start, end)
+}
+
+/// A chunk without quotes, emphasis and trailing full stops or colons, with its new start.
+fn trim_chunk(raw: &str, start: usize) -> (&str, usize) {
+    let lead = raw.len() - raw.trim_start_matches(EDGE_CHARS).len();
+    let chunk = raw.trim_matches(EDGE_CHARS);
+    let chunk = chunk.trim_end_matches(['.', ':', '…']);
+    (chunk.trim_end_matches(EDGE_CHARS), start + lead)
+}
+
+/// The line holding the current position, and whether it is written all in capitals.
+#[derive(Default)]
+struct Line {
+    span: Span,
+    all_caps: bool,
+    valid: bool,
+}
+
+impl Line {
+    fn move_to(&mut self, text: &str, offset: usize) {
+        if self.valid && self.span.start <= offset && offset <= self.span.end {
+            return;
+        }
+        let bytes = text.as_bytes();
+        let start = bytes[..offset]
+            .iter()
+            .rposition(|&b| b == b'\n' || b == b'\r')
+            .map_or(0, |i| i + 1);
+        let end = bytes[offset..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(bytes.len(), |i| offset + i);
+        self.span = Span::new(start, end);
+        self.all_caps = !text[start..end].chars().any(char::is_lowercase);
+        self.valid = true;
+    }
+}
+
+/// How a neighbouring chunk is written, for finding runs of capitals ("THE BOARD AGREED").
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Lower,
+    Capitals,
+    Neither,
+}
+
+fn chunk_case(chunk: &str) -> Case {
+    if chunk.chars().any(char::is_lowercase) {
+        Case::Lower
+    } else if chunk.chars().any(char::is_uppercase) {
+        Case::Capitals
+    } else {
+        Case::Neither
+    }
+}
+
+/// The chunks just before `start` or just after `end` on the line, nearest first (a few only).
+fn neighbours(
+    text: &str,
+    line: Span,
+    start: usize,
+    end: usize,
+    forward: bool,
+) -> impl Iterator<Item = &str> {
+    let mut cursor = if forward { end } else { start };
+    let mut steps = 0;
     std::iter::from_fn(move || {
-        if start > bytes.len() {
+        steps += 1;
+        if steps > 6 {
             return None;
         }
-        let mut i = start;
-        while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
-            i += 1;
-        }
-        let span = Span::new(start, i);
-        start = if i < bytes.len() && bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-            i + 2
+        if forward {
+            let rest = text.get(cursor..line.end)?;
+            let skip = rest
+                .char_indices()
+                .take(16)
+                .find(|&(_, c)| !is_chunk_separator(c))
+                .map(|(i, _)| i)?;
+            let from = cursor + skip;
+            let len = text[from..line.end]
+                .char_indices()
+                .find(|&(_, c)| is_chunk_separator(c))
+                .map_or(line.end - from, |(i, _)| i);
+            cursor = from + len;
+            Some(&text[from..cursor])
         } else {
-            i + 1
-        };
-        Some(span)
+            let before = text.get(line.start..cursor)?;
+            let mut chars = before
+                .char_indices()
+                .rev()
+                .take(16)
+                .skip_while(|&(_, c)| is_chunk_separator(c));
+            let (last, _) = chars.next()?;
+            let chunk_end =
+                line.start + last + before[last..].chars().next().map_or(1, char::len_utf8);
+            let begin = text[line.start..chunk_end]
+                .char_indices()
+                .rev()
+                .take(64)
+                .find(|&(_, c)| is_chunk_separator(c))
+                .map_or(line.start, |(i, c)| line.start + i + c.len_utf8());
+            cursor = begin;
+            Some(&text[begin..chunk_end])
+        }
     })
+}
+
+/// Whether the chunk is one of three or more words in capitals in a row.
+fn in_capitals_run(text: &str, line: Span, start: usize, end: usize) -> bool {
+    let count = |forward: bool| {
+        neighbours(text, line, start, end, forward)
+            .map(chunk_case)
+            .filter(|c| *c != Case::Neither)
+            .take_while(|c| *c == Case::Capitals)
+            .take(2)
+            .count()
+    };
+    count(false) + 1 + count(true) >= 3
+}
+
+/// The trimmed chunk just before `start` on the line ("284" before "KB", "Part" before "IV").
+fn previous_chunk(text: &str, line_start: usize, start: usize) -> Option<&str> {
+    let line = Span::new(line_start, start);
+    let raw = neighbours(text, line, start, start, false).next()?;
+    let trimmed = raw.trim_matches(EDGE_CHARS);
+    Some(
+        trimmed
+            .trim_end_matches(['.', ':'])
+            .trim_matches(EDGE_CHARS),
+    )
 }
 
 /// Opaque spans and residue, sorted and merged into disjoint runs.
@@ -362,7 +623,10 @@ fn overlaps_opaque(opaque: &[Span], at: &mut usize, span: Span) -> bool {
 }
 
 fn is_number(word: &str) -> bool {
-    word.chars().any(|c| c.is_ascii_digit()) && word.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':'))
+    word.chars().any(|c| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':'))
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -377,7 +641,11 @@ fn strip_possessive(word: &str) -> &str {
 /// The acronym a word is ("GP" for "GPs"), or None when the word is not shaped like one.
 pub fn acronym_base(word: &str) -> Option<&str> {
     let bytes = word.as_bytes();
-    if bytes.len() < 2 || bytes.len() > 9 || !bytes.iter().all(u8::is_ascii_alphabetic) || !bytes[0].is_ascii_uppercase() {
+    if bytes.len() < 2
+        || bytes.len() > 9
+        || !bytes.iter().all(u8::is_ascii_alphabetic)
+        || !bytes[0].is_ascii_uppercase()
+    {
         return None;
     }
     let base = match word.strip_suffix('s') {
@@ -393,7 +661,8 @@ pub fn acronym_base(word: &str) -> Option<&str> {
 fn is_roman(word: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$").expect("valid pattern")
+        Regex::new(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+            .expect("valid pattern")
     });
     !word.is_empty() && re.is_match(word)
 }
@@ -410,6 +679,10 @@ fn is_soft_separator(c: char) -> bool {
 /// The words of a long form at the start of `s` (offsets relative to `s`), up to the first
 /// character that cannot be inside one (a bracket, a full stop, a dash, a digit).
 fn words_forward(s: &str) -> Vec<(usize, usize)> {
+    words_forward_at_most(s, 40)
+}
+
+fn words_forward_at_most(s: &str, max: usize) -> Vec<(usize, usize)> {
     let mut words = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in s.char_indices() {
@@ -427,7 +700,7 @@ fn words_forward(s: &str) -> Vec<(usize, usize)> {
         } else if !is_soft_separator(c) {
             return words;
         }
-        if words.len() > 40 {
+        if words.len() >= max {
             return words;
         }
     }
@@ -442,7 +715,9 @@ fn words_backward(s: &str) -> Vec<(usize, usize)> {
     let cut = s
         .char_indices()
         .rev()
-        .find(|&(_, c)| !(c.is_alphabetic() || c == '\'' || c == '’' || c == '&' || is_soft_separator(c)))
+        .find(|&(_, c)| {
+            !(c.is_alphabetic() || c == '\'' || c == '’' || c == '&' || is_soft_separator(c))
+        })
         .map_or(0, |(i, c)| i + c.len_utf8());
     let mut words = words_forward(&s[cut..]);
     for w in &mut words {
@@ -457,7 +732,13 @@ fn words_backward(s: &str) -> Vec<(usize, usize)> {
 fn word_texts<'s>(s: &'s str, words: &[(usize, usize)]) -> Vec<&'s str> {
     words
         .iter()
-        .map(|&(a, b)| if a > 0 && s[..a].ends_with('-') { &s[a - 1..b] } else { &s[a..b] })
+        .map(|&(a, b)| {
+            if a > 0 && s[..a].ends_with('-') {
+                &s[a - 1..b]
+            } else {
+                &s[a..b]
+            }
+        })
         .collect()
 }
 
@@ -492,7 +773,8 @@ fn match_from(acr: &[u8], words: &[&str], first: bool) -> bool {
     let Some((word, rest)) = words.split_first() else {
         return acr.is_empty();
     };
-    if rest.iter().filter(|w| !is_optional(w)).count() + usize::from(!is_optional(word)) > acr.len() {
+    if rest.iter().filter(|w| !is_optional(w)).count() + usize::from(!is_optional(word)) > acr.len()
+    {
         return false;
     }
     let hyphenated = word.starts_with('-');
@@ -514,7 +796,13 @@ fn match_from(acr: &[u8], words: &[&str], first: bool) -> bool {
     let mut chars = word.chars().skip(1);
     while let Some(&a) = acr_rest.first() {
         let a = char::from(a);
-        let found = chars.any(|c| if a.is_ascii_lowercase() { c == a } else { c == a && c.is_uppercase() });
+        let found = chars.any(|c| {
+            if a.is_ascii_lowercase() {
+                c == a
+            } else {
+                c == a && c.is_uppercase()
+            }
+        });
         if !found {
             return false;
         }
@@ -545,9 +833,11 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
     let after = &raw_after[emph..];
     let before_trim = before.trim_end_matches(['*', '_', '`', '\'', '’', '‘', '"', '“']);
     let line_initial = window_start == line.start
-        && before_trim
-            .chars()
-            .all(|c| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '·' | '#' | '>' | '.' | ')') || c.is_ascii_digit());
+        && before_trim.chars().all(|c| {
+            c.is_whitespace()
+                || matches!(c, '-' | '*' | '•' | '·' | '#' | '>' | '.' | ')')
+                || c.is_ascii_digit()
+        });
 
     // "Long Form (ABC)"
     if let Some(pre) = before_trim.strip_suffix('(') {
@@ -582,10 +872,11 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
     let (kind, sep_len) = if rest.starts_with('(') {
         (DefinitionKind::ShortThenLong, 1)
     } else if rest.starts_with('–') || rest.starts_with('—') {
-        (DefinitionKind::Dashed, rest.chars().next().map_or(1, char::len_utf8))
-    } else if rest.starts_with('-') && gap > 0 {
-        (DefinitionKind::Dashed, 1)
-    } else if rest.starts_with(':') && gap == 0 {
+        (
+            DefinitionKind::Dashed,
+            rest.chars().next().map_or(1, char::len_utf8),
+        )
+    } else if (rest.starts_with('-') && gap > 0) || (rest.starts_with(':') && gap == 0) {
         (DefinitionKind::Dashed, 1)
     } else {
         return None;
@@ -593,7 +884,11 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
     let body_rel = gap + sep_len;
     let body_raw = &after[body_rel..];
     let spaces = skip_spaces(body_raw);
-    let body_lead = spaces + (body_raw[spaces..].len() - body_raw[spaces..].trim_start_matches(['‘', '\'', '"', '“']).len());
+    let body_lead = spaces
+        + (body_raw[spaces..].len()
+            - body_raw[spaces..]
+                .trim_start_matches(['‘', '\'', '"', '“'])
+                .len());
     let body = &body_raw[body_lead..];
     let body_abs = after_start + emph + body_rel + body_lead;
     let words = words_forward(body);
@@ -617,9 +912,12 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
                 }
             }
             _ => {
-                let t = tail.trim_start_matches(|c: char| c == ' ' || c == '\t');
+                let t = tail.trim_start_matches([' ', '\t']);
                 let clean = t.is_empty() || t.starts_with(['.', ',', ';', ')', ':']);
-                (long_form.end, (clean && !line_initial).then(|| Span::new(span.end, long_form.end)))
+                (
+                    long_form.end,
+                    (clean && !line_initial).then(|| Span::new(span.end, long_form.end)),
+                )
             }
         };
         return Some(Definition {
@@ -646,15 +944,27 @@ pub struct LongFormHit {
 /// Finds, for each of `names`, where a capitalised phrase spelling it appears ("Overview and
 /// Scrutiny Board" for OSB), in order. One pass over the text: phrases are grown word by word
 /// while their initials are a prefix of one of the names.
-pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap<String, Vec<LongFormHit>> {
+pub fn find_long_forms(
+    text: &str,
+    minutes: &Minutes,
+    names: &[&str],
+) -> HashMap<String, Vec<LongFormHit>> {
     const MAX_HITS: usize = 16;
-    let mut keys: HashMap<String, &str> = HashMap::new();
-    let mut prefixes: HashSet<String> = HashSet::new();
+    let pack = |key: u64, letter: u8| (key << 8) | u64::from(letter);
+    let mut keys: HashMap<u64, &str> = HashMap::new();
+    let mut prefixes: HashSet<u64> = HashSet::new();
+    let mut first_letters = [false; 26];
+    let mut longest = 0usize;
     for name in names {
-        let key = name.to_ascii_uppercase();
-        for i in 1..=key.len() {
-            prefixes.insert(key[..i].to_string());
+        let mut key = 0u64;
+        for b in name.bytes().take(8) {
+            key = pack(key, b.to_ascii_uppercase());
+            prefixes.insert(key);
         }
+        if let Some(first) = name.bytes().next().filter(u8::is_ascii_uppercase) {
+            first_letters[usize::from(first - b'A')] = true;
+        }
+        longest = longest.max(name.len());
         keys.insert(key, name);
     }
     let mut found: HashMap<String, Vec<LongFormHit>> = HashMap::new();
@@ -663,68 +973,84 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
     }
     let opaque = merged_opaque(minutes);
     let mut opaque_at = 0usize;
-    for line in line_spans(text) {
-        let line_text = line.slice(text);
-        if !line_text.chars().any(char::is_lowercase) {
+    let bytes = text.as_bytes();
+    let mut line = Line::default();
+    let mut pos = 0usize;
+    while pos < bytes.len() {
+        let Some(next) = bytes[pos..].iter().position(u8::is_ascii_uppercase) else {
+            break;
+        };
+        let at = pos + next;
+        pos = at + 1;
+        if !first_letters[usize::from(bytes[at] - b'A')] {
             continue;
         }
-        let mut pos = 0usize;
-        while pos < line_text.len() {
-            let segment = &line_text[pos..];
-            let words = words_forward(segment);
-            let seg_start = line.start + pos;
-            let consumed = words.last().map_or(0, |w| w.1);
-            // Move past this run of words and the character that ended it.
-            let next = segment[consumed..].chars().next().map_or(0, char::len_utf8);
-            let ws: Vec<(Span, &str, bool)> = words
-                .iter()
-                .map(|&(a, b)| {
-                    let hyphenated = a > 0 && segment[..a].ends_with('-');
-                    (Span::new(seg_start + a, seg_start + b), &segment[a..b], hyphenated)
-                })
-                .collect();
-            for j in 0..ws.len() {
-                let (_, w, _) = ws[j];
-                if is_stop(w) || !w.starts_with(|c: char| c.is_ascii_uppercase()) {
-                    continue;
-                }
-                let mut stack: Vec<(usize, String)> = vec![(j, String::new())];
-                while let Some((k, key)) = stack.pop() {
-                    let Some(&(wspan, word, hyphenated)) = ws.get(k) else { continue };
-                    let stop = is_stop(word);
-                    if stop && k > j {
-                        stack.push((k + 1, key.clone()));
-                    }
-                    let Some(initial) = word.chars().next() else { continue };
-                    if !stop && !hyphenated && !initial.is_uppercase() {
-                        continue;
-                    }
-                    let mut grown = key;
-                    grown.push(initial.to_ascii_uppercase());
-                    if !prefixes.contains(&grown) {
-                        continue;
-                    }
-                    if !stop {
-                        if let Some(name) = keys.get(&grown) {
-                            let span = Span::new(ws[j].0.start, wspan.end);
-                            if !overlaps_opaque(&opaque, &mut opaque_at, span) {
-                                let hits = found.entry(name.to_string()).or_default();
-                                if hits.len() < MAX_HITS && !hits.iter().any(|h| h.span == span) {
-                                    hits.push(LongFormHit {
-                                        span,
-                                        prose: is_prose(minutes, span.start),
-                                    });
-                                }
-                            }
+        let word_start = !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’');
+        if !word_start {
+            continue;
+        }
+        line.move_to(text, at);
+        if line.all_caps {
+            continue;
+        }
+        let mut window_end = (at + WINDOW).min(line.span.end);
+        while !text.is_char_boundary(window_end) {
+            window_end -= 1;
+        }
+        let segment = &text[at..window_end];
+        let words = words_forward_at_most(segment, longest * 2 + 2);
+        let ws: Vec<(Span, &str, bool)> = words
+            .iter()
+            .map(|&(a, b)| {
+                (
+                    Span::new(at + a, at + b),
+                    &segment[a..b],
+                    a > 0 && segment[..a].ends_with('-'),
+                )
+            })
+            .collect();
+        if !ws.first().is_some_and(|w| !is_stop(w.1)) {
+            continue;
+        }
+        let mut stack: Vec<(usize, u64)> = vec![(0, 0)];
+        while let Some((k, key)) = stack.pop() {
+            let Some(&(wspan, word, hyphenated)) = ws.get(k) else {
+                continue;
+            };
+            let stop = is_stop(word);
+            if stop && k > 0 {
+                stack.push((k + 1, key));
+            }
+            let Some(initial) = word.chars().next() else {
+                continue;
+            };
+            if !initial.is_ascii_alphabetic()
+                || (!stop && !hyphenated && !initial.is_ascii_uppercase())
+            {
+                continue;
+            }
+            let grown = pack(key, initial.to_ascii_uppercase() as u8);
+            if !prefixes.contains(&grown) {
+                continue;
+            }
+            if !stop {
+                if let Some(name) = keys.get(&grown) {
+                    let span = Span::new(ws[0].0.start, wspan.end);
+                    if !overlaps_opaque(&opaque, &mut opaque_at, span) {
+                        let hits = found.entry(name.to_string()).or_default();
+                        if hits.len() < MAX_HITS && !hits.iter().any(|h| h.span == span) {
+                            hits.push(LongFormHit {
+                                span,
+                                prose: is_prose(minutes, span.start),
+                            });
                         }
                     }
-                    stack.push((k + 1, grown));
                 }
             }
-            pos += consumed + next.max(1);
-            while pos < line_text.len() && !line_text.is_char_boundary(pos) {
-                pos += 1;
-            }
+            stack.push((k + 1, grown));
         }
     }
     for hits in found.values_mut() {
@@ -748,14 +1074,22 @@ fn is_prose(minutes: &Minutes, offset: usize) -> bool {
 pub fn spelled_out(text: &str, use_span: Span, long: &str) -> String {
     let written = use_span.slice(text);
     let mut long = long.trim().to_string();
-    let plural = written.len() > 1 && written.ends_with('s') && acronym_base(written).is_some_and(|b| b.len() < written.len());
+    let plural = written.len() > 1
+        && written.ends_with('s')
+        && acronym_base(written).is_some_and(|b| b.len() < written.len());
     if plural && !long.ends_with('s') {
         long.push('s');
     }
     let from = floor_char_boundary(text, use_span.start.saturating_sub(64));
     let before = text.get(from..use_span.start).unwrap_or("");
     let line_before = before.rsplit(['\n', '\r']).next().unwrap_or("");
-    let prefix = line_before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '"' | '“' | '‘' | '\'' | '(' | '-' | '•' | '·' | '#'));
+    let prefix = line_before.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '*' | '_' | '"' | '“' | '‘' | '\'' | '(' | '-' | '•' | '·' | '#'
+            )
+    });
     let sentence_start = prefix.is_empty() || prefix.ends_with(['.', '!', '?', ':']);
     if sentence_start {
         let mut chars = long.chars();
@@ -769,10 +1103,18 @@ pub fn spelled_out(text: &str, use_span: Span, long: &str) -> String {
 /// Normalises a long form for comparison: case, hyphens, "&" and "and", apostrophes, white
 /// space and a final plural.
 pub fn normalise_long_form(long: &str) -> String {
-    let lowered = long.to_lowercase().replace('&', " and ").replace(['-', '–', '—', '/'], " ");
-    let cleaned: String = lowered.chars().filter(|c| !matches!(c, '\'' | '’' | '.' | ',')).collect();
+    let lowered = long
+        .to_lowercase()
+        .replace('&', " and ")
+        .replace(['-', '–', '—', '/'], " ");
+    let cleaned: String = lowered
+        .chars()
+        .filter(|c| !matches!(c, '\'' | '’' | '.' | ','))
+        .collect();
     let mut words: Vec<&str> = cleaned.split_whitespace().collect();
-    let last = words.pop().map(|w| w.strip_suffix('s').filter(|s| !s.is_empty()).unwrap_or(w));
+    let last = words
+        .pop()
+        .map(|w| w.strip_suffix('s').filter(|s| !s.is_empty()).unwrap_or(w));
     let mut out = words.join(" ");
     if let Some(last) = last {
         if !out.is_empty() {
@@ -798,10 +1140,29 @@ mod tests {
 
     #[test]
     fn recognises_acronym_shapes() {
-        for (word, base) in [("LGA", "LGA"), ("DfE", "DfE"), ("PfA", "PfA"), ("SENCo", "SENCo"), ("GPs", "GP"), ("LAs", "LA"), ("CiCC", "CiCC"), ("NHS", "NHS")] {
+        for (word, base) in [
+            ("LGA", "LGA"),
+            ("DfE", "DfE"),
+            ("PfA", "PfA"),
+            ("SENCo", "SENCo"),
+            ("GPs", "GP"),
+            ("LAs", "LA"),
+            ("CiCC", "CiCC"),
+            ("NHS", "NHS"),
+        ] {
             assert_eq!(acronym_base(word), Some(base), "{word}");
         }
-        for word in ["McDonald", "YouTube", "Ofsted", "A", "lga", "iPad", "Wi", "ABCDEFGHIJ", "Émile"] {
+        for word in [
+            "McDonald",
+            "YouTube",
+            "Ofsted",
+            "A",
+            "lga",
+            "iPad",
+            "Wi",
+            "ABCDEFGHIJ",
+            "Émile",
+        ] {
             assert_eq!(acronym_base(word), None, "{word}");
         }
     }
@@ -820,7 +1181,10 @@ mod tests {
         assert!(!m("LGA", "Local Government"));
         assert!(!m("LGA", "Local Government Association Board"));
         assert!(!m("OSB", "and Scrutiny Board"));
-        assert!(m("SMART", "specific, measurable, achievable, relevant and time-bound"));
+        assert!(m(
+            "SMART",
+            "specific, measurable, achievable, relevant and time-bound"
+        ));
         assert!(!m("LGA", "Local Government Association (x)"));
     }
 
@@ -854,12 +1218,54 @@ mod tests {
     fn finds_every_kind_of_definition() {
         let text = "The Local Government Association (LGA) came.\nCCG (Clinical Commissioning Group) met.\nPlans for anti-social behaviour (ASB) and an ICS – Integrated Care System.\nDfE: Department for Education\n";
         let a = analyse(text);
-        let kinds = |n: &str| a.get(n).unwrap().definitions.iter().map(|d| (d.kind, d.glossary, d.long_text(text).to_string())).collect::<Vec<_>>();
-        assert_eq!(kinds("LGA"), [(DefinitionKind::LongThenShort, false, "Local Government Association".into())]);
-        assert_eq!(kinds("CCG"), [(DefinitionKind::ShortThenLong, true, "Clinical Commissioning Group".into())]);
-        assert_eq!(kinds("ASB"), [(DefinitionKind::LongThenShort, false, "anti-social behaviour".into())]);
-        assert_eq!(kinds("ICS"), [(DefinitionKind::Dashed, false, "Integrated Care System".into())]);
-        assert_eq!(kinds("DfE"), [(DefinitionKind::Dashed, true, "Department for Education".into())]);
+        let kinds = |n: &str| {
+            a.get(n)
+                .unwrap()
+                .definitions
+                .iter()
+                .map(|d| (d.kind, d.glossary, d.long_text(text).to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds("LGA"),
+            [(
+                DefinitionKind::LongThenShort,
+                false,
+                "Local Government Association".into()
+            )]
+        );
+        assert_eq!(
+            kinds("CCG"),
+            [(
+                DefinitionKind::ShortThenLong,
+                true,
+                "Clinical Commissioning Group".into()
+            )]
+        );
+        assert_eq!(
+            kinds("ASB"),
+            [(
+                DefinitionKind::LongThenShort,
+                false,
+                "anti-social behaviour".into()
+            )]
+        );
+        assert_eq!(
+            kinds("ICS"),
+            [(
+                DefinitionKind::Dashed,
+                false,
+                "Integrated Care System".into()
+            )]
+        );
+        assert_eq!(
+            kinds("DfE"),
+            [(
+                DefinitionKind::Dashed,
+                true,
+                "Department for Education".into()
+            )]
+        );
     }
 
     #[test]
@@ -890,22 +1296,47 @@ mod tests {
         let m = parse(text);
         let hits = find_long_forms(text, &m, &["OSB", "DfE"]);
         let osb: Vec<&str> = hits["OSB"].iter().map(|h| h.span.slice(text)).collect();
-        assert_eq!(osb, ["Overview and Scrutiny Board", "Overview and Scrutiny Board"]);
+        assert_eq!(
+            osb,
+            ["Overview and Scrutiny Board", "Overview and Scrutiny Board"]
+        );
         assert_eq!(hits["DfE"][0].span.slice(text), "Department for Education");
     }
 
     #[test]
     fn normalises_long_forms() {
-        assert_eq!(normalise_long_form("Anti-Social  Behaviour"), normalise_long_form("anti social behaviour"));
-        assert_eq!(normalise_long_form("Children & Young People"), normalise_long_form("children and young people"));
-        assert_eq!(normalise_long_form("General Practitioners"), normalise_long_form("general practitioner"));
-        assert_ne!(normalise_long_form("Local Area"), normalise_long_form("Local Authority"));
+        assert_eq!(
+            normalise_long_form("Anti-Social  Behaviour"),
+            normalise_long_form("anti social behaviour")
+        );
+        assert_eq!(
+            normalise_long_form("Children & Young People"),
+            normalise_long_form("children and young people")
+        );
+        assert_eq!(
+            normalise_long_form("General Practitioners"),
+            normalise_long_form("general practitioner")
+        );
+        assert_ne!(
+            normalise_long_form("Local Area"),
+            normalise_long_form("Local Authority")
+        );
     }
 
     #[test]
     fn survives_awkward_input() {
         let long = "É".repeat(300_000) + "LGA (Local Government Association) 😀\u{301}";
-        for text in ["", "\r", "A\rB\r\nCD-EF\n", "(LGA)", "LGA (", "LGA –", "😀LGA😀 (😀)", "x\u{301}LGA\u{301} (Local\u{301} Government Association)", long.as_str()] {
+        for text in [
+            "",
+            "\r",
+            "A\rB\r\nCD-EF\n",
+            "(LGA)",
+            "LGA (",
+            "LGA –",
+            "😀LGA😀 (😀)",
+            "x\u{301}LGA\u{301} (Local\u{301} Government Association)",
+            long.as_str(),
+        ] {
             let a = analyse(text);
             for info in a.iter() {
                 for def in &info.definitions {

@@ -35,7 +35,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if info.exempt() || info.defined_everywhere() {
             continue;
         }
-        let Some(def) = info.definitions.first() else { continue };
+        let Some(def) = info.definitions.first() else {
+            continue;
+        };
         let first = info.first_use();
         if first.start >= def.acronym.start || def.span.covers(first) {
             continue;
@@ -70,7 +72,11 @@ mod tests {
     use crate::core::lint::lint;
 
     fn run(text: &str) -> Vec<Diagnostic> {
-        lint(text, &Config::default(), None).diagnostics.into_iter().filter(|d| d.rule == RULE).collect()
+        lint(text, &Config::default(), None)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == RULE)
+            .collect()
     }
 
     fn fixed(text: &str) -> String {
@@ -86,7 +92,10 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].span.slice(text), "LGA");
         assert_eq!(found[0].span.start, 4);
-        assert_eq!(found[0].related[0].span.slice(text), "Local Government Association (LGA)");
+        assert_eq!(
+            found[0].related[0].span.slice(text),
+            "Local Government Association (LGA)"
+        );
     }
 
     #[test]
@@ -111,7 +120,8 @@ mod tests {
 
     #[test]
     fn glossary_entries_known_and_defined_first_are_not_late() {
-        let glossary = "The CCG met.\n\n· CCG (Clinical Commissioning Group – soon to change) – partners.\n";
+        let glossary =
+            "The CCG met.\n\n· CCG (Clinical Commissioning Group – soon to change) – partners.\n";
         assert!(run(glossary).is_empty());
         let known = "The NHS met.\nThe National Health Service (NHS) spoke.\n";
         assert!(run(known).is_empty());
@@ -124,7 +134,11 @@ mod tests {
         let text = "The LGA met. The LGA (Local Government Association) spoke.\nThe ASB plan: anti-social behaviour (ASB) work.\n";
         let config = Config::default();
         let once = fix_all(text, &config, None, false);
-        assert!(once.remaining.iter().all(|d| !d.rule.contains("acronym")), "{:?}", once.remaining);
+        assert!(
+            once.remaining.iter().all(|d| !d.rule.contains("acronym")),
+            "{:?}",
+            once.remaining
+        );
         let twice = fix_all(&once.text, &config, None, false);
         assert_eq!(twice.total_applied(), 0);
         assert_eq!(twice.text, once.text);

@@ -26,7 +26,9 @@ const RULE: &str = "acronym-redefined";
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for info in ctx.acronyms().iter() {
-        let Some((first, rest)) = info.definitions.split_first() else { continue };
+        let Some((first, rest)) = info.definitions.split_first() else {
+            continue;
+        };
         let first_long = first.long_text(ctx.text);
         let first_norm = normalise_long_form(first_long);
         let mut reported = vec![first_norm.clone()];
@@ -47,7 +49,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         info.name
                     ),
                 )
-                .with_related(first.span, format!("`{}` is first defined here as “{first_long}”", info.name)),
+                .with_related(
+                    first.span,
+                    format!("`{}` is first defined here as “{first_long}”", info.name),
+                ),
             );
         }
     }
@@ -60,12 +65,17 @@ mod tests {
     use crate::core::lint::lint;
 
     fn run(text: &str) -> Vec<Diagnostic> {
-        lint(text, &Config::default(), None).diagnostics.into_iter().filter(|d| d.rule == RULE).collect()
+        lint(text, &Config::default(), None)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == RULE)
+            .collect()
     }
 
     #[test]
     fn flags_a_second_different_long_form() {
-        let text = "The Local Authority (LA) reported.\n\nLater the Local Area (LA) partnership met.\n";
+        let text =
+            "The Local Authority (LA) reported.\n\nLater the Local Area (LA) partnership met.\n";
         let found = run(text);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].span.slice(text), "Local Area (LA)");
@@ -83,7 +93,8 @@ mod tests {
 
     #[test]
     fn reports_each_different_meaning_once() {
-        let text = "Local Authority (LA). Local Area (LA). Local Area (LA). Learning Assistant (LA).\n";
+        let text =
+            "Local Authority (LA). Local Area (LA). Local Area (LA). Learning Assistant (LA).\n";
         assert_eq!(run(text).len(), 2);
     }
 }

@@ -39,7 +39,9 @@
 //!
 //! Anything else (adding the acronym to the config's `known` list) is left to the user.
 
-use crate::core::analysis::acronyms::{find_long_forms, long_form_matches, spelled_out, AcronymInfo, LongFormHit};
+use crate::core::analysis::acronyms::{
+    find_long_forms, long_form_matches, spelled_out, AcronymInfo, LongFormHit,
+};
 use crate::core::diagnostic::{Diagnostic, Edit, Fix};
 use crate::core::rules::Context;
 
@@ -47,7 +49,10 @@ const RULE: &str = "undefined-acronym";
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let analysis = ctx.acronyms();
-    let targets: Vec<&AcronymInfo> = analysis.iter().filter(|info| !info.exempt() && info.definitions.is_empty()).collect();
+    let targets: Vec<&AcronymInfo> = analysis
+        .iter()
+        .filter(|info| !info.exempt() && info.definitions.is_empty())
+        .collect();
     if targets.is_empty() {
         return;
     }
@@ -59,7 +64,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let mut diagnostic = Diagnostic::new(
             RULE,
             first,
-            format!("`{name}` is used without being spelled out; give its long form at its first use"),
+            format!(
+                "`{name}` is used without being spelled out; give its long form at its first use"
+            ),
         );
         let hits = long_forms.get(name).map(Vec::as_slice).unwrap_or(&[]);
         if let Some(fix) = fix_from_document(ctx, info, hits) {
@@ -81,7 +88,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     diagnostic = diagnostic.with_fix(fix);
                 }
                 several => {
-                    diagnostic.message.push_str(&format!(" (it has {} common meanings)", several.len()));
+                    diagnostic
+                        .message
+                        .push_str(&format!(" (it has {} common meanings)", several.len()));
                     for meaning in several {
                         let new_text = spelled_out(ctx.text, first, &meaning.long_form);
                         diagnostic = diagnostic.with_fix(Fix::unsafe_(
@@ -109,9 +118,15 @@ fn fix_from_document(ctx: &Context, info: &AcronymInfo, hits: &[LongFormHit]) ->
             vec![Edit::insert(hit.span.end, format!(" ({name})"))],
         ));
     }
-    let hit = hits.iter().find(|h| h.prose && !h.span.overlaps(first)).or_else(|| hits.iter().find(|h| !h.span.overlaps(first)))?;
+    let hit = hits
+        .iter()
+        .find(|h| h.prose && !h.span.overlaps(first))
+        .or_else(|| hits.iter().find(|h| !h.span.overlaps(first)))?;
     let new_text = spelled_out(ctx.text, first, hit.span.slice(ctx.text));
-    Some(Fix::safe(format!("Spell out {name} as “{new_text}”"), vec![Edit::replace(first, new_text)]))
+    Some(Fix::safe(
+        format!("Spell out {name} as “{new_text}”"),
+        vec![Edit::replace(first, new_text)],
+    ))
 }
 
 #[cfg(test)]
@@ -127,11 +142,18 @@ mod tests {
     }
 
     fn run_with(text: &str, config: &Config) -> Vec<Diagnostic> {
-        lint(text, config, None).diagnostics.into_iter().filter(|d| d.rule == RULE).collect()
+        lint(text, config, None)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == RULE)
+            .collect()
     }
 
     fn flagged(text: &str) -> Vec<String> {
-        run(text).iter().map(|d| d.span.slice(text).to_string()).collect()
+        run(text)
+            .iter()
+            .map(|d| d.span.slice(text).to_string())
+            .collect()
     }
 
     fn corpus(name: &str) -> String {
@@ -169,7 +191,9 @@ mod tests {
         assert_eq!(flagged(text), ["XYZ", "ABQ"]);
         let mut config = Config::default();
         config.known_acronyms.push("XYZ".into());
-        config.glossary.insert("ABQ".into(), "A Big Question".into());
+        config
+            .glossary
+            .insert("ABQ".into(), "A Big Question".into());
         assert!(run_with(text, &config).is_empty());
     }
 
@@ -205,7 +229,10 @@ mod tests {
         let found = run(text);
         assert_eq!(found.len(), 2);
         assert_eq!(fixed(text, &found[0]), "Special educational needs and disabilities (SEND) support was discussed with the LGA.\n");
-        assert_eq!(fixed(text, &found[1]), "SEND support was discussed with the Local Government Association (LGA).\n");
+        assert_eq!(
+            fixed(text, &found[1]),
+            "SEND support was discussed with the Local Government Association (LGA).\n"
+        );
     }
 
     #[test]
@@ -214,7 +241,10 @@ mod tests {
         let found = run(text);
         assert_eq!(found.len(), 1);
         assert!(found[0].fixes.len() >= 2);
-        assert!(found[0].fixes.iter().all(|f| f.applicability == Applicability::Unsafe));
+        assert!(found[0]
+            .fixes
+            .iter()
+            .all(|f| f.applicability == Applicability::Unsafe));
     }
 
     #[test]
@@ -222,8 +252,18 @@ mod tests {
         let text = "1. Overview and Scrutiny Board Update\n\nThe Overview and Scrutiny Board met about SEND and the LGA.\n\nNext OSB meeting soon; SEND again.\n";
         let config = Config::default();
         let once = fix_all(text, &config, None, false);
-        assert!(once.remaining.iter().all(|d| d.rule != RULE), "{:?}", once.remaining);
-        assert!(once.remaining.iter().all(|d| !d.rule.starts_with("acronym")), "{:?}", once.remaining);
+        assert!(
+            once.remaining.iter().all(|d| d.rule != RULE),
+            "{:?}",
+            once.remaining
+        );
+        assert!(
+            once.remaining
+                .iter()
+                .all(|d| !d.rule.starts_with("acronym")),
+            "{:?}",
+            once.remaining
+        );
         let twice = fix_all(&once.text, &config, None, false);
         assert_eq!(twice.text, once.text);
     }
@@ -235,7 +275,10 @@ mod tests {
         let names: Vec<&str> = found.iter().map(|d| d.span.slice(&text)).collect();
         assert_eq!(names, ["LGA", "SEND", "OSB"]);
         let lga = &found[0];
-        assert_eq!(lga.fixes[0].edits[0].new_text, "Local Government Association (LGA)");
+        assert_eq!(
+            lga.fixes[0].edits[0].new_text,
+            "Local Government Association (LGA)"
+        );
         let osb = &found[2];
         let edit = &osb.fixes[0].edits[0];
         assert_eq!(edit.new_text, " (OSB)");
@@ -243,7 +286,9 @@ mod tests {
         let all = lint(&text, &Config::default(), None).diagnostics;
         for d in all.iter().filter(|d| d.rule.contains("acronym")) {
             let word = d.span.slice(&text);
-            for quiet in ["CHC", "CC", "PfA", "CAMHS", "CCG", "ICS", "NHS", "GPs", "PDF", "KB"] {
+            for quiet in [
+                "CHC", "CC", "PfA", "CAMHS", "CCG", "ICS", "NHS", "GPs", "PDF", "KB",
+            ] {
                 assert!(!word.contains(quiet), "{} fired on {word}", d.rule);
             }
         }
@@ -251,12 +296,22 @@ mod tests {
 
     #[test]
     fn manchester_drafts_do_not_flag_cyp_osg_camhs_or_it() {
-        for name in ["manchester-ofsted-subgroup-2017-09-12.txt", "manchester-cyp-2021-item.txt"] {
+        for name in [
+            "manchester-ofsted-subgroup-2017-09-12.txt",
+            "manchester-cyp-2021-item.txt",
+        ] {
             let text = corpus(name);
             let all = lint(&text, &Config::default(), None).diagnostics;
-            let words: Vec<&str> = all.iter().filter(|d| d.rule.contains("acronym")).map(|d| d.span.slice(&text)).collect();
+            let words: Vec<&str> = all
+                .iter()
+                .filter(|d| d.rule.contains("acronym"))
+                .map(|d| d.span.slice(&text))
+                .collect();
             for word in &words {
-                assert!(matches!(*word, "SMART" | "THRIVE"), "{name}: unexpected acronym finding on {word}");
+                assert!(
+                    matches!(*word, "SMART" | "THRIVE"),
+                    "{name}: unexpected acronym finding on {word}"
+                );
             }
         }
     }
