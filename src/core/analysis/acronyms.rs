@@ -177,6 +177,29 @@ const ROMAN_LEADS: &[&str] = &[
     "title",
 ];
 
+/// Titles before a person's name: "Mr AH Porter", "Councillor JA Smith" give initials, not acronyms.
+const NAME_TITLES: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Councillor",
+    "Councillors",
+    "Cllr",
+    "Cllrs",
+    "Professor",
+    "Prof",
+    "Sir",
+    "Dame",
+    "Rev",
+    "Revd",
+    "Lord",
+    "Lady",
+    "Alderman",
+];
+
 /// Small words a long form may skip or take a letter from ("Department for Education" = DfE).
 const STOP_WORDS: &[&str] = &[
     "and", "of", "for", "the", "to", "in", "&", "on", "at", "with", "a", "an", "by", "as", "or",
@@ -334,6 +357,9 @@ impl AcronymAnalysis {
                 continue;
             }
             let prev = previous_chunk(text, line.span.start, start);
+            if prev.is_some_and(|p| NAME_TITLES.contains(&p)) {
+                continue;
+            }
             let after_number = prev.is_some_and(is_number);
             let after_roman_lead =
                 prev.is_some_and(|p| ROMAN_LEADS.iter().any(|l| p.eq_ignore_ascii_case(l)));
@@ -1100,27 +1126,18 @@ pub fn spelled_out(text: &str, use_span: Span, long: &str) -> String {
     format!("{long} ({written})")
 }
 
-/// Normalises a long form for comparison: case, hyphens, "&" and "and", apostrophes, white
-/// space and a final plural.
+/// Normalises a long form for comparison: only its letters, in lower case, with "&" read as
+/// "and" and a final plural dropped, so that case, hyphens, apostrophes, white space ("health
+/// care", "healthcare") and "&" against "and" make no difference.
 pub fn normalise_long_form(long: &str) -> String {
-    let lowered = long
-        .to_lowercase()
-        .replace('&', " and ")
-        .replace(['-', '–', '—', '/'], " ");
-    let cleaned: String = lowered
+    let mut out: String = long
+        .replace('&', "and")
         .chars()
-        .filter(|c| !matches!(c, '\'' | '’' | '.' | ','))
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
         .collect();
-    let mut words: Vec<&str> = cleaned.split_whitespace().collect();
-    let last = words
-        .pop()
-        .map(|w| w.strip_suffix('s').filter(|s| !s.is_empty()).unwrap_or(w));
-    let mut out = words.join(" ");
-    if let Some(last) = last {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(last);
+    if out.len() > 1 && out.ends_with('s') {
+        out.pop();
     }
     out
 }
@@ -1321,6 +1338,39 @@ mod tests {
             normalise_long_form("Local Area"),
             normalise_long_form("Local Authority")
         );
+    }
+
+    #[test]
+    fn initials_after_a_title_are_not_acronyms() {
+        let text = "Present: Mr AH Porter and Councillor JA Smith with the QRS.\n";
+        assert_eq!(names(&analyse(text)), ["QRS"]);
+    }
+
+    #[test]
+    fn glossary_is_large_enough() {
+        assert!(Glossary::builtin().len() >= 150);
+        assert!(Glossary::builtin().meanings("AP").len() >= 2);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in "(\\PC|[ \\r\\n\u{a0}()–:A-Z]|LGA|GPs|DfE){0,80}") {
+            let m = parse(&text);
+            let a = AcronymAnalysis::new(&text, &m, &Config::default());
+            for info in a.iter() {
+                for def in &info.definitions {
+                    let _ = def.long_text(&text);
+                    proptest::prop_assert!(text.is_char_boundary(def.span.start) && text.is_char_boundary(def.span.end));
+                }
+                for use_ in &info.uses {
+                    proptest::prop_assert!(!use_.slice(&text).is_empty());
+                    let _ = spelled_out(&text, *use_, "Long Form");
+                }
+            }
+            let names: Vec<&str> = a.iter().map(|i| i.name.as_str()).collect();
+            let _ = find_long_forms(&text, &m, &names);
+            let _ = crate::core::fix::fix_all(&text, &Config::default(), None, true);
+        }
     }
 
     #[test]

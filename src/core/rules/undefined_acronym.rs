@@ -269,6 +269,31 @@ mod tests {
     }
 
     #[test]
+    fn handles_crlf_and_lone_cr() {
+        for newline in ["\r\n", "\r"] {
+            let text = [
+                "1. Overview and Scrutiny Board Update",
+                "",
+                "The Overview and Scrutiny Board met.",
+                "",
+                "Next OSB meeting about SEND.",
+                "",
+            ]
+            .join(newline);
+            let found = run(&text);
+            let names: Vec<&str> = found.iter().map(|d| d.span.slice(&text)).collect();
+            assert_eq!(names, ["OSB", "SEND"]);
+            let once = fix_all(&text, &Config::default(), None, false);
+            assert!(once.text.contains("Overview and Scrutiny Board (OSB) met."));
+            assert!(once.remaining.iter().all(|d| !d.rule.contains("acronym")));
+            assert_eq!(
+                fix_all(&once.text, &Config::default(), None, false).text,
+                once.text
+            );
+        }
+    }
+
+    #[test]
     fn middlesbrough_flags_exactly_lga_send_and_osb() {
         let text = corpus("middlesbrough-cyp-panel-2022-03-21.txt");
         let found = run(&text);
