@@ -266,7 +266,7 @@ impl AcronymAnalysis {
                                 .get(base)
                                 .or_else(|| config.glossary.get(word))
                                 .cloned(),
-                            builtin: glossary.meanings(base),
+                            builtin: builtin_meanings(glossary, base),
                         });
                         analysis.index.insert(base.to_string(), i);
                         i
@@ -311,6 +311,25 @@ impl AcronymAnalysis {
 
 /// Characters trimmed from the ends of a word: quotes and Markdown emphasis.
 const EDGE_CHARS: &[char] = &['\'', '’', '‘', '*', '_', '`', '#', '~'];
+
+/// The built-in glossary's meanings, written as in the glossary or else in another case ("EQIA"
+/// finds "EqIA").
+fn builtin_meanings(glossary: &'static Glossary, base: &str) -> &'static [GlossaryMeaning] {
+    let exact = glossary.meanings(base);
+    if !exact.is_empty() {
+        return exact;
+    }
+    static FOLDED: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    let folded = FOLDED.get_or_init(|| {
+        glossary
+            .iter()
+            .map(|(k, _)| (k.to_ascii_uppercase(), k))
+            .collect()
+    });
+    folded
+        .get(&base.to_ascii_uppercase())
+        .map_or(&[], |k| glossary.meanings(k))
+}
 
 /// Characters that end a chunk of text (a word with whatever punctuation clings to it).
 fn is_chunk_separator(c: char) -> bool {
@@ -894,16 +913,27 @@ pub fn find_long_forms(
         }
         let segment = &text[at..window_end];
         let words = words_forward_at_most(segment, longest * 2 + 2);
-        let ws: Vec<(Span, &str, bool)> = words
-            .iter()
-            .map(|&(a, b)| {
-                (
-                    Span::new(at + a, at + b),
-                    &segment[a..b],
-                    a > 0 && segment[..a].ends_with('-'),
-                )
-            })
-            .collect();
+        // The phrase's words: up to a comma, without acronyms or lone capitals (a phrase like
+        // "Appendix A" or "the Council's PFI" spells nothing).
+        let mut ws: Vec<(Span, &str, bool)> = Vec::with_capacity(words.len());
+        let mut previous_end = 0usize;
+        for &(a, b) in &words {
+            let word = &segment[a..b];
+            let upper = word.chars().filter(|c| c.is_uppercase()).count();
+            let stop = is_stop(word) && upper == 0;
+            if (a > 0 && segment[previous_end..a].contains(','))
+                || (!stop && upper > 1)
+                || (!stop && b - a == 1)
+            {
+                break;
+            }
+            previous_end = b;
+            ws.push((
+                Span::new(at + a, at + b),
+                word,
+                a > 0 && segment[..a].ends_with('-'),
+            ));
+        }
         if !ws.first().is_some_and(|w| !is_stop(w.1)) {
             continue;
         }
@@ -912,7 +942,10 @@ pub fn find_long_forms(
             let Some(&(wspan, word, hyphenated)) = ws.get(k) else {
                 continue;
             };
-            let stop = is_stop(word);
+            // In a capitalised phrase, small words are written in lower case ("Overview and
+            // Scrutiny Board"); a capitalised "A" or "The" inside one is a word of its own.
+            let stop =
+                word == "&" || (is_stop(word) && !word.starts_with(|c: char| c.is_uppercase()));
             if stop && k > 0 {
                 stack.push((k + 1, key));
             }
@@ -1184,6 +1217,13 @@ mod tests {
             ["Overview and Scrutiny Board", "Overview and Scrutiny Board"]
         );
         assert_eq!(hits["DfE"][0].span.slice(text), "Department for Education");
+        let text =
+            "See Appendix A, Part II and Appendix A Part 2 and the Council's PFI and A Plan.\n";
+        let hits = find_long_forms(text, &parse(text), &["AP", "CP", "AAP"]);
+        assert!(
+            !hits.contains_key("AP") && !hits.contains_key("CP"),
+            "{hits:?}"
+        );
     }
 
     #[test]
@@ -1210,6 +1250,19 @@ mod tests {
     fn initials_after_a_title_are_not_acronyms() {
         let text = "Present: Mr AH Porter and Councillor JA Smith with the QRS.\n";
         assert_eq!(names(&analyse(text)), ["QRS"]);
+    }
+
+    #[test]
+    fn glossary_lookup_falls_back_to_another_case() {
+        let a = analyse("The EQIA and the DfE met.\n");
+        assert_eq!(
+            a.get("EQIA").unwrap().builtin[0].long_form,
+            "equality impact assessment"
+        );
+        assert_eq!(
+            a.get("DfE").unwrap().builtin[0].long_form,
+            "Department for Education"
+        );
     }
 
     #[test]
