@@ -172,6 +172,46 @@ impl AcronymInfo {
     }
 }
 
+/// Where a long form comes from, for hover text and completion details.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LongFormSource {
+    /// Written in the document, at this definition's span.
+    Document(Span),
+    /// The config's `[acronyms.glossary]`.
+    Config,
+    /// The built-in glossary (with its category).
+    Builtin(&'static str),
+}
+
+impl AcronymInfo {
+    /// Every long form known for the acronym, without repeats: the document's definitions first,
+    /// then the config's glossary, then the built-in glossary's meanings.
+    pub fn long_forms(&self, text: &str) -> Vec<(String, LongFormSource)> {
+        let mut out: Vec<(String, LongFormSource)> = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
+        let mut add = |long: &str, source: LongFormSource| {
+            let norm = normalise_long_form(long);
+            if !seen.contains(&norm) {
+                seen.push(norm);
+                out.push((long.to_string(), source));
+            }
+        };
+        for def in &self.definitions {
+            add(def.long_text(text), LongFormSource::Document(def.span));
+        }
+        if let Some(long) = &self.config_long_form {
+            add(long, LongFormSource::Config);
+        }
+        for meaning in self.builtin {
+            add(
+                &meaning.long_form,
+                LongFormSource::Builtin(meaning.category.as_str()),
+            );
+        }
+        out
+    }
+}
+
 /// Every acronym used in the document, where it is first used, and where it is defined.
 #[derive(Debug, Default)]
 pub struct AcronymAnalysis {
@@ -584,7 +624,7 @@ fn is_stop(word: &str) -> bool {
 
 /// Characters that may sit between the words of a long form.
 fn is_soft_separator(c: char) -> bool {
-    c.is_whitespace() || c == '-' || c == ','
+    c.is_whitespace() || matches!(c, '-' | ',' | '/')
 }
 
 /// The words of a long form at the start of `s` (offsets relative to `s`), up to the first
@@ -1204,6 +1244,14 @@ mod tests {
         assert_eq!((info.name.as_str(), span.slice(text)), ("GP", "GPs"));
         assert!(info.known);
         assert!(a.at(0).is_none());
+        let forms = a.get("LGA").unwrap().long_forms(text);
+        assert_eq!(
+            forms,
+            [(
+                "Local Government Association".to_string(),
+                LongFormSource::Builtin("bodies")
+            )]
+        );
     }
 
     #[test]
