@@ -41,7 +41,8 @@ const NOT_ACRONYMS: &[&str] = &[
     "TIME", "VENUE", "OPEN", "CLOSED", "END", "IMPORTANT", "PLEASE", "WARNING", "NOTICE", "PUBLIC",
     "PRIVATE", "ONLY", "MUST", "SHOULD", "WILL", "OK", "ID", "TV", "PS", "AM", "PM", "PhD", "MSc",
     "BSc", "QC", "KC", "JP", "DL", "OBE", "MBE", "CBE", "BEM", "KBE", "DBE", "CB", "FRS", "CEng",
-    "RIP", "COVID", "HM",
+    "RIP", "COVID", "HM", "PDF", "DOC", "DOCX", "XLS", "XLSX", "PPT", "PPTX", "RTF", "ODT", "CSV",
+    "TBC", "TBA", "TBD", "ASAP", "RSVP", "FAO", "PTO",
 ];
 
 /// Units written after a number ("284 KB", "10 MW", "4.00 PM").
