@@ -1044,7 +1044,14 @@ pub fn spelled_out(text: &str, use_span: Span, long: &str) -> String {
         && written.ends_with('s')
         && acronym_base(written).is_some_and(|b| b.len() < written.len());
     if plural && !long.ends_with('s') {
-        long.push('s');
+        let consonant_y =
+            long.ends_with('y') && !long[..long.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+        if consonant_y {
+            long.pop();
+            long.push_str("ies");
+        } else {
+            long.push('s');
+        }
     }
     let from = floor_char_boundary(text, use_span.start.saturating_sub(64));
     let before = text.get(from..use_span.start).unwrap_or("");
@@ -1311,6 +1318,23 @@ mod tests {
         assert_eq!(
             a.get("DfE").unwrap().builtin[0].long_form,
             "Department for Education"
+        );
+    }
+
+    #[test]
+    fn spells_out_plurals_and_sentence_starts() {
+        let text = "LAs met. The GPs and LAs met.\n";
+        assert_eq!(
+            spelled_out(text, Span::new(0, 3), "local authority"),
+            "Local authorities (LAs)"
+        );
+        assert_eq!(
+            spelled_out(text, Span::new(13, 16), "general practitioner"),
+            "general practitioners (GPs)"
+        );
+        assert_eq!(
+            spelled_out(text, Span::new(21, 24), "Local Authority"),
+            "Local Authorities (LAs)"
         );
     }
 
