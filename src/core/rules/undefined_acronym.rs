@@ -44,6 +44,7 @@ use crate::core::analysis::acronyms::{
 };
 use crate::core::diagnostic::{Diagnostic, Edit, Fix};
 use crate::core::rules::Context;
+use crate::core::text::Span;
 
 const RULE: &str = "undefined-acronym";
 
@@ -69,8 +70,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ),
         );
         let hits = long_forms.get(name).map(Vec::as_slice).unwrap_or(&[]);
-        if let Some(fix) = fix_from_document(ctx, info, hits) {
-            diagnostic = diagnostic.with_fix(fix);
+        if let Some((fix, phrase)) = fix_from_document(ctx, info, hits) {
+            let long = phrase.slice(ctx.text);
+            diagnostic = diagnostic
+                .with_related(phrase, format!("“{long}” is written here without `{name}`"))
+                .with_fix(fix);
         } else {
             match info.builtin {
                 [] => {}
@@ -105,28 +109,34 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A fix built from the long form written elsewhere in the document.
-fn fix_from_document(ctx: &Context, info: &AcronymInfo, hits: &[LongFormHit]) -> Option<Fix> {
+/// A fix built from the long form written elsewhere in the document, with where that is.
+fn fix_from_document(
+    ctx: &Context,
+    info: &AcronymInfo,
+    hits: &[LongFormHit],
+) -> Option<(Fix, Span)> {
     let first = info.first_use();
     let name = info.name.as_str();
     let before: Vec<&LongFormHit> = hits.iter().filter(|h| h.span.end <= first.start).collect();
     let chosen = before.iter().find(|h| h.prose).or_else(|| before.first());
     if let Some(hit) = chosen {
         let long = hit.span.slice(ctx.text);
-        return Some(Fix::safe(
+        let fix = Fix::safe(
             format!("Add ({name}) after “{long}”"),
             vec![Edit::insert(hit.span.end, format!(" ({name})"))],
-        ));
+        );
+        return Some((fix, hit.span));
     }
     let hit = hits
         .iter()
         .find(|h| h.prose && !h.span.overlaps(first))
         .or_else(|| hits.iter().find(|h| !h.span.overlaps(first)))?;
     let new_text = spelled_out(ctx.text, first, hit.span.slice(ctx.text));
-    Some(Fix::safe(
+    let fix = Fix::safe(
         format!("Spell out {name} as “{new_text}”"),
         vec![Edit::replace(first, new_text)],
-    ))
+    );
+    Some((fix, hit.span))
 }
 
 #[cfg(test)]
@@ -210,6 +220,10 @@ mod tests {
         assert_eq!(found.len(), 1);
         let fix = &found[0].fixes[0];
         assert_eq!(fix.applicability, Applicability::Safe);
+        assert_eq!(
+            found[0].related[0].span.slice(text),
+            "Overview and Scrutiny Board"
+        );
         assert_eq!(
             fixed(text, &found[0]),
             "1. Overview and Scrutiny Board Update\n\nThe Chair reported on the Overview and Scrutiny Board (OSB) meeting.\n\nThe next OSB meeting is in March.\n"
