@@ -787,7 +787,7 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
     let line_initial = window_start == line.start
         && before_trim.chars().all(|c| {
             c.is_whitespace()
-                || matches!(c, '-' | '*' | '•' | '·' | '#' | '>' | '.' | ')')
+                || matches!(c, '-' | '*' | '•' | '·' | '#' | '>' | '.' | ')' | '|')
                 || c.is_ascii_digit()
         });
 
@@ -828,7 +828,10 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
             DefinitionKind::Dashed,
             rest.chars().next().map_or(1, char::len_utf8),
         )
-    } else if (rest.starts_with('-') && gap > 0) || (rest.starts_with(':') && gap == 0) {
+    } else if (rest.starts_with('-') && gap > 0)
+        || (rest.starts_with(':') && gap == 0)
+        || (rest.starts_with('|') && line_initial)
+    {
         (DefinitionKind::Dashed, 1)
     } else {
         return None;
@@ -1363,6 +1366,20 @@ mod tests {
             let _ = find_long_forms(&text, &m, &names);
             let _ = crate::core::fix::fix_all(&text, &Config::default(), None, true);
         }
+    }
+
+    #[test]
+    fn a_million_character_line_stays_linear() {
+        let unit = "the Local Government Association (LGA), the LGA, QRS – x, ÉTÉ 😀 e\u{301} ";
+        let text = unit.repeat(1_000_000 / unit.len());
+        let minutes = Minutes::default();
+        let start = std::time::Instant::now();
+        let a = AcronymAnalysis::new(&text, &minutes, &Config::default());
+        let hits = find_long_forms(&text, &minutes, &["LGA", "QRS"]);
+        assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+        let lga = a.get("LGA").unwrap();
+        assert_eq!(lga.definitions.len(), lga.uses.len() / 2);
+        assert!(!hits["LGA"].is_empty());
     }
 
     #[test]
