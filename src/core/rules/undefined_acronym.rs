@@ -4,9 +4,9 @@
 //! reader who meets "OSB" or "SEND" with no explanation has to guess. An acronym is a word with
 //! two or more capitals (mixed case such as `DfE`, `PfA` or `SENCo` included, and a plural such
 //! as `GPs` counts as `GP`). It counts as defined when the document spells it out anywhere as
-//! "Long Form (ABC)", "ABC (Long Form)", "ABC – Long Form" or "ABC: Long Form", in a glossary list
-//! ("CHC – Continuing Health Care – …"), or when the config's `[acronyms.glossary]` gives it.
-//! Well-known acronyms (UK, US, EU, NHS, BBC, VAT, MP, GP, IT and the config's `known` list) never
+//! "Long Form (ABC)", "ABC (Long Form)", "ABC – Long Form" or "ABC: Long Form", in a glossary
+//! list ("CHC – Continuing Health Care – …") or a Markdown glossary table, or when the config's
+//! `[acronyms.glossary]` gives it. Well-known acronyms (UK, US, EU, NHS, BBC, VAT, MP, GP, IT and the config's `known` list) never
 //! need spelling out. Words in all-capitals lines and headings, item numbers, words with digits or
 //! slashes, URLs, web-page residue, roman numerals, units after numbers ("284 KB") and the
 //! capitalised markers of minutes ("RESOLVED", "NOTED") are not acronyms.
