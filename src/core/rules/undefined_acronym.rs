@@ -6,10 +6,11 @@
 //! as `GPs` counts as `GP`). It counts as defined when the document spells it out anywhere as
 //! "Long Form (ABC)", "ABC (Long Form)", "ABC – Long Form" or "ABC: Long Form", in a glossary
 //! list ("CHC – Continuing Health Care – …") or a Markdown glossary table, or when the config's
-//! `[acronyms.glossary]` gives it. Well-known acronyms (UK, US, EU, NHS, BBC, VAT, MP, GP, IT and the config's `known` list) never
-//! need spelling out. Words in all-capitals lines and headings, item numbers, words with digits or
-//! slashes, URLs, web-page residue, roman numerals, units after numbers ("284 KB") and the
-//! capitalised markers of minutes ("RESOLVED", "NOTED") are not acronyms.
+//! `[acronyms.glossary]` gives it. Well-known acronyms (UK, US, EU, NHS, BBC, VAT, MP, GP, IT and
+//! the config's `known` list) never need spelling out. Words in all-capitals lines and headings,
+//! item numbers, words with digits or slashes, URLs, web-page residue, roman numerals, units after
+//! numbers ("284 KB"), initials after a title ("Mr AH Porter") and the capitalised markers of
+//! minutes ("RESOLVED", "NOTED") are not acronyms.
 //!
 //! The finding sits on the acronym's first use, once per acronym. An acronym that the document
 //! does define, but only after using it, is `acronym-defined-late` instead.
