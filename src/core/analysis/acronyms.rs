@@ -1088,6 +1088,8 @@ pub fn spelled_out(text: &str, use_span: Span, long: &str) -> String {
 /// care", "healthcare") and "&" against "and" make no difference.
 pub fn normalise_long_form(long: &str) -> String {
     let mut out: String = long
+        .to_lowercase()
+        .replace("and/or", "and")
         .replace('&', "and")
         .chars()
         .filter(|c| c.is_alphanumeric())
