@@ -901,6 +901,8 @@ pub struct LongFormHit {
     pub span: Span,
     /// In prose (a paragraph or a decision), not in a title or heading.
     pub prose: bool,
+    /// In an item's title (its own line or the number's line).
+    pub item_title: bool,
 }
 
 /// Finds, for each of `names`, where a capitalised phrase spelling it appears ("Overview and
@@ -1020,7 +1022,12 @@ pub fn find_long_forms(
                         if hits.len() < MAX_HITS && !hits.iter().any(|h| h.span == span) {
                             hits.push(LongFormHit {
                                 span,
-                                prose: is_prose(minutes, span.start),
+                                prose: block_kind(minutes, span.start).is_some_and(|k| {
+                                    matches!(k, BlockKind::Paragraph | BlockKind::DecisionText)
+                                }),
+                                item_title: block_kind(minutes, span.start).is_some_and(|k| {
+                                    matches!(k, BlockKind::ItemTitle | BlockKind::ItemHeading)
+                                }),
                             });
                         }
                     }
@@ -1036,13 +1043,13 @@ pub fn find_long_forms(
     found
 }
 
-fn is_prose(minutes: &Minutes, offset: usize) -> bool {
+fn block_kind(minutes: &Minutes, offset: usize) -> Option<BlockKind> {
     let i = minutes.blocks.partition_point(|b| b.span.end <= offset);
     minutes
         .blocks
         .get(i)
         .filter(|b| b.span.start <= offset)
-        .is_some_and(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::DecisionText))
+        .map(|b| b.kind)
 }
 
 /// The text that spells an acronym out where it is used: "Local Government Association (LGA)",

@@ -29,8 +29,8 @@
 //!
 //! - When a capitalised phrase whose initials spell the acronym appears in the document
 //!   ("Overview and Scrutiny Board"), the fix adds " (OSB)" after its first appearance in
-//!   prose before the first use (or in a title, when that is the only one), or else spells the
-//!   acronym out at its first use from that phrase. Safe.
+//!   prose before the first use (or in an item's title, when that is the only one), or else
+//!   spells the acronym out at its first use from that phrase. Safe.
 //! - Otherwise, when the built-in glossary of UK local-government acronyms has exactly one
 //!   meaning, the fix spells it out at the first use: "special educational needs and
 //!   disabilities (SEND)". Safe (unsafe for the few names whose initials do not follow their
@@ -119,7 +119,12 @@ fn fix_from_document(
     let first = info.first_use();
     let name = info.name.as_str();
     let before: Vec<&LongFormHit> = hits.iter().filter(|h| h.span.end <= first.start).collect();
-    let chosen = before.iter().find(|h| h.prose).or_else(|| before.first());
+    // Prose first, an item's title next; the document's title, header and attendance lists name
+    // things as they are and are not edited.
+    let chosen = before
+        .iter()
+        .find(|h| h.prose)
+        .or_else(|| before.iter().find(|h| h.item_title));
     if let Some(hit) = chosen {
         let long = hit.span.slice(ctx.text);
         let fix = Fix::safe(
@@ -228,6 +233,17 @@ mod tests {
         assert_eq!(
             fixed(text, &found[0]),
             "1. Overview and Scrutiny Board Update\n\nThe Chair reported on the Overview and Scrutiny Board (OSB) meeting.\n\nThe next OSB meeting is in March.\n"
+        );
+    }
+
+    #[test]
+    fn leaves_the_document_title_alone() {
+        let text = "Health and Wellbeing Board\n\nMinutes of the meeting held on 3 March 2021\n\n1. Plans\n\nThe HWB met.\n";
+        let found = run(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            fixed(text, &found[0]),
+            "Health and Wellbeing Board\n\nMinutes of the meeting held on 3 March 2021\n\n1. Plans\n\nThe Health and Wellbeing Board (HWB) met.\n"
         );
     }
 
