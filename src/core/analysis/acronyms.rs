@@ -853,7 +853,14 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
                 .len());
     let body = &body_raw[body_lead..];
     let body_abs = after_start + emph + body_rel + body_lead;
-    let words = words_forward(body);
+    let all_words = words_forward(body);
+    // "LGA (the Local Government Association)": a leading article is not part of the long form.
+    let article = all_words.first().is_some_and(|&(a, b)| {
+        ["the", "a", "an"]
+            .iter()
+            .any(|w| body[a..b].eq_ignore_ascii_case(w))
+    });
+    let words = &all_words[usize::from(article)..];
     for k in 1..=words.len().min(base.len() * 3 + 4) {
         let chosen = &words[..k];
         let texts = word_texts(body, chosen);
