@@ -1,14 +1,1432 @@
 //! Acronym uses and definitions across a whole document.
+//!
+//! One pass over the text finds every word shaped like an acronym ("LGA", "DfE", "SENCo", the
+//! plural "GPs"), skipping what only looks like one: item numbers and words with digits or
+//! slashes, URLs and residue, all-capitals lines and runs of capitals, roman numerals, units after
+//! numbers and the capitalised marker words of minutes ("RESOLVED", "NOTED"). At each use it
+//! looks at the few characters around it for a definition: "Long Form (ABC)", "ABC (Long Form)",
+//! "ABC – Long Form" or "ABC: Long Form", checking that the long form's initials fit the acronym
+//! (loosely: small words may be skipped or lend a letter, hyphenated words count twice). A
+//! definition that opens a line ("CHC – Continuing Health Care", a Markdown table row) is a
+//! glossary entry and counts for the whole document.
+//!
+//! The work is linear in the text, as it runs on every keystroke in the editor: the scan jumps
+//! from one ASCII capital to the next and looks only at the words holding two of them, each line's
+//! case is worked out once, definitions are looked for in a bounded window around each use, and
+//! acronyms are kept in a hash map (about 2 ms for a 1 MB draft in a release build). The rules `undefined-acronym`, `acronym-defined-late`
+//! and `acronym-redefined` read it, and so can the language server's hover, completion and go to
+//! definition.
 
 use crate::core::config::Config;
-use crate::core::model::Minutes;
+use crate::core::glossary::{Glossary, GlossaryMeaning};
+use crate::core::model::{BlockKind, Minutes};
+use crate::core::text::{floor_char_boundary, Span};
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Acronyms so familiar that they never need spelling out; the config's `known` list adds more.
+pub const DEFAULT_KNOWN: &[&str] = &["UK", "US", "EU", "NHS", "BBC", "VAT", "MP", "GP", "IT"];
+
+/// Capitalised words that are not acronyms: the markers and emphasis of minutes, honours after a
+/// name, and a few abbreviations nobody spells out.
+#[rustfmt::skip]
+const NOT_ACRONYMS: &[&str] = &[
+    "RESOLVED", "RESOLVE", "AGREED", "NOTED", "NOTE", "NB", "DECISION", "DECISIONS", "ITEM",
+    "ITEMS", "RECOMMENDED", "RECOMMENDATION", "RECOMMENDATIONS", "MINUTES", "MINUTE", "PRESENT",
+    "APOLOGIES", "ACTION", "ACTIONS", "AGENDA", "APPROVED", "ADOPTED", "ENDORSED", "RECEIVED",
+    "DEFERRED", "WITHDRAWN", "REFUSED", "CARRIED", "LOST", "MOVED", "SECONDED", "AGAINST",
+    "ABSTAIN", "ABSTENTIONS", "NOT", "AND", "THE", "OF", "FOR", "TO", "IN", "ON", "AT", "BY", "OR",
+    "NO", "YES", "ALL", "ANY", "THAT", "THIS", "BE", "IS", "WAS", "WERE", "ARE", "WE", "HE", "SHE",
+    "ME", "MY", "URGENT", "EXEMPT", "CONFIDENTIAL", "RESTRICTED", "PART", "APPENDIX", "ANNEX",
+    "DRAFT", "FINAL", "UPDATE", "REPORT", "CHAIR", "CHAIRMAN", "WELCOME", "NEW", "NEXT", "DATE",
+    "TIME", "VENUE", "OPEN", "CLOSED", "END", "IMPORTANT", "PLEASE", "WARNING", "NOTICE", "PUBLIC",
+    "PRIVATE", "ONLY", "MUST", "SHOULD", "WILL", "OK", "ID", "TV", "PS", "AM", "PM", "PhD", "MSc",
+    "BSc", "QC", "KC", "JP", "DL", "OBE", "MBE", "CBE", "BEM", "KBE", "DBE", "CB", "FRS", "CEng",
+    "RIP", "COVID", "HM", "PDF", "DOC", "DOCX", "XLS", "XLSX", "PPT", "PPTX", "RTF", "ODT", "CSV",
+    "TBC", "TBA", "TBD", "ASAP", "RSVP", "FAO", "PTO",
+];
+
+/// Units written after a number ("284 KB", "10 MW", "4.00 PM").
+#[rustfmt::skip]
+const UNITS: &[&str] = &[
+    "KB", "MB", "GB", "TB", "KW", "MW", "GW", "KWH", "MWH", "GWH", "KWh", "MWh", "GWh", "KM", "CM",
+    "MM", "KG", "MPH", "AM", "PM", "BST", "GMT", "UTC", "HRS", "MINS", "FTE", "WTE", "PA", "KBPS",
+    "MBPS", "GBPS", "Mbps", "Gbps", "HA", "DB", "PPM", "GBP", "USD", "EUR", "MT", "KT", "SQM", "PC",
+];
+
+/// Words after which a roman numeral is a number, not an acronym ("Part IV", "Schedule XII").
+#[rustfmt::skip]
+const ROMAN_LEADS: &[&str] = &[
+    "part", "section", "schedule", "appendix", "phase", "chapter", "tier", "annex", "article",
+    "volume", "stage", "paragraph", "clause", "book", "level", "table", "figure", "title",
+];
+
+/// Titles before a person's name: "Mr AH Porter", "Councillor JA Smith" give initials, not acronyms.
+#[rustfmt::skip]
+const NAME_TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Councillor", "Councillors", "Cllr", "Cllrs",
+    "Professor", "Prof", "Sir", "Dame", "Rev", "Revd", "Lord", "Lady", "Alderman",
+];
+
+/// Small words a long form may skip or take a letter from ("Department for Education" = DfE).
+const STOP_WORDS: &[&str] = &[
+    "and", "of", "for", "the", "to", "in", "&", "on", "at", "with", "a", "an", "by", "as", "or",
+];
+
+/// How far around an acronym the long form of a definition may reach, in bytes.
+const WINDOW: usize = 240;
+
+/// How a definition is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DefinitionKind {
+    /// "Local Government Association (LGA)".
+    LongThenShort,
+    /// "LGA (Local Government Association)".
+    ShortThenLong,
+    /// "LGA – Local Government Association", "LGA - …", "LGA: …".
+    Dashed,
+}
+
+/// A place in the document that spells an acronym out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Definition {
+    pub kind: DefinitionKind,
+    /// An entry of a glossary list (the definition opens its line): it counts for the whole
+    /// document, wherever it stands.
+    pub glossary: bool,
+    /// The acronym as written in the definition.
+    pub acronym: Span,
+    /// The long form as written ("Continuing Health Care").
+    pub long_form: Span,
+    /// The whole definition, acronym, long form and brackets.
+    pub span: Span,
+    /// What to delete to leave only the acronym or only the long form (" (LGA)", " (Local
+    /// Government Association)", " – Local Government Association"), when that reads naturally.
+    pub removal: Option<Span>,
+}
+
+impl Definition {
+    /// The long form's text.
+    pub fn long_text<'t>(&self, text: &'t str) -> &'t str {
+        self.long_form.slice(text)
+    }
+}
+
+/// One acronym of the document: its uses, its definitions and what is known about it.
+#[derive(Clone, Debug)]
+pub struct AcronymInfo {
+    /// The acronym without a plural "s" ("GP" for "GPs").
+    pub name: String,
+    /// Every use, in order of position, each covering the word as written ("GPs").
+    pub uses: Vec<Span>,
+    /// Every definition in the document, in order of position.
+    pub definitions: Vec<Definition>,
+    /// In the built-in known list or the config's `known` list: never needs spelling out.
+    pub known: bool,
+    /// The long form the config's glossary gives, which makes the acronym defined everywhere.
+    pub config_long_form: Option<String>,
+    /// The built-in glossary's meanings (several when the acronym is ambiguous).
+    pub builtin: &'static [GlossaryMeaning],
+}
+
+impl AcronymInfo {
+    /// The first use (every acronym recorded has at least one).
+    pub fn first_use(&self) -> Span {
+        self.uses.first().copied().unwrap_or_default()
+    }
+
+    /// Needs no definition in the text: known, or in the config's glossary.
+    pub fn exempt(&self) -> bool {
+        self.known || self.config_long_form.is_some()
+    }
+
+    /// Spelled out somewhere: in the text, or by the config's glossary.
+    pub fn is_defined(&self) -> bool {
+        !self.definitions.is_empty() || self.config_long_form.is_some()
+    }
+
+    /// Defined for the whole document: a glossary entry in the text or the config's glossary.
+    pub fn defined_everywhere(&self) -> bool {
+        self.config_long_form.is_some() || self.definitions.iter().any(|d| d.glossary)
+    }
+
+    /// The definition that applies: a glossary entry if there is one, else the first.
+    pub fn definition(&self) -> Option<&Definition> {
+        self.definitions
+            .iter()
+            .find(|d| d.glossary)
+            .or_else(|| self.definitions.first())
+    }
+
+    /// The best long form known: the document's, else the config's, else the built-in glossary's
+    /// when it has exactly one meaning.
+    pub fn long_form(&self, text: &str) -> Option<String> {
+        if let Some(def) = self.definition() {
+            return Some(def.long_text(text).to_string());
+        }
+        if let Some(long) = &self.config_long_form {
+            return Some(long.clone());
+        }
+        match self.builtin {
+            [only] => Some(only.long_form.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Where a long form comes from, for hover text and completion details.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LongFormSource {
+    /// Written in the document, at this definition's span.
+    Document(Span),
+    /// The config's `[acronyms.glossary]`.
+    Config,
+    /// The built-in glossary (with its category).
+    Builtin(&'static str),
+}
+
+impl AcronymInfo {
+    /// Every long form known for the acronym, without repeats: the document's definitions first,
+    /// then the config's glossary, then the built-in glossary's meanings.
+    pub fn long_forms(&self, text: &str) -> Vec<(String, LongFormSource)> {
+        let mut out: Vec<(String, LongFormSource)> = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
+        let mut add = |long: &str, source: LongFormSource| {
+            let norm = normalise_long_form(long);
+            if !seen.contains(&norm) {
+                seen.push(norm);
+                out.push((long.to_string(), source));
+            }
+        };
+        for def in &self.definitions {
+            add(def.long_text(text), LongFormSource::Document(def.span));
+        }
+        if let Some(long) = &self.config_long_form {
+            add(long, LongFormSource::Config);
+        }
+        for meaning in self.builtin {
+            add(
+                &meaning.long_form,
+                LongFormSource::Builtin(meaning.category.as_str()),
+            );
+        }
+        out
+    }
+}
 
 /// Every acronym used in the document, where it is first used, and where it is defined.
 #[derive(Debug, Default)]
-pub struct AcronymAnalysis {}
+pub struct AcronymAnalysis {
+    acronyms: Vec<AcronymInfo>,
+    index: HashMap<String, usize>,
+    /// Every use, in order: its span and the index of its acronym.
+    uses: Vec<(Span, usize)>,
+}
 
 impl AcronymAnalysis {
-    pub fn new(_text: &str, _minutes: &Minutes, _config: &Config) -> Self {
-        AcronymAnalysis {}
+    pub fn new(text: &str, minutes: &Minutes, config: &Config) -> Self {
+        let mut known: HashSet<&str> = DEFAULT_KNOWN.iter().copied().collect();
+        known.extend(config.known_acronyms.iter().map(String::as_str));
+        let mut analysis = AcronymAnalysis::default();
+        let opaque = merged_opaque(minutes);
+        let mut opaque_at = 0usize;
+        let glossary = Glossary::builtin();
+
+        let bytes = text.as_bytes();
+        let mut line = Line::default();
+        let mut pos = 0usize;
+        while pos < bytes.len() {
+            // Only words with an ASCII capital can be acronyms: jump from capital to capital.
+            let Some(next) = bytes[pos..].iter().position(u8::is_ascii_uppercase) else {
+                break;
+            };
+            let at = pos + next;
+            let (start, end) = chunk_around(text, at);
+            pos = end.max(at + 1);
+            let raw = &text[start..end];
+            if raw.bytes().filter(u8::is_ascii_uppercase).count() < 2 {
+                continue;
+            }
+            line.move_to(text, start);
+            if line.all_caps {
+                // Headings, titles and markers in capitals: nothing on the line is an acronym.
+                continue;
+            }
+            let (chunk, chunk_start) = trim_chunk(raw, start);
+            if chunk.is_empty()
+                || !chunk
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            {
+                continue;
+            }
+            let has_lower = chunk.chars().any(char::is_lowercase);
+            if !has_lower && in_capitals_run(text, line.span, start, end) {
+                continue;
+            }
+            let prev = previous_chunk(text, line.span.start, start);
+            if prev.is_some_and(|p| NAME_TITLES.contains(&p)) {
+                continue;
+            }
+            let after_number = prev.is_some_and(is_number);
+            let after_roman_lead =
+                prev.is_some_and(|p| ROMAN_LEADS.iter().any(|l| p.eq_ignore_ascii_case(l)));
+            let mut offset = 0usize;
+            for part in chunk.split('-') {
+                let part_start = chunk_start + offset;
+                offset += part.len() + 1;
+                let word = strip_possessive(part);
+                let Some(base) = acronym_base(word) else {
+                    continue;
+                };
+                if NOT_ACRONYMS.contains(&word) || NOT_ACRONYMS.contains(&base) {
+                    continue;
+                }
+                if after_number && (UNITS.contains(&word) || UNITS.contains(&base)) {
+                    continue;
+                }
+                if is_roman(word)
+                    && (word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) || after_roman_lead)
+                {
+                    continue;
+                }
+                let span = Span::new(part_start, part_start + word.len());
+                if overlaps_opaque(&opaque, &mut opaque_at, span) {
+                    continue;
+                }
+                let idx = match analysis.index.get(base) {
+                    Some(&i) => i,
+                    None => {
+                        let i = analysis.acronyms.len();
+                        analysis.acronyms.push(AcronymInfo {
+                            name: base.to_string(),
+                            uses: Vec::new(),
+                            definitions: Vec::new(),
+                            known: known.contains(base) || known.contains(word),
+                            config_long_form: config
+                                .glossary
+                                .get(base)
+                                .or_else(|| config.glossary.get(word))
+                                .cloned(),
+                            builtin: builtin_meanings(glossary, base),
+                        });
+                        analysis.index.insert(base.to_string(), i);
+                        i
+                    }
+                };
+                if let Some(def) = find_definition(text, line.span, span, base) {
+                    analysis.acronyms[idx].definitions.push(def);
+                }
+                analysis.acronyms[idx].uses.push(span);
+                analysis.uses.push((span, idx));
+            }
+        }
+        analysis
+    }
+
+    /// Every acronym, in order of first use.
+    pub fn iter(&self) -> impl Iterator<Item = &AcronymInfo> {
+        self.acronyms.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.acronyms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.acronyms.is_empty()
+    }
+
+    /// The acronym by name ("GP", not "GPs").
+    pub fn get(&self, name: &str) -> Option<&AcronymInfo> {
+        self.index.get(name).map(|&i| &self.acronyms[i])
+    }
+
+    /// Where the acronym used at a byte offset is defined (for go to definition).
+    pub fn definition_at(&self, offset: usize) -> Option<&Definition> {
+        self.at(offset).and_then(|(info, _)| info.definition())
+    }
+
+    /// The acronym used at a byte offset, with the span of that use (for hover and go to
+    /// definition).
+    pub fn at(&self, offset: usize) -> Option<(&AcronymInfo, Span)> {
+        let i = self.uses.partition_point(|(span, _)| span.end <= offset);
+        let (span, idx) = *self.uses.get(i)?;
+        (span.start <= offset).then(|| (&self.acronyms[idx], span))
+    }
+}
+
+/// Characters trimmed from the ends of a word: quotes and Markdown emphasis.
+const EDGE_CHARS: &[char] = &['\'', '’', '‘', '*', '_', '`', '#', '~'];
+
+/// The built-in glossary's meanings, written as in the glossary or else in another case ("EQIA"
+/// finds "EqIA").
+fn builtin_meanings(glossary: &'static Glossary, base: &str) -> &'static [GlossaryMeaning] {
+    let exact = glossary.meanings(base);
+    if !exact.is_empty() {
+        return exact;
+    }
+    static FOLDED: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    let folded = FOLDED.get_or_init(|| {
+        glossary
+            .iter()
+            .map(|(k, _)| (k.to_ascii_uppercase(), k))
+            .collect()
+    });
+    folded
+        .get(&base.to_ascii_uppercase())
+        .map_or(&[], |k| glossary.meanings(k))
+}
+
+/// Characters that end a chunk of text (a word with whatever punctuation clings to it).
+fn is_chunk_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '(' | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '<'
+                | '>'
+                | ','
+                | ';'
+                | '!'
+                | '?'
+                | '"'
+                | '“'
+                | '”'
+                | '«'
+                | '»'
+                | '–'
+                | '—'
+                | '·'
+                | '•'
+                | '|'
+                | '='
+                | '+'
+        )
+}
+
+/// The chunk holding the byte at `at` (an ASCII capital, so a character boundary).
+fn chunk_around(text: &str, at: usize) -> (usize, usize) {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_chunk_separator(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..]
+        .char_indices()
+        .find(|&(_, c)| is_chunk_separator(c))
+        .map_or(text.len(), |(i, _)| at + i);
+    (start, end)
+}
+
+/// A chunk without quotes, emphasis and trailing full stops or colons, with its new start.
+fn trim_chunk(raw: &str, start: usize) -> (&str, usize) {
+    let lead = raw.len() - raw.trim_start_matches(EDGE_CHARS).len();
+    let chunk = raw.trim_matches(EDGE_CHARS);
+    let chunk = chunk.trim_end_matches(['.', ':', '…']);
+    (chunk.trim_end_matches(EDGE_CHARS), start + lead)
+}
+
+/// The line holding the current position, and whether it is written all in capitals.
+#[derive(Default)]
+struct Line {
+    span: Span,
+    all_caps: bool,
+    valid: bool,
+}
+
+impl Line {
+    fn move_to(&mut self, text: &str, offset: usize) {
+        if self.valid && self.span.start <= offset && offset <= self.span.end {
+            return;
+        }
+        let bytes = text.as_bytes();
+        let start = bytes[..offset]
+            .iter()
+            .rposition(|&b| b == b'\n' || b == b'\r')
+            .map_or(0, |i| i + 1);
+        let end = bytes[offset..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(bytes.len(), |i| offset + i);
+        self.span = Span::new(start, end);
+        self.all_caps = !text[start..end].chars().any(char::is_lowercase);
+        self.valid = true;
+    }
+}
+
+/// How a neighbouring chunk is written, for finding runs of capitals ("THE BOARD AGREED").
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Lower,
+    Capitals,
+    Neither,
+}
+
+fn chunk_case(chunk: &str) -> Case {
+    if chunk.chars().any(char::is_lowercase) {
+        Case::Lower
+    } else if chunk.chars().any(char::is_uppercase) {
+        Case::Capitals
+    } else {
+        Case::Neither
+    }
+}
+
+/// The chunks just before `start` or just after `end` on the line, nearest first (a few only).
+fn neighbours(
+    text: &str,
+    line: Span,
+    start: usize,
+    end: usize,
+    forward: bool,
+) -> impl Iterator<Item = &str> {
+    let mut cursor = if forward { end } else { start };
+    let mut steps = 0;
+    std::iter::from_fn(move || {
+        steps += 1;
+        if steps > 6 {
+            return None;
+        }
+        if forward {
+            let rest = text.get(cursor..line.end)?;
+            let skip = rest
+                .char_indices()
+                .take(16)
+                .find(|&(_, c)| !is_chunk_separator(c))
+                .map(|(i, _)| i)?;
+            let from = cursor + skip;
+            let len = text[from..line.end]
+                .char_indices()
+                .find(|&(_, c)| is_chunk_separator(c))
+                .map_or(line.end - from, |(i, _)| i);
+            cursor = from + len;
+            Some(&text[from..cursor])
+        } else {
+            let before = text.get(line.start..cursor)?;
+            let mut chars = before
+                .char_indices()
+                .rev()
+                .take(16)
+                .skip_while(|&(_, c)| is_chunk_separator(c));
+            let (last, _) = chars.next()?;
+            let chunk_end =
+                line.start + last + before[last..].chars().next().map_or(1, char::len_utf8);
+            let begin = text[line.start..chunk_end]
+                .char_indices()
+                .rev()
+                .take(64)
+                .find(|&(_, c)| is_chunk_separator(c))
+                .map_or(line.start, |(i, c)| line.start + i + c.len_utf8());
+            cursor = begin;
+            Some(&text[begin..chunk_end])
+        }
+    })
+}
+
+/// Whether the chunk is one of three or more words in capitals in a row.
+fn in_capitals_run(text: &str, line: Span, start: usize, end: usize) -> bool {
+    let count = |forward: bool| {
+        neighbours(text, line, start, end, forward)
+            .map(chunk_case)
+            .filter(|c| *c != Case::Neither)
+            .take_while(|c| *c == Case::Capitals)
+            .take(2)
+            .count()
+    };
+    count(false) + 1 + count(true) >= 3
+}
+
+/// The trimmed chunk just before `start` on the line ("284" before "KB", "Part" before "IV").
+fn previous_chunk(text: &str, line_start: usize, start: usize) -> Option<&str> {
+    let line = Span::new(line_start, start);
+    let raw = neighbours(text, line, start, start, false).next()?;
+    let trimmed = raw.trim_matches(EDGE_CHARS);
+    Some(
+        trimmed
+            .trim_end_matches(['.', ':'])
+            .trim_matches(EDGE_CHARS),
+    )
+}
+
+/// Opaque spans and residue, sorted and merged into disjoint runs.
+fn merged_opaque(minutes: &Minutes) -> Vec<Span> {
+    let mut spans: Vec<Span> = minutes
+        .opaque
+        .iter()
+        .copied()
+        .chain(minutes.residue.iter().map(|r| r.span))
+        .collect();
+    spans.sort();
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match merged.last_mut() {
+            Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+            _ => merged.push(span),
+        }
+    }
+    merged
+}
+
+/// Whether `span` overlaps a merged opaque run; `at` moves forward as spans do.
+fn overlaps_opaque(opaque: &[Span], at: &mut usize, span: Span) -> bool {
+    while *at < opaque.len() && opaque[*at].end <= span.start {
+        *at += 1;
+    }
+    opaque.get(*at).is_some_and(|o| o.overlaps(span))
+}
+
+fn is_number(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':'))
+}
+
+fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(stripped) = word.strip_suffix(suffix) {
+            return stripped;
+        }
+    }
+    word
+}
+
+/// The acronym a word is ("GP" for "GPs"), or None when the word is not shaped like one.
+pub fn acronym_base(word: &str) -> Option<&str> {
+    let bytes = word.as_bytes();
+    if bytes.len() < 2
+        || bytes.len() > 9
+        || !bytes.iter().all(u8::is_ascii_alphabetic)
+        || !bytes[0].is_ascii_uppercase()
+    {
+        return None;
+    }
+    let base = match word.strip_suffix('s') {
+        Some(stem) if stem.len() >= 2 && stem.bytes().all(|b| b.is_ascii_uppercase()) => stem,
+        _ => word,
+    };
+    let upper = base.bytes().filter(u8::is_ascii_uppercase).count();
+    let lower = base.len() - upper;
+    (upper >= 2 && lower * 2 <= upper && base.len() <= 8).then_some(base)
+}
+
+/// A valid-looking roman numeral (I to MMM…).
+fn is_roman(word: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+            .expect("valid pattern")
+    });
+    !word.is_empty() && re.is_match(word)
+}
+
+fn is_stop(word: &str) -> bool {
+    STOP_WORDS.iter().any(|s| s.eq_ignore_ascii_case(word))
+}
+
+/// Characters that may sit between the words of a long form.
+fn is_soft_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | ',' | '/')
+}
+
+/// The words of a long form at the start of `s` (offsets relative to `s`), up to the first
+/// character that cannot be inside one (a bracket, a full stop, a dash, a digit).
+fn words_forward(s: &str) -> Vec<(usize, usize)> {
+    words_forward_at_most(s, 40)
+}
+
+fn words_forward_at_most(s: &str, max: usize) -> Vec<(usize, usize)> {
+    let mut words = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        if c.is_alphabetic() || ((c == '\'' || c == '’') && start.is_some()) {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
+        if let Some(st) = start.take() {
+            words.push((st, i));
+        }
+        if c == '&' {
+            words.push((i, i + 1));
+        } else if !is_soft_separator(c) {
+            return words;
+        }
+        if words.len() >= max {
+            return words;
+        }
+    }
+    if let Some(st) = start {
+        words.push((st, s.len()));
+    }
+    words
+}
+
+/// The words of a long form at the end of `s`: those after its last hard stop.
+fn words_backward(s: &str) -> Vec<(usize, usize)> {
+    let cut = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| {
+            !(c.is_alphabetic() || c == '\'' || c == '’' || c == '&' || is_soft_separator(c))
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let mut words = words_forward(&s[cut..]);
+    for w in &mut words {
+        w.0 += cut;
+        w.1 += cut;
+    }
+    words
+}
+
+/// The texts of words found by [`words_forward`], a word after a hyphen keeping its hyphen
+/// ("Anti", "-Social") so that matching may treat it as optional.
+fn word_texts<'s>(s: &'s str, words: &[(usize, usize)]) -> Vec<&'s str> {
+    words
+        .iter()
+        .map(|&(a, b)| {
+            if a > 0 && s[..a].ends_with('-') {
+                &s[a - 1..b]
+            } else {
+                &s[a..b]
+            }
+        })
+        .collect()
+}
+
+/// Whether a long form spells the acronym `acr` (its letters, no plural), checked loosely.
+pub fn long_form_matches(acr: &str, long: &str) -> bool {
+    let words = words_forward(long.trim());
+    let consumed = words.last().map_or(0, |w| w.1);
+    consumed == long.trim().len() && initials_match(acr, &word_texts(long.trim(), &words))
+}
+
+/// Whether `words` spell the acronym `acr` (its letters, no plural): each word lends its first
+/// letter; small words may instead be skipped (not the first or last), and so may the second
+/// half of a hyphenated word (written with its hyphen, "-bound"); lower-case letters of the
+/// acronym may come from inside the word ("SENCo", "CiCC"), and so may capitals inside a word
+/// ("HM Revenue and Customs" = HMRC).
+pub fn initials_match(acr: &str, words: &[&str]) -> bool {
+    if words.is_empty() || acr.is_empty() || words.len() > acr.len() * 3 + 4 {
+        return false;
+    }
+    let required = words.iter().filter(|w| !is_optional(w)).count();
+    if required > acr.len() {
+        return false;
+    }
+    match_from(acr.as_bytes(), words, true)
+}
+
+fn is_optional(word: &str) -> bool {
+    word.starts_with('-') || is_stop(word)
+}
+
+fn match_from(acr: &[u8], words: &[&str], first: bool) -> bool {
+    let Some((word, rest)) = words.split_first() else {
+        return acr.is_empty();
+    };
+    if rest.iter().filter(|w| !is_optional(w)).count() + usize::from(!is_optional(word)) > acr.len()
+    {
+        return false;
+    }
+    let hyphenated = word.starts_with('-');
+    let word = word.trim_start_matches('-');
+    let skippable = hyphenated || (is_stop(word) && !first && !rest.is_empty());
+    if skippable && match_from(acr, rest, false) {
+        return true;
+    }
+    let (Some(&a0), Some(c0)) = (acr.first(), word.chars().next()) else {
+        return false;
+    };
+    if !c0.eq_ignore_ascii_case(&char::from(a0)) {
+        return false;
+    }
+    let mut acr_rest = &acr[1..];
+    if match_from(acr_rest, rest, false) {
+        return true;
+    }
+    let mut chars = word.chars().skip(1);
+    while let Some(&a) = acr_rest.first() {
+        let a = char::from(a);
+        let found = chars.any(|c| {
+            if a.is_ascii_lowercase() {
+                c == a
+            } else {
+                c == a && c.is_uppercase()
+            }
+        });
+        if !found {
+            return false;
+        }
+        acr_rest = &acr_rest[1..];
+        if match_from(acr_rest, rest, false) {
+            return true;
+        }
+    }
+    false
+}
+
+fn skip_spaces(s: &str) -> usize {
+    s.len() - s.trim_start_matches(|c: char| c.is_whitespace()).len()
+}
+
+/// The definition made at this use of an acronym, if any.
+fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Definition> {
+    let window_start = floor_char_boundary(text, span.start.saturating_sub(WINDOW).max(line.start));
+    let mut window_end = (span.end + WINDOW).min(line.end);
+    while !text.is_char_boundary(window_end) {
+        window_end -= 1;
+    }
+    let before = text.get(window_start..span.start)?;
+    let after_start = span.end;
+    let raw_after = text.get(after_start..window_end.max(after_start))?;
+    // "GPs" → the plural is part of the use; "LGA's" → the possessive is not part of a definition.
+    let emph = raw_after.len() - raw_after.trim_start_matches(['*', '_', '`']).len();
+    let after = &raw_after[emph..];
+    let before_trim = before.trim_end_matches(['*', '_', '`', '\'', '’', '‘', '"', '“']);
+    let line_initial = window_start == line.start
+        && before_trim.chars().all(|c| {
+            c.is_whitespace()
+                || matches!(c, '-' | '*' | '•' | '·' | '#' | '>' | '.' | ')' | '|')
+                || c.is_ascii_digit()
+        });
+
+    // "Long Form (ABC)"
+    if let Some(pre) = before_trim.strip_suffix('(') {
+        let close = after.trim_start_matches(['\'', '’', '"', '”']);
+        if close.starts_with(')') {
+            let close_end = after_start + emph + (after.len() - close.len()) + 1;
+            let pre_trimmed = pre.trim_end();
+            let words = words_backward(pre_trimmed);
+            for k in 1..=words.len().min(base.len() * 3 + 4) {
+                let chosen = &words[words.len() - k..];
+                let texts = word_texts(pre_trimmed, chosen);
+                if initials_match(base, &texts) {
+                    let long_start = window_start + chosen[0].0;
+                    let long_end = window_start + chosen[k - 1].1;
+                    return Some(Definition {
+                        kind: DefinitionKind::LongThenShort,
+                        glossary: false,
+                        acronym: span,
+                        long_form: Span::new(long_start, long_end),
+                        span: Span::new(long_start, close_end),
+                        removal: Some(Span::new(long_end, close_end)),
+                    });
+                }
+            }
+            return None;
+        }
+    }
+
+    // "ABC (Long Form…)", "ABC – Long Form", "ABC: Long Form"
+    let gap = skip_spaces(after);
+    let rest = &after[gap..];
+    let (kind, sep_len) = if rest.starts_with('(') {
+        (DefinitionKind::ShortThenLong, 1)
+    } else if rest.starts_with('–') || rest.starts_with('—') {
+        (
+            DefinitionKind::Dashed,
+            rest.chars().next().map_or(1, char::len_utf8),
+        )
+    } else if (rest.starts_with('-') && gap > 0)
+        || (rest.starts_with(':') && gap == 0)
+        || (rest.starts_with('|') && line_initial)
+    {
+        (DefinitionKind::Dashed, 1)
+    } else {
+        return None;
+    };
+    let body_rel = gap + sep_len;
+    let body_raw = &after[body_rel..];
+    let spaces = skip_spaces(body_raw);
+    let body_lead = spaces
+        + (body_raw[spaces..].len()
+            - body_raw[spaces..]
+                .trim_start_matches(['‘', '\'', '"', '“'])
+                .len());
+    let body = &body_raw[body_lead..];
+    let body_abs = after_start + emph + body_rel + body_lead;
+    let all_words = words_forward(body);
+    // "LGA (the Local Government Association)": a leading article is not part of the long form.
+    let article = all_words.first().is_some_and(|&(a, b)| {
+        ["the", "a", "an"]
+            .iter()
+            .any(|w| body[a..b].eq_ignore_ascii_case(w))
+    });
+    let words = &all_words[usize::from(article)..];
+    for k in 1..=words.len().min(base.len() * 3 + 4) {
+        let chosen = &words[..k];
+        let texts = word_texts(body, chosen);
+        if !initials_match(base, &texts) {
+            continue;
+        }
+        let long_end_rel = chosen[k - 1].1;
+        let long_form = Span::new(body_abs + chosen[0].0, body_abs + long_end_rel);
+        let tail = &body[long_end_rel..];
+        let (span_end, removal) = match kind {
+            DefinitionKind::ShortThenLong => {
+                let t = skip_spaces(tail);
+                if tail[t..].starts_with(')') {
+                    let end = long_form.end + t + 1;
+                    (end, Some(Span::new(span.end, end)))
+                } else {
+                    (long_form.end, None)
+                }
+            }
+            _ => {
+                let t = tail.trim_start_matches([' ', '\t']);
+                let clean = t.is_empty() || t.starts_with(['.', ',', ';', ')', ':']);
+                (
+                    long_form.end,
+                    (clean && !line_initial).then(|| Span::new(span.end, long_form.end)),
+                )
+            }
+        };
+        return Some(Definition {
+            kind,
+            glossary: line_initial,
+            acronym: span,
+            long_form,
+            span: Span::new(span.start, span_end),
+            removal,
+        });
+    }
+    None
+}
+
+/// Where a phrase whose initials spell an acronym appears in the text, for fixes that add the
+/// acronym after it or spell it out from it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LongFormHit {
+    pub span: Span,
+    /// In prose (a paragraph or a decision), not in a title or heading.
+    pub prose: bool,
+    /// In an item's title (its own line or the number's line).
+    pub item_title: bool,
+}
+
+/// Finds, for each of `names`, where a capitalised phrase spelling it appears ("Overview and
+/// Scrutiny Board" for OSB), in order. One pass over the text: phrases are grown word by word
+/// while their initials are a prefix of one of the names.
+pub fn find_long_forms(
+    text: &str,
+    minutes: &Minutes,
+    names: &[&str],
+) -> HashMap<String, Vec<LongFormHit>> {
+    const MAX_HITS: usize = 16;
+    let pack = |key: u64, letter: u8| (key << 8) | u64::from(letter);
+    let mut keys: HashMap<u64, &str> = HashMap::new();
+    let mut prefixes: HashSet<u64> = HashSet::new();
+    let mut first_letters = [false; 26];
+    let mut longest = 0usize;
+    for name in names {
+        let mut key = 0u64;
+        for b in name.bytes().take(8) {
+            key = pack(key, b.to_ascii_uppercase());
+            prefixes.insert(key);
+        }
+        if let Some(first) = name.bytes().next().filter(u8::is_ascii_uppercase) {
+            first_letters[usize::from(first - b'A')] = true;
+        }
+        longest = longest.max(name.len());
+        keys.insert(key, name);
+    }
+    let mut found: HashMap<String, Vec<LongFormHit>> = HashMap::new();
+    if keys.is_empty() {
+        return found;
+    }
+    let opaque = merged_opaque(minutes);
+    let mut opaque_at = 0usize;
+    let bytes = text.as_bytes();
+    let mut line = Line::default();
+    let mut pos = 0usize;
+    while pos < bytes.len() {
+        let Some(next) = bytes[pos..].iter().position(u8::is_ascii_uppercase) else {
+            break;
+        };
+        let at = pos + next;
+        pos = at + 1;
+        if !first_letters[usize::from(bytes[at] - b'A')] {
+            continue;
+        }
+        let word_start = !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’');
+        if !word_start {
+            continue;
+        }
+        line.move_to(text, at);
+        if line.all_caps {
+            continue;
+        }
+        let mut window_end = (at + WINDOW).min(line.span.end);
+        while !text.is_char_boundary(window_end) {
+            window_end -= 1;
+        }
+        let segment = &text[at..window_end];
+        let words = words_forward_at_most(segment, longest * 2 + 2);
+        // The phrase's words: up to a comma, without acronyms or lone capitals (a phrase like
+        // "Appendix A" or "the Council's PFI" spells nothing).
+        let mut ws: Vec<(Span, &str, bool)> = Vec::with_capacity(words.len());
+        let mut previous_end = 0usize;
+        for &(a, b) in &words {
+            let word = &segment[a..b];
+            let upper = word.chars().filter(|c| c.is_uppercase()).count();
+            let stop = is_stop(word) && upper == 0;
+            if (a > 0 && segment[previous_end..a].contains(','))
+                || (!stop && upper > 1)
+                || (!stop && b - a == 1)
+            {
+                break;
+            }
+            previous_end = b;
+            ws.push((
+                Span::new(at + a, at + b),
+                word,
+                a > 0 && segment[..a].ends_with('-'),
+            ));
+        }
+        if !ws.first().is_some_and(|w| !is_stop(w.1)) {
+            continue;
+        }
+        let mut stack: Vec<(usize, u64)> = vec![(0, 0)];
+        while let Some((k, key)) = stack.pop() {
+            let Some(&(wspan, word, hyphenated)) = ws.get(k) else {
+                continue;
+            };
+            // In a capitalised phrase, small words are written in lower case ("Overview and
+            // Scrutiny Board"); a capitalised "A" or "The" inside one is a word of its own.
+            let stop =
+                word == "&" || (is_stop(word) && !word.starts_with(|c: char| c.is_uppercase()));
+            if stop && k > 0 {
+                stack.push((k + 1, key));
+            }
+            let Some(initial) = word.chars().next() else {
+                continue;
+            };
+            if !initial.is_ascii_alphabetic()
+                || (!stop && !hyphenated && !initial.is_ascii_uppercase())
+            {
+                continue;
+            }
+            let grown = pack(key, initial.to_ascii_uppercase() as u8);
+            if !prefixes.contains(&grown) {
+                continue;
+            }
+            if !stop {
+                if let Some(name) = keys.get(&grown) {
+                    let span = Span::new(ws[0].0.start, wspan.end);
+                    if !overlaps_opaque(&opaque, &mut opaque_at, span) {
+                        let hits = found.entry(name.to_string()).or_default();
+                        if hits.len() < MAX_HITS && !hits.iter().any(|h| h.span == span) {
+                            hits.push(LongFormHit {
+                                span,
+                                prose: block_kind(minutes, span.start).is_some_and(|k| {
+                                    matches!(k, BlockKind::Paragraph | BlockKind::DecisionText)
+                                }),
+                                item_title: block_kind(minutes, span.start).is_some_and(|k| {
+                                    matches!(k, BlockKind::ItemTitle | BlockKind::ItemHeading)
+                                }),
+                            });
+                        }
+                    }
+                }
+            }
+            stack.push((k + 1, grown));
+        }
+    }
+    for hits in found.values_mut() {
+        hits.sort_by_key(|h| h.span);
+        hits.dedup();
+    }
+    found
+}
+
+fn block_kind(minutes: &Minutes, offset: usize) -> Option<BlockKind> {
+    let i = minutes.blocks.partition_point(|b| b.span.end <= offset);
+    minutes
+        .blocks
+        .get(i)
+        .filter(|b| b.span.start <= offset)
+        .map(|b| b.kind)
+}
+
+/// The text that spells an acronym out where it is used: "Local Government Association (LGA)",
+/// with a plural long form for a plural use ("GPs") and a capital at the start of a sentence.
+pub fn spelled_out(text: &str, use_span: Span, long: &str) -> String {
+    let written = use_span.slice(text);
+    let mut long = long.trim().to_string();
+    let plural = written.len() > 1
+        && written.ends_with('s')
+        && acronym_base(written).is_some_and(|b| b.len() < written.len());
+    if plural && !long.ends_with('s') {
+        let consonant_y =
+            long.ends_with('y') && !long[..long.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+        if consonant_y {
+            long.pop();
+            long.push_str("ies");
+        } else {
+            long.push('s');
+        }
+    }
+    let from = floor_char_boundary(text, use_span.start.saturating_sub(64));
+    let before = text.get(from..use_span.start).unwrap_or("");
+    let line_before = before.rsplit(['\n', '\r']).next().unwrap_or("");
+    let prefix = line_before.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '*' | '_' | '"' | '“' | '‘' | '\'' | '(' | '-' | '•' | '·' | '#'
+            )
+    });
+    let sentence_start = prefix.is_empty() || prefix.ends_with(['.', '!', '?', ':']);
+    if sentence_start {
+        let mut chars = long.chars();
+        if let Some(first) = chars.next() {
+            long = first.to_uppercase().chain(chars).collect();
+        }
+    }
+    format!("{long} ({written})")
+}
+
+/// Normalises a long form for comparison: only its letters, in lower case, with "&" read as
+/// "and" and a final plural dropped, so that case, hyphens, apostrophes, white space ("health
+/// care", "healthcare") and "&" against "and" make no difference.
+pub fn normalise_long_form(long: &str) -> String {
+    let mut out: String = long
+        .to_lowercase()
+        .replace("and/or", "and")
+        .replace('&', "and")
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if out.len() > 1 && out.ends_with('s') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::parse::parse;
+
+    fn analyse(text: &str) -> AcronymAnalysis {
+        AcronymAnalysis::new(text, &parse(text), &Config::default())
+    }
+
+    fn names(a: &AcronymAnalysis) -> Vec<&str> {
+        a.iter().map(|i| i.name.as_str()).collect()
+    }
+
+    #[test]
+    fn recognises_acronym_shapes() {
+        for (word, base) in [
+            ("LGA", "LGA"),
+            ("DfE", "DfE"),
+            ("PfA", "PfA"),
+            ("SENCo", "SENCo"),
+            ("GPs", "GP"),
+            ("LAs", "LA"),
+            ("CiCC", "CiCC"),
+            ("NHS", "NHS"),
+        ] {
+            assert_eq!(acronym_base(word), Some(base), "{word}");
+        }
+        for word in [
+            "McDonald",
+            "YouTube",
+            "Ofsted",
+            "A",
+            "lga",
+            "iPad",
+            "Wi",
+            "ABCDEFGHIJ",
+            "Émile",
+        ] {
+            assert_eq!(acronym_base(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn matches_initials_loosely() {
+        let m = long_form_matches;
+        assert!(m("DfE", "Department for Education"));
+        assert!(m("CiCC", "Children in Care Council"));
+        assert!(m("ASB", "anti-social behaviour"));
+        assert!(m("SEND", "special educational needs and disabilities"));
+        assert!(m("PfA", "Preparation for Adulthood"));
+        assert!(m("HMRC", "HM Revenue and Customs"));
+        assert!(m("SENCo", "Special Educational Needs Co-ordinator"));
+        assert!(m("SENCo", "Special Educational Needs Coordinator"));
+        assert!(!m("LGA", "Local Government"));
+        assert!(!m("LGA", "Local Government Association Board"));
+        assert!(!m("OSB", "and Scrutiny Board"));
+        assert!(m(
+            "SMART",
+            "specific, measurable, achievable, relevant and time-bound"
+        ));
+        assert!(!m("LGA", "Local Government Association (x)"));
+    }
+
+    #[test]
+    fn every_builtin_glossary_entry_spells_its_acronym() {
+        let mut bad = Vec::new();
+        for (acronym, meanings) in Glossary::builtin().iter() {
+            if acronym.contains('&') {
+                continue;
+            }
+            let Some(base) = acronym_base(acronym) else {
+                bad.push(format!("{acronym} is not shaped like an acronym"));
+                continue;
+            };
+            for meaning in meanings {
+                if !long_form_matches(base, &meaning.long_form) {
+                    bad.push(format!("{acronym}: {}", meaning.long_form));
+                }
+            }
+        }
+        // Names whose initials do not follow their words; their fixes are offered as unsafe.
+        let expected = [
+            "BEIS: Department for Business, Energy and Industrial Strategy",
+            "NICE: National Institute for Health and Care Excellence",
+            "PSHE: personal, social, health and economic education",
+        ];
+        assert_eq!(bad, expected);
+    }
+
+    #[test]
+    fn finds_every_kind_of_definition() {
+        let text = "The Local Government Association (LGA) came.\nCCG (Clinical Commissioning Group) met.\nPlans for anti-social behaviour (ASB) and an ICS – Integrated Care System.\nDfE: Department for Education\n";
+        let a = analyse(text);
+        let kinds = |n: &str| {
+            a.get(n)
+                .unwrap()
+                .definitions
+                .iter()
+                .map(|d| (d.kind, d.glossary, d.long_text(text).to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds("LGA"),
+            [(
+                DefinitionKind::LongThenShort,
+                false,
+                "Local Government Association".into()
+            )]
+        );
+        assert_eq!(
+            kinds("CCG"),
+            [(
+                DefinitionKind::ShortThenLong,
+                true,
+                "Clinical Commissioning Group".into()
+            )]
+        );
+        assert_eq!(
+            kinds("ASB"),
+            [(
+                DefinitionKind::LongThenShort,
+                false,
+                "anti-social behaviour".into()
+            )]
+        );
+        assert_eq!(
+            kinds("ICS"),
+            [(
+                DefinitionKind::Dashed,
+                false,
+                "Integrated Care System".into()
+            )]
+        );
+        assert_eq!(
+            kinds("DfE"),
+            [(
+                DefinitionKind::Dashed,
+                true,
+                "Department for Education".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn skips_what_only_looks_like_an_acronym() {
+        let text = "APOLOGIES FOR ABSENCE\nCYP/OSG/17/12 Minutes\nThe CB20 file was 284 KB at 4.00 PM, see Part IV and Schedule XII and phase II.\nRESOLVED – That the report be NOTED. See https://example.org/ABC or ABC.DEF@x.org.\nWe NOTE THAT THE BOARD agreed.\n";
+        let a = analyse(text);
+        assert!(a.is_empty(), "{:?}", names(&a));
+    }
+
+    #[test]
+    fn records_uses_and_finds_them_by_offset() {
+        let text = "The LGA and the GPs met. LGA's view.\n";
+        let a = analyse(text);
+        assert_eq!(names(&a), ["LGA", "GP"]);
+        let lga = a.get("LGA").unwrap();
+        assert_eq!(lga.uses.len(), 2);
+        assert_eq!(lga.uses[1].slice(text), "LGA");
+        let gps = text.find("GPs").unwrap();
+        let (info, span) = a.at(gps + 1).unwrap();
+        assert_eq!((info.name.as_str(), span.slice(text)), ("GP", "GPs"));
+        assert!(info.known);
+        assert!(a.at(0).is_none());
+        assert!(a.definition_at(gps).is_none());
+        let forms = a.get("LGA").unwrap().long_forms(text);
+        assert_eq!(
+            forms,
+            [(
+                "Local Government Association".to_string(),
+                LongFormSource::Builtin("bodies")
+            )]
+        );
+    }
+
+    #[test]
+    fn finds_long_forms_in_capitalised_phrases() {
+        let text = "Overview and Scrutiny Board Update\n\nThe Overview and Scrutiny Board met. The Department for Education agreed.\n";
+        let m = parse(text);
+        let hits = find_long_forms(text, &m, &["OSB", "DfE"]);
+        let osb: Vec<&str> = hits["OSB"].iter().map(|h| h.span.slice(text)).collect();
+        assert_eq!(
+            osb,
+            ["Overview and Scrutiny Board", "Overview and Scrutiny Board"]
+        );
+        assert_eq!(hits["DfE"][0].span.slice(text), "Department for Education");
+        let text =
+            "See Appendix A, Part II and Appendix A Part 2 and the Council's PFI and A Plan.\n";
+        let hits = find_long_forms(text, &parse(text), &["AP", "CP", "AAP"]);
+        assert!(
+            !hits.contains_key("AP") && !hits.contains_key("CP"),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn normalises_long_forms() {
+        assert_eq!(
+            normalise_long_form("Anti-Social  Behaviour"),
+            normalise_long_form("anti social behaviour")
+        );
+        assert_eq!(
+            normalise_long_form("Children & Young People"),
+            normalise_long_form("children and young people")
+        );
+        assert_eq!(
+            normalise_long_form("General Practitioners"),
+            normalise_long_form("general practitioner")
+        );
+        assert_ne!(
+            normalise_long_form("Local Area"),
+            normalise_long_form("Local Authority")
+        );
+    }
+
+    #[test]
+    fn initials_after_a_title_are_not_acronyms() {
+        let text = "Present: Mr AH Porter and Councillor JA Smith with the QRS.\n";
+        assert_eq!(names(&analyse(text)), ["QRS"]);
+    }
+
+    #[test]
+    fn glossary_lookup_falls_back_to_another_case() {
+        let a = analyse("The EQIA and the DfE met.\n");
+        assert_eq!(
+            a.get("EQIA").unwrap().builtin[0].long_form,
+            "equality impact assessment"
+        );
+        assert_eq!(
+            a.get("DfE").unwrap().builtin[0].long_form,
+            "Department for Education"
+        );
+    }
+
+    #[test]
+    fn spells_out_plurals_and_sentence_starts() {
+        let text = "LAs met. The GPs and LAs met.\n";
+        assert_eq!(
+            spelled_out(text, Span::new(0, 3), "local authority"),
+            "Local authorities (LAs)"
+        );
+        assert_eq!(
+            spelled_out(text, Span::new(13, 16), "general practitioner"),
+            "general practitioners (GPs)"
+        );
+        assert_eq!(
+            spelled_out(text, Span::new(21, 24), "Local Authority"),
+            "Local Authorities (LAs)"
+        );
+    }
+
+    #[test]
+    fn glossary_is_large_enough() {
+        assert!(Glossary::builtin().len() >= 150);
+        assert!(Glossary::builtin().meanings("AP").len() >= 2);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in "(\\PC|[ \\r\\n\u{a0}()–:A-Z]|LGA|GPs|DfE){0,80}") {
+            let m = parse(&text);
+            let a = AcronymAnalysis::new(&text, &m, &Config::default());
+            for info in a.iter() {
+                for def in &info.definitions {
+                    let _ = def.long_text(&text);
+                    proptest::prop_assert!(text.is_char_boundary(def.span.start) && text.is_char_boundary(def.span.end));
+                }
+                for use_ in &info.uses {
+                    proptest::prop_assert!(!use_.slice(&text).is_empty());
+                    let _ = spelled_out(&text, *use_, "Long Form");
+                }
+            }
+            let names: Vec<&str> = a.iter().map(|i| i.name.as_str()).collect();
+            let _ = find_long_forms(&text, &m, &names);
+            let _ = crate::core::fix::fix_all(&text, &Config::default(), None, true);
+        }
+    }
+
+    #[test]
+    fn a_million_character_line_stays_linear() {
+        let unit = "the Local Government Association (LGA), the LGA, QRS – x, ÉTÉ 😀 e\u{301} ";
+        let text = unit.repeat(1_000_000 / unit.len());
+        let minutes = Minutes::default();
+        let start = std::time::Instant::now();
+        let a = AcronymAnalysis::new(&text, &minutes, &Config::default());
+        let hits = find_long_forms(&text, &minutes, &["LGA", "QRS"]);
+        assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+        let lga = a.get("LGA").unwrap();
+        assert_eq!(lga.definitions.len(), lga.uses.len() / 2);
+        assert!(!hits["LGA"].is_empty());
+    }
+
+    #[test]
+    fn survives_awkward_input() {
+        let long = "É".repeat(300_000) + "LGA (Local Government Association) 😀\u{301}";
+        for text in [
+            "",
+            "\r",
+            "A\rB\r\nCD-EF\n",
+            "(LGA)",
+            "LGA (",
+            "LGA –",
+            "😀LGA😀 (😀)",
+            "x\u{301}LGA\u{301} (Local\u{301} Government Association)",
+            long.as_str(),
+        ] {
+            let a = analyse(text);
+            for info in a.iter() {
+                for def in &info.definitions {
+                    let _ = def.long_text(text);
+                }
+            }
+            let _ = find_long_forms(text, &parse(text), &["LGA", "OSB"]);
+        }
     }
 }

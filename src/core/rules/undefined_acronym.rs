@@ -1,12 +1,374 @@
-//! `undefined-acronym`: not written yet.
+//! `undefined-acronym`: an acronym whose long form the document never gives.
+//!
+//! Minutes are read by residents, journalists and new councillors as well as officers, and a
+//! reader who meets "OSB" or "SEND" with no explanation has to guess. An acronym is a word with
+//! two or more capitals (mixed case such as `DfE`, `PfA` or `SENCo` included, and a plural such
+//! as `GPs` counts as `GP`). It counts as defined when the document spells it out anywhere as
+//! "Long Form (ABC)", "ABC (Long Form)", "ABC – Long Form" or "ABC: Long Form", in a glossary
+//! list ("CHC – Continuing Health Care – …") or a Markdown glossary table, or when the config's
+//! `[acronyms.glossary]` gives it. Well-known acronyms (UK, US, EU, NHS, BBC, VAT, MP, GP, IT and
+//! the config's `known` list) never need spelling out. Words in all-capitals lines and headings,
+//! item numbers, words with digits or slashes, URLs, web-page residue, roman numerals, units after
+//! numbers ("284 KB"), initials after a title ("Mr AH Porter") and the capitalised markers of
+//! minutes ("RESOLVED", "NOTED") are not acronyms.
+//!
+//! The finding sits on the acronym's first use, once per acronym. An acronym that the document
+//! does define, but only after using it, is `acronym-defined-late` instead.
 //!
 //! ## Example
 //!
+//! ```text
+//! The Chair reported on the Overview and Scrutiny Board meeting.
+//! It was recognised that some children had needs due to SEND.
+//! Next OSB meeting – 23 March 2022.
+//! ```
+//!
+//! `SEND` and `OSB` are never spelled out.
+//!
 //! ## Fix
 //!
-//! None yet.
+//! - When a capitalised phrase whose initials spell the acronym appears in the document
+//!   ("Overview and Scrutiny Board"), the fix adds " (OSB)" after its first appearance in
+//!   prose before the first use (or in an item's title, when that is the only one), or else
+//!   spells the acronym out at its first use from that phrase. Safe.
+//! - Otherwise, when the built-in glossary of UK local-government acronyms has exactly one
+//!   meaning, the fix spells it out at the first use: "special educational needs and
+//!   disabilities (SEND)". Safe (unsafe for the few names whose initials do not follow their
+//!   words, such as NICE, which the linter could not recognise as a definition afterwards).
+//! - When the glossary has several meanings ("AP", "CP", "ASC"), each is offered as a separate
+//!   unsafe fix for a person to choose.
+//!
+//! Anything else (adding the acronym to the config's `known` list) is left to the user.
 
-use crate::core::diagnostic::Diagnostic;
+use crate::core::analysis::acronyms::{
+    find_long_forms, long_form_matches, spelled_out, AcronymInfo, LongFormHit,
+};
+use crate::core::diagnostic::{Diagnostic, Edit, Fix};
 use crate::core::rules::Context;
+use crate::core::text::Span;
 
-pub fn check(_ctx: &Context, _out: &mut Vec<Diagnostic>) {}
+const RULE: &str = "undefined-acronym";
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let analysis = ctx.acronyms();
+    let targets: Vec<&AcronymInfo> = analysis
+        .iter()
+        .filter(|info| !info.exempt() && info.definitions.is_empty())
+        .collect();
+    if targets.is_empty() {
+        return;
+    }
+    let names: Vec<&str> = targets.iter().map(|info| info.name.as_str()).collect();
+    let long_forms = find_long_forms(ctx.text, ctx.minutes, &names);
+    for info in targets {
+        let first = info.first_use();
+        let name = info.name.as_str();
+        let mut diagnostic = Diagnostic::new(
+            RULE,
+            first,
+            format!(
+                "`{name}` is used without being spelled out; give its long form at its first use"
+            ),
+        );
+        let hits = long_forms.get(name).map(Vec::as_slice).unwrap_or(&[]);
+        if let Some((fix, phrase)) = fix_from_document(ctx, info, hits) {
+            let long = phrase.slice(ctx.text);
+            diagnostic = diagnostic
+                .with_related(phrase, format!("“{long}” is written here without `{name}`"))
+                .with_fix(fix);
+        } else {
+            match info.builtin {
+                [] => {}
+                [only] => {
+                    let new_text = spelled_out(ctx.text, first, &only.long_form);
+                    let title = format!("Spell out {name} as “{new_text}”");
+                    let edits = vec![Edit::replace(first, new_text)];
+                    // A long form whose initials do not follow its words (NICE) would not be seen
+                    // as a definition afterwards, so it is left for a person to apply.
+                    let fix = if long_form_matches(name, &only.long_form) {
+                        Fix::safe(title, edits)
+                    } else {
+                        Fix::unsafe_(title, edits)
+                    };
+                    diagnostic = diagnostic.with_fix(fix);
+                }
+                several => {
+                    diagnostic
+                        .message
+                        .push_str(&format!(" (it has {} common meanings)", several.len()));
+                    for meaning in several {
+                        let new_text = spelled_out(ctx.text, first, &meaning.long_form);
+                        diagnostic = diagnostic.with_fix(Fix::unsafe_(
+                            format!("Spell out {name} as “{new_text}” ({})", meaning.category),
+                            vec![Edit::replace(first, new_text)],
+                        ));
+                    }
+                }
+            }
+        }
+        out.push(diagnostic);
+    }
+}
+
+/// A fix built from the long form written elsewhere in the document, with where that is.
+fn fix_from_document(
+    ctx: &Context,
+    info: &AcronymInfo,
+    hits: &[LongFormHit],
+) -> Option<(Fix, Span)> {
+    let first = info.first_use();
+    let name = info.name.as_str();
+    let before: Vec<&LongFormHit> = hits.iter().filter(|h| h.span.end <= first.start).collect();
+    // Prose first, an item's title next; the document's title, header and attendance lists name
+    // things as they are and are not edited.
+    let chosen = before
+        .iter()
+        .find(|h| h.prose)
+        .or_else(|| before.iter().find(|h| h.item_title));
+    if let Some(hit) = chosen {
+        let long = hit.span.slice(ctx.text);
+        let fix = Fix::safe(
+            format!("Add ({name}) after “{long}”"),
+            vec![Edit::insert(hit.span.end, format!(" ({name})"))],
+        );
+        return Some((fix, hit.span));
+    }
+    let hit = hits
+        .iter()
+        .find(|h| h.prose && !h.span.overlaps(first))
+        .or_else(|| hits.iter().find(|h| !h.span.overlaps(first)))?;
+    let new_text = spelled_out(ctx.text, first, hit.span.slice(ctx.text));
+    let fix = Fix::safe(
+        format!("Spell out {name} as “{new_text}”"),
+        vec![Edit::replace(first, new_text)],
+    );
+    Some((fix, hit.span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::config::Config;
+    use crate::core::diagnostic::Applicability;
+    use crate::core::fix::{apply_edits, fix_all};
+    use crate::core::lint::lint;
+
+    fn run(text: &str) -> Vec<Diagnostic> {
+        run_with(text, &Config::default())
+    }
+
+    fn run_with(text: &str, config: &Config) -> Vec<Diagnostic> {
+        lint(text, config, None)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == RULE)
+            .collect()
+    }
+
+    fn flagged(text: &str) -> Vec<String> {
+        run(text)
+            .iter()
+            .map(|d| d.span.slice(text).to_string())
+            .collect()
+    }
+
+    fn corpus(name: &str) -> String {
+        let path = format!("{}/../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    fn fixed(text: &str, d: &Diagnostic) -> String {
+        apply_edits(text, &d.fixes[0].edits)
+    }
+
+    #[test]
+    fn flags_undefined_acronyms_once_at_first_use() {
+        let text = "The XYZ met.\n\nThe XYZ met again and the QRS too.\n";
+        let found = run(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].span, crate::core::text::Span::new(4, 7));
+        assert_eq!(found[1].span.slice(text), "QRS");
+    }
+
+    #[test]
+    fn accepts_every_way_of_defining() {
+        let text = "The Local Government Association (LGA) and the DfE (Department for Education) met.\n\
+            Work on anti-social behaviour (ASB), an ICS – Integrated Care System, and CiCC: Children in Care Council.\n\
+            Later the LGA, DfE, ASB, ICS and CiCC met.\n\n\
+            · CHC – Continuing Health Care – a package of care.\n";
+        assert!(flagged(text).is_empty(), "{:?}", flagged(text));
+        let late_glossary = "The CHC met.\n\n· CHC – Continuing Health Care – a package of care.\n";
+        assert!(flagged(late_glossary).is_empty());
+    }
+
+    #[test]
+    fn known_and_configured_acronyms_pass() {
+        let text = "The NHS, the GPs, the UK, IT and the XYZ and the ABQ.\n";
+        assert_eq!(flagged(text), ["XYZ", "ABQ"]);
+        let mut config = Config::default();
+        config.known_acronyms.push("XYZ".into());
+        config
+            .glossary
+            .insert("ABQ".into(), "A Big Question".into());
+        assert!(run_with(text, &config).is_empty());
+    }
+
+    #[test]
+    fn ignores_what_is_not_an_acronym() {
+        let text = "APOLOGIES FOR ABSENCE\n\nCYP/OSG/17/12 Minutes\n\nMr McDonald watched YouTube at 4.00 PM on a 284 KB file under Part IV and Phase II of CB20.\n\nRESOLVED – That the report be NOTED.\n\nSee https://www.example.org/LGA/page or mail xyz.ABC@example.org.\n";
+        assert!(flagged(text).is_empty(), "{:?}", flagged(text));
+    }
+
+    #[test]
+    fn adds_the_acronym_after_an_earlier_long_form_preferring_prose() {
+        let text = "1. Overview and Scrutiny Board Update\n\nThe Chair reported on the Overview and Scrutiny Board meeting.\n\nThe next OSB meeting is in March.\n";
+        let found = run(text);
+        assert_eq!(found.len(), 1);
+        let fix = &found[0].fixes[0];
+        assert_eq!(fix.applicability, Applicability::Safe);
+        assert_eq!(
+            found[0].related[0].span.slice(text),
+            "Overview and Scrutiny Board"
+        );
+        assert_eq!(
+            fixed(text, &found[0]),
+            "1. Overview and Scrutiny Board Update\n\nThe Chair reported on the Overview and Scrutiny Board (OSB) meeting.\n\nThe next OSB meeting is in March.\n"
+        );
+    }
+
+    #[test]
+    fn leaves_the_document_title_alone() {
+        let text = "Health and Wellbeing Board\n\nMinutes of the meeting held on 3 March 2021\n\n1. Plans\n\nThe HWB met.\n";
+        let found = run(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            fixed(text, &found[0]),
+            "Health and Wellbeing Board\n\nMinutes of the meeting held on 3 March 2021\n\n1. Plans\n\nThe Health and Wellbeing Board (HWB) met.\n"
+        );
+    }
+
+    #[test]
+    fn spells_out_at_first_use_from_a_later_long_form() {
+        let text = "The OSB met.\n\nThe Overview and Scrutiny Board agreed.\n";
+        let found = run(text);
+        assert_eq!(fixed(text, &found[0]), "The Overview and Scrutiny Board (OSB) met.\n\nThe Overview and Scrutiny Board agreed.\n");
+    }
+
+    #[test]
+    fn spells_out_from_the_builtin_glossary() {
+        let text = "SEND support was discussed with the LGA.\n";
+        let found = run(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(fixed(text, &found[0]), "Special educational needs and disabilities (SEND) support was discussed with the LGA.\n");
+        assert_eq!(
+            fixed(text, &found[1]),
+            "SEND support was discussed with the Local Government Association (LGA).\n"
+        );
+    }
+
+    #[test]
+    fn ambiguous_glossary_acronyms_get_one_unsafe_fix_per_meaning() {
+        let text = "The AP was discussed.\n";
+        let found = run(text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].fixes.len() >= 2);
+        assert!(found[0]
+            .fixes
+            .iter()
+            .all(|f| f.applicability == Applicability::Unsafe));
+    }
+
+    #[test]
+    fn fixes_converge() {
+        let text = "1. Overview and Scrutiny Board Update\n\nThe Overview and Scrutiny Board met about SEND and the LGA.\n\nNext OSB meeting soon; SEND again.\n";
+        let config = Config::default();
+        let once = fix_all(text, &config, None, false);
+        assert!(
+            once.remaining.iter().all(|d| d.rule != RULE),
+            "{:?}",
+            once.remaining
+        );
+        assert!(
+            once.remaining
+                .iter()
+                .all(|d| !d.rule.starts_with("acronym")),
+            "{:?}",
+            once.remaining
+        );
+        let twice = fix_all(&once.text, &config, None, false);
+        assert_eq!(twice.text, once.text);
+    }
+
+    #[test]
+    fn handles_crlf_and_lone_cr() {
+        for newline in ["\r\n", "\r"] {
+            let text = [
+                "1. Overview and Scrutiny Board Update",
+                "",
+                "The Overview and Scrutiny Board met.",
+                "",
+                "Next OSB meeting about SEND.",
+                "",
+            ]
+            .join(newline);
+            let found = run(&text);
+            let names: Vec<&str> = found.iter().map(|d| d.span.slice(&text)).collect();
+            assert_eq!(names, ["OSB", "SEND"]);
+            let once = fix_all(&text, &Config::default(), None, false);
+            assert!(once.text.contains("Overview and Scrutiny Board (OSB) met."));
+            assert!(once.remaining.iter().all(|d| !d.rule.contains("acronym")));
+            assert_eq!(
+                fix_all(&once.text, &Config::default(), None, false).text,
+                once.text
+            );
+        }
+    }
+
+    #[test]
+    fn middlesbrough_flags_exactly_lga_send_and_osb() {
+        let text = corpus("middlesbrough-cyp-panel-2022-03-21.txt");
+        let found = run(&text);
+        let names: Vec<&str> = found.iter().map(|d| d.span.slice(&text)).collect();
+        assert_eq!(names, ["LGA", "SEND", "OSB"]);
+        let lga = &found[0];
+        assert_eq!(
+            lga.fixes[0].edits[0].new_text,
+            "Local Government Association (LGA)"
+        );
+        let osb = &found[2];
+        let edit = &osb.fixes[0].edits[0];
+        assert_eq!(edit.new_text, " (OSB)");
+        assert!(text[..edit.span.start].ends_with("at the Overview and Scrutiny Board"));
+        let all = lint(&text, &Config::default(), None).diagnostics;
+        for d in all.iter().filter(|d| d.rule.contains("acronym")) {
+            let word = d.span.slice(&text);
+            for quiet in [
+                "CHC", "CC", "PfA", "CAMHS", "CCG", "ICS", "NHS", "GPs", "PDF", "KB",
+            ] {
+                assert!(!word.contains(quiet), "{} fired on {word}", d.rule);
+            }
+        }
+    }
+
+    #[test]
+    fn manchester_drafts_do_not_flag_cyp_osg_camhs_or_it() {
+        for name in [
+            "manchester-ofsted-subgroup-2017-09-12.txt",
+            "manchester-cyp-2021-item.txt",
+        ] {
+            let text = corpus(name);
+            let all = lint(&text, &Config::default(), None).diagnostics;
+            let words: Vec<&str> = all
+                .iter()
+                .filter(|d| d.rule.contains("acronym"))
+                .map(|d| d.span.slice(&text))
+                .collect();
+            for word in &words {
+                assert!(
+                    matches!(*word, "SMART" | "THRIVE"),
+                    "{name}: unexpected acronym finding on {word}"
+                );
+            }
+        }
+    }
+}
