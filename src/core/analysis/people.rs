@@ -1,13 +1,633 @@
 //! People named in a document, grouped by who they are.
+//!
+//! Every mention is collected: the names in the attendance lists and the titled names in the
+//! prose ("Councillor Hill", "Mrs Kellner"). Mentions with the same surname (ignoring case and
+//! the kind of apostrophe) and compatible titles and first names or initials are one person.
+//! A mention without first names that fits two different people ("Councillor Taylor" when both
+//! "Councillor J Taylor" and "Councillor S Taylor" are named) is kept apart as ambiguous, so
+//! that no rule draws conclusions from it.
+//!
+//! The rules `present-and-apologies`, `name-variant` and `title-style` read this, and so do the
+//! language server's hover ("Councillor Taylor: present; sent apologies") and completion
+//! (attendees' surnames after "Councillor ").
 
-use crate::core::model::Minutes;
+use crate::core::model::{AttendanceKind, BlockKind, Minutes, Person};
+use crate::core::parse::people::scan_people;
+use crate::core::text::Span;
+use std::collections::HashMap;
 
-/// Every person mentioned, with the spellings used.
+/// How many people with one surname are compared before a new one is simply started; keeps
+/// hostile input (thousands of different "X Smith"s) linear.
+const BUCKET_LIMIT: usize = 32;
+
+/// Where a mention was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// In an attendance list: `minutes.attendance[section].people[index]`.
+    Attendance {
+        section: usize,
+        index: usize,
+        kind: AttendanceKind,
+    },
+    /// A titled name in the prose.
+    Prose,
+}
+
+/// One place a person is named.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The name as written: its own title, first names and surname ("Councillor S Newman"); for a
+    /// name in a list under a shared title ("Councillors Alijah, Collins") just the name.
+    pub span: Span,
+    pub surname: Span,
+    pub given: Option<Span>,
+    /// The title word that applies ("Councillors" for every name of such a list).
+    pub title: Option<Span>,
+    /// Bit set of [`TitleClass`]es written before the name ("Cllr Mr" gives two).
+    pub titles: u16,
+    pub source: Source,
+    /// Listed under a heading whose text may not mean what the heading says: a name in a
+    /// sentence of an apologies item that is about a substitute, or that does not mention
+    /// apologies at all. Rules about attendance ignore these.
+    pub uncertain: bool,
+    pub chair: bool,
+    pub vice_chair: bool,
+    /// Index into [`PeopleAnalysis::people`].
+    pub person: usize,
+}
+
+impl Mention {
+    pub fn in_attendance(&self) -> bool {
+        matches!(self.source, Source::Attendance { .. })
+    }
+
+    /// The attendance list this mention is in, if any.
+    pub fn kind(&self) -> Option<AttendanceKind> {
+        match self.source {
+            Source::Attendance { kind, .. } => Some(kind),
+            Source::Prose => None,
+        }
+    }
+
+    /// The parsed person behind an attendance mention.
+    pub fn person_in<'m>(&self, minutes: &'m Minutes) -> Option<&'m Person> {
+        match self.source {
+            Source::Attendance { section, index, .. } => {
+                minutes.attendance.get(section)?.people.get(index)
+            }
+            Source::Prose => None,
+        }
+    }
+}
+
+/// Families of titles: two mentions whose titles share no family are different people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u16)]
+pub enum TitleClass {
+    Councillor = 1,
+    Mr = 2,
+    /// Mrs, Ms, Miss: written inconsistently for the same person often enough.
+    Mrs = 4,
+    Mx = 8,
+    /// Dr, Professor, Prof.
+    Doctor = 16,
+    /// Reverend, Revd, Rev.
+    Reverend = 32,
+    Sir = 64,
+    Dame = 128,
+    Lord = 256,
+    /// Lady, Baroness.
+    Lady = 512,
+    Alderman = 1024,
+}
+
+impl TitleClass {
+    /// The family of a title word ("Cllrs." → Councillor).
+    pub fn of(word: &str) -> Option<TitleClass> {
+        Some(match word.trim_end_matches('.') {
+            "Councillor" | "Councillors" | "Cllr" | "Cllrs" => TitleClass::Councillor,
+            "Mr" => TitleClass::Mr,
+            "Mrs" | "Ms" | "Miss" => TitleClass::Mrs,
+            "Mx" => TitleClass::Mx,
+            "Dr" | "Professor" | "Prof" => TitleClass::Doctor,
+            "Reverend" | "Revd" | "Rev" => TitleClass::Reverend,
+            "Sir" => TitleClass::Sir,
+            "Dame" => TitleClass::Dame,
+            "Lord" => TitleClass::Lord,
+            "Lady" | "Baroness" => TitleClass::Lady,
+            "Alderman" => TitleClass::Alderman,
+            _ => return None,
+        })
+    }
+}
+
+/// One person: every mention that names them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonEntry {
+    /// The surname folded for comparison (lower case, straight apostrophes).
+    pub key: String,
+    /// Indices into [`PeopleAnalysis::mentions`], in document order.
+    pub mentions: Vec<usize>,
+    /// Union of the mentions' [`TitleClass`] bits.
+    pub titles: u16,
+    /// The fullest first names or initials written.
+    pub given: Option<String>,
+    /// A mention without first names that fits several people.
+    pub ambiguous: bool,
+}
+
+/// Every person mentioned, with the spellings used and attendance status.
 #[derive(Debug, Default)]
-pub struct PeopleAnalysis {}
+pub struct PeopleAnalysis {
+    /// Every mention, in document order.
+    pub mentions: Vec<Mention>,
+    pub people: Vec<PersonEntry>,
+}
 
 impl PeopleAnalysis {
-    pub fn new(_text: &str, _minutes: &Minutes) -> Self {
-        PeopleAnalysis {}
+    pub fn new(text: &str, minutes: &Minutes) -> Self {
+        let mut mentions = Vec::new();
+        for (s, section) in minutes.attendance.iter().enumerate() {
+            for (i, person) in section.people.iter().enumerate() {
+                let mut mention = mention_from(text, person, false);
+                mention.source = Source::Attendance {
+                    section: s,
+                    index: i,
+                    kind: section.kind,
+                };
+                if section.kind == AttendanceKind::Apologies {
+                    mention.uncertain = !sentence_records_apology(text, minutes, person);
+                }
+                mentions.push(mention);
+            }
+        }
+        let mut listed: Vec<usize> = mentions.iter().map(|m| m.surname.start).collect();
+        listed.sort_unstable();
+        for block in &minutes.blocks {
+            if matches!(
+                block.kind,
+                BlockKind::Attendance
+                    | BlockKind::AttendanceHeading
+                    | BlockKind::Comment
+                    | BlockKind::Residue
+            ) {
+                continue;
+            }
+            for person in scan_people(text, block.content, false) {
+                if listed.binary_search(&person.surname.start).is_ok()
+                    || minutes.is_opaque(person.surname)
+                {
+                    continue;
+                }
+                mentions.push(mention_from(text, &person, true));
+            }
+        }
+        mentions.sort_by_key(|m| (m.span.start, m.surname.start));
+        let people = group(text, &mut mentions);
+        PeopleAnalysis { mentions, people }
+    }
+
+    /// The mention whose name covers `offset`.
+    pub fn mention_at(&self, offset: usize) -> Option<&Mention> {
+        let after = self.mentions.partition_point(|m| m.span.start <= offset);
+        self.mentions[..after]
+            .iter()
+            .rev()
+            .take(8)
+            .find(|m| m.span.contains(offset) || m.surname.contains(offset))
+    }
+
+    /// The person named at `offset`.
+    pub fn person_at(&self, offset: usize) -> Option<&PersonEntry> {
+        self.mention_at(offset)
+            .and_then(|m| self.people.get(m.person))
+    }
+
+    /// The mentions of a person, in document order.
+    pub fn mentions_of<'a>(
+        &'a self,
+        person: &'a PersonEntry,
+    ) -> impl Iterator<Item = &'a Mention> + 'a {
+        person.mentions.iter().filter_map(|&i| self.mentions.get(i))
+    }
+
+    /// The attendance lists a person is in, without repeats, in document order; mentions marked
+    /// uncertain are left out.
+    pub fn statuses(&self, person: &PersonEntry) -> Vec<AttendanceKind> {
+        let mut kinds = Vec::new();
+        for mention in self.mentions_of(person).filter(|m| !m.uncertain) {
+            if let Some(kind) = mention.kind() {
+                if !kinds.contains(&kind) {
+                    kinds.push(kind);
+                }
+            }
+        }
+        kinds
+    }
+
+    /// The surname spellings used for a person, with how often each is written, most used first.
+    pub fn spellings<'t>(&self, text: &'t str, person: &PersonEntry) -> Vec<(&'t str, usize)> {
+        let mut counts: Vec<(&'t str, usize)> = Vec::new();
+        for mention in self.mentions_of(person) {
+            let spelling = mention.surname.slice(text);
+            match counts.iter_mut().find(|(s, _)| *s == spelling) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((spelling, 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        counts
+    }
+
+    /// How to call a person: "Councillor Taylor", "Mrs B Kellner".
+    pub fn display_name(&self, text: &str, person: &PersonEntry) -> String {
+        let mut title = None;
+        for mention in self.mentions_of(person) {
+            if let Some(t) = mention.title {
+                let word = t.slice(text).trim_end_matches('.');
+                let word = match word {
+                    "Councillors" | "Cllrs" | "Cllr" => "Councillor",
+                    other => other,
+                };
+                if title.is_none() || word == "Councillor" {
+                    title = Some(word);
+                }
+            }
+        }
+        let surname = self.spellings(text, person).first().map_or("", |s| s.0);
+        let mut name = String::new();
+        for part in [title, person.given.as_deref(), Some(surname)]
+            .into_iter()
+            .flatten()
+        {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(part);
+        }
+        name
+    }
+
+    /// A one-line summary for hover: "Councillor Taylor: present; sent apologies".
+    pub fn describe(&self, text: &str, person: &PersonEntry) -> String {
+        let mut parts: Vec<String> = self
+            .statuses(person)
+            .iter()
+            .map(|k| k.label().to_string())
+            .collect();
+        if self.mentions_of(person).any(|m| m.chair && !m.uncertain) {
+            parts.insert(0, "in the chair".to_string());
+        }
+        if parts.is_empty() {
+            parts.push("not in the attendance lists".to_string());
+        }
+        let named = person.mentions.len();
+        parts.push(format!(
+            "named {} time{}",
+            named,
+            if named == 1 { "" } else { "s" }
+        ));
+        format!("{}: {}", self.display_name(text, person), parts.join("; "))
+    }
+
+    /// Surnames of the people in the attendance lists, in order of first listing, without
+    /// repeats: what completion offers after "Councillor ".
+    pub fn attendee_surnames<'t>(&self, text: &'t str) -> Vec<&'t str> {
+        let mut seen = Vec::new();
+        for mention in self.mentions.iter().filter(|m| m.in_attendance()) {
+            let surname = mention.surname.slice(text);
+            if !surname.is_empty() && !seen.contains(&surname) {
+                seen.push(surname);
+            }
+        }
+        seen
+    }
+}
+
+/// Folds a surname for comparison: lower case, curly apostrophes straightened.
+pub fn fold_surname(surname: &str) -> String {
+    surname
+        .chars()
+        .map(|c| {
+            if matches!(c, '’' | '‘' | '`') {
+                '\''
+            } else {
+                c
+            }
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// True when two sets of first names or initials can name the same person: "A H" and "Alan",
+/// "J." and "John"; not "John" and "Jane", nor "S" and "J". A missing one fits anything.
+pub fn given_compatible(a: Option<&str>, b: Option<&str>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return true;
+    };
+    let split = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == '.')
+            .filter(|t| !t.is_empty())
+            .map(|t| t.to_lowercase())
+            .collect()
+    };
+    let (a, b) = (split(a), split(b));
+    a.iter().zip(b.iter()).all(|(x, y)| {
+        if x.chars().count() > 1 && y.chars().count() > 1 {
+            x == y
+        } else {
+            x.chars().next() == y.chars().next()
+        }
+    })
+}
+
+/// True when two title sets can name the same person (either unknown, or sharing a family).
+pub fn titles_compatible(a: u16, b: u16) -> bool {
+    a == 0 || b == 0 || a & b != 0
+}
+
+fn mention_from(text: &str, person: &Person, prose: bool) -> Mention {
+    let name_start = person.given.map_or(person.surname.start, |g| g.start);
+    // A list member's title span sits before the whole list; its own name starts at the given.
+    let own_title = person
+        .title
+        .filter(|t| person.span.start == t.start && !is_list_title(t.slice(text)));
+    let mut titles = 0;
+    if let Some(title) = person.title {
+        let words = Span::new(title.start, name_start.max(title.end)).slice(text);
+        for word in words.split(|c: char| c.is_whitespace()) {
+            if let Some(class) = TitleClass::of(word) {
+                titles |= class as u16;
+            }
+        }
+        if titles == 0 {
+            titles = TitleClass::of(title.slice(text)).map_or(0, |c| c as u16);
+        }
+    }
+    let span = match own_title {
+        Some(t) => Span::new(t.start, person.surname.end),
+        None => Span::new(name_start, person.surname.end),
+    };
+    Mention {
+        span,
+        surname: person.surname,
+        given: person.given,
+        title: person.title,
+        titles,
+        source: Source::Prose,
+        uncertain: false,
+        chair: person.chair && !prose,
+        vice_chair: person.vice_chair && !prose,
+        person: 0,
+    }
+}
+
+fn is_list_title(word: &str) -> bool {
+    matches!(word.trim_end_matches('.'), "Councillors" | "Cllrs")
+}
+
+/// For a name in an apologies item's prose: true when its sentence records an apology ("Apologies
+/// for absence were received from Councillor Brown") and is not about a substitute; a line that
+/// is nothing but names counts too.
+fn sentence_records_apology(text: &str, minutes: &Minutes, person: &Person) -> bool {
+    let at = person.surname.start;
+    let Some(block) = block_at(minutes, at) else {
+        return true;
+    };
+    let content = block.content.slice(text);
+    let rel = at.saturating_sub(block.content.start).min(content.len());
+    let rel = crate::core::text::floor_char_boundary(content, rel);
+    let start = content[..rel].rfind(". ").map_or(0, |i| i + 2);
+    let end = content[rel..]
+        .find(". ")
+        .map_or(content.len(), |i| rel + i + 1);
+    let sentence = content[start..end].to_lowercase();
+    if sentence.contains("substitut")
+        || sentence.contains("deputis")
+        || sentence.contains("in attendance")
+    {
+        return false;
+    }
+    if sentence.contains("apolog") {
+        return true;
+    }
+    // Just names: nothing left once the names are taken out.
+    let mut rest = content.to_string();
+    for p in scan_people(text, block.content, true) {
+        let s = p.group.slice(text);
+        if !s.is_empty() {
+            rest = rest.replacen(s, "", 1);
+        }
+    }
+    rest.chars()
+        .all(|c| c.is_whitespace() || c.is_ascii_punctuation())
+}
+
+/// The block whose span holds `offset`.
+pub fn block_at(minutes: &Minutes, offset: usize) -> Option<&crate::core::model::Block> {
+    let after = minutes.blocks.partition_point(|b| b.span.start <= offset);
+    minutes.blocks[..after]
+        .last()
+        .filter(|b| offset <= b.span.end)
+}
+
+struct Profile {
+    titles: u16,
+    given: Option<String>,
+}
+
+fn group(text: &str, mentions: &mut [Mention]) -> Vec<PersonEntry> {
+    let mut people: Vec<PersonEntry> = Vec::new();
+    let mut profiles: Vec<Profile> = Vec::new();
+    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+    // Mentions with first names define the people; attendance before prose.
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| (mentions[i].given.is_none(), !mentions[i].in_attendance(), i));
+    for i in order {
+        let key = fold_surname(mentions[i].surname.slice(text));
+        let given = mentions[i].given.map(|g| g.slice(text).to_string());
+        let titles = mentions[i].titles;
+        let bucket = buckets.entry(key.clone()).or_default();
+        let fits = |p: &usize| {
+            let profile = &profiles[*p];
+            titles_compatible(profile.titles, titles)
+                && given_compatible(profile.given.as_deref(), given.as_deref())
+        };
+        let candidates: Vec<usize> = bucket
+            .iter()
+            .take(BUCKET_LIMIT)
+            .copied()
+            .filter(|p| fits(p))
+            .collect();
+        let chosen = if given.is_some() {
+            candidates.first().copied()
+        } else {
+            let clear: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|&p| !people[p].ambiguous)
+                .collect();
+            match clear.len() {
+                0 | 1 if candidates.len() <= 1 => candidates.first().copied(),
+                1 => clear.first().copied(),
+                _ => match candidates.iter().copied().find(|&p| people[p].ambiguous) {
+                    Some(p) => Some(p),
+                    None => {
+                        let p = people.len();
+                        people.push(PersonEntry {
+                            key: key.clone(),
+                            mentions: Vec::new(),
+                            titles,
+                            given: None,
+                            ambiguous: true,
+                        });
+                        profiles.push(Profile {
+                            titles,
+                            given: None,
+                        });
+                        bucket.push(p);
+                        Some(p)
+                    }
+                },
+            }
+        };
+        let p = match chosen {
+            Some(p) => p,
+            None => {
+                let p = people.len();
+                people.push(PersonEntry {
+                    key: key.clone(),
+                    mentions: Vec::new(),
+                    titles,
+                    given: None,
+                    ambiguous: false,
+                });
+                profiles.push(Profile {
+                    titles,
+                    given: None,
+                });
+                bucket.push(p);
+                p
+            }
+        };
+        let profile = &mut profiles[p];
+        profile.titles |= titles;
+        if let Some(g) = given {
+            let fuller = profile.given.as_ref().is_none_or(|old| g.len() > old.len());
+            if fuller {
+                profile.given = Some(g);
+            }
+        }
+        people[p].titles = profile.titles;
+        people[p].given = profile.given.clone();
+        people[p].mentions.push(i);
+        mentions[i].person = p;
+    }
+    for person in &mut people {
+        person.mentions.sort_unstable();
+    }
+    people
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::parse::parse;
+
+    fn corpus(name: &str) -> String {
+        let path = format!("{}/../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    #[test]
+    fn ofsted_taylor_is_present_and_sent_apologies() {
+        let text = corpus("manchester-ofsted-subgroup-2017-09-12.txt");
+        let minutes = parse(&text);
+        let analysis = PeopleAnalysis::new(&text, &minutes);
+        let at = text.find("Councillor Taylor").unwrap();
+        let taylor = analysis.person_at(at + 12).expect("Taylor");
+        assert_eq!(taylor.mentions.len(), 2);
+        assert_eq!(
+            analysis.statuses(taylor),
+            vec![AttendanceKind::Present, AttendanceKind::Apologies]
+        );
+        assert_eq!(
+            analysis.describe(&text, taylor),
+            "Councillor Taylor: present; sent apologies; named 2 times"
+        );
+        let stone = analysis.person_at(text.find("Stone").unwrap()).unwrap();
+        assert!(analysis.describe(&text, stone).contains("in the chair"));
+        assert_eq!(
+            analysis.attendee_surnames(&text),
+            [
+                "Stone", "Alijah", "Collins", "Lovecy", "Reid", "Taylor", "Kellner", "Neall",
+                "Newman"
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_mentions_join_the_listed_person() {
+        let text = "Present:\n\nCouncillor J Smith (Chair), Councillor B Jones\n\n1. Budget\n\nCouncillor Smith asked about reserves. Cllr Jones agreed. Mr Smith, the Treasurer, replied.\n";
+        let minutes = parse(text);
+        let a = PeopleAnalysis::new(text, &minutes);
+        let smith = a.person_at(text.find("Councillor Smith").unwrap()).unwrap();
+        assert_eq!(smith.mentions.len(), 2);
+        assert_eq!(smith.given.as_deref(), Some("J"));
+        let jones = a.person_at(text.find("Cllr Jones").unwrap()).unwrap();
+        assert_eq!(jones.mentions.len(), 2);
+        // "Mr Smith" has another title: another person.
+        let mr = a.person_at(text.find("Mr Smith").unwrap()).unwrap();
+        assert_eq!(mr.mentions.len(), 1);
+        assert_eq!(a.spellings(text, smith), vec![("Smith", 2)]);
+    }
+
+    #[test]
+    fn a_bare_surname_fitting_two_people_is_ambiguous() {
+        let text = "Present:\n\nCouncillor J Taylor, Councillor S Taylor\n\nApologies:\n\nCouncillor Taylor\n";
+        let minutes = parse(text);
+        let a = PeopleAnalysis::new(text, &minutes);
+        let bare = a.person_at(text.rfind("Taylor").unwrap()).unwrap();
+        assert!(bare.ambiguous);
+        assert_eq!(a.people.len(), 3);
+    }
+
+    #[test]
+    fn initials_and_names_fit_together() {
+        assert!(given_compatible(Some("A H"), Some("Alan")));
+        assert!(given_compatible(Some("J."), Some("John")));
+        assert!(!given_compatible(Some("John"), Some("Jane")));
+        assert!(!given_compatible(Some("S"), Some("J")));
+        assert!(given_compatible(None, Some("J")));
+        assert_eq!(fold_surname("O’Neill"), "o'neill");
+    }
+
+    #[test]
+    fn substitutes_in_an_apologies_item_are_uncertain() {
+        let text = "Present:\n\nCouncillor A Green\n\n1. Apologies for Absence\n\nApologies were received from Councillor C Brown. Councillor A Green attended as a substitute.\n\n2. Budget\n\nRESOLVED – noted.\n";
+        let minutes = parse(text);
+        let a = PeopleAnalysis::new(text, &minutes);
+        let green = a.person_at(text.find("Green").unwrap()).unwrap();
+        assert_eq!(a.statuses(green), vec![AttendanceKind::Present]);
+        let brown = a.person_at(text.find("Brown").unwrap()).unwrap();
+        assert_eq!(a.statuses(brown), vec![AttendanceKind::Apologies]);
+    }
+
+    #[test]
+    fn hostile_text_does_not_panic() {
+        let long = "Councillor Smith ".repeat(20_000);
+        for text in [
+            "",
+            "Councillor 😀 Smi\u{301}th and Cllr Smi\u{301}th\r\rApologies:\rCouncillor Smi\u{301}th",
+            long.as_str(),
+            "Present:\r\nCouncillors Ä, Ö and Ü\r\n",
+        ] {
+            let minutes = parse(text);
+            let a = PeopleAnalysis::new(text, &minutes);
+            for p in &a.people {
+                let _ = a.describe(text, p);
+            }
+            let _ = a.mention_at(text.len());
+        }
     }
 }
