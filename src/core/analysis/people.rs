@@ -235,7 +235,7 @@ impl PeopleAnalysis {
                 None => counts.push((spelling, 1)),
             }
         }
-        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
         counts
     }
 
@@ -513,7 +513,10 @@ fn group(text: &str, mentions: &mut [Mention]) -> Vec<PersonEntry> {
         let profile = &mut profiles[p];
         profile.titles |= titles;
         if let Some(g) = given {
-            let fuller = profile.given.as_ref().is_none_or(|old| g.len() > old.len());
+            let fuller = profile
+                .given
+                .as_ref()
+                .map_or(true, |old| g.len() > old.len());
             if fuller {
                 profile.given = Some(g);
             }

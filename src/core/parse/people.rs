@@ -56,10 +56,7 @@ pub fn scan_people(text: &str, span: Span, roles: bool) -> Vec<Person> {
         let mut at = m.end();
         if title_word == "Councillors" || title_word == "Cllrs" {
             let list_start = people.len();
-            loop {
-                let Some(name) = read_name(slice, at) else {
-                    break;
-                };
+            while let Some(name) = read_name(slice, at) {
                 let mut person = person_from(span, title, &name);
                 at = name.end;
                 at = read_chair(slice, at, &mut person);

@@ -44,14 +44,27 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     {
         return;
     }
-    // A chair written in a way the name reader does not know, in a list or above it.
+    // A chair written in a way the name reader does not know, in a list or above it (but not in
+    // the apologies: a chair who sent apologies did not preside).
     let first_item = minutes
         .items
         .first()
         .map_or(ctx.text.len(), |i| i.span.start);
-    let header = Span::new(minutes.content_start.min(first_item), first_item);
+    let elsewhere = minutes
+        .attendance
+        .iter()
+        .filter(|s| matches!(s.kind, AttendanceKind::Apologies | AttendanceKind::Absent))
+        .map(|s| s.span)
+        .collect::<Vec<_>>();
     let mut places: Vec<Span> = present.iter().map(|s| s.span).collect();
-    places.push(header);
+    places.extend(
+        minutes
+            .blocks
+            .iter()
+            .take_while(|b| b.span.start < first_item)
+            .filter(|b| !elsewhere.iter().any(|s| s.overlaps(b.span)))
+            .map(|b| b.content),
+    );
     if places.iter().any(|s| names_a_chair(s.slice(ctx.text))) {
         return;
     }
@@ -68,8 +81,6 @@ fn names_a_chair(text: &str) -> bool {
         Regex::new(r"(?i)\b(?:chair|chairman|chairwoman|chairperson|presiding|convener|convenor|lord mayor|mayor)\b|\bin the chair\b")
             .expect("valid")
     });
-    // "Chair" inside a body's name ("Chair's Announcements") does not occur above the items; a
-    // committee title might say "Chairs' Panel", which is rare enough to accept.
     re.is_match(text)
 }
 
@@ -128,6 +139,9 @@ mod tests {
         let text =
             "Chair: Councillor Smith\n\nPresent:\n\nCouncillors Jones and Reid\n\n1. Budget\n";
         assert!(check(text).is_empty());
+        // A chair who sent apologies did not preside.
+        let text = "Present:\n\nCouncillors Jones and Reid\n\nApologies:\n\nCouncillor Smith (Chair)\n\n1. Budget\n";
+        assert_eq!(check(text).len(), 1);
     }
 
     #[test]
