@@ -13,7 +13,7 @@
 
 use crate::core::model::{AttendanceKind, BlockKind, Minutes, Person};
 use crate::core::parse::people::scan_people;
-use crate::core::text::Span;
+use crate::core::text::{floor_char_boundary, Span};
 use std::collections::HashMap;
 
 /// How many people with one surname are compared before a new one is simply started; keeps
@@ -147,6 +147,7 @@ pub struct PeopleAnalysis {
 impl PeopleAnalysis {
     pub fn new(text: &str, minutes: &Minutes) -> Self {
         let mut mentions = Vec::new();
+        let mut names_only = HashMap::new();
         for (s, section) in minutes.attendance.iter().enumerate() {
             for (i, person) in section.people.iter().enumerate() {
                 let mut mention = mention_from(text, person, false);
@@ -156,13 +157,15 @@ impl PeopleAnalysis {
                     kind: section.kind,
                 };
                 if section.kind == AttendanceKind::Apologies {
-                    mention.uncertain = !sentence_records_apology(text, minutes, person);
+                    mention.uncertain =
+                        !sentence_records_apology(text, minutes, person, &mut names_only);
                 }
                 mentions.push(mention);
             }
         }
         let mut listed: Vec<usize> = mentions.iter().map(|m| m.surname.start).collect();
         listed.sort_unstable();
+        let opaque = opaque_spans(minutes);
         for block in &minutes.blocks {
             if matches!(
                 block.kind,
@@ -175,7 +178,7 @@ impl PeopleAnalysis {
             }
             for person in scan_people(text, block.content, false) {
                 if listed.binary_search(&person.surname.start).is_ok()
-                    || minutes.is_opaque(person.surname)
+                    || overlaps_any(&opaque, person.surname)
                 {
                     continue;
                 }
@@ -389,19 +392,29 @@ fn is_list_title(word: &str) -> bool {
 /// For a name in an apologies item's prose: true when its sentence records an apology ("Apologies
 /// for absence were received from Councillor Brown") and is not about a substitute; a line that
 /// is nothing but names counts too.
-fn sentence_records_apology(text: &str, minutes: &Minutes, person: &Person) -> bool {
+fn sentence_records_apology(
+    text: &str,
+    minutes: &Minutes,
+    person: &Person,
+    names_only: &mut HashMap<usize, bool>,
+) -> bool {
+    /// How far to look for a sentence's ends: no real sentence is longer, and it keeps huge
+    /// blocks linear.
+    const WINDOW: usize = 2000;
     let at = person.surname.start;
     let Some(block) = block_at(minutes, at) else {
         return true;
     };
-    let content = block.content.slice(text);
-    let rel = at.saturating_sub(block.content.start).min(content.len());
-    let rel = crate::core::text::floor_char_boundary(content, rel);
-    let start = content[..rel].rfind(". ").map_or(0, |i| i + 2);
-    let end = content[rel..]
-        .find(". ")
-        .map_or(content.len(), |i| rel + i + 1);
-    let sentence = content[start..end].to_lowercase();
+    let content = block.content;
+    let lo = floor_char_boundary(text, at.saturating_sub(WINDOW).max(content.start));
+    let hi = floor_char_boundary(text, (at + WINDOW).min(content.end));
+    let at = floor_char_boundary(text, at.clamp(lo, hi));
+    let (Some(before), Some(after)) = (text.get(lo..at), text.get(at..hi)) else {
+        return true;
+    };
+    let start = before.rfind(". ").map_or(0, |i| i + 2);
+    let end = after.find(". ").map_or(after.len(), |i| i + 1);
+    let sentence = format!("{}{}", &before[start..], &after[..end]).to_lowercase();
     if sentence.contains("substitut")
         || sentence.contains("deputis")
         || sentence.contains("in attendance")
@@ -411,16 +424,47 @@ fn sentence_records_apology(text: &str, minutes: &Minutes, person: &Person) -> b
     if sentence.contains("apolog") {
         return true;
     }
-    // Just names: nothing left once the names are taken out.
-    let mut rest = content.to_string();
-    for p in scan_people(text, block.content, true) {
-        let s = p.group.slice(text);
-        if !s.is_empty() {
-            rest = rest.replacen(s, "", 1);
+    // Just names: nothing left once the names are taken out (worked out once per block).
+    *names_only.entry(content.start).or_insert_with(|| {
+        let mut last = content.start;
+        let mut rest_is_blank = true;
+        let blank = |s: &str| {
+            s.chars()
+                .all(|c| c.is_whitespace() || c.is_ascii_punctuation())
+        };
+        for p in scan_people(text, content, true) {
+            if p.group.start >= last {
+                rest_is_blank &= blank(Span::new(last, p.group.start).slice(text));
+                last = p.group.end;
+            }
+        }
+        rest_is_blank && blank(Span::new(last, content.end).slice(text))
+    })
+}
+
+/// Spans no prose mention is read from (item numbers, URLs, residue), merged and sorted so that
+/// a lookup is a binary search.
+fn opaque_spans(minutes: &Minutes) -> Vec<Span> {
+    let mut spans: Vec<Span> = minutes
+        .opaque
+        .iter()
+        .copied()
+        .chain(minutes.residue.iter().map(|r| r.span))
+        .collect();
+    spans.sort_unstable();
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match merged.last_mut() {
+            Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+            _ => merged.push(span),
         }
     }
-    rest.chars()
-        .all(|c| c.is_whitespace() || c.is_ascii_punctuation())
+    merged
+}
+
+fn overlaps_any(sorted: &[Span], span: Span) -> bool {
+    let i = sorted.partition_point(|s| s.end <= span.start);
+    sorted.get(i).is_some_and(|s| s.overlaps(span))
 }
 
 /// The block whose span holds `offset`.

@@ -50,19 +50,28 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .items
         .first()
         .map_or(ctx.text.len(), |i| i.span.start);
-    let elsewhere = minutes
+    let mut elsewhere: Vec<Span> = minutes
         .attendance
         .iter()
         .filter(|s| matches!(s.kind, AttendanceKind::Apologies | AttendanceKind::Absent))
         .map(|s| s.span)
-        .collect::<Vec<_>>();
+        .collect();
+    elsewhere.sort_unstable();
+    let in_elsewhere = |span: Span| {
+        let i = elsewhere.partition_point(|s| s.start < span.end);
+        elsewhere[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|s| s.overlaps(span))
+    };
     let mut places: Vec<Span> = present.iter().map(|s| s.span).collect();
     places.extend(
         minutes
             .blocks
             .iter()
             .take_while(|b| b.span.start < first_item)
-            .filter(|b| !elsewhere.iter().any(|s| s.overlaps(b.span)))
+            .filter(|b| !in_elsewhere(b.span))
             .map(|b| b.content),
     );
     if places.iter().any(|s| names_a_chair(s.slice(ctx.text))) {

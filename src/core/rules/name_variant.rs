@@ -77,22 +77,23 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             })
             .collect()
     };
+    let ranks: Vec<Rank> = people.people.iter().map(|p| rank(people, p)).collect();
     // For each person, the better-attested person whose spelling it probably misspells.
     let mut better: HashMap<usize, usize> = HashMap::new();
     for (a, b) in pairs {
-        for &pa in &carriers[keys[a]] {
-            for &pb in &carriers[keys[b]] {
+        for &pa in carriers[keys[a]].iter().take(MAX_BUCKET) {
+            for &pb in carriers[keys[b]].iter().take(MAX_BUCKET) {
                 let (x, y) = (&people.people[pa], &people.people[pb]);
                 if !same_person(x, y) || !sections(x).is_disjoint(&sections(y)) {
                     continue;
                 }
-                let (lo, hi) = if rank(people, x) < rank(people, y) {
+                let (lo, hi) = if ranks[pa] < ranks[pb] {
                     (pa, pb)
                 } else {
                     (pb, pa)
                 };
                 let current = better.entry(lo).or_insert(hi);
-                if rank(people, &people.people[hi]) > rank(people, &people.people[*current]) {
+                if ranks[hi] > ranks[*current] {
                     *current = hi;
                 }
             }
@@ -145,7 +146,9 @@ fn same_person(a: &PersonEntry, b: &PersonEntry) -> bool {
 }
 
 /// How well attested a spelling is: times written, then listed in attendance, then written first.
-fn rank(people: &PeopleAnalysis, p: &PersonEntry) -> (usize, bool, std::cmp::Reverse<usize>) {
+type Rank = (usize, bool, std::cmp::Reverse<usize>);
+
+fn rank(people: &PeopleAnalysis, p: &PersonEntry) -> Rank {
     let listed = people.mentions_of(p).any(|m| m.in_attendance());
     let first = people
         .mentions_of(p)

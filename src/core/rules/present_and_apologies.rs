@@ -113,18 +113,15 @@ pub(crate) fn removal_edits(text: &str, minutes: &Minutes, mentions: &[&Mention]
         if done_groups.contains(&person.group) {
             continue;
         }
-        let section = match mention.source {
-            Source::Attendance { section, .. } => section,
+        let (section, index) = match mention.source {
+            Source::Attendance { section, index, .. } => (section, index),
             _ => continue,
         };
         let Some(sec) = minutes.attendance.get(section) else {
             continue;
         };
-        let members: Vec<&Person> = sec
-            .people
-            .iter()
-            .filter(|p| p.group == person.group)
-            .collect();
+        // A list's names sit next to each other in the section.
+        let members: Vec<&Person> = neighbours(&sec.people, index, |p| p.group == person.group);
         // The people of this mention's group being removed.
         let removing: Vec<&Person> = members
             .iter()
@@ -143,11 +140,30 @@ pub(crate) fn removal_edits(text: &str, minutes: &Minutes, mentions: &[&Mention]
             continue;
         }
         // The whole group goes: the line or sentence if nothing else is in it, else the entry.
-        if let Some(edit) = remove_entry(text, minutes, sec.people.as_slice(), person.group) {
+        if let Some(edit) = remove_entry(text, minutes, &sec.people, index, person.group) {
             edits.push(edit);
         }
     }
     edits
+}
+
+/// The run of people around `index` (included when it matches) for whom `keep` holds.
+fn neighbours(people: &[Person], index: usize, keep: impl Fn(&Person) -> bool) -> Vec<&Person> {
+    if index >= people.len() {
+        return Vec::new();
+    }
+    let mut start = index;
+    while start > 0 && keep(&people[start - 1]) {
+        start -= 1;
+    }
+    let mut end = index;
+    while end < people.len() && keep(&people[end]) {
+        end += 1;
+    }
+    people[start..end.max(start)]
+        .iter()
+        .filter(|p| keep(p))
+        .collect()
 }
 
 /// "Councillors Alijah, Collins, Lovecy, Reid and Taylor" without Taylor: "Councillors Alijah,
@@ -262,15 +278,16 @@ fn remove_entry(
     text: &str,
     minutes: &Minutes,
     section_people: &[Person],
+    index: usize,
     entry: Span,
 ) -> Option<Edit> {
     let block = block_at(minutes, entry.start)?;
     let content = block.content;
     let before = text.get(content.start..entry.start)?;
     let after = text.get(entry.end..content.end)?;
-    let others = section_people
+    let others = neighbours(section_people, index, |p| content.covers(p.group))
         .iter()
-        .filter(|p| content.covers(p.group) && !p.group.overlaps(entry))
+        .filter(|p| !p.group.overlaps(entry))
         .count();
     let leftover_blank = |s: &str| {
         s.chars()
