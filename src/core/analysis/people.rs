@@ -401,15 +401,21 @@ fn sentence_records_apology(
     /// How far to look for a sentence's ends: no real sentence is longer, and it keeps huge
     /// blocks linear.
     const WINDOW: usize = 2000;
-    let at = person.surname.start;
-    let Some(block) = block_at(minutes, at) else {
+    // The person's own entry (name, chair marker, role) is left out: "Councillor Brown
+    // (Councillor Reid substituting)" is Brown's apology.
+    let Some(block) = block_at(minutes, person.surname.start) else {
         return true;
     };
     let content = block.content;
-    let lo = floor_char_boundary(text, at.saturating_sub(WINDOW).max(content.start));
-    let hi = floor_char_boundary(text, (at + WINDOW).min(content.end));
-    let at = floor_char_boundary(text, at.clamp(lo, hi));
-    let (Some(before), Some(after)) = (text.get(lo..at), text.get(at..hi)) else {
+    let (from, to) = (
+        person.group.start.min(person.span.start),
+        person.group.end.max(person.surname.end),
+    );
+    let lo = floor_char_boundary(text, from.saturating_sub(WINDOW).max(content.start));
+    let hi = floor_char_boundary(text, (to + WINDOW).min(content.end));
+    let from = floor_char_boundary(text, from.clamp(lo, hi));
+    let to = floor_char_boundary(text, to.clamp(from, hi));
+    let (Some(before), Some(after)) = (text.get(lo..from), text.get(to..hi)) else {
         return true;
     };
     let start = before.rfind(". ").map_or(0, |i| i + 2);
@@ -675,6 +681,120 @@ mod tests {
                 let _ = a.describe(text, p);
             }
             let _ = a.mention_at(text.len());
+        }
+    }
+
+    #[test]
+    fn random_drafts_give_sound_findings_and_converging_fixes() {
+        use crate::core::config::{Config, CouncillorStyle};
+        use crate::core::fix::{apply_edits, fix_all};
+        use crate::core::lint::lint;
+        const PARTS: &[&str] = &[
+            "Present:",
+            "Apologies:",
+            "In attendance:",
+            "Councillor",
+            "Councillors",
+            "Cllr",
+            "Cllrs.",
+            "Mr",
+            "Mrs",
+            "Dr",
+            " ",
+            " ",
+            ", ",
+            " and ",
+            " & ",
+            "\n",
+            "\r\n",
+            "\r",
+            "\n\n",
+            "Taylor",
+            "Tayler",
+            "Taylr",
+            "Re\u{301}id",
+            "Reid",
+            "Reed",
+            "😀",
+            "Smi\u{301}th",
+            "Smith",
+            "(Chair)",
+            " – in the Chair",
+            "1. Apologies for Absence",
+            "2. Budget",
+            "RESOLVED – noted.",
+            "substitute",
+            "Apologies were received from",
+            ".",
+            "O’Neill",
+            "A H",
+            "J",
+            "John",
+            "\u{a0}",
+            "ß",
+            "İstanbul",
+            "Richardson",
+            "Richardsen",
+            "- ",
+            "# ",
+            "Kellner, Co-opted Member",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let ours = [
+            "present-and-apologies",
+            "missing-chair",
+            "name-variant",
+            "title-style",
+        ];
+        let styled = Config {
+            councillor_style: Some(CouncillorStyle::Cllr),
+            ..Config::default()
+        };
+        for round in 0..400 {
+            let len = next(60);
+            let text: String = (0..len).map(|_| PARTS[next(PARTS.len())]).collect();
+            let config = if round % 2 == 0 {
+                Config::default()
+            } else {
+                styled.clone()
+            };
+            let path = if round % 3 == 0 {
+                "draft.md"
+            } else {
+                "draft.txt"
+            };
+            let linted = lint(&text, &config, Some(path));
+            for d in linted.diagnostics.iter().filter(|d| ours.contains(&d.rule)) {
+                let ok = |sp: Span| {
+                    text.is_char_boundary(sp.start)
+                        && text.is_char_boundary(sp.end)
+                        && sp.start <= sp.end
+                        && sp.end <= text.len()
+                };
+                assert!(ok(d.span), "{text:?} {d:?}");
+                assert!(d.related.iter().all(|r| ok(r.span)), "{text:?} {d:?}");
+                for fix in &d.fixes {
+                    assert!(fix.edits.iter().all(|e| ok(e.span)), "{text:?} {d:?}");
+                    let _ = apply_edits(&text, &fix.edits);
+                }
+            }
+            let once = fix_all(&text, &config, Some(path), false);
+            let twice = fix_all(&once.text, &config, Some(path), false);
+            let again: Vec<_> = twice
+                .applied
+                .iter()
+                .filter(|(r, n)| *n > 0 && ours.contains(r))
+                .collect();
+            assert!(
+                again.is_empty(),
+                "{text:?}: a second pass still fixed {again:?}"
+            );
         }
     }
 }

@@ -550,4 +550,19 @@ mod tests {
             "Present:\r\rCouncillors Reid and Taylor\r\rApologies:\r\r"
         );
     }
+
+    #[test]
+    fn markdown_list_entries_are_removed_with_their_marker() {
+        let text = "## Present:\n\n- Councillor A Smith (Chair)\n- Councillor B Jones\n- Councillor C Brown\n\n## Apologies:\n\n- Councillor Jones\n\n## 12. Budget\n\nRESOLVED – noted.\n";
+        let found = lint(text, &Config::default(), Some("a.md"))
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == super::RULE)
+            .collect::<Vec<_>>();
+        assert_eq!(found.len(), 1);
+        let out = fixed(text, &found[0], 0);
+        assert!(out.starts_with("## Present:\n\n- Councillor A Smith (Chair)\n- Councillor C Brown\n\n## Apologies:"), "{out}");
+        let out = fixed(text, &found[0], 1);
+        assert!(out.contains("## Apologies:\n\n## 12. Budget"), "{out}");
+    }
 }
