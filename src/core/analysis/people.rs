@@ -271,26 +271,36 @@ impl PeopleAnalysis {
         name
     }
 
-    /// A one-line summary for hover: "Councillor Taylor: present; sent apologies".
+    /// A one-line summary for hover: "Councillor Taylor: present; sent apologies",
+    /// "Councillor Stone: present (in the chair)", "Councillor Hill: named in the text, not in
+    /// the attendance lists".
     pub fn describe(&self, text: &str, person: &PersonEntry) -> String {
+        let chair = self.mentions_of(person).any(|m| m.chair && !m.uncertain);
         let mut parts: Vec<String> = self
             .statuses(person)
             .iter()
-            .map(|k| k.label().to_string())
+            .map(|k| {
+                if chair && *k == AttendanceKind::Present {
+                    format!("{} (in the chair)", k.label())
+                } else {
+                    k.label().to_string()
+                }
+            })
             .collect();
-        if self.mentions_of(person).any(|m| m.chair && !m.uncertain) {
-            parts.insert(0, "in the chair".to_string());
-        }
         if parts.is_empty() {
-            parts.push("not in the attendance lists".to_string());
+            parts.push("named in the text, not in the attendance lists".to_string());
         }
-        let named = person.mentions.len();
-        parts.push(format!(
-            "named {} time{}",
-            named,
-            if named == 1 { "" } else { "s" }
-        ));
+        if person.ambiguous {
+            parts.push("more than one listed person could be meant".to_string());
+        }
         format!("{}: {}", self.display_name(text, person), parts.join("; "))
+    }
+
+    /// What hovering at `offset` shows: the name's span and [`describe`](Self::describe).
+    pub fn hover(&self, text: &str, offset: usize) -> Option<(Span, String)> {
+        let mention = self.mention_at(offset)?;
+        let person = self.people.get(mention.person)?;
+        Some((mention.span, self.describe(text, person)))
     }
 
     /// Surnames of the people in the attendance lists, in order of first listing, without
@@ -606,10 +616,18 @@ mod tests {
         );
         assert_eq!(
             analysis.describe(&text, taylor),
-            "Councillor Taylor: present; sent apologies; named 2 times"
+            "Councillor Taylor: present; sent apologies"
         );
         let stone = analysis.person_at(text.find("Stone").unwrap()).unwrap();
-        assert!(analysis.describe(&text, stone).contains("in the chair"));
+        assert_eq!(
+            analysis.describe(&text, stone),
+            "Councillor Stone: present (in the chair)"
+        );
+        let (span, shown) = analysis
+            .hover(&text, text.find("Kellner").unwrap() + 2)
+            .unwrap();
+        assert_eq!(span.slice(&text), "Mrs B Kellner");
+        assert_eq!(shown, "Mrs B Kellner: present");
         assert_eq!(
             analysis.attendee_surnames(&text),
             [
@@ -617,6 +635,24 @@ mod tests {
                 "Newman"
             ]
         );
+    }
+
+    #[test]
+    fn middlesbrough_councillor_hill_is_a_prose_mention() {
+        let text = corpus("middlesbrough-cyp-panel-2022-03-21.txt");
+        let minutes = parse(&text);
+        let analysis = PeopleAnalysis::new(&text, &minutes);
+        assert_eq!(analysis.mentions.len(), 1);
+        assert_eq!(analysis.mentions[0].span.slice(&text), "Councillor Hill");
+        assert_eq!(analysis.mentions[0].source, Source::Prose);
+        let (_, shown) = analysis
+            .hover(&text, analysis.mentions[0].span.start)
+            .unwrap();
+        assert_eq!(
+            shown,
+            "Councillor Hill: named in the text, not in the attendance lists"
+        );
+        assert!(analysis.attendee_surnames(&text).is_empty());
     }
 
     #[test]
