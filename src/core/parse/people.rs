@@ -86,6 +86,10 @@ pub fn scan_people(text: &str, span: Span, roles: bool) -> Vec<Person> {
             at = read_chair(slice, name.end, &mut person);
             if roles {
                 at = read_role(slice, at, span, &mut person);
+                // "Councillor J Smith (Leader) (Chair)": the chair marker may follow the role.
+                if !person.chair && !person.vice_chair {
+                    at = read_chair(slice, at, &mut person);
+                }
             }
             // The whole entry: the name with its chair marker and role, which removing the
             // person removes.
@@ -374,6 +378,12 @@ mod tests {
         assert!(people[0].role.is_none());
         assert_eq!(people[0].group.slice(text), "Councillor J Smith (Chair)");
         assert_eq!(people[1].role.unwrap().slice(text), "Executive Member");
+
+        let text = "Councillor J Smith (Leader) (Chair)";
+        let people = scan_people(text, Span::new(0, text.len()), true);
+        assert!(people[0].chair);
+        assert_eq!(people[0].role.unwrap().slice(text), "Leader");
+        assert_eq!(people[0].group.slice(text), text);
 
         let text = "Mr L Parker (Solicitor)";
         let people = scan_people(text, Span::new(0, text.len()), true);

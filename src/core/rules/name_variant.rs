@@ -5,8 +5,9 @@
 //! they differ by one letter (two for surnames of eight letters or more; swapped neighbours count
 //! as one), and the names carry the same title or fitting first names or initials ("Councillor
 //! Taylor" and "Councillor Tayler", "J Smith" and "John Smyth"). Surnames under four letters are
-//! left alone, and so are two names that appear as different people in the same attendance list:
-//! "Councillors Reid and Reed" are two councillors.
+//! left alone, and so are two names that are both listed in the attendance: "Councillors Reid and
+//! Reed" are two councillors, and so are "Councillor A Brown" present and "Councillor A Browne"
+//! sending apologies.
 //!
 //! ## Example
 //!
@@ -84,7 +85,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         for &pa in carriers[keys[a]].iter().take(MAX_BUCKET) {
             for &pb in carriers[keys[b]].iter().take(MAX_BUCKET) {
                 let (x, y) = (&people.people[pa], &people.people[pb]);
-                if !same_person(x, y) || !sections(x).is_disjoint(&sections(y)) {
+                // Two names each deliberately listed in the attendance are two people ("Brown"
+                // present, "Browne" sending apologies): lists come from the register.
+                if !same_person(x, y) || (!sections(x).is_empty() && !sections(y).is_empty()) {
                     continue;
                 }
                 let (lo, hi) = if ranks[pa] < ranks[pb] {
