@@ -116,6 +116,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let name = people.display_name(text, preferred);
+        let listed = people.mentions_of(preferred).any(|m| m.in_attendance());
+        let evidence = match (count, listed) {
+            (1, true) => format!("{name} in the attendance"),
+            (1, false) => format!("{name}, named earlier"),
+            (n, _) => format!("{name}, written {n} times"),
+        };
         for mention in people.mentions_of(variant) {
             let have = mention.surname.slice(text);
             if have == want {
@@ -125,13 +131,13 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     RULE,
                     mention.surname,
-                    format!(
-                        "\"{have}\" looks like a misspelling of \"{want}\" ({name}, written {count} time{} in this document)",
-                        if count == 1 { "" } else { "s" }
-                    ),
+                    format!("\"{have}\" may be a misspelling of \"{want}\" ({evidence})"),
                 )
                 .with_related(example.surname, format!("spelled \"{want}\" here"))
-                .with_fix(Fix::unsafe_(format!("Spell it \"{want}\""), vec![Edit::replace(mention.surname, want)])),
+                .with_fix(Fix::unsafe_(
+                    format!("Spell it \"{want}\""),
+                    vec![Edit::replace(mention.surname, want)],
+                )),
             );
         }
     }

@@ -2,7 +2,8 @@
 //!
 //! Published minutes read better, and search better, when every councillor is titled the same
 //! way. Only titles written before a name count ("Cllr Jones", "Councillors Reid and Taylor"),
-//! not the word used as a noun ("Councillors and Officers"). The plural forms "Cllrs" and
+//! not the word used as a noun ("Councillors and Officers"), nor a designation such as "District
+//! Councillor Wright" in a parish council's minutes. The plural forms "Cllrs" and
 //! "Councillors" count with their singulars. When `[style] councillor` is set in
 //! `minutes-lint.toml`, every title in the other style is reported, even in a document that uses
 //! only that other style.
@@ -49,6 +50,32 @@ fn written(style: CouncillorStyle, plural: bool) -> &'static str {
     }
 }
 
+/// "District Councillor Wright", "County Councillor Ellis": a designation of another council's
+/// member, written in full whatever the house style.
+fn qualified(text: &str, title: Span) -> bool {
+    let before = text
+        .get(..title.start)
+        .unwrap_or("")
+        .trim_end_matches([' ', '\u{a0}']);
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        word.to_lowercase().as_str(),
+        "district"
+            | "county"
+            | "borough"
+            | "city"
+            | "town"
+            | "parish"
+            | "unitary"
+            | "ward"
+            | "former"
+            | "ex"
+    )
+}
+
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // Every councillor title written before a name, once each (a list shares its title).
     let mut titles: Vec<(Span, CouncillorStyle, bool)> = ctx
@@ -56,6 +83,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .mentions
         .iter()
         .filter_map(|m| m.title)
+        .filter(|t| !qualified(ctx.text, *t))
         .filter_map(|t| style_of(t.slice(ctx.text)).map(|(s, p)| (t, s, p)))
         .collect();
     titles.sort_by_key(|t| t.0);
@@ -182,5 +210,11 @@ mod tests {
             fixed,
             "Councillor Smith met Councillor Jones and Councillor Reid.\n"
         );
+    }
+
+    #[test]
+    fn designations_of_other_councils_are_left_alone() {
+        let text = "Present: Cllr J Bloggs (Chairman), Cllr R Jones\nIn attendance: District Councillor K Wright, County Councillor Ellis\n";
+        assert!(check(text).is_empty());
     }
 }
