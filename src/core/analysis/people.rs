@@ -149,6 +149,8 @@ impl PeopleAnalysis {
         let mut mentions = Vec::new();
         let mut names_only = HashMap::new();
         for (s, section) in minutes.attendance.iter().enumerate() {
+            let heading = section.heading.slice(text).to_lowercase();
+            let late_heading = heading.contains("lateness") || heading.contains("leaving early");
             for (i, person) in section.people.iter().enumerate() {
                 let mut mention = mention_from(text, person, false);
                 mention.source = Source::Attendance {
@@ -157,8 +159,8 @@ impl PeopleAnalysis {
                     kind: section.kind,
                 };
                 if section.kind == AttendanceKind::Apologies {
-                    mention.uncertain =
-                        !sentence_records_apology(text, minutes, person, &mut names_only);
+                    mention.uncertain = late_heading
+                        || !sentence_records_apology(text, minutes, person, &mut names_only);
                 }
                 mentions.push(mention);
             }
@@ -431,10 +433,19 @@ fn sentence_records_apology(
     let start = before.rfind(". ").map_or(0, |i| i + 2);
     let end = after.find(". ").map_or(after.len(), |i| i + 1);
     let sentence = format!("{}{}", &before[start..], &after[..end]).to_lowercase();
-    if sentence.contains("substitut")
-        || sentence.contains("deputis")
-        || sentence.contains("in attendance")
-    {
+    // Substitutes, and apologies for lateness or for leaving early, from someone who was there.
+    const NOT_AN_ABSENCE: &[&str] = &[
+        "substitut",
+        "deputis",
+        "in attendance",
+        "lateness",
+        "late arrival",
+        "arriving late",
+        "leave early",
+        "leaving early",
+        "left early",
+    ];
+    if NOT_AN_ABSENCE.iter().any(|w| sentence.contains(w)) {
         return false;
     }
     if sentence.contains("apolog") {
@@ -700,6 +711,15 @@ mod tests {
         assert_eq!(a.statuses(green), vec![AttendanceKind::Present]);
         let brown = a.person_at(text.find("Brown").unwrap()).unwrap();
         assert_eq!(a.statuses(brown), vec![AttendanceKind::Apologies]);
+    }
+
+    #[test]
+    fn apologies_for_lateness_are_not_absences() {
+        let text = "Present:\n\nCouncillor A Green (Chair)\n\n1. Apologies for Absence\n\nApologies for lateness were received from Councillor A Green.\n\n2. Budget\n\nRESOLVED – noted.\n";
+        let minutes = parse(text);
+        let a = PeopleAnalysis::new(text, &minutes);
+        let green = a.person_at(text.find("Green").unwrap()).unwrap();
+        assert_eq!(a.statuses(green), vec![AttendanceKind::Present]);
     }
 
     #[test]
