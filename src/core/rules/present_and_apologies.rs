@@ -140,8 +140,8 @@ pub(crate) fn removal_edits(text: &str, minutes: &Minutes, mentions: &[&Mention]
             continue;
         }
         // The whole group goes: the line or sentence if nothing else is in it, else the entry.
-        if let Some(edit) = remove_entry(text, minutes, &sec.people, index, person.group) {
-            edits.push(edit);
+        if let Some(entry_edits) = remove_entry(text, minutes, &sec.people, index, person.group) {
+            edits.extend(entry_edits);
         }
     }
     edits
@@ -280,7 +280,7 @@ fn remove_entry(
     section_people: &[Person],
     index: usize,
     entry: Span,
-) -> Option<Edit> {
+) -> Option<Vec<Edit>> {
     let block = block_at(minutes, entry.start)?;
     let content = block.content;
     let before = text.get(content.start..entry.start)?;
@@ -295,7 +295,7 @@ fn remove_entry(
     };
     if others == 0 {
         if leftover_blank(before) && leftover_blank(after) {
-            return Some(Edit::delete(block_removal(text, block.span)));
+            return Some(vec![Edit::delete(block_removal(text, block.span))]);
         }
         if before.trim_end().ends_with(':') {
             // "Apologies: Councillor Smith." loses the name, keeps its heading.
@@ -305,29 +305,71 @@ fn remove_entry(
             } else {
                 entry.end
             };
-            return Some(Edit::delete(Span::new(start, end)));
+            return Some(vec![Edit::delete(Span::new(start, end))]);
         }
         let single_sentence =
             !after.trim_end().trim_end_matches('.').contains(". ") && !before.contains(". ");
         if single_sentence {
             // "Apologies for absence were received from Councillor Brown."
-            return Some(Edit::delete(block_removal(text, block.span)));
+            return Some(vec![Edit::delete(block_removal(text, block.span))]);
         }
         return None;
     }
-    // Other names stay in the block: take the entry with the separator after it, or before it
-    // when it is the last.
-    if let Some(m) = separator_at_start().find(after) {
-        if entry.end + m.end() < content.end {
-            return Some(Edit::delete(Span::new(entry.start, entry.end + m.end())));
-        }
-    }
+    // Other names stay in the block: take the entry with a separator, keeping the "and" before
+    // the last name.
     static BEFORE: OnceLock<Regex> = OnceLock::new();
     let before_sep = BEFORE.get_or_init(|| {
         Regex::new(r"(?:[\s\u{a0}]*[,;][\s\u{a0}]*(?:and[\s\u{a0}]+|&[\s\u{a0}]+)?|[\s\u{a0}]+(?:and|&)[\s\u{a0}]+|[\s\u{a0}]+)$").expect("valid")
     });
-    let sep = before_sep.find(before).map_or(0, |m| m.len());
-    Some(Edit::delete(Span::new(entry.start - sep, entry.end)))
+    let has_and = |sep: &str| {
+        sep.contains(" and ")
+            || sep.contains(",and ")
+            || sep.contains('&')
+            || sep.trim_start_matches([',', ' ']).starts_with("and")
+    };
+    let previous = neighbours(section_people, index, |p| content.covers(p.group))
+        .into_iter()
+        .filter(|p| p.group.end <= entry.start)
+        .max_by_key(|p| p.group.end)
+        .map(|p| p.group);
+    let following = separator_at_start()
+        .find(after)
+        .filter(|m| entry.end + m.end() < content.end)
+        .map(|m| m.as_str());
+    let preceding = before_sep
+        .find(before)
+        .map(|m| m.as_str())
+        .filter(|_| previous.is_some());
+    match (preceding, following) {
+        // "A, B and C" without B: "A and C".
+        (Some(pre), Some(fol)) if has_and(fol) && !pre.trim().is_empty() => {
+            Some(vec![Edit::delete(Span::new(
+                entry.start - pre.len(),
+                entry.end,
+            ))])
+        }
+        (_, Some(fol)) => Some(vec![Edit::delete(Span::new(
+            entry.start,
+            entry.end + fol.len(),
+        ))]),
+        (Some(pre), None) => {
+            let mut edits = vec![Edit::delete(Span::new(entry.start - pre.len(), entry.end))];
+            // "A, B and C" without C: "A and B".
+            if has_and(pre) {
+                if let Some(prev) = previous {
+                    let head = text.get(content.start..prev.start).unwrap_or("");
+                    if let Some(m) = before_sep.find(head) {
+                        if m.as_str().trim() == "," {
+                            let at = prev.start - m.len();
+                            edits.push(Edit::replace(Span::new(at, prev.start), pre));
+                        }
+                    }
+                }
+            }
+            Some(edits)
+        }
+        (None, None) => Some(vec![Edit::delete(entry)]),
+    }
 }
 
 /// A block's lines with their line break, and one blank line after them when the block stands
@@ -564,5 +606,45 @@ mod tests {
         assert!(out.starts_with("## Present:\n\n- Councillor A Smith (Chair)\n- Councillor C Brown\n\n## Apologies:"), "{out}");
         let out = fixed(text, &found[0], 1);
         assert!(out.contains("## Apologies:\n\n## 12. Budget"), "{out}");
+    }
+
+    #[test]
+    fn prose_lists_keep_their_and() {
+        let cases = [
+            (
+                "Councillor A Reid, Councillor B Stone and Councillor C Taylor",
+                "Councillor C Taylor",
+                "Councillor A Reid and Councillor B Stone",
+            ),
+            (
+                "Councillor A Reid, Councillor B Stone and Councillor C Taylor",
+                "Councillor B Stone",
+                "Councillor A Reid and Councillor C Taylor",
+            ),
+            (
+                "Councillor A Reid, Councillor B Stone and Councillor C Taylor",
+                "Councillor A Reid",
+                "Councillor B Stone and Councillor C Taylor",
+            ),
+            (
+                "Councillor A Reid and Councillor C Taylor.",
+                "Councillor C Taylor",
+                "Councillor A Reid.",
+            ),
+        ];
+        for (list, apology, want) in cases {
+            let text = format!("Present:\n\nCouncillor Z Stone (Chair)\n\nApologies:\n\nApologies were received from {list}\n\n1. Budget\n\nRESOLVED – noted.\n");
+            let text = text.replace(
+                "Present:\n\nCouncillor Z Stone (Chair)",
+                &format!("Present:\n\nCouncillor Z Jones (Chair), {apology}"),
+            );
+            let found = check(&text);
+            assert_eq!(found.len(), 1, "{text}");
+            let out = fixed(&text, &found[0], 1);
+            assert!(
+                out.contains(&format!("Apologies were received from {want}\n")),
+                "{out}"
+            );
+        }
     }
 }
