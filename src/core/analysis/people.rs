@@ -369,7 +369,14 @@ fn mention_from(text: &str, person: &Person, prose: bool) -> Mention {
         .filter(|t| person.span.start == t.start && !is_list_title(t.slice(text)));
     let mut titles = 0;
     if let Some(title) = person.title {
-        let words = Span::new(title.start, name_start.max(title.end)).slice(text);
+        // "Cllr Mr A H Porter": a second title sits right after the first; a list's names do not
+        // (and reading up to a list's tenth name would make lists quadratic).
+        let end = if name_start.saturating_sub(title.end) <= 16 {
+            name_start.max(title.end)
+        } else {
+            title.end
+        };
+        let words = Span::new(title.start, end).slice(text);
         for word in words.split(|c: char| c.is_whitespace()) {
             if let Some(class) = TitleClass::of(word) {
                 titles |= class as u16;
@@ -412,7 +419,7 @@ fn sentence_records_apology(
 ) -> bool {
     /// How far to look for a sentence's ends: no real sentence is longer, and it keeps huge
     /// blocks linear.
-    const WINDOW: usize = 2000;
+    const WINDOW: usize = 600;
     // The person's own entry (name, chair marker, role) is left out: "Councillor Brown
     // (Councillor Reid substituting)" is Brown's apology.
     let Some(block) = block_at(minutes, person.surname.start) else {

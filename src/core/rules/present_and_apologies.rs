@@ -121,7 +121,9 @@ pub(crate) fn removal_edits(text: &str, minutes: &Minutes, mentions: &[&Mention]
             continue;
         };
         // A list's names sit next to each other in the section.
-        let members: Vec<&Person> = neighbours(&sec.people, index, |p| p.group == person.group);
+        let Some(members) = neighbours(&sec.people, index, |p| p.group == person.group) else {
+            continue;
+        };
         // The people of this mention's group being removed.
         let removing: Vec<&Person> = members
             .iter()
@@ -133,6 +135,9 @@ pub(crate) fn removal_edits(text: &str, minutes: &Minutes, mentions: &[&Mention]
             })
             .collect();
         done_groups.push(person.group);
+        if members.is_empty() {
+            continue;
+        }
         if members.len() > 1 && removing.len() < members.len() {
             if let Some(new_text) = rewrite_list(text, person.group, &members, &removing) {
                 edits.push(Edit::replace(person.group, new_text));
@@ -147,23 +152,38 @@ pub(crate) fn removal_edits(text: &str, minutes: &Minutes, mentions: &[&Mention]
     edits
 }
 
-/// The run of people around `index` (included when it matches) for whom `keep` holds.
-fn neighbours(people: &[Person], index: usize, keep: impl Fn(&Person) -> bool) -> Vec<&Person> {
+/// The run of people around `index` (included when it matches) for whom `keep` holds; none
+/// when the run is longer than any real list, so that hostile input gets no fix rather than
+/// quadratic work.
+fn neighbours(
+    people: &[Person],
+    index: usize,
+    keep: impl Fn(&Person) -> bool,
+) -> Option<Vec<&Person>> {
+    const LIMIT: usize = 256;
     if index >= people.len() {
-        return Vec::new();
+        return None;
     }
     let mut start = index;
     while start > 0 && keep(&people[start - 1]) {
         start -= 1;
+        if index - start > LIMIT {
+            return None;
+        }
     }
     let mut end = index;
     while end < people.len() && keep(&people[end]) {
         end += 1;
+        if end - index > LIMIT {
+            return None;
+        }
     }
-    people[start..end.max(start)]
-        .iter()
-        .filter(|p| keep(p))
-        .collect()
+    Some(
+        people[start..end.max(start)]
+            .iter()
+            .filter(|p| keep(p))
+            .collect(),
+    )
 }
 
 /// "Councillors Alijah, Collins, Lovecy, Reid and Taylor" without Taylor: "Councillors Alijah,
@@ -285,10 +305,8 @@ fn remove_entry(
     let content = block.content;
     let before = text.get(content.start..entry.start)?;
     let after = text.get(entry.end..content.end)?;
-    let others = neighbours(section_people, index, |p| content.covers(p.group))
-        .iter()
-        .filter(|p| !p.group.overlaps(entry))
-        .count();
+    let around = neighbours(section_people, index, |p| content.covers(p.group))?;
+    let others = around.iter().filter(|p| !p.group.overlaps(entry)).count();
     let leftover_blank = |s: &str| {
         s.chars()
             .all(|c| c.is_whitespace() || c.is_ascii_punctuation() || c == '–' || c == '—')
@@ -327,7 +345,7 @@ fn remove_entry(
             || sep.contains('&')
             || sep.trim_start_matches([',', ' ']).starts_with("and")
     };
-    let previous = neighbours(section_people, index, |p| content.covers(p.group))
+    let previous = around
         .into_iter()
         .filter(|p| p.group.end <= entry.start)
         .max_by_key(|p| p.group.end)
@@ -646,5 +664,24 @@ mod tests {
                 "{out}"
             );
         }
+    }
+
+    #[test]
+    fn huge_lists_stay_fast_and_sound() {
+        let names: Vec<String> = (0..3000u32)
+            .map(|i| {
+                (0..3)
+                    .map(|k| char::from(b'a' + ((i / 26u32.pow(k)) % 26) as u8))
+                    .collect::<String>()
+            })
+            .map(|s| format!("Ab{s}"))
+            .collect();
+        let list = format!("Councillors {}", names.join(", "));
+        let text = format!("Present:\n\nCouncillor Q Zed (Chair) {list}\n\nApologies:\n\n{list}\n");
+        let start = std::time::Instant::now();
+        let found = check(&text);
+        assert_eq!(found.len(), 3000);
+        assert!(found.iter().all(|d| d.fixes.is_empty()));
+        assert!(start.elapsed().as_secs() < 30);
     }
 }
