@@ -732,10 +732,18 @@ mod tests {
     #[test]
     fn hostile_text_does_not_panic() {
         let long = "Councillor Smith ".repeat(20_000);
+        let million = "x".repeat(1_000_000);
+        let huge_list = format!(
+            "Present:\nCouncillors {}Reid\nApologies:\nCouncillors {}Reid\n",
+            "Abc, ".repeat(100_000),
+            "Abd, ".repeat(100_000)
+        );
         for text in [
             "",
             "Councillor 😀 Smi\u{301}th and Cllr Smi\u{301}th\r\rApologies:\rCouncillor Smi\u{301}th",
             long.as_str(),
+            million.as_str(),
+            huge_list.as_str(),
             "Present:\r\nCouncillors Ä, Ö and Ü\r\n",
         ] {
             let minutes = parse(text);
@@ -744,6 +752,7 @@ mod tests {
                 let _ = a.describe(text, p);
             }
             let _ = a.mention_at(text.len());
+            let _ = crate::core::lint::lint(text, &crate::core::config::Config::default(), None);
         }
     }
 

@@ -77,9 +77,17 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if places.iter().any(|s| names_a_chair(s.slice(ctx.text))) {
         return;
     }
+    // "Present: Councillors Reid and Taylor" on one line: point at "Present:" only.
+    let heading_text = first.heading.slice(ctx.text);
+    let heading = match heading_text.find(':') {
+        Some(colon) if colon + 1 < heading_text.len() => {
+            Span::new(first.heading.start, first.heading.start + colon + 1)
+        }
+        _ => first.heading,
+    };
     out.push(Diagnostic::new(
         RULE,
-        first.heading,
+        heading,
         "the Present list names no chair; mark who presided, e.g. \"Councillor Stone – in the Chair\" or \"(Chair)\"",
     ));
 }
@@ -130,6 +138,9 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].span.slice(text), "Present:");
         assert!(found[0].fixes.is_empty());
+        let text = "PRESENT: Councillors Alijah and Reid\n\n1. Budget\n";
+        let found = check(text);
+        assert_eq!(found[0].span.slice(text), "PRESENT:");
     }
 
     #[test]
