@@ -7,7 +7,9 @@
 //! Taylor" and "Councillor Tayler", "J Smith" and "John Smyth"). Surnames under four letters are
 //! left alone, and so are two names that are both listed in the attendance: "Councillors Reid and
 //! Reed" are two councillors, and so are "Councillor A Brown" present and "Councillor A Browne"
-//! sending apologies.
+//! sending apologies. The same letters in other capitals ("McDonald" and "Mcdonald") are a
+//! variant too, but a surname written in capitals ("Councillor J SMITH", a house style for lists)
+//! and a different apostrophe ("O’Neill", "O'Neill") are not.
 //!
 //! ## Example
 //!
@@ -64,6 +66,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         entry.push(i);
     }
+    case_variants(ctx, out);
     let pairs = close_pairs(&keys);
     if pairs.is_empty() {
         return;
@@ -139,6 +142,64 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     vec![Edit::replace(mention.surname, want)],
                 )),
             );
+        }
+    }
+}
+
+/// One person written "McDonald" and "Mcdonald": the same letters in other capitals. Surnames in
+/// capitals ("Councillor J SMITH", a house style for lists) and apostrophe styles are not
+/// variants.
+fn case_variants(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let people = ctx.people();
+    let text = ctx.text;
+    for person in people
+        .people
+        .iter()
+        .filter(|p| p.mentions.len() > 1 && !p.ambiguous)
+    {
+        let spellings = people.spellings(text, person);
+        let Some(&(want, count)) = spellings.first() else {
+            continue;
+        };
+        let shouty = |s: &str| !s.chars().any(char::is_lowercase);
+        if spellings.len() < 2 || shouty(want) {
+            continue;
+        }
+        let Some(example) = people
+            .mentions_of(person)
+            .find(|m| m.surname.slice(text) == want)
+        else {
+            continue;
+        };
+        for &(have, _) in &spellings[1..] {
+            let straight = |s: &str| s.replace('’', "'");
+            // Capitals, or only the apostrophe differs: a house style, not a misspelling.
+            if shouty(have) || straight(have) == straight(want) {
+                continue;
+            }
+            if straight(have).to_lowercase() != straight(want).to_lowercase() {
+                continue;
+            }
+            for mention in people
+                .mentions_of(person)
+                .filter(|m| m.surname.slice(text) == have)
+            {
+                out.push(
+                    Diagnostic::new(
+                        RULE,
+                        mention.surname,
+                        format!(
+                            "\"{have}\" is written \"{want}\" elsewhere ({count} time{})",
+                            if count == 1 { "" } else { "s" }
+                        ),
+                    )
+                    .with_related(example.surname, format!("spelled \"{want}\" here"))
+                    .with_fix(Fix::unsafe_(
+                        format!("Spell it \"{want}\""),
+                        vec![Edit::replace(mention.surname, want)],
+                    )),
+                );
+            }
         }
     }
 }
@@ -340,5 +401,16 @@ mod tests {
         let start = std::time::Instant::now();
         let _ = check(&text);
         assert!(start.elapsed().as_secs() < 20);
+    }
+
+    #[test]
+    fn capitals_differing_are_variants_unless_shouted() {
+        let text = "Present: Councillor A McDonald (Chair), Councillor B O’Neill, Councillor C SMITH\n\n1. Budget\n\nCouncillor Mcdonald spoke. Councillor McDonald replied. Councillor O'Neill and Councillor Smith agreed.\n";
+        let found: Vec<&str> = check(text)
+            .iter()
+            .map(|d| d.span.slice(text))
+            .collect::<Vec<_>>();
+        let found: Vec<String> = found.into_iter().map(String::from).collect();
+        assert_eq!(found, ["Mcdonald"]);
     }
 }
