@@ -455,7 +455,16 @@ fn sentence_records_apology(
     if NOT_AN_ABSENCE.iter().any(|w| sentence.contains(w)) {
         return false;
     }
-    if sentence.contains("apolog") {
+    // Under an "Apologies:" heading above the items, the list says what it is; inside an item
+    // (an "Apologies for absence" item's prose), the sentence must say so, or be just names.
+    let after_items = minutes
+        .items
+        .partition_point(|i| i.span.start <= person.surname.start);
+    let in_item = after_items > 0
+        && minutes.items[after_items - 1]
+            .span
+            .contains(person.surname.start);
+    if sentence.contains("apolog") || !in_item {
         return true;
     }
     // Just names: nothing left once the names are taken out (worked out once per block).
@@ -727,6 +736,18 @@ mod tests {
         let a = PeopleAnalysis::new(text, &minutes);
         let green = a.person_at(text.find("Green").unwrap()).unwrap();
         assert_eq!(a.statuses(green), vec![AttendanceKind::Present]);
+    }
+
+    #[test]
+    fn apologies_lists_above_the_items_are_taken_as_written() {
+        let text = "Present:\n\nCouncillor A Green (Chair), Councillor B Brown\n\nApologies:\n\nCouncillor B Brown – illness\n\n1. Budget\n\nRESOLVED – noted.\n";
+        let minutes = parse(text);
+        let a = PeopleAnalysis::new(text, &minutes);
+        let brown = a.person_at(text.find("Brown").unwrap()).unwrap();
+        assert_eq!(
+            a.statuses(brown),
+            vec![AttendanceKind::Present, AttendanceKind::Apologies]
+        );
     }
 
     #[test]
