@@ -297,27 +297,87 @@ fn is_title_word(token: &str) -> bool {
     TITLES.contains(&token.trim_end_matches('.'))
 }
 
-/// Capitalised words that follow a name without being part of it.
+/// Capitalised words that follow a name without being part of it, or follow a title without
+/// being a name: "Councillor Call for Action", "Councillor Code of Conduct", "Councillor
+/// Development Programme" and the like are procedures, not people.
+const NOT_NAMES: &[&str] = &[
+    "Chair",
+    "Chairman",
+    "Executive",
+    "Member",
+    "Members",
+    "The",
+    "And",
+    "Co-opted",
+    "Vice-Chair",
+    "I",
+    "OBE",
+    "MBE",
+    "CBE",
+    "Mayor",
+    "Mayoress",
+    "Deputy",
+    "Call",
+    "Code",
+    "Conduct",
+    "Development",
+    "Allowance",
+    "Allowances",
+    "Enquiry",
+    "Enquiries",
+    "Briefing",
+    "Briefings",
+    "Training",
+    "Champions",
+    "Surgery",
+    "Surgeries",
+    "Grants",
+    "Induction",
+    "Portal",
+    "Services",
+    "Support",
+    "Forum",
+    "Update",
+    "Updates",
+    "Question",
+    "Questions",
+    "Motion",
+    "Motions",
+    "Role",
+    "Roles",
+    "Panel",
+    "Group",
+    "Budget",
+    "Scheme",
+    "Engagement",
+    "Report",
+    "Reports",
+    "Remuneration",
+    "Vacancy",
+    "Vacancies",
+    "Attendance",
+    "Register",
+    "Interests",
+    "Complaints",
+    "Complaint",
+    "Mentoring",
+    "Workshop",
+    "Workshops",
+    "Network",
+    "Involvement",
+    "Information",
+    "Handbook",
+    "Bulletin",
+    "Newsletter",
+    "Learning",
+    "Expenses",
+    "Protocol",
+    "Casework",
+    "Community",
+];
+
 fn is_not_a_name(token: &str) -> bool {
-    matches!(
-        token,
-        "Chair"
-            | "Chairman"
-            | "Executive"
-            | "Member"
-            | "Members"
-            | "The"
-            | "And"
-            | "Co-opted"
-            | "Vice-Chair"
-            | "I"
-            | "OBE"
-            | "MBE"
-            | "CBE"
-            | "Mayor"
-            | "Mayoress"
-            | "Deputy"
-    )
+    NOT_NAMES.contains(&token.trim_end_matches('.'))
 }
 
 #[cfg(test)]
@@ -396,6 +456,21 @@ mod tests {
         let people = scan_people(text, Span::new(0, text.len()), false);
         assert_eq!(people.len(), 1);
         assert_eq!(people[0].span.slice(text), "Councillor Hill");
+    }
+
+    #[test]
+    fn procedures_named_after_councillors_are_not_people() {
+        for text in [
+            "a Councillor Call for Action was raised",
+            "the Councillor Code of Conduct applies",
+            "the Councillor Development Programme",
+            "Councillor Allowances were reviewed",
+        ] {
+            assert!(
+                scan_people(text, Span::new(0, text.len()), false).is_empty(),
+                "{text}"
+            );
+        }
     }
 
     #[test]
