@@ -72,9 +72,7 @@ impl Mention {
     /// The parsed person behind an attendance mention.
     pub fn person_in<'m>(&self, minutes: &'m Minutes) -> Option<&'m Person> {
         match self.source {
-            Source::Attendance { section, index, .. } => {
-                minutes.attendance.get(section)?.people.get(index)
-            }
+            Source::Attendance { section, index, .. } => minutes.attendance.get(section)?.people.get(index),
             Source::Prose => None,
         }
     }
@@ -159,8 +157,8 @@ impl PeopleAnalysis {
                     kind: section.kind,
                 };
                 if section.kind == AttendanceKind::Apologies {
-                    mention.uncertain = late_heading
-                        || !sentence_records_apology(text, minutes, person, &mut names_only);
+                    mention.uncertain =
+                        late_heading || !sentence_records_apology(text, minutes, person, &mut names_only);
                 }
                 mentions.push(mention);
             }
@@ -171,17 +169,12 @@ impl PeopleAnalysis {
         for block in &minutes.blocks {
             if matches!(
                 block.kind,
-                BlockKind::Attendance
-                    | BlockKind::AttendanceHeading
-                    | BlockKind::Comment
-                    | BlockKind::Residue
+                BlockKind::Attendance | BlockKind::AttendanceHeading | BlockKind::Comment | BlockKind::Residue
             ) {
                 continue;
             }
             for person in scan_people(text, block.content, false) {
-                if listed.binary_search(&person.surname.start).is_ok()
-                    || overlaps_any(&opaque, person.surname)
-                {
+                if listed.binary_search(&person.surname.start).is_ok() || overlaps_any(&opaque, person.surname) {
                     continue;
                 }
                 mentions.push(mention_from(text, &person, true));
@@ -204,15 +197,11 @@ impl PeopleAnalysis {
 
     /// The person named at `offset`.
     pub fn person_at(&self, offset: usize) -> Option<&PersonEntry> {
-        self.mention_at(offset)
-            .and_then(|m| self.people.get(m.person))
+        self.mention_at(offset).and_then(|m| self.people.get(m.person))
     }
 
     /// The mentions of a person, in document order.
-    pub fn mentions_of<'a>(
-        &'a self,
-        person: &'a PersonEntry,
-    ) -> impl Iterator<Item = &'a Mention> + 'a {
+    pub fn mentions_of<'a>(&'a self, person: &'a PersonEntry) -> impl Iterator<Item = &'a Mention> + 'a {
         person.mentions.iter().filter_map(|&i| self.mentions.get(i))
     }
 
@@ -261,10 +250,7 @@ impl PeopleAnalysis {
         }
         let surname = self.spellings(text, person).first().map_or("", |s| s.0);
         let mut name = String::new();
-        for part in [title, person.given.as_deref(), Some(surname)]
-            .into_iter()
-            .flatten()
-        {
+        for part in [title, person.given.as_deref(), Some(surname)].into_iter().flatten() {
             if !name.is_empty() {
                 name.push(' ');
             }
@@ -323,13 +309,7 @@ impl PeopleAnalysis {
 pub fn fold_surname(surname: &str) -> String {
     surname
         .chars()
-        .map(|c| {
-            if matches!(c, '’' | '‘' | '`') {
-                '\''
-            } else {
-                c
-            }
-        })
+        .map(|c| if matches!(c, '’' | '‘' | '`') { '\'' } else { c })
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -457,13 +437,8 @@ fn sentence_records_apology(
     }
     // Under an "Apologies:" heading above the items, the list says what it is; inside an item
     // (an "Apologies for absence" item's prose), the sentence must say so, or be just names.
-    let after_items = minutes
-        .items
-        .partition_point(|i| i.span.start <= person.surname.start);
-    let in_item = after_items > 0
-        && minutes.items[after_items - 1]
-            .span
-            .contains(person.surname.start);
+    let after_items = minutes.items.partition_point(|i| i.span.start <= person.surname.start);
+    let in_item = after_items > 0 && minutes.items[after_items - 1].span.contains(person.surname.start);
     if sentence.contains("apolog") || !in_item {
         return true;
     }
@@ -471,10 +446,7 @@ fn sentence_records_apology(
     *names_only.entry(content.start).or_insert_with(|| {
         let mut last = content.start;
         let mut rest_is_blank = true;
-        let blank = |s: &str| {
-            s.chars()
-                .all(|c| c.is_whitespace() || c.is_ascii_punctuation())
-        };
+        let blank = |s: &str| s.chars().all(|c| c.is_whitespace() || c.is_ascii_punctuation());
         for p in scan_people(text, content, true) {
             if p.group.start >= last {
                 rest_is_blank &= blank(Span::new(last, p.group.start).slice(text));
@@ -513,9 +485,7 @@ fn overlaps_any(sorted: &[Span], span: Span) -> bool {
 /// The block whose span holds `offset`.
 pub fn block_at(minutes: &Minutes, offset: usize) -> Option<&crate::core::model::Block> {
     let after = minutes.blocks.partition_point(|b| b.span.start <= offset);
-    minutes.blocks[..after]
-        .last()
-        .filter(|b| offset <= b.span.end)
+    minutes.blocks[..after].last().filter(|b| offset <= b.span.end)
 }
 
 struct Profile {
@@ -537,23 +507,13 @@ fn group(text: &str, mentions: &mut [Mention]) -> Vec<PersonEntry> {
         let bucket = buckets.entry(key.clone()).or_default();
         let fits = |p: &usize| {
             let profile = &profiles[*p];
-            titles_compatible(profile.titles, titles)
-                && given_compatible(profile.given.as_deref(), given.as_deref())
+            titles_compatible(profile.titles, titles) && given_compatible(profile.given.as_deref(), given.as_deref())
         };
-        let candidates: Vec<usize> = bucket
-            .iter()
-            .take(BUCKET_LIMIT)
-            .copied()
-            .filter(|p| fits(p))
-            .collect();
+        let candidates: Vec<usize> = bucket.iter().take(BUCKET_LIMIT).copied().filter(|p| fits(p)).collect();
         let chosen = if given.is_some() {
             candidates.first().copied()
         } else {
-            let clear: Vec<usize> = candidates
-                .iter()
-                .copied()
-                .filter(|&p| !people[p].ambiguous)
-                .collect();
+            let clear: Vec<usize> = candidates.iter().copied().filter(|&p| !people[p].ambiguous).collect();
             match clear.len() {
                 0 | 1 if candidates.len() <= 1 => candidates.first().copied(),
                 1 => clear.first().copied(),
@@ -568,10 +528,7 @@ fn group(text: &str, mentions: &mut [Mention]) -> Vec<PersonEntry> {
                             given: None,
                             ambiguous: true,
                         });
-                        profiles.push(Profile {
-                            titles,
-                            given: None,
-                        });
+                        profiles.push(Profile { titles, given: None });
                         bucket.push(p);
                         Some(p)
                     }
@@ -589,10 +546,7 @@ fn group(text: &str, mentions: &mut [Mention]) -> Vec<PersonEntry> {
                     given: None,
                     ambiguous: false,
                 });
-                profiles.push(Profile {
-                    titles,
-                    given: None,
-                });
+                profiles.push(Profile { titles, given: None });
                 bucket.push(p);
                 p
             }
@@ -600,10 +554,7 @@ fn group(text: &str, mentions: &mut [Mention]) -> Vec<PersonEntry> {
         let profile = &mut profiles[p];
         profile.titles |= titles;
         if let Some(g) = given {
-            let fuller = profile
-                .given
-                .as_ref()
-                .map_or(true, |old| g.len() > old.len());
+            let fuller = profile.given.as_ref().map_or(true, |old| g.len() > old.len());
             if fuller {
                 profile.given = Some(g);
             }
@@ -650,17 +601,12 @@ mod tests {
             analysis.describe(&text, stone),
             "Councillor Stone: present (in the chair)"
         );
-        let (span, shown) = analysis
-            .hover(&text, text.find("Kellner").unwrap() + 2)
-            .unwrap();
+        let (span, shown) = analysis.hover(&text, text.find("Kellner").unwrap() + 2).unwrap();
         assert_eq!(span.slice(&text), "Mrs B Kellner");
         assert_eq!(shown, "Mrs B Kellner: present");
         assert_eq!(
             analysis.attendee_surnames(&text),
-            [
-                "Stone", "Alijah", "Collins", "Lovecy", "Reid", "Taylor", "Kellner", "Neall",
-                "Newman"
-            ]
+            ["Stone", "Alijah", "Collins", "Lovecy", "Reid", "Taylor", "Kellner", "Neall", "Newman"]
         );
     }
 
@@ -672,13 +618,8 @@ mod tests {
         assert_eq!(analysis.mentions.len(), 1);
         assert_eq!(analysis.mentions[0].span.slice(&text), "Councillor Hill");
         assert_eq!(analysis.mentions[0].source, Source::Prose);
-        let (_, shown) = analysis
-            .hover(&text, analysis.mentions[0].span.start)
-            .unwrap();
-        assert_eq!(
-            shown,
-            "Councillor Hill: named in the text, not in the attendance lists"
-        );
+        let (_, shown) = analysis.hover(&text, analysis.mentions[0].span.start).unwrap();
+        assert_eq!(shown, "Councillor Hill: named in the text, not in the attendance lists");
         assert!(analysis.attendee_surnames(&text).is_empty());
     }
 
@@ -839,12 +780,7 @@ mod tests {
             seed ^= seed << 17;
             (seed % n as u64) as usize
         };
-        let ours = [
-            "present-and-apologies",
-            "missing-chair",
-            "name-variant",
-            "title-style",
-        ];
+        let ours = ["present-and-apologies", "missing-chair", "name-variant", "title-style"];
         let styled = Config {
             councillor_style: Some(CouncillorStyle::Cllr),
             ..Config::default()
@@ -857,11 +793,7 @@ mod tests {
             } else {
                 styled.clone()
             };
-            let path = if round % 3 == 0 {
-                "draft.md"
-            } else {
-                "draft.txt"
-            };
+            let path = if round % 3 == 0 { "draft.md" } else { "draft.txt" };
             let linted = lint(&text, &config, Some(path));
             for d in linted.diagnostics.iter().filter(|d| ours.contains(&d.rule)) {
                 let ok = |sp: Span| {
@@ -884,10 +816,7 @@ mod tests {
                 .iter()
                 .filter(|(r, n)| *n > 0 && ours.contains(r))
                 .collect();
-            assert!(
-                again.is_empty(),
-                "{text:?}: a second pass still fixed {again:?}"
-            );
+            assert!(again.is_empty(), "{text:?}: a second pass still fixed {again:?}");
         }
     }
 }

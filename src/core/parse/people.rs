@@ -72,10 +72,7 @@ pub fn scan_people(text: &str, span: Span, roles: bool) -> Vec<Person> {
             }
         } else {
             // "Cllr Mr A H Porter": a second honorific after the first is part of the title.
-            if let Some(second) = title_pattern()
-                .find(&slice[at..])
-                .filter(|s| s.start() == 1)
-            {
+            if let Some(second) = title_pattern().find(&slice[at..]).filter(|s| s.start() == 1) {
                 at += second.end();
             }
             let Some(name) = read_name(slice, at) else {
@@ -93,13 +90,8 @@ pub fn scan_people(text: &str, span: Span, roles: bool) -> Vec<Person> {
             }
             // The whole entry: the name with its chair marker and role, which removing the
             // person removes.
-            let entry_end = slice[..at]
-                .trim_end_matches(|c: char| c.is_whitespace())
-                .len();
-            person.group = Span::new(
-                person.span.start,
-                (span.start + entry_end).max(person.span.end),
-            );
+            let entry_end = slice[..at].trim_end_matches(|c: char| c.is_whitespace()).len();
+            person.group = Span::new(person.span.start, (span.start + entry_end).max(person.span.end));
             people.push(person);
         }
         resume = at;
@@ -271,8 +263,7 @@ fn read_role(slice: &str, at: usize, span: Span, person: &mut Person) -> usize {
 /// After a name in a list: ", " or " and " or " & " followed by another name.
 fn list_separator(slice: &str, at: usize) -> Option<usize> {
     static SEP: OnceLock<Regex> = OnceLock::new();
-    let sep = SEP
-        .get_or_init(|| Regex::new(r"^(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)").expect("valid"));
+    let sep = SEP.get_or_init(|| Regex::new(r"^(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)").expect("valid"));
     let m = sep.find(&slice[at..])?;
     let next = at + m.end();
     slice[next..]
@@ -393,8 +384,7 @@ mod tests {
 
     #[test]
     fn reads_a_chair_and_a_councillor_list() {
-        let text =
-            "Councillor Stone – in the Chair Councillors Alijah, Collins, Lovecy, Reid and Taylor";
+        let text = "Councillor Stone – in the Chair Councillors Alijah, Collins, Lovecy, Reid and Taylor";
         let found = names(text);
         assert_eq!(
             found,
@@ -466,10 +456,7 @@ mod tests {
             "the Councillor Development Programme",
             "Councillor Allowances were reviewed",
         ] {
-            assert!(
-                scan_people(text, Span::new(0, text.len()), false).is_empty(),
-                "{text}"
-            );
+            assert!(scan_people(text, Span::new(0, text.len()), false).is_empty(), "{text}");
         }
     }
 

@@ -38,18 +38,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .filter(|s| s.kind == AttendanceKind::Present && !s.people.is_empty())
         .collect();
     let Some(first) = present.first() else { return };
-    if present
-        .iter()
-        .any(|s| s.people.iter().any(|p| p.chair || p.vice_chair))
-    {
+    if present.iter().any(|s| s.people.iter().any(|p| p.chair || p.vice_chair)) {
         return;
     }
     // A chair written in a way the name reader does not know, in a list or above it (but not in
     // the apologies: a chair who sent apologies did not preside).
-    let first_item = minutes
-        .items
-        .first()
-        .map_or(ctx.text.len(), |i| i.span.start);
+    let first_item = minutes.items.first().map_or(ctx.text.len(), |i| i.span.start);
     let mut elsewhere: Vec<Span> = minutes
         .attendance
         .iter()
@@ -59,11 +53,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     elsewhere.sort_unstable();
     let in_elsewhere = |span: Span| {
         let i = elsewhere.partition_point(|s| s.start < span.end);
-        elsewhere[..i]
-            .iter()
-            .rev()
-            .take(4)
-            .any(|s| s.overlaps(span))
+        elsewhere[..i].iter().rev().take(4).any(|s| s.overlaps(span))
     };
     let mut places: Vec<Span> = present.iter().map(|s| s.span).collect();
     places.extend(
@@ -156,8 +146,7 @@ mod tests {
             let text = format!("Present:\n\n{list}\n\n1. Budget\n\nRESOLVED – noted.\n");
             assert!(check(&text).is_empty(), "{list}");
         }
-        let text =
-            "Chair: Councillor Smith\n\nPresent:\n\nCouncillors Jones and Reid\n\n1. Budget\n";
+        let text = "Chair: Councillor Smith\n\nPresent:\n\nCouncillors Jones and Reid\n\n1. Budget\n";
         assert!(check(text).is_empty());
         // A chair who sent apologies did not preside.
         let text = "Present:\n\nCouncillors Jones and Reid\n\nApologies:\n\nCouncillor Smith (Chair)\n\n1. Budget\n";

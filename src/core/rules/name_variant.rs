@@ -26,9 +26,7 @@
 //! Unsafe, because a name is easy to get wrong in either direction: use the spelling written
 //! most often (on a tie, the attendance list's spelling, then the first one written).
 
-use crate::core::analysis::people::{
-    given_compatible, titles_compatible, PeopleAnalysis, PersonEntry, Source,
-};
+use crate::core::analysis::people::{given_compatible, titles_compatible, PeopleAnalysis, PersonEntry, Source};
 use crate::core::diagnostic::{Diagnostic, Edit, Fix};
 use crate::core::rules::Context;
 use std::collections::{HashMap, HashSet};
@@ -93,11 +91,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 if !same_person(x, y) || (!sections(x).is_empty() && !sections(y).is_empty()) {
                     continue;
                 }
-                let (lo, hi) = if ranks[pa] < ranks[pb] {
-                    (pa, pb)
-                } else {
-                    (pb, pa)
-                };
+                let (lo, hi) = if ranks[pa] < ranks[pb] { (pa, pb) } else { (pb, pa) };
                 let current = better.entry(lo).or_insert(hi);
                 if ranks[hi] > ranks[*current] {
                     *current = hi;
@@ -112,10 +106,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(&(want, count)) = people.spellings(text, preferred).first() else {
             continue;
         };
-        let Some(example) = people
-            .mentions_of(preferred)
-            .find(|m| m.surname.slice(text) == want)
-        else {
+        let Some(example) = people.mentions_of(preferred).find(|m| m.surname.slice(text) == want) else {
             continue;
         };
         let name = people.display_name(text, preferred);
@@ -152,11 +143,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn case_variants(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let people = ctx.people();
     let text = ctx.text;
-    for person in people
-        .people
-        .iter()
-        .filter(|p| p.mentions.len() > 1 && !p.ambiguous)
-    {
+    for person in people.people.iter().filter(|p| p.mentions.len() > 1 && !p.ambiguous) {
         let spellings = people.spellings(text, person);
         let Some(&(want, count)) = spellings.first() else {
             continue;
@@ -165,10 +152,7 @@ fn case_variants(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if spellings.len() < 2 || shouty(want) {
             continue;
         }
-        let Some(example) = people
-            .mentions_of(person)
-            .find(|m| m.surname.slice(text) == want)
-        else {
+        let Some(example) = people.mentions_of(person).find(|m| m.surname.slice(text) == want) else {
             continue;
         };
         for &(have, _) in &spellings[1..] {
@@ -180,10 +164,7 @@ fn case_variants(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if straight(have).to_lowercase() != straight(want).to_lowercase() {
                 continue;
             }
-            for mention in people
-                .mentions_of(person)
-                .filter(|m| m.surname.slice(text) == have)
-            {
+            for mention in people.mentions_of(person).filter(|m| m.surname.slice(text) == have) {
                 out.push(
                     Diagnostic::new(
                         RULE,
@@ -335,7 +316,8 @@ mod tests {
 
     #[test]
     fn a_tie_prefers_the_attendance_list() {
-        let text = "Present:\n\nCouncillor J Smith (Chair), Councillor B Lovecy\n\n1. Budget\n\nCouncillor Lovesy spoke.\n";
+        let text =
+            "Present:\n\nCouncillor J Smith (Chair), Councillor B Lovecy\n\n1. Budget\n\nCouncillor Lovesy spoke.\n";
         let found = check(text);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].span.slice(text), "Lovesy");
@@ -382,10 +364,7 @@ mod tests {
     #[test]
     fn swapped_letters_and_odd_text() {
         let text = "Councillor Taylor, Councillor Taylor and Councillor Talyor.\r\nCouncillor Zoë Smi\u{301}th met Councillor Zoë Smith 😀.\r";
-        let found: Vec<String> = check(text)
-            .iter()
-            .map(|d| d.span.slice(text).to_string())
-            .collect();
+        let found: Vec<String> = check(text).iter().map(|d| d.span.slice(text).to_string()).collect();
         assert!(found.contains(&"Talyor".to_string()), "{found:?}");
     }
 
@@ -406,10 +385,7 @@ mod tests {
     #[test]
     fn capitals_differing_are_variants_unless_shouted() {
         let text = "Present: Councillor A McDonald (Chair), Councillor B O’Neill, Councillor C SMITH\n\n1. Budget\n\nCouncillor Mcdonald spoke. Councillor McDonald replied. Councillor O'Neill and Councillor Smith agreed.\n";
-        let found: Vec<&str> = check(text)
-            .iter()
-            .map(|d| d.span.slice(text))
-            .collect::<Vec<_>>();
+        let found: Vec<&str> = check(text).iter().map(|d| d.span.slice(text)).collect::<Vec<_>>();
         let found: Vec<String> = found.into_iter().map(String::from).collect();
         assert_eq!(found, ["Mcdonald"]);
     }

@@ -48,10 +48,7 @@ fn is_present(kind: AttendanceKind) -> bool {
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let people = ctx.people();
     for person in people.people.iter().filter(|p| !p.ambiguous) {
-        let listed: Vec<&Mention> = people
-            .mentions_of(person)
-            .filter(|m| !m.uncertain)
-            .collect();
+        let listed: Vec<&Mention> = people.mentions_of(person).filter(|m| !m.uncertain).collect();
         let present: Vec<&Mention> = listed
             .iter()
             .copied()
@@ -72,12 +69,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             format!("{name} is listed as present and as sending apologies"),
         );
         for m in &present {
-            diagnostic =
-                diagnostic.with_related(m.span, format!("{name} listed as {}", kind_label(m)));
+            diagnostic = diagnostic.with_related(m.span, format!("{name} listed as {}", kind_label(m)));
         }
         for m in apologies.iter().skip(1) {
-            diagnostic = diagnostic
-                .with_related(m.span, format!("{name} listed again as sending apologies"));
+            diagnostic = diagnostic.with_related(m.span, format!("{name} listed again as sending apologies"));
         }
         let from_present = removal_edits(ctx.text, ctx.minutes, &present);
         if !from_present.is_empty() {
@@ -155,11 +150,7 @@ pub(crate) fn removal_edits(text: &str, minutes: &Minutes, mentions: &[&Mention]
 /// The run of people around `index` (included when it matches) for whom `keep` holds; none
 /// when the run is longer than any real list, so that hostile input gets no fix rather than
 /// quadratic work.
-fn neighbours(
-    people: &[Person],
-    index: usize,
-    keep: impl Fn(&Person) -> bool,
-) -> Option<Vec<&Person>> {
+fn neighbours(people: &[Person], index: usize, keep: impl Fn(&Person) -> bool) -> Option<Vec<&Person>> {
     const LIMIT: usize = 256;
     if index >= people.len() {
         return None;
@@ -178,22 +169,12 @@ fn neighbours(
             return None;
         }
     }
-    Some(
-        people[start..end.max(start)]
-            .iter()
-            .filter(|p| keep(p))
-            .collect(),
-    )
+    Some(people[start..end.max(start)].iter().filter(|p| keep(p)).collect())
 }
 
 /// "Councillors Alijah, Collins, Lovecy, Reid and Taylor" without Taylor: "Councillors Alijah,
 /// Collins, Lovecy and Reid"; down to one name the title becomes singular.
-fn rewrite_list(
-    text: &str,
-    group: Span,
-    members: &[&Person],
-    removing: &[&Person],
-) -> Option<String> {
+fn rewrite_list(text: &str, group: Span, members: &[&Person], removing: &[&Person]) -> Option<String> {
     let starts: Vec<usize> = members
         .iter()
         .map(|p| p.given.map_or(p.surname.start, |g| g.start))
@@ -224,11 +205,7 @@ fn rewrite_list(
     } else {
         ", "
     };
-    let final_sep = if final_sep.is_empty() {
-        " and "
-    } else {
-        final_sep
-    };
+    let final_sep = if final_sep.is_empty() { " and " } else { final_sep };
     let kept: Vec<&str> = members
         .iter()
         .zip(&pieces)
@@ -240,12 +217,11 @@ fn rewrite_list(
     }
     // An Oxford comma only between three or more: "Reid, Stone, and Taylor" but "Reid and Stone".
     let oxford = final_sep.trim_start_matches([',', ' ', '\u{a0}']);
-    let final_sep =
-        if kept.len() == 2 && final_sep.starts_with(',') && oxford.len() < final_sep.len() - 1 {
-            &final_sep[final_sep.len() - oxford.len() - 1..]
-        } else {
-            final_sep
-        };
+    let final_sep = if kept.len() == 2 && final_sep.starts_with(',') && oxford.len() < final_sep.len() - 1 {
+        &final_sep[final_sep.len() - oxford.len() - 1..]
+    } else {
+        final_sep
+    };
     let prefix = text.get(group.start..starts[0])?;
     let mut out = String::new();
     if kept.len() == 1 {
@@ -281,10 +257,7 @@ fn singular_title(title: &str) -> String {
 fn separator_at_end() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
-            r"(?:,[\s\u{a0}]*(?:and[\s\u{a0}]+|&[\s\u{a0}]+)?|[\s\u{a0}]+(?:and|&)[\s\u{a0}]+)$",
-        )
-        .expect("valid")
+        Regex::new(r"(?:,[\s\u{a0}]*(?:and[\s\u{a0}]+|&[\s\u{a0}]+)?|[\s\u{a0}]+(?:and|&)[\s\u{a0}]+)$").expect("valid")
     })
 }
 
@@ -318,15 +291,10 @@ fn remove_entry(
         if before.trim_end().ends_with(':') {
             // "Apologies: Councillor Smith." loses the name, keeps its heading.
             let start = content.start + before.trim_end().len();
-            let end = if leftover_blank(after) {
-                content.end
-            } else {
-                entry.end
-            };
+            let end = if leftover_blank(after) { content.end } else { entry.end };
             return Some(vec![Edit::delete(Span::new(start, end))]);
         }
-        let single_sentence =
-            !after.trim_end().trim_end_matches('.').contains(". ") && !before.contains(". ");
+        let single_sentence = !after.trim_end().trim_end_matches('.').contains(". ") && !before.contains(". ");
         if single_sentence {
             // "Apologies for absence were received from Councillor Brown."
             return Some(vec![Edit::delete(block_removal(text, block.span))]);
@@ -361,15 +329,9 @@ fn remove_entry(
     match (preceding, following) {
         // "A, B and C" without B: "A and C".
         (Some(pre), Some(fol)) if has_and(fol) && !pre.trim().is_empty() => {
-            Some(vec![Edit::delete(Span::new(
-                entry.start - pre.len(),
-                entry.end,
-            ))])
+            Some(vec![Edit::delete(Span::new(entry.start - pre.len(), entry.end))])
         }
-        (_, Some(fol)) => Some(vec![Edit::delete(Span::new(
-            entry.start,
-            entry.end + fol.len(),
-        ))]),
+        (_, Some(fol)) => Some(vec![Edit::delete(Span::new(entry.start, entry.end + fol.len()))]),
         (Some(pre), None) => {
             let mut edits = vec![Edit::delete(Span::new(entry.start - pre.len(), entry.end))];
             // "A, B and C" without C: "A and B".
@@ -476,9 +438,7 @@ mod tests {
             .iter()
             .all(|f| f.applicability == crate::core::diagnostic::Applicability::Unsafe));
         let present = fixed(&text, d, 0);
-        assert!(present.contains(
-            "Councillor Stone – in the Chair Councillors Alijah, Collins, Lovecy and Reid\n"
-        ));
+        assert!(present.contains("Councillor Stone – in the Chair Councillors Alijah, Collins, Lovecy and Reid\n"));
         assert!(present.contains("Apologies:\n\nCouncillor Taylor\n"));
         let apologies = fixed(&text, d, 1);
         assert!(
@@ -493,18 +453,13 @@ mod tests {
 
     #[test]
     fn other_corpus_drafts_are_clean() {
-        for name in [
-            "middlesbrough-cyp-panel-2022-03-21.txt",
-            "manchester-cyp-2021-item.txt",
-        ] {
+        for name in ["middlesbrough-cyp-panel-2022-03-21.txt", "manchester-cyp-2021-item.txt"] {
             assert!(check(&corpus(name)).is_empty(), "{name}");
         }
     }
 
     fn removal(list: &str, apology: &str) -> String {
-        let text = format!(
-            "Present:\n\n{list}\n\nApologies:\n\n{apology}\n\n1. Budget\n\nRESOLVED – noted.\n"
-        );
+        let text = format!("Present:\n\n{list}\n\nApologies:\n\n{apology}\n\n1. Budget\n\nRESOLVED – noted.\n");
         let found = check(&text);
         assert_eq!(found.len(), 1, "{text}");
         let out = fixed(&text, &found[0], 0);
@@ -537,17 +492,11 @@ mod tests {
             "Councillors Reid and Stone"
         );
         assert_eq!(
-            removal(
-                "Councillor Stone – in the Chair Councillor Reid",
-                "Councillor Reid"
-            ),
+            removal("Councillor Stone – in the Chair Councillor Reid", "Councillor Reid"),
             "Councillor Stone – in the Chair"
         );
         assert_eq!(
-            removal(
-                "Councillor A Stone (Chair), Councillor B Reid",
-                "Councillor Stone"
-            ),
+            removal("Councillor A Stone (Chair), Councillor B Reid", "Councillor Stone"),
             "Councillor B Reid"
         );
     }
@@ -571,8 +520,7 @@ mod tests {
     fn different_people_with_one_surname_are_not_reported() {
         // An officer, another councillor, different initials.
         for apologies in ["Mr Taylor", "Councillor S Taylor", "Mrs Taylor"] {
-            let text =
-                format!("Present:\n\nCouncillor J Taylor (Chair)\n\nApologies:\n\n{apologies}\n");
+            let text = format!("Present:\n\nCouncillor J Taylor (Chair)\n\nApologies:\n\n{apologies}\n");
             assert!(check(&text).is_empty(), "{apologies}");
         }
         let text = "Present:\n\nCouncillor J Taylor (Chair), Councillor S Taylor\n\nApologies:\n\nCouncillor Taylor\n";
@@ -587,15 +535,13 @@ mod tests {
         let found = check(text);
         assert_eq!(found.len(), 1);
         let out = fixed(text, &found[0], 1);
-        assert!(
-            out.contains("1. Apologies for Absence\n\n2. Budget"),
-            "{out}"
-        );
+        assert!(out.contains("1. Apologies for Absence\n\n2. Budget"), "{out}");
     }
 
     #[test]
     fn crlf_and_odd_text_do_not_panic() {
-        let text = "Present:\r\n\r\nCouncillors Ré\u{301}id and Taylor 😀\r\n\r\nApologies:\r\n\r\nCouncillor Taylor\r\n";
+        let text =
+            "Present:\r\n\r\nCouncillors Ré\u{301}id and Taylor 😀\r\n\r\nApologies:\r\n\r\nCouncillor Taylor\r\n";
         let found = check(text);
         for d in &found {
             for f in &d.fixes {
@@ -621,7 +567,10 @@ mod tests {
             .collect::<Vec<_>>();
         assert_eq!(found.len(), 1);
         let out = fixed(text, &found[0], 0);
-        assert!(out.starts_with("## Present:\n\n- Councillor A Smith (Chair)\n- Councillor C Brown\n\n## Apologies:"), "{out}");
+        assert!(
+            out.starts_with("## Present:\n\n- Councillor A Smith (Chair)\n- Councillor C Brown\n\n## Apologies:"),
+            "{out}"
+        );
         let out = fixed(text, &found[0], 1);
         assert!(out.contains("## Apologies:\n\n## 12. Budget"), "{out}");
     }
@@ -659,10 +608,7 @@ mod tests {
             let found = check(&text);
             assert_eq!(found.len(), 1, "{text}");
             let out = fixed(&text, &found[0], 1);
-            assert!(
-                out.contains(&format!("Apologies were received from {want}\n")),
-                "{out}"
-            );
+            assert!(out.contains(&format!("Apologies were received from {want}\n")), "{out}");
         }
     }
 

@@ -53,26 +53,11 @@ fn written(style: CouncillorStyle, plural: bool) -> &'static str {
 /// "District Councillor Wright", "County Councillor Ellis": a designation of another council's
 /// member, written in full whatever the house style.
 fn qualified(text: &str, title: Span) -> bool {
-    let before = text
-        .get(..title.start)
-        .unwrap_or("")
-        .trim_end_matches([' ', '\u{a0}']);
-    let word = before
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let before = text.get(..title.start).unwrap_or("").trim_end_matches([' ', '\u{a0}']);
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     matches!(
         word.to_lowercase().as_str(),
-        "district"
-            | "county"
-            | "borough"
-            | "city"
-            | "town"
-            | "parish"
-            | "unitary"
-            | "ward"
-            | "former"
-            | "ex"
+        "district" | "county" | "borough" | "city" | "town" | "parish" | "unitary" | "ward" | "former" | "ex"
     )
 }
 
@@ -89,18 +74,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     titles.sort_by_key(|t| t.0);
     titles.dedup_by_key(|t| t.0);
     let Some(first) = titles.first() else { return };
-    let full = titles
-        .iter()
-        .filter(|t| t.1 == CouncillorStyle::Councillor)
-        .count();
+    let full = titles.iter().filter(|t| t.1 == CouncillorStyle::Councillor).count();
     let short = titles.len() - full;
     let (preferred, reason) = match ctx.config.councillor_style {
         Some(style) => (style, "the configured style"),
         None if full == 0 || short == 0 => return,
-        None if full > short => (
-            CouncillorStyle::Councillor,
-            "the style this document uses most",
-        ),
+        None if full > short => (CouncillorStyle::Councillor, "the style this document uses most"),
         None if short > full => (CouncillorStyle::Cllr, "the style this document uses most"),
         None => (first.1, "the style this document uses first"),
     };
@@ -111,15 +90,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 RULE,
                 span,
-                format!(
-                    "\"{have}\" here, but {reason} is \"{}\"",
-                    written(preferred, false)
-                ),
+                format!("\"{have}\" here, but {reason} is \"{}\"", written(preferred, false)),
             )
-            .with_fix(Fix::safe(
-                format!("Write \"{want}\""),
-                vec![Edit::replace(span, want)],
-            )),
+            .with_fix(Fix::safe(format!("Write \"{want}\""), vec![Edit::replace(span, want)])),
         );
     }
 }
@@ -186,10 +159,7 @@ mod tests {
         assert_eq!(found.len(), 2);
         let fixed = apply_edits(
             text,
-            &[
-                found[0].fixes[0].edits[0].clone(),
-                found[1].fixes[0].edits[0].clone(),
-            ],
+            &[found[0].fixes[0].edits[0].clone(), found[1].fixes[0].edits[0].clone()],
         );
         assert_eq!(
             fixed,
@@ -206,10 +176,7 @@ mod tests {
         assert_eq!(found[0].span.slice(text), "Councillor");
         let text = "Cllr. Smith met Councillor Jones and Councillor Reid.\n";
         let fixed = fix_all(text, &Config::default(), None, false).text;
-        assert_eq!(
-            fixed,
-            "Councillor Smith met Councillor Jones and Councillor Reid.\n"
-        );
+        assert_eq!(fixed, "Councillor Smith met Councillor Jones and Councillor Reid.\n");
     }
 
     #[test]
