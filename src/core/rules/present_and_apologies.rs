@@ -630,4 +630,22 @@ mod tests {
         assert!(found.iter().all(|d| d.fixes.is_empty()));
         assert!(start.elapsed().as_secs() < 30);
     }
+
+    #[test]
+    fn apologies_given_as_a_list() {
+        let text =
+            "Present:\n\nCouncillor Stone (Chair), Councillor Taylor\n\nApologies:\n\nCouncillors Reid and Taylor\n";
+        let found = check(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.slice(text), "Taylor");
+        assert_eq!(found[0].related[0].span.slice(text), "Councillor Taylor");
+        assert_eq!(
+            fixed(text, &found[0], 0),
+            "Present:\n\nCouncillor Stone (Chair)\n\nApologies:\n\nCouncillors Reid and Taylor\n"
+        );
+        assert_eq!(
+            fixed(text, &found[0], 1),
+            "Present:\n\nCouncillor Stone (Chair), Councillor Taylor\n\nApologies:\n\nCouncillor Reid\n"
+        );
+    }
 }
