@@ -8,19 +8,43 @@ use std::sync::OnceLock;
 
 /// Honorifics and titles that introduce a name.
 pub const TITLES: &[&str] = &[
-    "Councillors", "Councillor", "Cllrs", "Cllr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Professor", "Prof",
-    "Reverend", "Revd", "Rev", "Sir", "Dame", "Lord", "Lady", "Baroness", "Alderman",
+    "Councillors",
+    "Councillor",
+    "Cllrs",
+    "Cllr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Professor",
+    "Prof",
+    "Reverend",
+    "Revd",
+    "Rev",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Baroness",
+    "Alderman",
 ];
 
 /// True for the titles that name a councillor ("Councillor", "Cllr" and their plurals).
 pub fn is_councillor_title(word: &str) -> bool {
-    matches!(word.trim_end_matches('.'), "Councillor" | "Councillors" | "Cllr" | "Cllrs")
+    matches!(
+        word.trim_end_matches('.'),
+        "Councillor" | "Councillors" | "Cllr" | "Cllrs"
+    )
 }
 
 /// Every titled name in `span` ("Councillor Taylor", "Mrs B Kellner"). With `roles`, a name's
 /// role after a comma or in brackets is read too, as attendance lists write them.
 pub fn scan_people(text: &str, span: Span, roles: bool) -> Vec<Person> {
-    let Some(slice) = text.get(span.range()) else { return Vec::new() };
+    let Some(slice) = text.get(span.range()) else {
+        return Vec::new();
+    };
     let mut people = Vec::new();
     let mut resume = 0;
     for m in title_pattern().find_iter(slice) {
@@ -32,13 +56,14 @@ pub fn scan_people(text: &str, span: Span, roles: bool) -> Vec<Person> {
         let mut at = m.end();
         if title_word == "Councillors" || title_word == "Cllrs" {
             let list_start = people.len();
-            loop {
-                let Some(name) = read_name(slice, at) else { break };
+            while let Some(name) = read_name(slice, at) {
                 let mut person = person_from(span, title, &name);
                 at = name.end;
                 at = read_chair(slice, at, &mut person);
                 people.push(person);
-                let Some(next) = list_separator(slice, at) else { break };
+                let Some(next) = list_separator(slice, at) else {
+                    break;
+                };
                 at = next;
             }
             let group = Span::new(title.start, span.start + at);
@@ -58,8 +83,15 @@ pub fn scan_people(text: &str, span: Span, roles: bool) -> Vec<Person> {
             at = read_chair(slice, name.end, &mut person);
             if roles {
                 at = read_role(slice, at, span, &mut person);
+                // "Councillor J Smith (Leader) (Chair)": the chair marker may follow the role.
+                if !person.chair && !person.vice_chair {
+                    at = read_chair(slice, at, &mut person);
+                }
             }
-            person.group = person.span;
+            // The whole entry: the name with its chair marker and role, which removing the
+            // person removes.
+            let entry_end = slice[..at].trim_end_matches(|c: char| c.is_whitespace()).len();
+            person.group = Span::new(person.span.start, (span.start + entry_end).max(person.span.end));
             people.push(person);
         }
         resume = at;
@@ -88,7 +120,11 @@ pub fn scan_bare_name(text: &str, line: Span) -> Option<Person> {
     let at = read_chair(slice, name.end, &mut person);
     let at = read_role(slice, at, line, &mut person);
     // Anything but punctuation left over means this line is prose, not a name.
-    if slice[at..].trim().trim_matches(|c: char| c.is_ascii_punctuation()).is_empty() {
+    if slice[at..]
+        .trim()
+        .trim_matches(|c: char| c.is_ascii_punctuation())
+        .is_empty()
+    {
         Some(person)
     } else {
         None
@@ -126,13 +162,19 @@ fn read_name(slice: &str, at: usize) -> Option<Name> {
     let mut pos = at + skipped;
     let mut tokens = Vec::new();
     while tokens.len() < 5 {
-        let Some(m) = name_token().find(&slice[pos..]) else { break };
+        let Some(m) = name_token().find(&slice[pos..]) else {
+            break;
+        };
         if m.start() != 0 || is_title_word(m.as_str()) || is_not_a_name(m.as_str()) {
             break;
         }
         // A full stop belongs to an initial ("A."), not to a surname ending a sentence.
         let token = m.as_str();
-        let len = if token.ends_with('.') && token.chars().count() > 2 { m.end() - 1 } else { m.end() };
+        let len = if token.ends_with('.') && token.chars().count() > 2 {
+            m.end() - 1
+        } else {
+            m.end()
+        };
         tokens.push(pos..pos + len);
         pos += len;
         let after = &slice[pos..];
@@ -196,9 +238,15 @@ fn read_role(slice: &str, at: usize, span: Span, person: &mut Person) -> usize {
         }
         return at;
     }
-    let Some(after_comma) = rest.strip_prefix(',') else { return at };
+    let Some(after_comma) = rest.strip_prefix(',') else {
+        return at;
+    };
     let start = at + 1 + (after_comma.len() - after_comma.trim_start().len());
     let tail = &slice[start..];
+    // ", Councillor B Jones": the next name, not a role.
+    if title_pattern().find(tail).is_some_and(|m| m.start() == 0) {
+        return at;
+    }
     let end = title_pattern()
         .find_iter(tail)
         .map(|m| m.start())
@@ -218,7 +266,9 @@ fn list_separator(slice: &str, at: usize) -> Option<usize> {
     let sep = SEP.get_or_init(|| Regex::new(r"^(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)").expect("valid"));
     let m = sep.find(&slice[at..])?;
     let next = at + m.end();
-    slice[next..].starts_with(|c: char| c.is_uppercase()).then_some(next - 1)
+    slice[next..]
+        .starts_with(|c: char| c.is_uppercase())
+        .then_some(next - 1)
 }
 
 fn title_pattern() -> &'static Regex {
@@ -238,12 +288,87 @@ fn is_title_word(token: &str) -> bool {
     TITLES.contains(&token.trim_end_matches('.'))
 }
 
-/// Capitalised words that follow a name without being part of it.
+/// Capitalised words that follow a name without being part of it, or follow a title without
+/// being a name: "Councillor Call for Action", "Councillor Code of Conduct", "Councillor
+/// Development Programme" and the like are procedures, not people.
+const NOT_NAMES: &[&str] = &[
+    "Chair",
+    "Chairman",
+    "Executive",
+    "Member",
+    "Members",
+    "The",
+    "And",
+    "Co-opted",
+    "Vice-Chair",
+    "I",
+    "OBE",
+    "MBE",
+    "CBE",
+    "Mayor",
+    "Mayoress",
+    "Deputy",
+    "Call",
+    "Code",
+    "Conduct",
+    "Development",
+    "Allowance",
+    "Allowances",
+    "Enquiry",
+    "Enquiries",
+    "Briefing",
+    "Briefings",
+    "Training",
+    "Champions",
+    "Surgery",
+    "Surgeries",
+    "Grants",
+    "Induction",
+    "Portal",
+    "Services",
+    "Support",
+    "Forum",
+    "Update",
+    "Updates",
+    "Question",
+    "Questions",
+    "Motion",
+    "Motions",
+    "Role",
+    "Roles",
+    "Panel",
+    "Group",
+    "Budget",
+    "Scheme",
+    "Engagement",
+    "Report",
+    "Reports",
+    "Remuneration",
+    "Vacancy",
+    "Vacancies",
+    "Attendance",
+    "Register",
+    "Interests",
+    "Complaints",
+    "Complaint",
+    "Mentoring",
+    "Workshop",
+    "Workshops",
+    "Network",
+    "Involvement",
+    "Information",
+    "Handbook",
+    "Bulletin",
+    "Newsletter",
+    "Learning",
+    "Expenses",
+    "Protocol",
+    "Casework",
+    "Community",
+];
+
 fn is_not_a_name(token: &str) -> bool {
-    matches!(
-        token,
-        "Chair" | "Chairman" | "Executive" | "Member" | "Members" | "The" | "And" | "Co-opted" | "Vice-Chair" | "I" | "OBE" | "MBE" | "CBE"
-    )
+    NOT_NAMES.contains(&token.trim_end_matches('.'))
 }
 
 #[cfg(test)]
@@ -273,7 +398,10 @@ mod tests {
             ]
         );
         let people = scan_people(text, Span::new(0, text.len()), true);
-        assert_eq!(people[5].group.slice(text), "Councillors Alijah, Collins, Lovecy, Reid and Taylor");
+        assert_eq!(
+            people[5].group.slice(text),
+            "Councillors Alijah, Collins, Lovecy, Reid and Taylor"
+        );
     }
 
     #[test]
@@ -294,6 +422,19 @@ mod tests {
         assert_eq!(people[0].given.unwrap().slice(text), "A H");
         assert!(people[0].chair);
 
+        let text = "Councillor J Smith (Chair), Councillor B Jones, Executive Member";
+        let people = scan_people(text, Span::new(0, text.len()), true);
+        assert_eq!(people.len(), 2);
+        assert!(people[0].role.is_none());
+        assert_eq!(people[0].group.slice(text), "Councillor J Smith (Chair)");
+        assert_eq!(people[1].role.unwrap().slice(text), "Executive Member");
+
+        let text = "Councillor J Smith (Leader) (Chair)";
+        let people = scan_people(text, Span::new(0, text.len()), true);
+        assert!(people[0].chair);
+        assert_eq!(people[0].role.unwrap().slice(text), "Leader");
+        assert_eq!(people[0].group.slice(text), text);
+
         let text = "Mr L Parker (Solicitor)";
         let people = scan_people(text, Span::new(0, text.len()), true);
         assert_eq!(people[0].role.unwrap().slice(text), "Solicitor");
@@ -305,6 +446,18 @@ mod tests {
         let people = scan_people(text, Span::new(0, text.len()), false);
         assert_eq!(people.len(), 1);
         assert_eq!(people[0].span.slice(text), "Councillor Hill");
+    }
+
+    #[test]
+    fn procedures_named_after_councillors_are_not_people() {
+        for text in [
+            "a Councillor Call for Action was raised",
+            "the Councillor Code of Conduct applies",
+            "the Councillor Development Programme",
+            "Councillor Allowances were reviewed",
+        ] {
+            assert!(scan_people(text, Span::new(0, text.len()), false).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -1,12 +1,187 @@
-//! `title-style`: not written yet.
+//! "Cllr" and "Councillor" mixed in one document.
+//!
+//! Published minutes read better, and search better, when every councillor is titled the same
+//! way. Only titles written before a name count ("Cllr Jones", "Councillors Reid and Taylor"),
+//! not the word used as a noun ("Councillors and Officers"), nor a designation such as "District
+//! Councillor Wright" in a parish council's minutes. The plural forms "Cllrs" and
+//! "Councillors" count with their singulars. When `[style] councillor` is set in
+//! `minutes-lint.toml`, every title in the other style is reported, even in a document that uses
+//! only that other style.
 //!
 //! ## Example
 //!
+//! ```text
+//! Present: Councillor Stone (Chair), Councillors Alijah and Reid
+//!
+//! Cllr Reid asked about the budget.
+//! ```
+//!
+//! reports "Cllr" on the last line: the document mostly writes "Councillor".
+//!
 //! ## Fix
 //!
-//! None yet.
+//! Safe: write the title in the configured style, or else in the style the document uses most
+//! (the first one used when it is a tie), keeping singular and plural: "Cllrs" becomes
+//! "Councillors" and the other way round.
 
-use crate::core::diagnostic::Diagnostic;
+use crate::core::config::CouncillorStyle;
+use crate::core::diagnostic::{Diagnostic, Edit, Fix};
 use crate::core::rules::Context;
+use crate::core::text::Span;
 
-pub fn check(_ctx: &Context, _out: &mut Vec<Diagnostic>) {}
+const RULE: &str = "title-style";
+
+fn style_of(word: &str) -> Option<(CouncillorStyle, bool)> {
+    match word.trim_end_matches('.') {
+        "Councillor" => Some((CouncillorStyle::Councillor, false)),
+        "Councillors" => Some((CouncillorStyle::Councillor, true)),
+        "Cllr" => Some((CouncillorStyle::Cllr, false)),
+        "Cllrs" => Some((CouncillorStyle::Cllr, true)),
+        _ => None,
+    }
+}
+
+fn written(style: CouncillorStyle, plural: bool) -> &'static str {
+    match (style, plural) {
+        (CouncillorStyle::Councillor, false) => "Councillor",
+        (CouncillorStyle::Councillor, true) => "Councillors",
+        (CouncillorStyle::Cllr, false) => "Cllr",
+        (CouncillorStyle::Cllr, true) => "Cllrs",
+    }
+}
+
+/// "District Councillor Wright", "County Councillor Ellis": a designation of another council's
+/// member, written in full whatever the house style.
+fn qualified(text: &str, title: Span) -> bool {
+    let before = text.get(..title.start).unwrap_or("").trim_end_matches([' ', '\u{a0}']);
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    matches!(
+        word.to_lowercase().as_str(),
+        "district" | "county" | "borough" | "city" | "town" | "parish" | "unitary" | "ward" | "former" | "ex"
+    )
+}
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    // Every councillor title written before a name, once each (a list shares its title).
+    let mut titles: Vec<(Span, CouncillorStyle, bool)> = ctx
+        .people()
+        .mentions
+        .iter()
+        .filter_map(|m| m.title)
+        .filter(|t| !qualified(ctx.text, *t))
+        .filter_map(|t| style_of(t.slice(ctx.text)).map(|(s, p)| (t, s, p)))
+        .collect();
+    titles.sort_by_key(|t| t.0);
+    titles.dedup_by_key(|t| t.0);
+    let Some(first) = titles.first() else { return };
+    let full = titles.iter().filter(|t| t.1 == CouncillorStyle::Councillor).count();
+    let short = titles.len() - full;
+    let (preferred, reason) = match ctx.config.councillor_style {
+        Some(style) => (style, "the configured style"),
+        None if full == 0 || short == 0 => return,
+        None if full > short => (CouncillorStyle::Councillor, "the style this document uses most"),
+        None if short > full => (CouncillorStyle::Cllr, "the style this document uses most"),
+        None => (first.1, "the style this document uses first"),
+    };
+    for &(span, _, plural) in titles.iter().filter(|t| t.1 != preferred) {
+        let want = written(preferred, plural);
+        let have = span.slice(ctx.text);
+        out.push(
+            Diagnostic::new(
+                RULE,
+                span,
+                format!("\"{have}\" here, but {reason} is \"{}\"", written(preferred, false)),
+            )
+            .with_fix(Fix::safe(format!("Write \"{want}\""), vec![Edit::replace(span, want)])),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::config::{Config, CouncillorStyle};
+    use crate::core::diagnostic::Diagnostic;
+    use crate::core::fix::{apply_edits, fix_all};
+    use crate::core::lint::lint;
+
+    fn check_with(text: &str, config: &Config) -> Vec<Diagnostic> {
+        lint(text, config, None)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == super::RULE)
+            .collect()
+    }
+
+    fn check(text: &str) -> Vec<Diagnostic> {
+        check_with(text, &Config::default())
+    }
+
+    fn corpus(name: &str) -> String {
+        let path = format!("{}/../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    #[test]
+    fn corpus_uses_one_style() {
+        for name in [
+            "manchester-ofsted-subgroup-2017-09-12.txt",
+            "middlesbrough-cyp-panel-2022-03-21.txt",
+            "manchester-cyp-2021-item.txt",
+        ] {
+            assert!(check(&corpus(name)).is_empty(), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_minority_style_is_reported_and_fixed() {
+        let text = "Present: Councillor Stone (Chair), Councillors Alijah and Reid\n\n1. Budget\n\nCllr Reid and Cllrs Alijah and Stone spoke.\n\nCouncillor Stone thanked them.\n";
+        let found = check(text);
+        let spans: Vec<&str> = found.iter().map(|d| d.span.slice(text)).collect();
+        assert_eq!(spans, ["Cllr", "Cllrs"]);
+        assert!(found[0].fixes[0].applicability == crate::core::diagnostic::Applicability::Safe);
+        let fixed = fix_all(text, &Config::default(), None, false).text;
+        assert!(
+            fixed.contains("Councillor Reid and Councillors Alijah and Stone spoke."),
+            "{fixed}"
+        );
+        assert!(check(&fixed).is_empty());
+    }
+
+    #[test]
+    fn one_style_alone_is_fine_unless_configured_otherwise() {
+        let text = "Present: Cllr A Smith (Chair), Cllrs Jones and Reid\n\nCouncillors and Officers met.\n";
+        assert!(check(text).is_empty());
+        let config = Config {
+            councillor_style: Some(CouncillorStyle::Councillor),
+            ..Config::default()
+        };
+        let found = check_with(text, &config);
+        assert_eq!(found.len(), 2);
+        let fixed = apply_edits(
+            text,
+            &[found[0].fixes[0].edits[0].clone(), found[1].fixes[0].edits[0].clone()],
+        );
+        assert_eq!(
+            fixed,
+            "Present: Councillor A Smith (Chair), Councillors Jones and Reid\n\nCouncillors and Officers met.\n"
+        );
+        assert!(check_with(&fixed, &config).is_empty());
+    }
+
+    #[test]
+    fn a_tie_goes_to_the_first_style_and_dots_go() {
+        let text = "Cllr. Smith met Councillor Jones.\n";
+        let found = check(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.slice(text), "Councillor");
+        let text = "Cllr. Smith met Councillor Jones and Councillor Reid.\n";
+        let fixed = fix_all(text, &Config::default(), None, false).text;
+        assert_eq!(fixed, "Councillor Smith met Councillor Jones and Councillor Reid.\n");
+    }
+
+    #[test]
+    fn designations_of_other_councils_are_left_alone() {
+        let text = "Present: Cllr J Bloggs (Chairman), Cllr R Jones\nIn attendance: District Councillor K Wright, County Councillor Ellis\n";
+        assert!(check(text).is_empty());
+    }
+}
