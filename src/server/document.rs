@@ -15,6 +15,8 @@ pub struct Document {
     pub rope: Rope,
     /// The last analysis, for whichever version it was made; requests check its version.
     pub analysis: Option<Arc<Analysis>>,
+    /// The analysis whose diagnostics were last published.
+    pub published: Option<Arc<Analysis>>,
 }
 
 /// What applying a change had to repair.
@@ -34,6 +36,7 @@ impl Document {
             version,
             rope: Rope::from_str(text),
             analysis: None,
+            published: None,
         }
     }
 

@@ -29,6 +29,7 @@ use serde_json::Value;
 use settings::{is_config_file, ClientSettings, ConfigState};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use tower_lsp::jsonrpc::Result as RpcResult;
 use tower_lsp::lsp_types::*;
@@ -49,14 +50,59 @@ pub fn run() -> i32 {
             return 2;
         }
     };
+    let shutdown = Arc::new(AtomicBool::new(false));
+    let exit = Arc::new(tokio::sync::Notify::new());
     runtime.block_on(async {
         let (service, socket) = LspService::new(Backend::new);
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-            .serve(service)
-            .await;
+        let service = ExitWatch {
+            inner: service,
+            shutdown: shutdown.clone(),
+            exit: exit.clone(),
+        };
+        // tower-lsp only notices `exit` when the next message arrives: stop as soon as it is seen.
+        tokio::select! {
+            _ = Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service) => {}
+            _ = exit.notified() => {}
+        }
     });
     runtime.shutdown_timeout(std::time::Duration::from_millis(200));
-    0
+    // LSP: exit code 0 after a shutdown request, 1 otherwise.
+    if shutdown.load(Ordering::SeqCst) {
+        0
+    } else {
+        1
+    }
+}
+
+/// Passes every message to the service, noting `shutdown` and signalling `exit`.
+struct ExitWatch<S> {
+    inner: S,
+    shutdown: Arc<AtomicBool>,
+    exit: Arc<tokio::sync::Notify>,
+}
+
+impl<S: tower_service::Service<tower_lsp::jsonrpc::Request>>
+    tower_service::Service<tower_lsp::jsonrpc::Request> for ExitWatch<S>
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = S::Future;
+
+    fn poll_ready(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: tower_lsp::jsonrpc::Request) -> S::Future {
+        match request.method() {
+            "shutdown" => self.shutdown.store(true, Ordering::SeqCst),
+            "exit" => self.exit.notify_one(),
+            _ => {}
+        }
+        self.inner.call(request)
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -177,15 +223,21 @@ impl Backend {
     }
 
     /// Lints the current version in the background and publishes its diagnostics.
-    fn spawn_lint(&self, uri: Url) {
+    /// A task that finds a newer version in the store leaves the work to that version's task.
+    fn spawn_lint(&self, uri: Url, version: i32) {
         let this = self.clone();
-        tokio::spawn(async move { this.lint_and_publish(uri).await });
+        tokio::spawn(async move { this.lint_and_publish(uri, version).await });
     }
 
+    /// Forgets every analysis (the config changed) and lints every open document again.
     fn relint_all(&self) {
-        let uris: Vec<Url> = lock(&self.shared.docs).keys().cloned().collect();
-        for uri in uris {
-            self.spawn_lint(uri);
+        let uris: Vec<(Url, i32)> = {
+            let mut docs = lock(&self.shared.docs);
+            docs.values_mut().for_each(|d| d.analysis = None);
+            docs.iter().map(|(u, d)| (u.clone(), d.version)).collect()
+        };
+        for (uri, version) in uris {
+            self.spawn_lint(uri, version);
         }
     }
 
@@ -250,21 +302,38 @@ impl Backend {
         if doc.version != version {
             return None;
         }
+        // Another task may have finished the same version first: share its result.
+        if let Some(done) = doc.current_analysis() {
+            return Some(done);
+        }
         doc.analysis = Some(analysis.clone());
         Some(analysis)
     }
 
-    async fn lint_and_publish(&self, uri: Url) {
-        if !Self::is_lintable(&uri) {
+    async fn lint_and_publish(&self, uri: Url, version: i32) {
+        if !Self::is_lintable(&uri) || self.shared.version_of(&uri) != Some(version) {
             return;
         }
         let Some(analysis) = self.analyse_current(&uri).await else {
             return;
         };
         let _order = self.shared.publish.lock().await;
-        // Never publish for a version older than the store holds (or for a closed document).
-        if self.shared.version_of(&uri) != Some(analysis.version) {
-            return;
+        // Never publish for a version older than the store holds (or for a closed document),
+        // nor the same analysis twice.
+        {
+            let mut docs = lock(&self.shared.docs);
+            let Some(doc) = docs.get_mut(&uri) else {
+                return;
+            };
+            if doc.version != analysis.version
+                || doc
+                    .published
+                    .as_ref()
+                    .is_some_and(|p| Arc::ptr_eq(p, &analysis))
+            {
+                return;
+            }
+            doc.published = Some(analysis.clone());
         }
         self.client
             .publish_diagnostics(uri, analysis.diagnostics.clone(), Some(analysis.version))
@@ -435,11 +504,12 @@ impl LanguageServer for Backend {
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
         let uri = doc.uri.clone();
+        let version = doc.version;
         lock(&self.shared.docs).insert(
             uri.clone(),
             Document::new(doc.uri, doc.language_id, doc.version, &doc.text),
         );
-        self.spawn_lint(uri);
+        self.spawn_lint(uri, version);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -478,7 +548,7 @@ impl LanguageServer for Backend {
         if Url::to_file_path(&uri).is_ok_and(|p| is_config_file(&p)) {
             return;
         }
-        self.spawn_lint(uri);
+        self.spawn_lint(uri, params.text_document.version);
         for problem in problems {
             self.log(MessageType::WARNING, problem).await;
         }

@@ -171,7 +171,7 @@ pub fn folding_ranges(analysis: &Analysis) -> Vec<FoldingRange> {
     let mut out: Vec<FoldingRange> = spans
         .filter_map(|span| {
             let range = lines.range(span);
-            (range.end.line > range.start.line).then(|| FoldingRange {
+            (range.end.line > range.start.line).then_some(FoldingRange {
                 start_line: range.start.line,
                 start_character: None,
                 end_line: range.end.line,
