@@ -61,9 +61,15 @@ fn did_change(c: &mut Criterion) {
         })
     });
     c.bench_function("core lint only (1MB)", |b| {
-        b.iter(|| minutes_lint::lint(&text, &config, Some("draft.minutes")).diagnostics.len())
+        b.iter(|| {
+            minutes_lint::lint(&text, &config, Some("draft.minutes"))
+                .diagnostics
+                .len()
+        })
     });
-    c.bench_function("core parse only (1MB)", |b| b.iter(|| minutes_lint::parse(&text).items.len()));
+    c.bench_function("core parse only (1MB)", |b| {
+        b.iter(|| minutes_lint::parse(&text).items.len())
+    });
     c.bench_function("rope to_string + LineIndex (1MB)", |b| {
         b.iter(|| {
             let s = rope.to_string();

@@ -211,6 +211,15 @@ fn publishes_diagnostics_for_the_opened_version_of_a_corpus_draft() {
         expected,
         "the server publishes exactly what the engine finds"
     );
+    // Hovering a diagnostic explains its rule.
+    if let Some(d) = diagnostics.first() {
+        let hover = client.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": d["range"]["start"]}),
+        );
+        let value = hover["contents"]["value"].as_str().unwrap_or_default();
+        assert!(value.contains(d["code"].as_str().unwrap()), "{hover}");
+    }
     if rule_written("paste-residue") {
         let residue = with_rule(&diagnostics, "paste-residue");
         let line = text

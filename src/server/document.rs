@@ -17,6 +17,10 @@ pub struct Document {
     pub analysis: Option<Arc<Analysis>>,
     /// The analysis whose diagnostics were last published.
     pub published: Option<Arc<Analysis>>,
+    /// A lint task is running for this document.
+    pub linting: bool,
+    /// An edit or config change arrived while it ran: lint again when it finishes.
+    pub relint: bool,
 }
 
 /// What applying a change had to repair.
@@ -37,6 +41,8 @@ impl Document {
             rope: Rope::from_str(text),
             analysis: None,
             published: None,
+            linting: false,
+            relint: false,
         }
     }
 

@@ -310,19 +310,52 @@ impl Backend {
         Some(analysis)
     }
 
+    /// Lints and publishes; at most one lint per document runs at a time, and edits arriving
+    /// meanwhile are coalesced into one more lint of the newest version when it finishes.
     async fn lint_and_publish(&self, uri: Url, version: i32) {
-        if !Self::is_lintable(&uri) || self.shared.version_of(&uri) != Some(version) {
+        if !Self::is_lintable(&uri) {
             return;
         }
-        let Some(analysis) = self.analyse_current(&uri).await else {
+        {
+            let mut docs = lock(&self.shared.docs);
+            let Some(doc) = docs.get_mut(&uri) else {
+                return;
+            };
+            if doc.version != version {
+                return; // A newer version's task takes over.
+            }
+            if doc.linting {
+                doc.relint = true;
+                return;
+            }
+            doc.linting = true;
+        }
+        loop {
+            let attempted = self.shared.version_of(&uri);
+            if let Some(analysis) = self.analyse_current(&uri).await {
+                self.publish(&uri, analysis).await;
+            }
+            let mut docs = lock(&self.shared.docs);
+            let Some(doc) = docs.get_mut(&uri) else {
+                return;
+            };
+            // Not "no analysis": a panicking lint must not loop.
+            if doc.relint || Some(doc.version) != attempted {
+                doc.relint = false;
+                continue;
+            }
+            doc.linting = false;
             return;
-        };
+        }
+    }
+
+    async fn publish(&self, uri: &Url, analysis: Arc<Analysis>) {
         let _order = self.shared.publish.lock().await;
         // Never publish for a version older than the store holds (or for a closed document),
         // nor the same analysis twice.
         {
             let mut docs = lock(&self.shared.docs);
-            let Some(doc) = docs.get_mut(&uri) else {
+            let Some(doc) = docs.get_mut(uri) else {
                 return;
             };
             if doc.version != analysis.version
@@ -336,7 +369,11 @@ impl Backend {
             doc.published = Some(analysis.clone());
         }
         self.client
-            .publish_diagnostics(uri, analysis.diagnostics.clone(), Some(analysis.version))
+            .publish_diagnostics(
+                uri.clone(),
+                analysis.diagnostics.clone(),
+                Some(analysis.version),
+            )
             .await;
     }
 
