@@ -870,3 +870,99 @@ fn memory_with_a_hundred_open_documents() {
     );
     assert!(after < 100 * 1024, "{after} kB");
 }
+
+#[test]
+fn each_workspace_folder_uses_its_own_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut folders = Vec::new();
+    let text = "1. Quotas\n\nThe ZZQ was discussed.\n\nRESOLVED – That the ZZQ be noted.\n";
+    for (name, long) in [("north", "Zebra Zone Quota"), ("south", "Zinc Zone Queue")] {
+        let root = dir.path().join(name);
+        std::fs::create_dir_all(root.join("drafts")).unwrap();
+        std::fs::write(
+            root.join("minutes-lint.toml"),
+            format!("[acronyms.glossary]\nZZQ = \"{long}\"\n"),
+        )
+        .unwrap();
+        folders.push(json!({"uri": Url::from_directory_path(&root).unwrap(), "name": name}));
+    }
+    let (mut client, _) = LspClient::initialized_with(utf16(), Value::Array(folders));
+    for (name, long) in [("north", "Zebra Zone Quota"), ("south", "Zinc Zone Queue")] {
+        let uri = Url::from_file_path(dir.path().join(name).join("drafts/a.minutes"))
+            .unwrap()
+            .to_string();
+        client.open(&uri, 1, text);
+        let hover = client.request(
+            "textDocument/hover",
+            at(&uri, text, "ZZQ be", ColumnUnit::Utf16),
+        );
+        let value = hover["contents"]["value"].as_str().unwrap_or_default();
+        assert!(
+            value.contains(long) && value.contains("minutes-lint.toml"),
+            "{name}: {hover}"
+        );
+        let items = client.request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": uri}, "position": position(text, text.find("ZZQ was").unwrap() + 2, ColumnUnit::Utf16)}),
+        );
+        assert!(
+            items
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|i| i["label"] == "ZZQ" && i["detail"] == long),
+            "{items}"
+        );
+    }
+}
+
+#[test]
+fn undefined_acronyms_can_be_added_to_the_config() {
+    if !rule_written("undefined-acronym") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.minutes");
+    let text = "Cabinet\n\nMinutes of the meeting held on 26 April 2022\n\n1. Partners\n\nThe QZX attended.\n\nRESOLVED – That the report be noted.\n";
+    std::fs::write(&draft, text).unwrap();
+    let root = Url::from_directory_path(dir.path()).unwrap();
+    let (mut client, _) = LspClient::initialized_with(utf16(), json!([{"uri": root, "name": "w"}]));
+    let uri = Url::from_file_path(&draft).unwrap().to_string();
+    client.open(&uri, 1, text);
+    let diagnostics = client.diagnostics(&uri, 1);
+    let undefined = with_rule(&diagnostics, "undefined-acronym");
+    let d = undefined.first().expect("QZX is undefined");
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d]}}),
+    );
+    let add = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("Add QZX to known acronyms"))
+        })
+        .unwrap_or_else(|| panic!("{actions}"));
+    // No config yet: the action creates minutes-lint.toml at the workspace root.
+    let ops = add["edit"]["documentChanges"].as_array().unwrap();
+    assert_eq!(ops[0]["kind"], "create");
+    let config_text = ops[1]["edits"][0]["newText"].as_str().unwrap();
+    std::fs::write(dir.path().join("minutes-lint.toml"), config_text).unwrap();
+    let config_uri = Url::from_file_path(dir.path().join("minutes-lint.toml"))
+        .unwrap()
+        .to_string();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": config_uri, "type": 1}]}),
+    );
+    let after = client.diagnostics(&uri, 1);
+    assert!(
+        with_rule(&after, "undefined-acronym")
+            .iter()
+            .all(|x| x["range"] != d["range"]),
+        "{after:?}"
+    );
+}
