@@ -605,9 +605,14 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        let _order = self.shared.publish.lock().await;
+        // Removed before any .await, like every change to the store.
         let was_open = lock(&self.shared.docs).remove(&uri).is_some();
-        if was_open && Self::is_lintable(&uri) {
+        if !was_open || !Self::is_lintable(&uri) {
+            return;
+        }
+        let _order = self.shared.publish.lock().await;
+        // Reopened meanwhile: its own lint publishes.
+        if self.shared.version_of(&uri).is_none() {
             self.client.publish_diagnostics(uri, Vec::new(), None).await;
         }
     }
