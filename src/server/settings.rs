@@ -1,0 +1,214 @@
+//! Which config applies to a document: `minutes-lint.toml` (found per document, multi-root)
+//! with the client's settings (section `minutes-lint`) merged over it. A broken file keeps the
+//! last good config for that file in force.
+
+use crate::core::config::{Config, ConfigError, RuleLevel, CONFIG_FILE_NAME};
+use crate::core::diagnostic::Severity;
+use crate::core::rules;
+use crate::workspace::{find_config_file, ConfigCache, ResolvedConfig};
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Settings sent by the client under `minutes-lint`, e.g. `{"rules": {"first-person": "off"}}`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClientSettings {
+    pub rules: BTreeMap<String, RuleLevel>,
+}
+
+impl ClientSettings {
+    /// Reads settings; returns them and a message for every entry that was not understood.
+    pub fn from_json(value: &Value) -> (ClientSettings, Vec<String>) {
+        let mut settings = ClientSettings::default();
+        let mut problems = Vec::new();
+        // Accept both the section itself and an object holding it.
+        let value = value.get("minutes-lint").unwrap_or(value);
+        if let Some(rules) = value.get("rules").and_then(Value::as_object) {
+            for (name, level) in rules {
+                if rules::find(name).is_none() {
+                    problems.push(format!(
+                        "settings: unknown rule `{name}` in minutes-lint.rules"
+                    ));
+                    continue;
+                }
+                let level = match level.as_str() {
+                    Some("off") => RuleLevel::Off,
+                    Some(word) => match Severity::parse(word) {
+                        Some(s) => RuleLevel::On(s),
+                        None => {
+                            problems.push(format!("settings: rule `{name}` has level `{word}`; use off, info, warning or error"));
+                            continue;
+                        }
+                    },
+                    None => {
+                        problems.push(format!("settings: rule `{name}` needs a string level"));
+                        continue;
+                    }
+                };
+                settings.rules.insert(name.clone(), level);
+            }
+        }
+        (settings, problems)
+    }
+
+    fn apply(&self, config: &mut Config) {
+        for (name, level) in &self.rules {
+            config.rules.insert(name.clone(), *level);
+        }
+    }
+}
+
+/// The config for one document.
+#[derive(Clone, Debug)]
+pub struct DocumentConfig {
+    pub config: Arc<Config>,
+    /// The document's path relative to the config's folder, for `[per-file]` and the format.
+    pub relative_path: Option<String>,
+    /// The config file in force, when there is one.
+    pub file: Option<PathBuf>,
+}
+
+/// All config state of the server.
+#[derive(Debug, Default)]
+pub struct ConfigState {
+    cache: ConfigCache,
+    last_good: HashMap<PathBuf, Arc<ResolvedConfig>>,
+    effective: HashMap<Option<PathBuf>, Arc<Config>>,
+    settings: ClientSettings,
+    reported: HashSet<String>,
+}
+
+impl ConfigState {
+    /// Replaces the client settings; true when they changed.
+    pub fn set_settings(&mut self, settings: ClientSettings) -> bool {
+        if settings == self.settings {
+            return false;
+        }
+        self.settings = settings;
+        self.effective.clear();
+        true
+    }
+
+    /// Forgets loaded files (a config file changed on disk). Last good configs are kept.
+    pub fn files_changed(&mut self) {
+        self.cache.clear();
+        self.effective.clear();
+        self.reported.clear();
+    }
+
+    /// The config for a document at `path` (None for an unsaved document). The error, when a
+    /// config file is broken, is returned once per distinct message, to be shown to the user.
+    pub fn for_document(&mut self, path: Option<&Path>) -> (DocumentConfig, Option<ConfigError>) {
+        let Some(path) = path else {
+            return (
+                DocumentConfig {
+                    config: self.effective(None, &ResolvedConfig::default()),
+                    relative_path: None,
+                    file: None,
+                },
+                None,
+            );
+        };
+        let mut error = None;
+        let resolved = match self.cache.for_document(path) {
+            Ok(resolved) => {
+                if let Some(file) = &resolved.file {
+                    self.last_good.insert(file.clone(), resolved.clone());
+                }
+                resolved
+            }
+            Err(e) => {
+                let file = path.parent().and_then(find_config_file);
+                if self.reported.insert(e.to_string()) {
+                    error = Some(e);
+                }
+                match file.as_ref().and_then(|f| self.last_good.get(f)) {
+                    Some(good) => good.clone(),
+                    None => Arc::new(ResolvedConfig::default()),
+                }
+            }
+        };
+        let relative = if resolved.file.is_some() {
+            resolved.relative_path(path)
+        } else {
+            path.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        let config = self.effective(resolved.file.clone(), &resolved);
+        (
+            DocumentConfig {
+                config,
+                relative_path: Some(relative),
+                file: resolved.file.clone(),
+            },
+            error,
+        )
+    }
+
+    fn effective(&mut self, key: Option<PathBuf>, resolved: &ResolvedConfig) -> Arc<Config> {
+        if let Some(found) = self.effective.get(&key) {
+            return found.clone();
+        }
+        let mut config = resolved.config.clone();
+        self.settings.apply(&mut config);
+        let config = Arc::new(config);
+        self.effective.insert(key, config.clone());
+        config
+    }
+}
+
+/// True when a path names a config file.
+pub fn is_config_file(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == CONFIG_FILE_NAME)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn client_settings_override_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(CONFIG_FILE_NAME),
+            "[rules]\nfirst-person = \"error\"\n",
+        )
+        .unwrap();
+        let mut state = ConfigState::default();
+        let doc = dir.path().join("a.minutes");
+        let (c, e) = state.for_document(Some(&doc));
+        assert!(e.is_none());
+        assert_eq!(
+            c.config.rules.get("first-person"),
+            Some(&RuleLevel::On(Severity::Error))
+        );
+        let (s, problems) =
+            ClientSettings::from_json(&json!({"rules": {"first-person": "off", "nope": "off"}}));
+        assert_eq!(problems.len(), 1);
+        assert!(state.set_settings(s));
+        let (c, _) = state.for_document(Some(&doc));
+        assert_eq!(c.config.rules.get("first-person"), Some(&RuleLevel::Off));
+        assert_eq!(c.relative_path.as_deref(), Some("a.minutes"));
+    }
+
+    #[test]
+    fn a_broken_file_keeps_the_last_good_config() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(CONFIG_FILE_NAME);
+        std::fs::write(&file, "[rules]\nfirst-person = \"off\"\n").unwrap();
+        let mut state = ConfigState::default();
+        let doc = dir.path().join("a.minutes");
+        state.for_document(Some(&doc));
+        std::fs::write(&file, "[rules\n").unwrap();
+        state.files_changed();
+        let (c, e) = state.for_document(Some(&doc));
+        let e = e.expect("error reported");
+        assert!(e.to_string().contains("minutes-lint.toml:1"), "{e}");
+        assert_eq!(c.config.rules.get("first-person"), Some(&RuleLevel::Off));
+        // Reported once.
+        assert!(state.for_document(Some(&doc)).1.is_none());
+    }
+}

@@ -1,0 +1,187 @@
+//! The outline (document symbols) and folding ranges.
+
+use crate::core::model::{AttendanceKind, DecisionKind, Item};
+use crate::core::text::Span;
+use crate::server::analysis::Analysis;
+use tower_lsp::lsp_types::{DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind};
+
+fn heading_name(kind: AttendanceKind) -> &'static str {
+    match kind {
+        AttendanceKind::Present => "Present",
+        AttendanceKind::Apologies => "Apologies",
+        AttendanceKind::Absent => "Absent",
+        AttendanceKind::InAttendance => "In attendance",
+        AttendanceKind::AlsoPresent => "Also present",
+        AttendanceKind::Officers => "Officers",
+    }
+}
+
+/// One line of text, whitespace collapsed, for a symbol name (never empty: editors reject that).
+fn one_line(text: &str, fallback: &str) -> String {
+    let s = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.is_empty() {
+        fallback.to_string()
+    } else {
+        s
+    }
+}
+
+/// The name of an item in the outline: "21/49 Developing a Council-wide approach…".
+pub fn item_name(text: &str, item: &Item) -> String {
+    let number = item.number.as_ref().map(|n| n.as_str(text)).unwrap_or("");
+    let title = item.title.slice(text);
+    one_line(&format!("{number} {title}"), "(untitled item)")
+}
+
+#[allow(deprecated)] // DocumentSymbol::deprecated must be given.
+fn symbol(
+    name: String,
+    detail: Option<String>,
+    kind: SymbolKind,
+    range: tower_lsp::lsp_types::Range,
+    selection: tower_lsp::lsp_types::Range,
+    children: Vec<DocumentSymbol>,
+) -> DocumentSymbol {
+    DocumentSymbol {
+        name,
+        detail,
+        kind,
+        tags: None,
+        deprecated: None,
+        range,
+        selection_range: selection,
+        children: if children.is_empty() {
+            None
+        } else {
+            Some(children)
+        },
+    }
+}
+
+/// The outline: attendance sections (with their people), then each item with its decisions.
+pub fn document_symbols(analysis: &Analysis) -> Vec<DocumentSymbol> {
+    let text = analysis.text.as_str();
+    let minutes = &analysis.linted.minutes;
+    let lines = analysis.lines();
+    let mut out = Vec::new();
+    for section in &minutes.attendance {
+        let span = section.span.join(section.heading);
+        let people = section
+            .people
+            .iter()
+            .filter(|p| span.covers(p.span))
+            .map(|p| {
+                let detail = if p.chair {
+                    Some("Chair".to_string())
+                } else if p.vice_chair {
+                    Some("Vice-Chair".to_string())
+                } else {
+                    None
+                };
+                symbol(
+                    one_line(p.span.slice(text), "?"),
+                    detail,
+                    SymbolKind::FIELD,
+                    lines.range(p.span),
+                    lines.range(p.span),
+                    Vec::new(),
+                )
+            })
+            .collect();
+        out.push(symbol(
+            heading_name(section.kind).to_string(),
+            Some(format!("{} listed", section.people.len())),
+            SymbolKind::NAMESPACE,
+            lines.range(span),
+            lines.range(section.heading),
+            people,
+        ));
+    }
+    for item in &minutes.items {
+        let selection: Span = match &item.number {
+            Some(n) if item.span.covers(n.span) => n.span,
+            _ if item.span.covers(item.title) => item.title,
+            _ => Span::empty(item.span.start),
+        };
+        let decisions: Vec<DocumentSymbol> = item
+            .decisions
+            .iter()
+            .map(|d| {
+                let span = d.body.map_or(d.marker, |b| d.marker.join(b));
+                let span = if item.span.covers(span) {
+                    span
+                } else {
+                    d.marker
+                };
+                let name = match d.kind {
+                    DecisionKind::Marker => one_line(d.marker.slice(text), "Decision"),
+                    DecisionKind::Outcome => {
+                        format!("Outcome: {}", one_line(d.marker.slice(text), "?"))
+                    }
+                };
+                let detail = d.body.map(|b| {
+                    let s = one_line(b.slice(text), "");
+                    if s.chars().count() > 80 {
+                        format!("{}…", s.chars().take(79).collect::<String>())
+                    } else {
+                        s
+                    }
+                });
+                symbol(
+                    name,
+                    detail,
+                    SymbolKind::EVENT,
+                    lines.range(span),
+                    lines.range(d.marker),
+                    Vec::new(),
+                )
+            })
+            .filter(|s| s.range.start >= lines.range(item.span).start)
+            .collect();
+        let detail = if item.decisions.is_empty() {
+            Some(if item.procedural.is_some() {
+                "procedural, no decision needed".to_string()
+            } else {
+                "no decision".to_string()
+            })
+        } else {
+            None
+        };
+        out.push(symbol(
+            item_name(text, item),
+            detail,
+            SymbolKind::MODULE,
+            lines.range(item.span),
+            lines.range(selection),
+            decisions,
+        ));
+    }
+    out
+}
+
+/// Folding ranges: each attendance section and each item spanning more than one line.
+pub fn folding_ranges(analysis: &Analysis) -> Vec<FoldingRange> {
+    let minutes = &analysis.linted.minutes;
+    let lines = analysis.lines();
+    let spans = minutes
+        .attendance
+        .iter()
+        .map(|s| s.span.join(s.heading))
+        .chain(minutes.items.iter().map(|i| i.span));
+    let mut out: Vec<FoldingRange> = spans
+        .filter_map(|span| {
+            let range = lines.range(span);
+            (range.end.line > range.start.line).then_some(FoldingRange {
+                start_line: range.start.line,
+                start_character: None,
+                end_line: range.end.line,
+                end_character: None,
+                kind: Some(FoldingRangeKind::Region),
+                collapsed_text: None,
+            })
+        })
+        .collect();
+    out.sort_by_key(|f| (f.start_line, f.end_line));
+    out.dedup_by_key(|f| (f.start_line, f.end_line));
+    out
+}
