@@ -1,0 +1,259 @@
+//! `--format human`: like a compiler. A header `path:line:col: severity[rule] message`, the
+//! source lines with the span underlined (annotate-snippets), the fix on offer, and a summary.
+
+use super::{best_fix, FileReport};
+use crate::core::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::core::text::Span;
+use annotate_snippets::renderer::{AnsiColor, Style};
+use annotate_snippets::{Level, Renderer, Snippet};
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+/// Options for human output.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct HumanOptions {
+    /// Emit ANSI colours (the caller decides: a terminal without NO_COLOR).
+    pub color: bool,
+    /// Leave out the fix hints.
+    pub quiet: bool,
+    /// `--unsafe-fixes` was given: unsafe fixes are "available".
+    pub unsafe_fixes: bool,
+}
+
+fn level(severity: Severity) -> Level {
+    match severity {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+        Severity::Info => Level::Info,
+    }
+}
+
+fn severity_style(severity: Severity) -> Style {
+    let color = match severity {
+        Severity::Error => AnsiColor::BrightRed,
+        Severity::Warning => AnsiColor::BrightYellow,
+        Severity::Info => AnsiColor::BrightBlue,
+    };
+    Style::new().fg_color(Some(color.into())).bold()
+}
+
+/// Renders every finding of one file.
+pub fn render_file(report: &FileReport, options: HumanOptions) -> String {
+    let mut out = String::new();
+    for diagnostic in &report.diagnostics {
+        render_diagnostic(report, diagnostic, options, &mut out);
+    }
+    out
+}
+
+/// The lines a span covers, as one snippet: (source, its first 1-based line, span within it).
+fn window(report: &FileReport, span: Span) -> (&str, usize, std::ops::Range<usize>) {
+    let text = &report.text;
+    let start = span.start.min(text.len());
+    // A span that ends just after a line break ends on the line before.
+    let last = if span.end > start {
+        span.end - 1
+    } else {
+        start
+    };
+    let first_line = report.lines.line_of(start);
+    let last_line = report.lines.line_of(last.min(text.len()));
+    let from = report.lines.line_span(text, first_line).start;
+    let to = report.lines.line_span(text, last_line).end.max(from);
+    let end = span.end.clamp(start, to);
+    (
+        &text[from..to],
+        first_line + 1,
+        (start - from)..(end - from),
+    )
+}
+
+fn render_diagnostic(report: &FileReport, d: &Diagnostic, options: HumanOptions, out: &mut String) {
+    let at = report.position(d.span.start);
+    let renderer = if options.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let (bold, sev_style) = if options.color {
+        (Style::new().bold(), severity_style(d.severity))
+    } else {
+        (Style::new(), Style::new())
+    };
+    let _ = writeln!(
+        out,
+        "{bold}{}:{}:{}:{bold:#} {sev_style}{}[{}]{sev_style:#} {}",
+        report.path,
+        at.line,
+        at.column,
+        d.severity.as_str(),
+        d.rule,
+        d.message
+    );
+    let (source, line_start, mut range) = window(report, d.span);
+    // The BOM is invisible in an editor: leave it out of the printed line.
+    let source = if line_start == 1 && source.starts_with('\u{feff}') {
+        range = range.start.saturating_sub(3)..range.end.saturating_sub(3);
+        &source[3..]
+    } else {
+        source
+    };
+    let fix_hint = fix_hint(d, options);
+    let mut message = level(d.severity).title("").snippet(
+        Snippet::source(source)
+            .line_start(line_start)
+            .fold(true)
+            .annotation(level(d.severity).span(range)),
+    );
+    for related in d
+        .related
+        .iter()
+        .filter(|r| report.lines.line_of(r.span.start) + 1 != line_start)
+    {
+        let (source, line, range) = window(report, related.span);
+        message = message.snippet(
+            Snippet::source(source)
+                .line_start(line)
+                .fold(true)
+                .annotation(Level::Note.span(range).label(&related.message)),
+        );
+    }
+    if let Some(hint) = &fix_hint {
+        message = message.footer(Level::Help.title(hint));
+    }
+    let rendered = renderer.render(message).to_string();
+    // The renderer's own title line is replaced by the header above.
+    let body = rendered.split_once('\n').map_or("", |(_, rest)| rest);
+    out.push_str(body);
+    out.push_str("\n\n");
+}
+
+fn fix_hint(d: &Diagnostic, options: HumanOptions) -> Option<String> {
+    if options.quiet {
+        return None;
+    }
+    let fix = match best_fix(d)? {
+        Applicability::Safe => d
+            .fixes
+            .iter()
+            .find(|f| f.applicability == Applicability::Safe)?,
+        Applicability::Unsafe => d.fixes.iter().find(|f| !f.edits.is_empty())?,
+    };
+    Some(match fix.applicability {
+        Applicability::Safe => format!("fix available: {}", fix.title),
+        Applicability::Unsafe if options.unsafe_fixes => format!("fix available: {}", fix.title),
+        Applicability::Unsafe => format!("unsafe fix available (--unsafe-fixes): {}", fix.title),
+    })
+}
+
+/// One row of `--statistics`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatRow {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub count: usize,
+    pub fixable: usize,
+}
+
+/// Counts findings per rule, most frequent first (then by name).
+pub fn statistics(reports: &[FileReport]) -> Vec<StatRow> {
+    let mut rows: Vec<StatRow> = Vec::new();
+    for d in reports.iter().flat_map(|r| &r.diagnostics) {
+        let fixable = usize::from(best_fix(d) == Some(Applicability::Safe));
+        match rows.iter_mut().find(|r| r.rule == d.rule) {
+            Some(row) => {
+                row.count += 1;
+                row.fixable += fixable;
+                row.severity = row.severity.max(d.severity);
+            }
+            None => rows.push(StatRow {
+                rule: d.rule,
+                severity: d.severity,
+                count: 1,
+                fixable,
+            }),
+        }
+    }
+    rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.rule.cmp(b.rule)));
+    rows
+}
+
+pub fn write_statistics(rows: &[StatRow], out: &mut dyn Write) -> io::Result<()> {
+    let width = rows.iter().map(|r| r.rule.len()).max().unwrap_or(0);
+    for row in rows {
+        let fixable = if row.fixable > 0 {
+            format!("  ({} fixable)", row.fixable)
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "{:>6}  {:<width$}  {}{}",
+            row.count,
+            row.rule,
+            row.severity.as_str(),
+            fixable
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::output::tests::sample;
+
+    #[test]
+    fn renders_header_source_underline_and_fix() {
+        let text = render_file(&sample(), HumanOptions::default());
+        println!("{text}");
+        assert!(text.starts_with("drafts/panel.minutes:2:1: error[weekday-mismatch] 26 April 2022 was a Tuesday, not a Monday\n"), "{text}");
+        assert!(text.contains("2 | Monday 26 April 2022 – Café\n"), "{text}");
+        assert!(text.contains("  | ^^^^^^"), "{text}");
+        assert!(
+            text.contains("fix available: Change “Monday” to “Tuesday”"),
+            "{text}"
+        );
+        assert!(
+            text.contains("unsafe fix available (--unsafe-fixes): Remove the breadcrumb"),
+            "{text}"
+        );
+        assert!(!text.contains('\u{1b}'), "no colour unless asked");
+        let coloured = render_file(
+            &sample(),
+            HumanOptions {
+                color: true,
+                ..HumanOptions::default()
+            },
+        );
+        assert!(coloured.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn a_million_character_line_is_cut_down() {
+        let mut text = "a".repeat(1_000_000);
+        text.push_str(" Monday");
+        let at = text.len() - 6;
+        let report = FileReport::new(
+            "big.minutes",
+            text,
+            vec![Diagnostic::new(
+                "weekday-mismatch",
+                Span::new(at, at + 6),
+                "x",
+            )],
+        );
+        let rendered = render_file(&report, HumanOptions::default());
+        assert!(rendered.len() < 2_000, "{} bytes", rendered.len());
+        assert!(rendered.contains("Monday"));
+    }
+
+    #[test]
+    fn statistics_count_per_rule() {
+        let rows = statistics(&[sample(), sample()]);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0].count, 2);
+        let weekday = rows.iter().find(|r| r.rule == "weekday-mismatch").unwrap();
+        assert_eq!(weekday.fixable, 2);
+    }
+}
