@@ -181,19 +181,26 @@ fn a_missing_file_exits_2_naming_it() {
 fn an_unreadable_folder_exits_2_naming_it() {
     use std::os::unix::fs::PermissionsExt;
     let dir = temp();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
     let locked = dir.path().join("locked");
     fs::create_dir(&locked).unwrap();
     write(&locked, "a.minutes", DRAFT);
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
-    if fs::read_dir(&locked).is_ok() {
-        // Running as root: permissions do not stop us, so there is nothing to test here.
-        fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
-        eprintln!("skipped: permissions are not enforced for this user");
-        return;
-    }
-    let assert = bin().current_dir(dir.path()).args(["check", "."]).assert();
+    let mut cmd = if fs::read_dir(&locked).is_ok() {
+        // Running as root, which reads any folder: run the binary as `nobody` instead.
+        let mut cmd = Command::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(assert_cmd::cargo::cargo_bin("minutes-lint"));
+        cmd
+    } else {
+        bin()
+    };
+    let output = cmd.current_dir(dir.path()).args(["check", "."]).output().unwrap();
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
-    assert.code(2).stderr(predicate::str::contains("locked"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("locked") && stderr.contains("ermission denied"), "{stderr}");
+    assert!(output.stdout.is_empty());
 }
 
 #[cfg(unix)]
