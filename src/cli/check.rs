@@ -395,11 +395,15 @@ fn run_check_inner(
             let diff = similar::TextDiff::from_lines(original.as_str(), report.text.as_str());
             let old = format!("a/{}", report.path);
             let new = format!("b/{}", report.path);
-            write!(
-                out,
-                "{}",
-                diff.unified_diff().context_radius(3).header(&old, &new)
-            )?;
+            let mut shown = diff
+                .unified_diff()
+                .context_radius(3)
+                .header(&old, &new)
+                .to_string();
+            if !shown.ends_with('\n') {
+                shown.push_str("\n\\ No newline at end of file\n");
+            }
+            out.write_all(shown.as_bytes())?;
         }
         if !options.quiet {
             writeln!(err, "{}", output::summary_line(&totals, false, true))?;

@@ -42,8 +42,11 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
             )),
         }
     }
-    found.files.sort();
-    found.files.dedup();
+    // The same file named twice (`a.minutes` and `.`) is checked once, under its first name.
+    let mut seen = std::collections::HashSet::new();
+    found
+        .files
+        .retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     found
 }
 

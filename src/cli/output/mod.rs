@@ -153,7 +153,11 @@ pub fn summary_line(totals: &Totals, fixing: bool, diff: bool) -> String {
             hints.push(format!("{} fixable with --fix", totals.fixable));
         }
         if totals.unsafe_fixable > 0 {
-            let more = if hints.is_empty() { "" } else { "more " };
+            let more = if hints.is_empty() {
+                "fixable "
+            } else {
+                "more "
+            };
             hints.push(format!(
                 "{} {more}with --unsafe-fixes",
                 totals.unsafe_fixable
@@ -166,6 +170,8 @@ pub fn summary_line(totals: &Totals, fixing: bool, diff: bool) -> String {
         };
         let verb = if fixing && totals.fixed > 0 {
             "remaining"
+        } else if diff && totals.fixed > 0 {
+            "would remain"
         } else {
             ""
         };
