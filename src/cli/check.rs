@@ -94,8 +94,8 @@ pub struct Checked {
     pub report: FileReport,
     /// The file on disk (`None` for standard input).
     pub file: Option<PathBuf>,
-    /// The text as read.
-    pub original: String,
+    /// The text as read, when fixing changed it (for `--diff`).
+    pub original: Option<String>,
     /// True when fixing changed the text (`report.text` is then the fixed text).
     pub changed: bool,
 }
@@ -257,15 +257,21 @@ fn check_one(source: Source, text: String, options: &CheckOptions) -> Checked {
         Checked {
             report,
             file: source.file,
-            original: text,
+            original: changed.then_some(text),
             changed,
         }
     } else {
-        let diagnostics = lint(&text, config, relative).diagnostics;
+        let linted = lint(&text, config, relative);
         Checked {
-            report: FileReport::new(source.display, text.clone(), diagnostics),
+            report: FileReport {
+                path: source.display,
+                text,
+                lines: linted.lines,
+                diagnostics: linted.diagnostics,
+                fixed: 0,
+            },
             file: source.file,
-            original: text,
+            original: None,
             changed: false,
         }
     }
@@ -374,7 +380,7 @@ fn run_check_inner(
     }
 
     let mut reports: Vec<FileReport> = Vec::with_capacity(run.checked.len());
-    let mut originals: Vec<(Option<PathBuf>, String, bool)> = Vec::with_capacity(run.checked.len());
+    let mut originals: Vec<(Option<PathBuf>, Option<String>, bool)> = Vec::with_capacity(run.checked.len());
     for c in run.checked {
         originals.push((c.file, c.original, c.changed));
         reports.push(c.report);
@@ -387,10 +393,8 @@ fn run_check_inner(
 
     if options.diff {
         let mut any_change = false;
-        for (report, (_, original, changed)) in reports.iter().zip(&originals) {
-            if !changed {
-                continue;
-            }
+        for (report, (_, original, _)) in reports.iter().zip(&originals) {
+            let Some(original) = original else { continue };
             any_change = true;
             let diff = similar::TextDiff::from_lines(original.as_str(), report.text.as_str());
             let old = format!("a/{}", report.path);
