@@ -155,6 +155,49 @@ fn a_wrong_weekday_exits_1() {
 }
 
 #[test]
+fn colour_only_when_forced_and_never_with_no_color() {
+    let dir = temp();
+    write(dir.path(), "minutes-lint.toml", all_off());
+    write(dir.path(), "a.minutes", DRAFT);
+    let run = |no_color: bool| {
+        let mut cmd = Command::cargo_bin("minutes-lint").unwrap();
+        cmd.current_dir(dir.path())
+            .env_remove("NO_COLOR")
+            .env("CLICOLOR_FORCE", "1");
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        cmd.args(["check", "a.minutes"]).output().unwrap().stdout
+    };
+    assert!(
+        run(false).contains(&0x1b),
+        "CLICOLOR_FORCE colours the output"
+    );
+    assert!(!run(true).contains(&0x1b), "NO_COLOR wins");
+    // Not a terminal and nothing forced: plain.
+    let plain = bin()
+        .current_dir(dir.path())
+        .env_remove("NO_COLOR")
+        .args(["check", "a.minutes"])
+        .output()
+        .unwrap();
+    assert!(!plain.stdout.contains(&0x1b));
+}
+
+#[test]
+fn stdin_filename_alone_reads_standard_input() {
+    let dir = temp();
+    write(dir.path(), "minutes-lint.toml", all_off());
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "--stdin-filename", "x.minutes"])
+        .write_stdin(DRAFT)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("No problems found in 1 file."));
+}
+
+#[test]
 fn a_usage_error_exits_2() {
     bin()
         .args(["check", "--format", "xml"])
@@ -704,7 +747,10 @@ fn fix_corrects_the_weekday_keeping_bom_and_crlf_byte_for_byte() {
         .current_dir(dir.path())
         .args(["check", "a.minutes", "--fix", "--unsafe-fixes"])
         .assert()
-        .stdout(predicate::str::contains("Fixed"));
+        .stdout(predicate::str::contains(
+            "a.minutes: fixed 1 × weekday-mismatch",
+        ))
+        .stdout(predicate::str::contains("Fixed 1 problem in 1 file."));
     let expected = crlf_bom(&DRAFT.replace("Monday 26 April", "Tuesday 26 April"));
     let after = fs::read(&path).unwrap();
     assert_eq!(

@@ -116,8 +116,12 @@ pub fn check_files(
     stdin: Option<&mut dyn Read>,
 ) -> Result<CheckRun, Vec<String>> {
     let mut errors = Vec::new();
-    let wants_stdin = options.paths.iter().any(|p| p.as_os_str() == "-");
-    let file_paths: Vec<PathBuf> = if options.paths.is_empty() {
+    // `--stdin-filename` without paths means standard input, as in other linters.
+    let stdin_only = options.paths.is_empty() && options.stdin_filename.is_some();
+    let wants_stdin = stdin_only || options.paths.iter().any(|p| p.as_os_str() == "-");
+    let file_paths: Vec<PathBuf> = if stdin_only {
+        Vec::new()
+    } else if options.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         options
@@ -253,7 +257,10 @@ fn check_one(source: Source, text: String, options: &CheckOptions) -> Checked {
         let changed = outcome.text != text;
         let fixed = outcome.total_applied();
         let mut report = FileReport::new(source.display, outcome.text, outcome.remaining);
-        report.fixed = if changed { fixed } else { 0 };
+        if changed {
+            report.fixed = fixed;
+            report.fixed_by_rule = outcome.applied;
+        }
         Checked {
             report,
             file: source.file,
@@ -269,6 +276,7 @@ fn check_one(source: Source, text: String, options: &CheckOptions) -> Checked {
                 lines: linted.lines,
                 diagnostics: linted.diagnostics,
                 fixed: 0,
+                fixed_by_rule: Vec::new(),
             },
             file: source.file,
             original: None,
@@ -380,7 +388,8 @@ fn run_check_inner(
     }
 
     let mut reports: Vec<FileReport> = Vec::with_capacity(run.checked.len());
-    let mut originals: Vec<(Option<PathBuf>, Option<String>, bool)> = Vec::with_capacity(run.checked.len());
+    let mut originals: Vec<(Option<PathBuf>, Option<String>, bool)> =
+        Vec::with_capacity(run.checked.len());
     for c in run.checked {
         originals.push((c.file, c.original, c.changed));
         reports.push(c.report);
@@ -464,7 +473,13 @@ fn write_findings(
                 out.write_all(chunk.as_bytes())?;
             }
             if !options.quiet {
-                writeln!(out, "{}", output::summary_line(totals, options.fix, false))?;
+                out.write_all(human::fixed_lines(reports).as_bytes())?;
+                let summary = output::summary_line(totals, options.fix, false);
+                if options.color {
+                    writeln!(out, "\x1b[1m{summary}\x1b[0m")?;
+                } else {
+                    writeln!(out, "{summary}")?;
+                }
             }
             Ok(())
         }

@@ -146,6 +146,20 @@ fn fix_hint(d: &Diagnostic, options: HumanOptions) -> Option<String> {
     })
 }
 
+/// What `--fix` changed, one line per file: `a.minutes: fixed 2 × weekday-mismatch, 1 × paste-residue`.
+pub fn fixed_lines(reports: &[FileReport]) -> String {
+    let mut out = String::new();
+    for report in reports.iter().filter(|r| r.fixed > 0) {
+        let rules: Vec<String> = report
+            .fixed_by_rule
+            .iter()
+            .map(|(rule, n)| format!("{n} × {rule}"))
+            .collect();
+        let _ = writeln!(out, "{}: fixed {}", report.path, rules.join(", "));
+    }
+    out
+}
+
 /// One row of `--statistics`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StatRow {

@@ -23,6 +23,8 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Fixes applied by `--fix`, or that `--diff` would apply.
     pub fixed: usize,
+    /// The same, per rule.
+    pub fixed_by_rule: Vec<(&'static str, usize)>,
 }
 
 impl FileReport {
@@ -34,6 +36,7 @@ impl FileReport {
             lines,
             diagnostics,
             fixed: 0,
+            fixed_by_rule: Vec::new(),
         }
     }
 
