@@ -3,7 +3,7 @@
 
 use super::{best_fix, FileReport};
 use crate::core::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::core::text::Span;
+use crate::core::text::{floor_char_boundary, Span};
 use annotate_snippets::renderer::{AnsiColor, Style};
 use annotate_snippets::{Level, Renderer, Snippet};
 use std::fmt::Write as _;
@@ -47,20 +47,19 @@ pub fn render_file(report: &FileReport, options: HumanOptions) -> String {
 }
 
 /// The lines a span covers, as one snippet: (source, its first 1-based line, span within it).
+/// Spans that end in a line break, run past the text or split a character are clamped.
 fn window(report: &FileReport, span: Span) -> (&str, usize, std::ops::Range<usize>) {
     let text = &report.text;
-    let start = span.start.min(text.len());
+    let start = floor_char_boundary(text, span.start);
+    let end = floor_char_boundary(text, span.end).max(start);
     // A span that ends just after a line break ends on the line before.
-    let last = if span.end > start {
-        span.end - 1
-    } else {
-        start
-    };
+    let last = if end > start { end - 1 } else { start };
     let first_line = report.lines.line_of(start);
-    let last_line = report.lines.line_of(last.min(text.len()));
-    let from = report.lines.line_span(text, first_line).start;
+    let last_line = report.lines.line_of(last);
+    let from = report.lines.line_start(first_line);
     let to = report.lines.line_span(text, last_line).end.max(from);
-    let end = span.end.clamp(start, to);
+    let start = start.min(to);
+    let end = end.clamp(start, to);
     (
         &text[from..to],
         first_line + 1,
@@ -269,5 +268,37 @@ mod tests {
         assert_eq!(rows[0].count, 2);
         let weekday = rows.iter().find(|r| r.rule == "weekday-mismatch").unwrap();
         assert_eq!(weekday.fixable, 2);
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+
+    /// Every span over a text with tabs, emoji, combining marks, CRLF, a lone CR, a BOM and no
+    /// final newline renders without panicking, and every format converts it.
+    #[test]
+    fn any_span_renders() {
+        let text = "\u{feff}a\tb 😀 e\u{301}\r\nCRLF line\rlone CR\n\nlast";
+        let boundaries: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &start in &boundaries {
+            for &end in boundaries.iter().filter(|&&e| e >= start) {
+                let d = Diagnostic::new("first-person", Span::new(start, end), "m");
+                let report = FileReport::new("x.minutes", text.to_string(), vec![d]);
+                let rendered = render_file(&report, HumanOptions::default());
+                assert!(rendered.starts_with("x.minutes:"), "{rendered}");
+                let mut sink = Vec::new();
+                crate::cli::output::json::write(std::slice::from_ref(&report), &mut sink).unwrap();
+                crate::cli::output::github::write(std::slice::from_ref(&report), &mut sink)
+                    .unwrap();
+                let _ = crate::cli::output::sarif::log(std::slice::from_ref(&report));
+            }
+        }
+        // Spans past the end (a rule bug) are clamped, not a panic.
+        let d = Diagnostic::new("first-person", Span::new(3, 999), "m");
+        let report = FileReport::new("x.minutes", "abc".to_string(), vec![d]);
+        assert!(render_file(&report, HumanOptions::default()).contains("x.minutes:1:4"));
     }
 }
