@@ -98,6 +98,8 @@ pub struct Checked {
     pub original: Option<String>,
     /// True when fixing changed the text (`report.text` is then the fixed text).
     pub changed: bool,
+    /// The config file that applied, if any.
+    pub config_file: Option<PathBuf>,
 }
 
 /// The outcome of [`check_files`]: checked drafts sorted by path, and skipped entries.
@@ -251,6 +253,7 @@ pub fn check_files(
 
 fn check_one(source: Source, text: String, options: &CheckOptions) -> Checked {
     let config = &source.config.config;
+    let config_file = source.config.file.clone();
     let relative = Some(source.relative.as_str());
     if options.fixing() {
         let outcome = fix_all(&text, config, relative, options.unsafe_fixes);
@@ -266,6 +269,7 @@ fn check_one(source: Source, text: String, options: &CheckOptions) -> Checked {
             file: source.file,
             original: changed.then_some(text),
             changed,
+            config_file,
         }
     } else {
         let linted = lint(&text, config, relative);
@@ -281,6 +285,7 @@ fn check_one(source: Source, text: String, options: &CheckOptions) -> Checked {
             file: source.file,
             original: None,
             changed: false,
+            config_file,
         }
     }
 }
@@ -486,5 +491,152 @@ fn write_findings(
         OutputFormat::Json => output::json::write(reports, out),
         OutputFormat::Sarif => output::sarif::write(reports, out),
         OutputFormat::Github => output::github::write(reports, out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::config::CONFIG_FILE_NAME;
+    use std::fs;
+
+    fn options(paths: Vec<PathBuf>) -> CheckOptions {
+        CheckOptions {
+            paths,
+            ..CheckOptions::default()
+        }
+    }
+
+    #[test]
+    fn results_are_sorted_by_path_whatever_the_walk_order() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["c.minutes", "a.minutes", "b/z.minutes", "b/a.minutes.md"] {
+            let path = dir.path().join(name);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "Minutes\n").unwrap();
+        }
+        let run = check_files(
+            &options(vec![dir.path().join("c.minutes"), dir.path().to_path_buf()]),
+            None,
+        )
+        .unwrap();
+        let names: Vec<String> = run
+            .checked
+            .iter()
+            .map(|c| {
+                c.report
+                    .path
+                    .rsplit_once(dir.path().file_name().unwrap().to_str().unwrap())
+                    .unwrap()
+                    .1
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "/a.minutes",
+                "/b/a.minutes.md",
+                "/b/z.minutes",
+                "/c.minutes"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_error_is_reported_not_just_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("bad");
+        fs::create_dir(&bad).unwrap();
+        fs::write(bad.join(CONFIG_FILE_NAME), "[nonsense]\n").unwrap();
+        fs::write(bad.join("a.minutes"), "x").unwrap();
+        fs::write(dir.path().join("latin1.minutes"), b"Caf\xe9").unwrap();
+        let errors = check_files(
+            &options(vec![bad.clone(), dir.path().join("missing.minutes")]),
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors.iter().any(|e| e.contains("missing.minutes")));
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains(CONFIG_FILE_NAME) && e.contains("nonsense")),
+            "{errors:?}"
+        );
+        let errors =
+            check_files(&options(vec![dir.path().join("latin1.minutes")]), None).unwrap_err();
+        assert!(
+            errors[0].contains("latin1.minutes") && errors[0].contains("offset 3"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn each_folder_gets_its_own_config() {
+        let dir = tempfile::tempdir().unwrap();
+        let strict = dir.path().join("strict");
+        let relaxed = dir.path().join("relaxed");
+        fs::create_dir_all(relaxed.join("deeper")).unwrap();
+        fs::create_dir_all(&strict).unwrap();
+        fs::write(
+            relaxed.join(CONFIG_FILE_NAME),
+            "[rules]\nfirst-person = \"off\"\n",
+        )
+        .unwrap();
+        for folder in [&strict, &relaxed, &relaxed.join("deeper")] {
+            for i in 0..3 {
+                fs::write(folder.join(format!("{i}.minutes")), "Minutes\n").unwrap();
+            }
+        }
+        let run = check_files(&options(vec![dir.path().to_path_buf()]), None).unwrap();
+        assert_eq!(run.checked.len(), 9);
+        for checked in &run.checked {
+            let file = checked.file.as_ref().unwrap();
+            if file.starts_with(&relaxed) {
+                let config = checked
+                    .config_file
+                    .as_ref()
+                    .expect("relaxed drafts use its config");
+                assert!(
+                    config.ends_with(Path::new("relaxed").join(CONFIG_FILE_NAME)),
+                    "{config:?}"
+                );
+            } else {
+                assert_eq!(checked.config_file, None, "{file:?}");
+            }
+        }
+        // --config overrides discovery for every draft.
+        let forced = CheckOptions {
+            config: Some(relaxed.join(CONFIG_FILE_NAME)),
+            ..options(vec![strict.clone()])
+        };
+        let run = check_files(&forced, None).unwrap();
+        assert!(run.checked.iter().all(|c| c.config_file.is_some()));
+    }
+
+    #[test]
+    fn run_check_writes_json_and_returns_the_exit_code() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.minutes"), "Minutes\n").unwrap();
+        let opts = CheckOptions {
+            format: OutputFormat::Json,
+            ..options(vec![dir.path().join("a.minutes")])
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = run_check(&opts, &mut io::empty(), &mut out, &mut err);
+        let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let findings = lint("Minutes\n", &crate::Config::default(), Some("a.minutes")).diagnostics;
+        assert_eq!(value.as_array().unwrap().len(), findings.len());
+        assert_eq!(
+            code,
+            i32::from(findings.iter().any(|d| d.severity >= Severity::Warning))
+        );
+        assert!(err.is_empty(), "{}", String::from_utf8_lossy(&err));
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let missing = options(vec![dir.path().join("nope.minutes")]);
+        assert_eq!(run_check(&missing, &mut io::empty(), &mut out, &mut err), 2);
+        assert!(out.is_empty());
+        assert!(String::from_utf8_lossy(&err).contains("nope.minutes"));
     }
 }
