@@ -5,8 +5,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// A linter and language server for the minutes of UK local-government committee meetings.
+///
+/// Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 a usage, config or I/O error.
 #[derive(Debug, Parser)]
-#[command(name = "minutes-lint", version, about, propagate_version = true)]
+#[command(name = "minutes-lint", version, about, long_about = None, propagate_version = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -72,7 +74,8 @@ pub struct CheckArgs {
     /// Also apply (with --fix) or count as fixable the fixes that need a person's review.
     #[arg(long)]
     pub unsafe_fixes: bool,
-    /// Print a unified diff of what --fix would change; writes nothing.
+    /// Print a unified diff of what --fix would change; writes nothing (even with --fix).
+    /// Exits 1 when there is something to change or a finding at --fail-on remains.
     #[arg(long)]
     pub diff: bool,
     /// Exit with 1 when a finding at or above this severity remains.
