@@ -1,0 +1,642 @@
+//! `minutes-lint check`: find the drafts, resolve their configs once per folder, read and lint
+//! them in parallel, fix or diff them, print the findings in a stable order.
+//!
+//! [`run_check`] is the whole command as a library function (the binary, the tests and the
+//! benchmark call it); [`check_files`] is the part without printing.
+
+use super::args::{CheckArgs, OutputFormat};
+use super::files::{describe_io, discover};
+use super::output::{self, human, FileReport, Totals};
+use super::write::{check_writable, write_atomically};
+use crate::core::diagnostic::Severity;
+use crate::core::fix::fix_all;
+use crate::core::lint::lint;
+use crate::workspace::{load_config_file, ConfigCache, ResolvedConfig};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Everything `check` was asked to do.
+#[derive(Clone, Debug)]
+pub struct CheckOptions {
+    pub paths: Vec<PathBuf>,
+    pub format: OutputFormat,
+    pub fix: bool,
+    pub unsafe_fixes: bool,
+    pub diff: bool,
+    pub fail_on: Severity,
+    pub config: Option<PathBuf>,
+    pub stdin_filename: Option<PathBuf>,
+    pub quiet: bool,
+    pub statistics: bool,
+    /// Colour the human output (the binary decides from the terminal and NO_COLOR).
+    pub color: bool,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            paths: Vec::new(),
+            format: OutputFormat::Human,
+            fix: false,
+            unsafe_fixes: false,
+            diff: false,
+            fail_on: Severity::Warning,
+            config: None,
+            stdin_filename: None,
+            quiet: false,
+            statistics: false,
+            color: false,
+        }
+    }
+}
+
+impl CheckOptions {
+    pub fn from_args(args: CheckArgs, color: bool) -> Self {
+        CheckOptions {
+            paths: args.paths,
+            format: args.format,
+            fix: args.fix,
+            unsafe_fixes: args.unsafe_fixes,
+            diff: args.diff,
+            fail_on: args.fail_on.severity(),
+            config: args.config,
+            stdin_filename: args.stdin_filename,
+            quiet: args.quiet,
+            statistics: args.statistics,
+            color,
+        }
+    }
+
+    fn fixing(&self) -> bool {
+        self.fix || self.diff
+    }
+}
+
+/// One draft to check: where it is and the config that applies.
+#[derive(Debug)]
+struct Source {
+    /// The path as printed.
+    display: String,
+    /// The file, or `None` for standard input.
+    file: Option<PathBuf>,
+    config: Arc<ResolvedConfig>,
+    /// The path relative to the config's folder (for `[per-file]` and the format).
+    relative: String,
+}
+
+/// A checked draft.
+#[derive(Debug)]
+pub struct Checked {
+    /// What to print: findings (after fixing, when fixing) against the text they point into.
+    pub report: FileReport,
+    /// The file on disk (`None` for standard input).
+    pub file: Option<PathBuf>,
+    /// The text as read, when fixing changed it (for `--diff`).
+    pub original: Option<String>,
+    /// True when fixing changed the text (`report.text` is then the fixed text).
+    pub changed: bool,
+    /// The config file that applied, if any.
+    pub config_file: Option<PathBuf>,
+}
+
+/// The outcome of [`check_files`]: checked drafts sorted by path, and skipped entries.
+#[derive(Debug, Default)]
+pub struct CheckRun {
+    pub checked: Vec<Checked>,
+    /// Messages about entries skipped on purpose (symlink loops, FIFOs in folders).
+    pub skipped: Vec<String>,
+}
+
+/// Finds, reads and lints (and, with `--fix`/`--diff`, fixes in memory) every draft. Any error
+/// (missing file, unreadable folder, bad config, invalid UTF-8) fails the whole run before
+/// anything is written; all errors are returned, not just the first.
+pub fn check_files(
+    options: &CheckOptions,
+    stdin: Option<&mut dyn Read>,
+) -> Result<CheckRun, Vec<String>> {
+    let mut errors = Vec::new();
+    // `--stdin-filename` without paths means standard input, as in other linters.
+    let stdin_only = options.paths.is_empty() && options.stdin_filename.is_some();
+    let wants_stdin = stdin_only || options.paths.iter().any(|p| p.as_os_str() == "-");
+    let file_paths: Vec<PathBuf> = if stdin_only {
+        Vec::new()
+    } else if options.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        options
+            .paths
+            .iter()
+            .filter(|p| p.as_os_str() != "-")
+            .cloned()
+            .collect()
+    };
+    let mut discovery = if file_paths.is_empty() {
+        Default::default()
+    } else {
+        discover(&file_paths)
+    };
+    errors.append(&mut discovery.errors);
+
+    // Configs: the one given, or one lookup per folder (not per file).
+    let forced = match &options.config {
+        Some(file) => match load_config_file(file) {
+            Ok(resolved) => Some(Arc::new(resolved)),
+            Err(e) => return Err(vec![e.to_string()]),
+        },
+        None => None,
+    };
+    let mut cache = ConfigCache::new();
+    let mut by_dir: HashMap<PathBuf, Arc<ResolvedConfig>> = HashMap::new();
+    let mut config_errors: Vec<String> = Vec::new();
+    let mut resolve = |document: &Path| -> Option<Arc<ResolvedConfig>> {
+        if let Some(forced) = &forced {
+            return Some(forced.clone());
+        }
+        let absolute = std::path::absolute(document).unwrap_or_else(|_| document.to_path_buf());
+        let dir = absolute.parent().map(Path::to_path_buf).unwrap_or_default();
+        if let Some(found) = by_dir.get(&dir) {
+            return Some(found.clone());
+        }
+        match cache.for_document(&absolute) {
+            Ok(resolved) => {
+                by_dir.insert(dir, resolved.clone());
+                Some(resolved)
+            }
+            Err(e) => {
+                let message = e.to_string();
+                if !config_errors.contains(&message) {
+                    config_errors.push(message);
+                }
+                None
+            }
+        }
+    };
+
+    let mut sources = Vec::with_capacity(discovery.files.len() + 1);
+    for file in &discovery.files {
+        if let Some(config) = resolve(file) {
+            let absolute = std::path::absolute(file).unwrap_or_else(|_| file.clone());
+            sources.push(Source {
+                display: display_path(file),
+                file: Some(file.clone()),
+                relative: config.relative_path(&absolute),
+                config,
+            });
+        }
+    }
+    let mut stdin_text = None;
+    if wants_stdin {
+        let name = options
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("-"));
+        let lookup = if options.stdin_filename.is_some() {
+            name.clone()
+        } else {
+            PathBuf::from("stdin")
+        };
+        if let Some(config) = resolve(&lookup) {
+            let absolute = std::path::absolute(&lookup).unwrap_or_else(|_| lookup.clone());
+            let display = display_path(&name);
+            let mut bytes = Vec::new();
+            match stdin.map(|s| s.read_to_end(&mut bytes)) {
+                Some(Ok(_)) => match String::from_utf8(bytes) {
+                    Ok(text) => stdin_text = Some(text),
+                    Err(e) => errors.push(utf8_error(&display, &e)),
+                },
+                Some(Err(e)) => errors.push(format!("{display}: cannot read standard input: {e}")),
+                None => errors.push(format!("{display}: no standard input to read")),
+            }
+            sources.push(Source {
+                display,
+                file: None,
+                relative: config.relative_path(&absolute),
+                config,
+            });
+        }
+    }
+    errors.append(&mut config_errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    // Read and lint in parallel; each file is read once.
+    let results: Vec<Result<Checked, String>> = sources
+        .into_par_iter()
+        .map(|source| {
+            let text = match &source.file {
+                Some(file) => read_text(file, &source.display)?,
+                None => stdin_text.clone().unwrap_or_default(),
+            };
+            Ok(check_one(source, text, options))
+        })
+        .collect();
+    let mut checked = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(c) => checked.push(c),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    checked.sort_by(|a, b| a.report.path.cmp(&b.report.path));
+    Ok(CheckRun {
+        checked,
+        skipped: discovery.skipped,
+    })
+}
+
+fn check_one(source: Source, text: String, options: &CheckOptions) -> Checked {
+    let config = &source.config.config;
+    let config_file = source.config.file.clone();
+    let relative = Some(source.relative.as_str());
+    if options.fixing() {
+        let outcome = fix_all(&text, config, relative, options.unsafe_fixes);
+        let changed = outcome.text != text;
+        let fixed = outcome.total_applied();
+        let mut report = FileReport::new(source.display, outcome.text, outcome.remaining);
+        if changed {
+            report.fixed = fixed;
+            report.fixed_by_rule = outcome.applied;
+        }
+        Checked {
+            report,
+            file: source.file,
+            original: changed.then_some(text),
+            changed,
+            config_file,
+        }
+    } else {
+        let linted = lint(&text, config, relative);
+        Checked {
+            report: FileReport {
+                path: source.display,
+                text,
+                lines: linted.lines,
+                diagnostics: linted.diagnostics,
+                fixed: 0,
+                fixed_by_rule: Vec::new(),
+            },
+            file: source.file,
+            original: None,
+            changed: false,
+            config_file,
+        }
+    }
+}
+
+fn read_text(file: &Path, display: &str) -> Result<String, String> {
+    let bytes =
+        std::fs::read(file).map_err(|e| format!("{display}: cannot read: {}", describe_io(&e)))?;
+    String::from_utf8(bytes).map_err(|e| utf8_error(display, &e))
+}
+
+fn utf8_error(display: &str, e: &std::string::FromUtf8Error) -> String {
+    format!(
+        "{display}: not valid UTF-8 (invalid byte at offset {}); save the draft as UTF-8. Nothing was checked or written",
+        e.utf8_error().valid_up_to()
+    )
+}
+
+/// A path as printed: `/` separators on every platform, no leading `./`.
+fn display_path(path: &Path) -> String {
+    let shown = path.to_string_lossy().replace('\\', "/");
+    match shown.strip_prefix("./") {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => shown,
+    }
+}
+
+/// Runs `check` end to end: returns the exit code (0, 1 or 2).
+pub fn run_check(
+    options: &CheckOptions,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    match run_check_inner(options, stdin, out, err) {
+        Ok(code) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            let _ = writeln!(err, "minutes-lint: cannot write the output: {e}");
+            2
+        }
+    }
+}
+
+fn run_check_inner(
+    options: &CheckOptions,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<i32> {
+    if options.statistics && !matches!(options.format, OutputFormat::Human | OutputFormat::Json) {
+        writeln!(
+            err,
+            "minutes-lint: --statistics works with --format human or json"
+        )?;
+        return Ok(2);
+    }
+    let run = match check_files(options, Some(stdin)) {
+        Ok(run) => run,
+        Err(errors) => {
+            for e in errors {
+                writeln!(err, "error: {e}")?;
+            }
+            return Ok(2);
+        }
+    };
+    for message in &run.skipped {
+        writeln!(err, "warning: {message}")?;
+    }
+
+    // Standard input with --fix: the fixed text goes to stdout, the report to stderr.
+    let stdin_fixed = options.fix && !options.diff && run.checked.iter().any(|c| c.file.is_none());
+
+    if options.fix && !options.diff {
+        let to_write: Vec<&Checked> = run
+            .checked
+            .iter()
+            .filter(|c| c.changed && c.file.is_some())
+            .collect();
+        let problems: Vec<String> = to_write
+            .iter()
+            .filter_map(|c| check_writable(c.file.as_deref()?).err())
+            .collect();
+        if !problems.is_empty() {
+            for p in problems {
+                writeln!(err, "error: {p}")?;
+            }
+            return Ok(2);
+        }
+        let mut failed = false;
+        for c in to_write {
+            let file = c.file.as_deref().expect("filtered above");
+            if let Err(e) = write_atomically(file, c.report.text.as_bytes()) {
+                writeln!(
+                    err,
+                    "error: {}: cannot write the fixed draft ({}); the original is unchanged",
+                    c.report.path,
+                    describe_io(&e)
+                )?;
+                failed = true;
+            }
+        }
+        if failed {
+            return Ok(2);
+        }
+    }
+
+    let mut reports: Vec<FileReport> = Vec::with_capacity(run.checked.len());
+    let mut originals: Vec<(Option<PathBuf>, Option<String>, bool)> =
+        Vec::with_capacity(run.checked.len());
+    for c in run.checked {
+        originals.push((c.file, c.original, c.changed));
+        reports.push(c.report);
+    }
+    let totals = Totals::of(&reports, options.unsafe_fixes);
+    let failing = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| d.severity >= options.fail_on);
+
+    if options.diff {
+        let mut any_change = false;
+        for (report, (_, original, _)) in reports.iter().zip(&originals) {
+            let Some(original) = original else { continue };
+            any_change = true;
+            let diff = similar::TextDiff::from_lines(original.as_str(), report.text.as_str());
+            let old = format!("a/{}", report.path);
+            let new = format!("b/{}", report.path);
+            let mut shown = diff
+                .unified_diff()
+                .context_radius(3)
+                .header(&old, &new)
+                .to_string();
+            if !shown.ends_with('\n') {
+                shown.push_str("\n\\ No newline at end of file\n");
+            }
+            out.write_all(shown.as_bytes())?;
+        }
+        if !options.quiet {
+            writeln!(err, "{}", output::summary_line(&totals, false, true))?;
+        }
+        return Ok(i32::from(any_change || failing));
+    }
+
+    if stdin_fixed {
+        if let Some((report, _)) = reports
+            .iter()
+            .zip(&originals)
+            .find(|(_, (file, _, _))| file.is_none())
+        {
+            out.write_all(report.text.as_bytes())?;
+        }
+        write_findings(options, &reports, &totals, err)?;
+    } else {
+        write_findings(options, &reports, &totals, out)?;
+    }
+    Ok(i32::from(failing))
+}
+
+fn write_findings(
+    options: &CheckOptions,
+    reports: &[FileReport],
+    totals: &Totals,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if options.statistics {
+        let rows = human::statistics(reports);
+        return match options.format {
+            OutputFormat::Json => output::json::write_statistics(&rows, out),
+            _ => {
+                human::write_statistics(&rows, out)?;
+                if !options.quiet {
+                    writeln!(out, "{}", output::summary_line(totals, options.fix, false))?;
+                }
+                Ok(())
+            }
+        };
+    }
+    match options.format {
+        OutputFormat::Human => {
+            let human_options = human::HumanOptions {
+                color: options.color,
+                quiet: options.quiet,
+                unsafe_fixes: options.unsafe_fixes,
+            };
+            let rendered: Vec<String> = reports
+                .par_iter()
+                .map(|r| human::render_file(r, human_options))
+                .collect();
+            for chunk in rendered {
+                out.write_all(chunk.as_bytes())?;
+            }
+            if !options.quiet {
+                out.write_all(human::fixed_lines(reports).as_bytes())?;
+                let summary = output::summary_line(totals, options.fix, false);
+                if options.color {
+                    writeln!(out, "\x1b[1m{summary}\x1b[0m")?;
+                } else {
+                    writeln!(out, "{summary}")?;
+                }
+            }
+            Ok(())
+        }
+        OutputFormat::Json => output::json::write(reports, out),
+        OutputFormat::Sarif => output::sarif::write(reports, out),
+        OutputFormat::Github => output::github::write(reports, out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::config::CONFIG_FILE_NAME;
+    use std::fs;
+
+    fn options(paths: Vec<PathBuf>) -> CheckOptions {
+        CheckOptions {
+            paths,
+            ..CheckOptions::default()
+        }
+    }
+
+    #[test]
+    fn results_are_sorted_by_path_whatever_the_walk_order() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["c.minutes", "a.minutes", "b/z.minutes", "b/a.minutes.md"] {
+            let path = dir.path().join(name);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "Minutes\n").unwrap();
+        }
+        let run = check_files(
+            &options(vec![dir.path().join("c.minutes"), dir.path().to_path_buf()]),
+            None,
+        )
+        .unwrap();
+        let names: Vec<String> = run
+            .checked
+            .iter()
+            .map(|c| {
+                c.report
+                    .path
+                    .rsplit_once(dir.path().file_name().unwrap().to_str().unwrap())
+                    .unwrap()
+                    .1
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "/a.minutes",
+                "/b/a.minutes.md",
+                "/b/z.minutes",
+                "/c.minutes"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_error_is_reported_not_just_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("bad");
+        fs::create_dir(&bad).unwrap();
+        fs::write(bad.join(CONFIG_FILE_NAME), "[nonsense]\n").unwrap();
+        fs::write(bad.join("a.minutes"), "x").unwrap();
+        fs::write(dir.path().join("latin1.minutes"), b"Caf\xe9").unwrap();
+        let errors = check_files(
+            &options(vec![bad.clone(), dir.path().join("missing.minutes")]),
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors.iter().any(|e| e.contains("missing.minutes")));
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains(CONFIG_FILE_NAME) && e.contains("nonsense")),
+            "{errors:?}"
+        );
+        let errors =
+            check_files(&options(vec![dir.path().join("latin1.minutes")]), None).unwrap_err();
+        assert!(
+            errors[0].contains("latin1.minutes") && errors[0].contains("offset 3"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn each_folder_gets_its_own_config() {
+        let dir = tempfile::tempdir().unwrap();
+        let strict = dir.path().join("strict");
+        let relaxed = dir.path().join("relaxed");
+        fs::create_dir_all(relaxed.join("deeper")).unwrap();
+        fs::create_dir_all(&strict).unwrap();
+        fs::write(
+            relaxed.join(CONFIG_FILE_NAME),
+            "[rules]\nfirst-person = \"off\"\n",
+        )
+        .unwrap();
+        for folder in [&strict, &relaxed, &relaxed.join("deeper")] {
+            for i in 0..3 {
+                fs::write(folder.join(format!("{i}.minutes")), "Minutes\n").unwrap();
+            }
+        }
+        let run = check_files(&options(vec![dir.path().to_path_buf()]), None).unwrap();
+        assert_eq!(run.checked.len(), 9);
+        for checked in &run.checked {
+            let file = checked.file.as_ref().unwrap();
+            if file.starts_with(&relaxed) {
+                let config = checked
+                    .config_file
+                    .as_ref()
+                    .expect("relaxed drafts use its config");
+                assert!(
+                    config.ends_with(Path::new("relaxed").join(CONFIG_FILE_NAME)),
+                    "{config:?}"
+                );
+            } else {
+                assert_eq!(checked.config_file, None, "{file:?}");
+            }
+        }
+        // --config overrides discovery for every draft.
+        let forced = CheckOptions {
+            config: Some(relaxed.join(CONFIG_FILE_NAME)),
+            ..options(vec![strict.clone()])
+        };
+        let run = check_files(&forced, None).unwrap();
+        assert!(run.checked.iter().all(|c| c.config_file.is_some()));
+    }
+
+    #[test]
+    fn run_check_writes_json_and_returns_the_exit_code() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.minutes"), "Minutes\n").unwrap();
+        let opts = CheckOptions {
+            format: OutputFormat::Json,
+            ..options(vec![dir.path().join("a.minutes")])
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = run_check(&opts, &mut io::empty(), &mut out, &mut err);
+        let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let findings = lint("Minutes\n", &crate::Config::default(), Some("a.minutes")).diagnostics;
+        assert_eq!(value.as_array().unwrap().len(), findings.len());
+        assert_eq!(
+            code,
+            i32::from(findings.iter().any(|d| d.severity >= Severity::Warning))
+        );
+        assert!(err.is_empty(), "{}", String::from_utf8_lossy(&err));
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let missing = options(vec![dir.path().join("nope.minutes")]);
+        assert_eq!(run_check(&missing, &mut io::empty(), &mut out, &mut err), 2);
+        assert!(out.is_empty());
+        assert!(String::from_utf8_lossy(&err).contains("nope.minutes"));
+    }
+}

@@ -1,0 +1,198 @@
+//! Finding the drafts to check: explicit files, folders walked with the `ignore` crate.
+
+use std::path::{Path, PathBuf};
+
+/// The extensions a folder walk picks up (an explicit file is checked whatever its name).
+pub const DRAFT_SUFFIXES: &[&str] = &[".minutes", ".minutes.txt", ".minutes.md"];
+
+/// True when a file name looks like a draft.
+pub fn is_draft_name(path: &Path) -> bool {
+    let Some(name) = path.file_name() else {
+        return false;
+    };
+    let name = name.to_string_lossy().to_ascii_lowercase();
+    DRAFT_SUFFIXES
+        .iter()
+        .any(|s| name.ends_with(s) && name.len() > s.len())
+}
+
+/// What a walk found: the drafts, things skipped (with why) and hard errors.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub files: Vec<PathBuf>,
+    /// Messages about entries skipped on purpose (symlink loops, FIFOs): printed, not fatal.
+    pub skipped: Vec<String>,
+    /// Errors that make the run fail with exit code 2 (missing file, unreadable folder).
+    pub errors: Vec<String>,
+}
+
+/// Collects the drafts under `paths` (files are taken as they are, folders are walked).
+pub fn discover(paths: &[PathBuf]) -> Discovery {
+    let mut found = Discovery::default();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(e) => found
+                .errors
+                .push(format!("{}: {}", path.display(), describe_io(&e))),
+            Ok(meta) if meta.is_dir() => walk(path, &mut found),
+            Ok(meta) if meta.is_file() => found.files.push(path.clone()),
+            Ok(_) => found.errors.push(format!(
+                "{}: not a regular file (use `-` to read standard input)",
+                path.display()
+            )),
+        }
+    }
+    // The same file named twice (`a.minutes` and `.`) is checked once, under its first name.
+    let mut seen = std::collections::HashSet::new();
+    found
+        .files
+        .retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    found
+}
+
+fn walk(dir: &Path, found: &mut Discovery) {
+    let walker = ignore::WalkBuilder::new(dir)
+        .follow_links(true)
+        .require_git(false)
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let Some(kind) = entry.file_type() else {
+                    continue;
+                };
+                if kind.is_dir() || !is_draft_name(entry.path()) {
+                    continue;
+                }
+                if kind.is_file() {
+                    found.files.push(entry.into_path());
+                } else {
+                    found.skipped.push(format!(
+                        "{}: skipped: not a regular file",
+                        entry.path().display()
+                    ));
+                }
+            }
+            Err(err) => {
+                if let Some(message) = loop_message(&err) {
+                    found.skipped.push(message);
+                } else if is_dangling_link(&err) {
+                    found.skipped.push(format!("skipped: {err}"));
+                } else {
+                    found.errors.push(err.to_string());
+                }
+            }
+        }
+    }
+}
+
+/// A symlink loop, described, when `err` is one.
+fn loop_message(err: &ignore::Error) -> Option<String> {
+    match err {
+        ignore::Error::Loop { ancestor, child } => Some(format!(
+            "{}: skipped: symbolic link loop back to {}",
+            child.display(),
+            ancestor.display()
+        )),
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => loop_message(err),
+        ignore::Error::Partial(errs) => errs.iter().find_map(loop_message),
+        _ => None,
+    }
+}
+
+/// A link to nothing inside a folder is not the user's request: skip it with a message.
+fn is_dangling_link(err: &ignore::Error) -> bool {
+    let path = match err {
+        ignore::Error::WithPath { path, .. } => Some(path.as_path()),
+        ignore::Error::WithDepth { err, .. } => {
+            return is_dangling_link(err);
+        }
+        _ => None,
+    };
+    path.is_some_and(|p| {
+        p.symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+            && std::fs::metadata(p).is_err()
+    })
+}
+
+/// An I/O error in words a clerk understands.
+pub fn describe_io(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => err.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draft_names() {
+        for yes in ["a.minutes", "b.MINUTES.txt", "dir/c.minutes.md"] {
+            assert!(is_draft_name(Path::new(yes)), "{yes}");
+        }
+        for no in ["a.txt", "notes.md", ".minutes", "minutes", "a.minutes.doc"] {
+            assert!(!is_draft_name(Path::new(no)), "{no}");
+        }
+    }
+
+    #[test]
+    fn walks_folders_for_drafts_only_and_honours_gitignore() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::write(root.join("a.minutes"), "x").unwrap();
+        std::fs::write(root.join("sub/b.minutes.md"), "x").unwrap();
+        std::fs::write(root.join("notes.txt"), "x").unwrap();
+        std::fs::write(root.join("old.minutes"), "x").unwrap();
+        std::fs::write(root.join(".gitignore"), "old.minutes\n").unwrap();
+        let found = discover(&[root.to_path_buf()]);
+        assert!(found.errors.is_empty(), "{:?}", found.errors);
+        assert_eq!(
+            found.files,
+            vec![root.join("a.minutes"), root.join("sub/b.minutes.md")]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn skips_symlink_loops_and_fifos_without_hanging() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::write(root.join("sub/a.minutes"), "x").unwrap();
+        std::os::unix::fs::symlink(root, root.join("sub/loop")).unwrap();
+        let fifo = root.join("pipe.minutes");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let found = discover(&[root.to_path_buf()]);
+        assert!(found.errors.is_empty(), "{:?}", found.errors);
+        assert_eq!(found.files, vec![root.join("sub/a.minutes")]);
+        assert!(
+            found.skipped.iter().any(|m| m.contains("loop")),
+            "{:?}",
+            found.skipped
+        );
+        assert!(
+            found.skipped.iter().any(|m| m.contains("pipe.minutes")),
+            "{:?}",
+            found.skipped
+        );
+    }
+
+    #[test]
+    fn a_missing_path_is_an_error_naming_it() {
+        let found = discover(&[PathBuf::from("/definitely/not/here.minutes")]);
+        assert_eq!(found.errors.len(), 1);
+        assert!(found.errors[0].contains("/definitely/not/here.minutes"));
+    }
+}
