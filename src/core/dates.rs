@@ -30,16 +30,21 @@ impl DateMention {
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let mut found = Vec::new();
     for caps in day_month_pattern().captures_iter(text) {
-        let (Some(all), Some(day), Some(month)) = (caps.get(0), caps.name("day"), caps.name("month")) else {
+        let (Some(all), Some(day), Some(month)) =
+            (caps.get(0), caps.name("day"), caps.name("month"))
+        else {
             continue;
         };
-        let (Ok(day), Some(month)) = (day.as_str().parse::<u32>(), month_number(month.as_str())) else {
+        let (Ok(day), Some(month)) = (day.as_str().parse::<u32>(), month_number(month.as_str()))
+        else {
             continue;
         };
-        let year = caps.name("year").and_then(|y| y.as_str().parse::<i32>().ok());
-        let weekday = caps
-            .name("weekday")
-            .and_then(|w| weekday_from_name(w.as_str()).map(|d| (d, Span::new(w.start(), w.end()))));
+        let year = caps
+            .name("year")
+            .and_then(|y| y.as_str().parse::<i32>().ok());
+        let weekday = caps.name("weekday").and_then(|w| {
+            weekday_from_name(w.as_str()).map(|d| (d, Span::new(w.start(), w.end())))
+        });
         found.push(DateMention {
             span: Span::new(all.start(), all.end()),
             weekday,
@@ -49,21 +54,28 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         });
     }
     for caps in month_day_pattern().captures_iter(text) {
-        let (Some(all), Some(day), Some(month), Some(w)) =
-            (caps.get(0), caps.name("day"), caps.name("month"), caps.name("weekday"))
-        else {
+        let (Some(all), Some(day), Some(month), Some(w)) = (
+            caps.get(0),
+            caps.name("day"),
+            caps.name("month"),
+            caps.name("weekday"),
+        ) else {
             continue;
         };
         let span = Span::new(all.start(), all.end());
         if found.iter().any(|d| d.span.overlaps(span)) {
             continue;
         }
-        let (Ok(day), Some(month), Some(weekday)) =
-            (day.as_str().parse::<u32>(), month_number(month.as_str()), weekday_from_name(w.as_str()))
-        else {
+        let (Ok(day), Some(month), Some(weekday)) = (
+            day.as_str().parse::<u32>(),
+            month_number(month.as_str()),
+            weekday_from_name(w.as_str()),
+        ) else {
             continue;
         };
-        let year = caps.name("year").and_then(|y| y.as_str().parse::<i32>().ok());
+        let year = caps
+            .name("year")
+            .and_then(|y| y.as_str().parse::<i32>().ok());
         found.push(DateMention {
             span,
             weekday: Some((weekday, Span::new(w.start(), w.end()))),
@@ -100,13 +112,13 @@ pub fn weekday_of(date: NaiveDate) -> Weekday {
 }
 
 const WEEKDAY: &str = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?";
-const MONTH: &str = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
+const MONTH: &str = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)";
 
 fn day_month_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pattern = format!(
-            r"\b(?:{WEEKDAY},?\s+(?:the\s+)?)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?(?:\s+(?P<year>(?:19|20)\d\d)\b)?"
+            r"\b(?:{WEEKDAY},?\s+(?:the\s+)?)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
         );
         Regex::new(&pattern).expect("date pattern is valid")
     })
@@ -116,7 +128,7 @@ fn month_day_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pattern = format!(
-            r"\b{WEEKDAY},?\s+{MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b,?(?:\s+(?P<year>(?:19|20)\d\d)\b)?"
+            r"\b{WEEKDAY},?\s+{MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
         );
         Regex::new(&pattern).expect("date pattern is valid")
     })
@@ -138,7 +150,9 @@ fn weekday_from_name(name: &str) -> Option<Weekday> {
 
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.trim_end_matches('.').to_ascii_lowercase();
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     let key = lower.get(..3)?;
     months.iter().position(|m| *m == key).map(|i| i as u32 + 1)
 }
@@ -152,19 +166,28 @@ mod tests {
         let text = "Monday 21st March, 2022 4.00 pm; Wed, 23 March 2022; Tuesday 17 October at 10:00am; 12 September 2017";
         let dates = find_dates(text);
         assert_eq!(dates.len(), 4);
-        assert_eq!((dates[0].day, dates[0].month, dates[0].year), (21, 3, Some(2022)));
+        assert_eq!(
+            (dates[0].day, dates[0].month, dates[0].year),
+            (21, 3, Some(2022))
+        );
         assert_eq!(dates[0].weekday.map(|w| w.0), Some(Weekday::Mon));
         assert_eq!(dates[1].weekday.map(|w| w.0), Some(Weekday::Wed));
         assert_eq!(dates[2].year, None);
         assert!(dates[3].weekday.is_none());
-        assert_eq!(dates[2].date(Some(2017)).map(weekday_of), Some(Weekday::Tue));
+        assert_eq!(
+            dates[2].date(Some(2017)).map(weekday_of),
+            Some(Weekday::Tue)
+        );
     }
 
     #[test]
     fn reads_month_first_dates() {
         let dates = find_dates("on Tuesday, April 26, 2022 at noon");
         assert_eq!(dates.len(), 1);
-        assert_eq!((dates[0].day, dates[0].month, dates[0].year), (26, 4, Some(2022)));
+        assert_eq!(
+            (dates[0].day, dates[0].month, dates[0].year),
+            (26, 4, Some(2022))
+        );
     }
 
     #[test]
