@@ -378,8 +378,10 @@ mod tests {
     #[test]
     fn fix_uses_the_config_template_and_the_default() {
         let text = "Panel\n\n1. Budget\n\nDiscussed.\n";
-        let mut config = Config::default();
-        config.decision_template = Some("AGREED\nThat it be so.".into());
+        let config = Config {
+            decision_template: Some("AGREED\nThat it be so.".into()),
+            ..Config::default()
+        };
         assert_eq!(
             fixed(text, &config),
             "Panel\n\n1. Budget\n\nDiscussed.\n\nAGREED\nThat it be so.\n"
