@@ -366,15 +366,11 @@ fn reference_edits(
                 }
             }
             let after = at + tok.len();
-            let Some(next) = text
-                .get(after..)
-                .and_then(|rest| list_continuation().captures(rest))
-            else {
+            let Some((offset, next)) = text.get(after..).and_then(list_continuation) else {
                 break;
             };
-            let Some(t) = next.name("tok") else { break };
-            at = after + t.start();
-            tok = t.as_str();
+            at = after + offset;
+            tok = next;
         }
     }
     edits
@@ -404,17 +400,43 @@ fn overlaps_any(sorted: &[Span], span: Span) -> bool {
 fn reference_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?P<kw>(?:agenda\s+)?items?|minutes?|min\.)[ \t\u{a0}]+(?:no\.?[ \t\u{a0}]*)?(?P<tok>[A-Za-z0-9][A-Za-z0-9/.\-]*)")
+        Regex::new(r"(?i)(?-u:\b)(?P<kw>(?:agenda\s+)?items?|minutes?|min\.)[ \t\u{a0}]+(?:no\.?[ \t\u{a0}]*)?(?P<tok>[A-Za-z0-9][A-Za-z0-9/.\-]*)")
             .expect("reference pattern is valid")
     })
 }
 
-fn list_continuation() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^(?:\([0-9a-z]+\))?[ \t\u{a0}]*(?:,|and|&|or|to|–|-)[ \t\u{a0}]*(?P<tok>[A-Za-z0-9]*[0-9][A-Za-z0-9/.\-]*)")
-            .expect("list pattern is valid")
-    })
+/// The next number of a list after a reference ("(6), 21/48 and 21/49"): its offset in `rest`
+/// and its text.
+fn list_continuation(rest: &str) -> Option<(usize, &str)> {
+    let is_space = |c: char| matches!(c, ' ' | '\t' | '\u{a0}');
+    let mut s = rest;
+    // "(6)" after "Minute 48".
+    if let Some(inner) = s.strip_prefix('(') {
+        let close = inner.find(')')?;
+        if close == 0 || close > 4 || !inner[..close].chars().all(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        s = &inner[close + 1..];
+    }
+    s = s.trim_start_matches(is_space);
+    let joiner = [",", "and", "&", "or", "to", "–", "-"]
+        .into_iter()
+        .find(|j| s.starts_with(j))?;
+    let after_joiner = &s[joiner.len()..];
+    if joiner.chars().all(char::is_alphabetic) && !after_joiner.starts_with(is_space) {
+        return None;
+    }
+    s = after_joiner.trim_start_matches(is_space);
+    let len = s
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-')))
+        .unwrap_or(s.len());
+    let token = &s[..len];
+    if !token.starts_with(|c: char| c.is_ascii_alphanumeric())
+        || !token.contains(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    Some((rest.len() - s.len(), token))
 }
 
 /// "Item 12" → "12", "Minute 12" → "12", "21/47" → "21/47".
@@ -755,5 +777,26 @@ mod tests {
         ] {
             let _ = run(text);
         }
+    }
+
+    #[test]
+    fn a_long_shuffled_draft_keeps_the_fix_small_per_finding() {
+        let mut text = String::from("Committee\n\n");
+        for i in 0..2_000u64 {
+            let n = (i * 7919) % 2_000 + 1;
+            text.push_str(&format!(
+                "{n}. Report {n}\n\nSee Minute {n} and items {n}, {n} and {n}.\n\nNOTED\n\n"
+            ));
+        }
+        let found = run(&text);
+        assert!(found.len() > 1_000);
+        let copied: usize = found
+            .iter()
+            .flat_map(|d| &d.fixes)
+            .map(|f| f.edits.len())
+            .sum();
+        assert!(copied <= FIX_COPY_BUDGET + found[0].fixes[0].edits.len());
+        let after = apply_edits(&text, &found[0].fixes[0].edits);
+        assert!(run(&after).is_empty());
     }
 }

@@ -233,29 +233,47 @@ fn style_of(text: &str, decision: &Decision) -> Option<Style> {
     if decision.kind != DecisionKind::Marker {
         return None;
     }
-    let marker = decision.marker.slice(text).trim();
-    if marker.is_empty() || marker.contains(['\n', '\r']) {
+    let bare = decision.marker.slice(text).trim();
+    if bare.is_empty() || bare.contains(['\n', '\r']) {
         return None;
     }
+    // "**RESOLVED**" in Markdown: the marker's span leaves out the emphasis around it.
+    let emphasis = ["**", "__"].into_iter().find(|m| {
+        text.get(..decision.marker.start)
+            .is_some_and(|before| before.ends_with(m))
+    });
+    let closed = emphasis.filter(|m| {
+        text.get(decision.marker.end..)
+            .is_some_and(|after| after.starts_with(m))
+    });
+    let marker = match closed {
+        Some(m) => format!("{m}{bare}{m}"),
+        None => bare.to_string(),
+    };
     let Some(body) = decision
         .body
         .filter(|b| b.slice(text).chars().any(char::is_alphanumeric))
     else {
-        return is_self_contained(text, decision).then(|| Style::Alone(marker.to_string()));
+        return is_self_contained(text, decision).then_some(Style::Alone(marker));
     };
     let between = text.get(decision.marker.end..body.start)?;
     let placeholder = placeholder_like(body.slice(text));
     let breaks = line_breaks(between);
     if breaks == 0 {
         // "RESOLVED – That …": keep the marker and the punctuation after it as written.
-        let lead = format!("{}{}", decision.marker.slice(text), between);
+        let lead = format!(
+            "{}{}{}",
+            emphasis.unwrap_or(""),
+            decision.marker.slice(text),
+            between
+        );
         if lead.chars().count() > 80 {
             return None;
         }
         return Some(Style::Opening { lead, placeholder });
     }
     Some(Style::Line {
-        marker: marker.to_string(),
+        marker,
         placeholder,
         blank: breaks >= 2,
     })
@@ -394,6 +412,15 @@ mod tests {
             run(text)[0].fixes[0].applicability,
             crate::core::diagnostic::Applicability::Unsafe
         );
+    }
+
+    #[test]
+    fn fix_keeps_markdown_emphasis() {
+        let text = "# Board\n\n## 1. Budget\n\n**RESOLVED** – That it be approved.\n\n## 2. Plan\n\nDiscussed.\n";
+        assert!(fixed(text, &Config::default())
+            .ends_with("Discussed.\n\n**RESOLVED** – That the report be noted.\n"));
+        let text = "# Board\n\n## 1. Budget\n\n**NOTED**\n\n## 2. Plan\n\nDiscussed.\n";
+        assert!(fixed(text, &Config::default()).ends_with("Discussed.\n\n**NOTED**\n"));
     }
 
     #[test]

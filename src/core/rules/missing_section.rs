@@ -91,9 +91,9 @@ fn declarations_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r"(?i)\bdeclar(?:ation|ations|ed|e|es|ing)\b[^.\n\r]{0,60}?\binterests?\b",
-            r"|\binterests?\b[^.\n\r]{0,40}?\b(?:declared|disclosed)\b",
-            r"|\b(?:disclosable\s+)?pecuniary\s+interests?\b",
+            r"(?i)(?-u:\b)declar(?:ation|ations|ed|e|es|ing)(?-u:\b)[^.\n\r]{0,60}?(?-u:\b)interests?(?-u:\b)",
+            r"|(?-u:\b)interests?(?-u:\b)[^.\n\r]{0,40}?(?-u:\b)(?:declared|disclosed)(?-u:\b)",
+            r"|(?-u:\b)(?:disclosable\s+)?pecuniary\s+interests?(?-u:\b)",
         ))
         .expect("declarations pattern is valid")
     })
@@ -103,9 +103,9 @@ fn next_meeting_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r"(?i)\bnext\s+meeting\b[^.\n\r]{0,100}?\b(?:will|would|shall|is\s+to|to)\s+(?:now\s+)?(?:be\s+held|take\s+place|be\s+on)\b",
-            r"|\bnext\s+meeting\b[^.\n\r]{0,100}?\b(?:is|was|has\s+been|had\s+been)\s+(?:re-?)?(?:scheduled|arranged|fixed|set)\b",
-            r"|\b(?:date|time|dates|details)\s+(?:and\s+(?:time|venue)\s+)?of\s+(?:the\s+)?next\s+meeting\b",
+            r"(?i)(?-u:\b)next\s+meeting(?-u:\b)[^.\n\r]{0,100}?(?-u:\b)(?:will|would|shall|is\s+to|to)\s+(?:now\s+)?(?:be\s+held|take\s+place|be\s+on)(?-u:\b)",
+            r"|(?-u:\b)next\s+meeting(?-u:\b)[^.\n\r]{0,100}?(?-u:\b)(?:is|was|has\s+been|had\s+been)\s+(?:re-?)?(?:scheduled|arranged|fixed|set)(?-u:\b)",
+            r"|(?-u:\b)(?:date|time|dates|times|details)\s+(?:and\s+(?:time|times|venue)\s+)?of\s+(?:the\s+)?(?:next|future)\s+meetings?(?-u:\b)",
         ))
         .expect("next meeting pattern is valid")
     })
