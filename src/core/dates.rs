@@ -112,13 +112,13 @@ pub fn weekday_of(date: NaiveDate) -> Weekday {
 }
 
 const WEEKDAY: &str = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?";
-const MONTH: &str = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)";
+const MONTH: &str = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?-u:\b)\.?)";
 
 fn day_month_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pattern = format!(
-            r"\b(?:{WEEKDAY},?\s+(?:the\s+)?)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+            r"(?-u:\b)(?:{WEEKDAY},?\s+(?:the\s+)?)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d)(?-u:\b))?"
         );
         Regex::new(&pattern).expect("date pattern is valid")
     })
@@ -128,7 +128,7 @@ fn month_day_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pattern = format!(
-            r"\b{WEEKDAY},?\s+{MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+            r"(?-u:\b){WEEKDAY},?\s+{MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>(?:19|20)\d\d)(?-u:\b))?"
         );
         Regex::new(&pattern).expect("date pattern is valid")
     })
@@ -195,5 +195,28 @@ mod tests {
         let dates = find_dates("Monday 31 February 2022");
         assert_eq!(dates.len(), 1);
         assert_eq!(dates[0].date(None), None);
+    }
+
+    #[test]
+    fn sentence_punctuation_and_word_parts_are_not_dates() {
+        let dates = find_dates(
+            "The next meeting is Tuesday 17 October. It scored 12 Decibels, on 3 Marches.",
+        );
+        assert_eq!(dates.len(), 1);
+        assert_eq!(dates[0].span, Span::new(20, 38));
+        let dates = find_dates("Held on 12 Oct. 2022 and 17 October, the day after.");
+        assert_eq!(dates.len(), 2);
+        assert_eq!(dates[0].year, Some(2022));
+        assert_eq!(dates[1].year, None);
+        assert_eq!(
+            &"Held on 12 Oct. 2022 and 17 October, the day after."[dates[1].span.range()],
+            "17 October"
+        );
+    }
+
+    #[test]
+    fn long_lines_of_other_scripts_are_quick() {
+        let text = "é😀".repeat(100_000);
+        assert!(find_dates(&text).is_empty());
     }
 }

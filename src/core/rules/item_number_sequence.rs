@@ -799,4 +799,72 @@ mod tests {
         let after = apply_edits(&text, &found[0].fixes[0].edits);
         assert!(run(&after).is_empty());
     }
+
+    /// Runs the structure and date rules on any text, applying their fixes too.
+    fn run_all_mine(text: &str) {
+        let minutes = parse(text);
+        let config = Config::default();
+        let lines = LineIndex::new(text);
+        let ctx = Context::new(text, &minutes, &config, &lines);
+        for name in [
+            "item-number-sequence",
+            "missing-decision",
+            "empty-decision",
+            "missing-section",
+            "weekday-mismatch",
+        ] {
+            let rule = crate::core::rules::find(name).expect("registered");
+            let mut out = Vec::new();
+            (rule.check)(&ctx, &mut out);
+            for d in &out {
+                assert!(
+                    text.get(d.span.start..d.span.end).is_some(),
+                    "{name}: bad span {:?}",
+                    d.span
+                );
+                for fix in &d.fixes {
+                    for e in &fix.edits {
+                        assert!(
+                            text.get(e.span.start..e.span.end).is_some(),
+                            "{name}: bad edit {:?}",
+                            e.span
+                        );
+                    }
+                    let _ = apply_edits(text, &fix.edits);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_panic_on_hostile_text() {
+        let long_line = "é😀".repeat(500_000);
+        let cases = [
+            String::new(),
+            "\u{feff}21/47\r\n\r\nTitle\r\n\r\n21/49\r\n\r\nItem 21/47 refers\r\n".to_string(),
+            "1. A\r\r3. B\r\rMinute 3\r\r3. C\r".to_string(),
+            format!("Committee\n\n1. A\n\n3. {long_line}\n\nMinute 3 and 1\n"),
+            "99999999999999999999. A\n\n18446744073709551615. B\n\n1. C\n\nMinute 99999999999999999999\n".to_string(),
+            "Item 1\n\nItem 1a\n\nItem 3\n\nItem 1a\n\nsee items 1, 3 and 1a\n".to_string(),
+            "CYP/😀/17/12 A\n\nCYP/OSG/17/14 B\n\nMonday 31 February 2022, Thursday 29 February\n".to_string(),
+        ];
+        for text in &cases {
+            run_all_mine(text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn no_panic_on_random_drafts(pieces in proptest::collection::vec(proptest::prop_oneof![
+            proptest::prelude::Just("21/47"), proptest::prelude::Just("12."), proptest::prelude::Just("Item 4a"),
+            proptest::prelude::Just("EX/23/004"), proptest::prelude::Just("RESOLVED –"), proptest::prelude::Just("Decision"),
+            proptest::prelude::Just("NOTED"), proptest::prelude::Just("Monday 26 April 2022"), proptest::prelude::Just("31 February"),
+            proptest::prelude::Just("Minute 21/48(6)"), proptest::prelude::Just("items 12, 13 and"), proptest::prelude::Just("Present:"),
+            proptest::prelude::Just("😀"), proptest::prelude::Just("\r"), proptest::prelude::Just("\n"), proptest::prelude::Just("\r\n"),
+            proptest::prelude::Just(" "), proptest::prelude::Just("**"), proptest::prelude::Just("## "), proptest::prelude::Just("99999999999999999999"),
+        ], 0..60)) {
+            run_all_mine(&pieces.concat());
+        }
+    }
 }
