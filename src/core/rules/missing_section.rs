@@ -94,6 +94,7 @@ fn declarations_pattern() -> &'static Regex {
             r"(?i)(?-u:\b)declar(?:ation|ations|ed|e|es|ing)(?-u:\b)[^.\n\r]{0,60}?(?-u:\b)interests?(?-u:\b)",
             r"|(?-u:\b)interests?(?-u:\b)[^.\n\r]{0,40}?(?-u:\b)(?:declared|disclosed)(?-u:\b)",
             r"|(?-u:\b)(?:disclosable\s+)?pecuniary\s+interests?(?-u:\b)",
+            r"|(?-u:\b)no\s+(?:declarations?|interests?)(?-u:\b)",
         ))
         .expect("declarations pattern is valid")
     })
@@ -105,6 +106,7 @@ fn next_meeting_pattern() -> &'static Regex {
         Regex::new(concat!(
             r"(?i)(?-u:\b)next\s+meeting(?-u:\b)[^.\n\r]{0,100}?(?-u:\b)(?:will|would|shall|is\s+to|to)\s+(?:now\s+)?(?:be\s+held|take\s+place|be\s+on)(?-u:\b)",
             r"|(?-u:\b)next\s+meeting(?-u:\b)[^.\n\r]{0,100}?(?-u:\b)(?:is|was|has\s+been|had\s+been)\s+(?:re-?)?(?:scheduled|arranged|fixed|set)(?-u:\b)",
+            r"|(?-u:\b)next\s+meeting\s+(?:is|will\s+be)\s+(?:on|at)(?-u:\b)",
             r"|(?-u:\b)(?:date|time|dates|times|details)\s+(?:and\s+(?:time|times|venue)\s+)?of\s+(?:the\s+)?(?:next|future)\s+meetings?(?-u:\b)",
         ))
         .expect("next meeting pattern is valid")
@@ -176,6 +178,12 @@ mod tests {
     #[test]
     fn a_complete_draft_passes_and_sentences_count() {
         let text = "Planning Committee\n\nMinutes of the meeting held on 12 September 2017\n\nPresent:\n\nCouncillor Stone (Chair)\n\n1. Budget\n\nCouncillor Stone declared a personal interest in this item.\n\nRESOLVED – That the report be noted.\n\nThe next meeting will be held on 10 October 2017.\n";
+        assert!(run(text).is_empty(), "{:?}", run(text));
+    }
+
+    #[test]
+    fn other_ways_of_recording_declarations_and_the_next_meeting() {
+        let text = "Planning Committee\n\nMinutes of the meeting held on 12 September 2017\n\nPresent:\n\nCouncillor Stone (Chair)\n\n1. Budget\n\nNo declarations were made.\n\nRESOLVED – That the report be noted.\n\nThe next meeting is on 10 October 2017.\n";
         assert!(run(text).is_empty(), "{:?}", run(text));
     }
 
