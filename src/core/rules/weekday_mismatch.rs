@@ -67,9 +67,13 @@ fn check_mention(
     };
     let Some(date) = NaiveDate::from_ymd_opt(year, mention.month, mention.day) else {
         // Day 0 or above 31 is not a date written by mistake but something else ("0 March").
-        if (1..=31).contains(&mention.day) && (1..=12).contains(&mention.month) {
-            let shown_year = mention.year;
-            out.push(impossible(mention, shown_year.map(|_| year)));
+        // A year-less "29 February" may mean a leap year other than the meeting's: only a day
+        // no year has is reported then.
+        let impossible_anyway =
+            mention.year.is_some() || mention.day > max_days(mention.month, 2000);
+        if (1..=31).contains(&mention.day) && (1..=12).contains(&mention.month) && impossible_anyway
+        {
+            out.push(impossible(mention, mention.year));
         }
         return;
     };
@@ -133,14 +137,16 @@ fn fits_neighbouring_year(
 fn impossible(mention: &DateMention, year: Option<i32>) -> Diagnostic {
     let month = month_name(mention.month);
     let days = max_days(mention.month, year.unwrap_or(2000));
-    let of_what = match year {
-        Some(y) => format!("{month} {y}"),
-        None => month.to_string(),
+    let message = match year {
+        Some(y) => format!(
+            "{} is not a date: {month} {y} has {days} days",
+            describe(mention.day, mention.month, year)
+        ),
+        None => format!(
+            "{} is not a date: {month} has {days} days at most",
+            describe(mention.day, mention.month, year)
+        ),
     };
-    let message = format!(
-        "{} is not a date: {of_what} has {days} days",
-        describe(mention.day, mention.month, year)
-    );
     Diagnostic::new("weekday-mismatch", mention.span, message)
 }
 
@@ -297,6 +303,14 @@ mod tests {
         assert!(run("On 29 February 2024 it rained.\n").is_empty());
         assert_eq!(run("On 30 February it rained.\n").len(), 1);
         assert!(run("In 0 March nothing.\n").is_empty());
+        let text = "Minutes of the meeting held on 12 September 2023\n\nOn 29 February it rained; on 30 February it snowed.\n";
+        let found = run(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.slice(text), "30 February");
+        assert_eq!(
+            found[0].message,
+            "30 February is not a date: February has 29 days at most"
+        );
     }
 
     #[test]
