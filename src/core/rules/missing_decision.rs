@@ -5,8 +5,9 @@
 //! agreed. Procedural items (apologies, declarations of interest, the previous minutes, the
 //! date of the next meeting, welcomes, urgent business, exclusion of the public) are exempt, and
 //! so is an item whose text records its outcome inside a sentence ("… were submitted and
-//! approved as a correct record"). A marker with nothing after it is `empty-decision`'s
-//! business, not this rule's.
+//! approved as a correct record", "The Panel noted the update.", "The Committee agreed to …";
+//! but not "noted that …", which reports discussion). A marker with nothing after it is
+//! `empty-decision`'s business, not this rule's.
 //!
 //! ## Example
 //!
@@ -37,6 +38,8 @@ use crate::core::model::{BlockKind, Decision, DecisionKind, Item, Minutes};
 use crate::core::rules::empty_decision::is_self_contained;
 use crate::core::rules::Context;
 use crate::core::text::Span;
+use regex::Regex;
+use std::sync::OnceLock;
 
 /// Used when neither the config nor the document shows a style.
 const DEFAULT_DECISION: &str = "RESOLVED – That the report be noted.";
@@ -47,6 +50,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .items
         .iter()
         .filter(|item| item.procedural.is_none() && item.decisions.is_empty())
+        .filter(|item| !records_outcome_in_prose(ctx.text, minutes, item))
         .collect();
     if undecided.is_empty() {
         return;
@@ -76,6 +80,37 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         out.push(diagnostic);
     }
+}
+
+/// "The Panel noted the update.", "The Committee agreed to …", "It was resolved that …": an
+/// outcome written as a sentence rather than under a marker. "noted that …" reports discussion
+/// rather than a decision, so it does not count.
+fn records_outcome_in_prose(text: &str, minutes: &Minutes, item: &Item) -> bool {
+    minutes
+        .item_blocks(item)
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::DecisionText))
+        .any(|b| {
+            let content = b.content.slice(text);
+            outcome_sentence().captures_iter(content).any(|caps| {
+                let noted = caps
+                    .name("verb")
+                    .is_some_and(|v| v.as_str().eq_ignore_ascii_case("noted"));
+                !(noted && caps.name("that").is_some())
+            })
+        })
+}
+
+fn outcome_sentence() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?-u:\b)(?:The\s+(?:Committee|Sub-Committee|Subcommittee|Panel|Board|Subgroup|Sub-Group|Cabinet|Council|Forum|Group|Commission|Executive|Meeting)|Members|It\s+was)",
+            r"\s+(?:(?:unanimously|therefore|then|formally)\s+)?(?P<verb>noted|agreed|resolved|approved|endorsed|decided|accepted)(?-u:\b)",
+            r"(?P<that>\s+that)?",
+        ))
+        .expect("outcome pattern is valid")
+    })
 }
 
 /// The item's number, else its title, else its start.
@@ -373,6 +408,12 @@ mod tests {
     fn procedural_and_outcome_items_are_exempt() {
         let text = "Panel\n\n1. Apologies for Absence\n\nNone.\n\n2. Minutes\n\nThe minutes were approved as a correct record.\n\n3. Date of Next Meeting\n\n4 May.\n\n4. Budget\n\nDiscussed.\n";
         assert_eq!(spans(text), ["4"]);
+    }
+
+    #[test]
+    fn outcomes_written_as_sentences_count() {
+        let text = "Panel\n\n1. Budget\n\nThe Panel noted the update.\n\n2. Housing\n\nThe Committee agreed to defer the item.\n\n3. Parks\n\nParks were discussed. The Panel noted that the parks were busy.\n\n4. Roads\n\nIt was resolved that the scheme proceed.\n";
+        assert_eq!(spans(text), ["3"]);
     }
 
     #[test]
