@@ -111,8 +111,8 @@ pub fn weekday_of(date: NaiveDate) -> Weekday {
     date.weekday()
 }
 
-const WEEKDAY: &str = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?";
-const MONTH: &str = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?-u:\b)\.?)";
+const WEEKDAY: &str = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun|MON|TUES|TUE|WED|THURS|THUR|THU|FRI|SAT|SUN)\.?";
+const MONTH: &str = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)(?-u:\b)\.?)";
 
 fn day_month_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -212,6 +212,14 @@ mod tests {
             &"Held on 12 Oct. 2022 and 17 October, the day after."[dates[1].span.range()],
             "17 October"
         );
+    }
+
+    #[test]
+    fn capitals_are_read_too() {
+        let dates = find_dates("MONDAY 21 MARCH 2022 and WED 23 MAR 2022");
+        assert_eq!(dates.len(), 2);
+        assert_eq!(dates[0].weekday.map(|w| w.0), Some(Weekday::Mon));
+        assert_eq!((dates[1].day, dates[1].month), (23, 3));
     }
 
     #[test]

@@ -271,6 +271,8 @@ mod tests {
         assert_eq!(same_form("Tues", Weekday::Thu), "Thur");
         assert_eq!(same_form("Thurs", Weekday::Tue), "Tue");
         assert_eq!(same_form("Friday", Weekday::Sun), "Sunday");
+        let text = "MONDAY 26 APRIL 2022\n";
+        assert_eq!(run(text)[0].fixes[0].edits[0].new_text, "TUESDAY");
         let text = "Held Thu, 23 March 2022.\n";
         let found = run(text);
         assert_eq!(found[0].fixes[0].edits[0].new_text, "Wed");
