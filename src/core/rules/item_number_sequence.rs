@@ -8,7 +8,10 @@
 //! part that changes from item to item ("21/47, 21/48" counts with the second number; "77/21,
 //! 78/21" with the first); when nothing changes, the last number. Where the minutes start does
 //! not matter (running numbers through the year are normal), and lettered sub-items ("Item 4a")
-//! are left alone. Drafts of a single item and items without numbers are not checked.
+//! are left alone. When items are out of order, the ones reported are those outside the longest
+//! rising run of numbers ("5, 1, 2, 3, 4" reports 5 only), and a gap is only reported for
+//! numbers that appear nowhere. Drafts of a single item and items without numbers are not
+//! checked.
 //!
 //! ## Example
 //!
@@ -139,7 +142,8 @@ fn find_problems(ctx: &Context, entries: &[Entry], main_key: &str) -> Vec<Diagno
     let example = main.first().map(|e| e.number.as_str(text)).unwrap_or("");
     let mut out = Vec::new();
     let mut seen: HashMap<u64, &Entry> = HashMap::new();
-    let mut highest: Option<&Entry> = None;
+    // The main scheme's items with numbers not used before, in document order.
+    let mut sequence: Vec<&Entry> = Vec::with_capacity(main.len());
     for entry in entries {
         if entry.lettered {
             continue;
@@ -169,36 +173,87 @@ fn find_problems(ctx: &Context, entries: &[Entry], main_key: &str) -> Vec<Diagno
             continue;
         }
         seen.insert(value, entry);
-        let Some(top) = highest else {
-            highest = Some(entry);
-            continue;
-        };
-        let top_value = top.value();
-        let top_written = top.number.as_str(text);
-        if value < top_value {
-            out.push(
-                Diagnostic::new(
-                    "item-number-sequence",
-                    entry.number.span,
-                    format!("{written} comes after {top_written}: the items are out of order"),
-                )
-                .with_related(top.number.span, format!("{top_written} is here")),
-            );
-            continue;
-        }
-        highest = Some(entry);
-        if let Some(message) = gap_message(text, entry, top_value, &present) {
-            out.push(
-                Diagnostic::new(
-                    "item-number-sequence",
-                    entry.number.span,
-                    format!("{written} follows {top_written}: {message}"),
-                )
-                .with_related(top.number.span, format!("{top_written} is here")),
-            );
+        sequence.push(entry);
+    }
+    // The longest run of rising numbers is the order the document means; every other item is
+    // the one out of place (so "5, 1, 2, 3, 4" blames 5 alone).
+    let values: Vec<u64> = sequence.iter().map(|e| e.value()).collect();
+    let in_order = longest_rising(&values);
+    let mut next_in_order: Vec<Option<usize>> = vec![None; sequence.len()];
+    let mut following = None;
+    for i in (0..sequence.len()).rev() {
+        next_in_order[i] = following;
+        if in_order[i] {
+            following = Some(i);
         }
     }
+    let mut previous: Option<&Entry> = None;
+    for (i, entry) in sequence.iter().enumerate() {
+        let written = entry.number.as_str(text);
+        if in_order[i] {
+            if let Some(before) = previous {
+                let before_written = before.number.as_str(text);
+                if let Some(message) = gap_message(text, entry, before.value(), &present) {
+                    out.push(
+                        Diagnostic::new(
+                            "item-number-sequence",
+                            entry.number.span,
+                            format!("{written} follows {before_written}: {message}"),
+                        )
+                        .with_related(before.number.span, format!("{before_written} is here")),
+                    );
+                }
+            }
+            previous = Some(entry);
+            continue;
+        }
+        let after = next_in_order[i].and_then(|j| sequence.get(j));
+        let place = match (previous, after) {
+            (Some(p), Some(n)) => format!(
+                "it comes between {} and {}",
+                p.number.as_str(text),
+                n.number.as_str(text)
+            ),
+            (Some(p), None) => format!("it comes after {}", p.number.as_str(text)),
+            (None, Some(n)) => format!("it comes before {}", n.number.as_str(text)),
+            (None, None) => "the items are not in order".to_string(),
+        };
+        let mut diagnostic = Diagnostic::new(
+            "item-number-sequence",
+            entry.number.span,
+            format!("{written} is out of order: {place}"),
+        );
+        if let Some(p) = previous {
+            diagnostic = diagnostic
+                .with_related(p.number.span, format!("{} is here", p.number.as_str(text)));
+        }
+        out.push(diagnostic);
+    }
+    out.sort_by_key(|d| d.span.start);
     out
+}
+
+/// Marks a longest strictly rising subsequence of `values` (patience sorting, O(n log n)).
+fn longest_rising(values: &[u64]) -> Vec<bool> {
+    // tails[k]: index of the smallest last value of a rising run of length k + 1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut parent: Vec<Option<usize>> = vec![None; values.len()];
+    for (i, value) in values.iter().enumerate() {
+        let k = tails.partition_point(|&t| values[t] < *value);
+        parent[i] = k.checked_sub(1).and_then(|p| tails.get(p).copied());
+        if k == tails.len() {
+            tails.push(i);
+        } else {
+            tails[k] = i;
+        }
+    }
+    let mut marked = vec![false; values.len()];
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        marked[i] = true;
+        at = parent[i];
+    }
+    marked
 }
 
 /// What is missing between the highest number so far and `entry`, counting only numbers that
@@ -686,7 +741,14 @@ mod tests {
         let text = doc(&["12.", "14.", "13.", "15."]);
         assert_eq!(
             messages(&text),
-            ["13: 13 comes after 14: the items are out of order"]
+            ["14: 14 is out of order: it comes between 12 and 13"]
+        );
+        let text = doc(&["9.", "5.", "6.", "7.", "8."]);
+        assert_eq!(messages(&text), ["9: 9 is out of order: it comes before 5"]);
+        let text = doc(&["12.", "13.", "11."]);
+        assert_eq!(
+            messages(&text),
+            ["11: 11 is out of order: it comes after 13"]
         );
     }
 
