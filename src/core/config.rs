@@ -86,9 +86,7 @@ pub struct ConfigError {
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.line, self.column) {
-            (Some(line), Some(col)) => {
-                write!(f, "{}:{}:{}: {}", self.origin, line, col, self.message)
-            }
+            (Some(line), Some(col)) => write!(f, "{}:{}:{}: {}", self.origin, line, col, self.message),
             (Some(line), None) => write!(f, "{}:{}: {}", self.origin, line, self.message),
             _ => write!(f, "{}: {}", self.origin, self.message),
         }
@@ -106,10 +104,7 @@ impl Config {
                 origin: origin.to_string(),
                 line,
                 column,
-                message: format!(
-                    "{}; see `minutes-lint --help` or the README's Configuration section",
-                    e.message().trim_end()
-                ),
+                message: format!("{}; see `minutes-lint --help` or the README's Configuration section", e.message().trim_end()),
             }
         })?;
         raw.into_config(text, origin)
@@ -117,10 +112,7 @@ impl Config {
 
     /// The level of a rule: the configured one, else its default severity.
     pub fn level(&self, rule: &rules::Rule) -> RuleLevel {
-        self.rules
-            .get(rule.name)
-            .copied()
-            .unwrap_or(RuleLevel::On(rule.default_severity))
+        self.rules.get(rule.name).copied().unwrap_or(RuleLevel::On(rule.default_severity))
     }
 
     /// True when `rule` is switched off for `path` (relative to the config's folder).
@@ -227,10 +219,7 @@ impl RawConfig {
             if rules::find(name.get_ref()).is_none() {
                 return Err(error_at(
                     name.span().start,
-                    format!(
-                        "unknown rule `{}` in [rules]; `minutes-lint rule` lists the rules",
-                        name.get_ref()
-                    ),
+                    format!("unknown rule `{}` in [rules]; `minutes-lint rule` lists the rules", name.get_ref()),
                 ));
             }
             let parsed = match level.get_ref().as_str() {
@@ -275,21 +264,14 @@ impl RawConfig {
         };
         extend_vocabulary(&mut config.vocabulary, self.vocabulary);
         for (pattern, rule_names) in self.per_file {
-            let glob = globset::Glob::new(pattern.get_ref()).map_err(|e| {
-                error_at(
-                    pattern.span().start,
-                    format!("bad glob `{}` in [per-file]: {e}", pattern.get_ref()),
-                )
-            })?;
+            let glob = globset::Glob::new(pattern.get_ref())
+                .map_err(|e| error_at(pattern.span().start, format!("bad glob `{}` in [per-file]: {e}", pattern.get_ref())))?;
             let mut names = Vec::new();
             for rule in rule_names {
                 if rule.get_ref() != "all" && rules::find(rule.get_ref()).is_none() {
                     return Err(error_at(
                         rule.span().start,
-                        format!(
-                            "unknown rule `{}` in [per-file]; `minutes-lint rule` lists the rules",
-                            rule.get_ref()
-                        ),
+                        format!("unknown rule `{}` in [per-file]; `minutes-lint rule` lists the rules", rule.get_ref()),
                     ));
                 }
                 names.push(rule.into_inner());
@@ -320,9 +302,7 @@ fn extend_vocabulary(vocabulary: &mut Vocabulary, raw: RawVocabulary) {
         }
     }
     for title in raw.procedural_titles {
-        vocabulary
-            .procedural_titles
-            .push((title.to_lowercase(), Procedural::Urgent));
+        vocabulary.procedural_titles.push((title.to_lowercase(), Procedural::Urgent));
     }
 }
 
@@ -348,10 +328,7 @@ decision-template = "RESOLVED – That the report be noted."
 "#;
         let config = Config::from_toml(text, "minutes-lint.toml").unwrap();
         assert_eq!(config.rules.get("missing-section"), Some(&RuleLevel::Off));
-        assert_eq!(
-            config.rules.get("title-style"),
-            Some(&RuleLevel::On(Severity::Warning))
-        );
+        assert_eq!(config.rules.get("title-style"), Some(&RuleLevel::On(Severity::Warning)));
         assert_eq!(config.known_acronyms, vec!["NHS", "UK", "Ofsted"]);
         assert_eq!(config.councillor_style, Some(CouncillorStyle::Councillor));
         assert!(config.glossary.contains_key("SEND"));
@@ -359,14 +336,10 @@ decision-template = "RESOLVED – That the report be noted."
 
     #[test]
     fn unknown_keys_name_file_line_and_key() {
-        let err =
-            Config::from_toml("[style]\ncolour = \"red\"\n", "x/minutes-lint.toml").unwrap_err();
+        let err = Config::from_toml("[style]\ncolour = \"red\"\n", "x/minutes-lint.toml").unwrap_err();
         assert_eq!(err.line, Some(2));
         assert!(err.message.contains("colour"), "{}", err.message);
-        assert!(
-            err.to_string().starts_with("x/minutes-lint.toml:2:"),
-            "{err}"
-        );
+        assert!(err.to_string().starts_with("x/minutes-lint.toml:2:"), "{err}");
     }
 
     #[test]
@@ -386,8 +359,7 @@ decision-template = "RESOLVED – That the report be noted."
 
     #[test]
     fn per_file_ignores_match_globs() {
-        let config =
-            Config::from_toml("[per-file]\n\"old/**\" = [\"first-person\"]\n", "c.toml").unwrap();
+        let config = Config::from_toml("[per-file]\n\"old/**\" = [\"first-person\"]\n", "c.toml").unwrap();
         assert!(config.ignored_for("old/2019/a.txt", "first-person"));
         assert!(!config.ignored_for("new/a.txt", "first-person"));
     }

@@ -85,11 +85,7 @@ pub struct Fix {
 impl Fix {
     /// Builds a fix, sorting its edits; overlapping edits are a rule bug, so the later one of an
     /// overlapping pair is dropped rather than risking a corrupt result.
-    pub fn new(
-        title: impl Into<String>,
-        applicability: Applicability,
-        mut edits: Vec<Edit>,
-    ) -> Self {
+    pub fn new(title: impl Into<String>, applicability: Applicability, mut edits: Vec<Edit>) -> Self {
         edits.sort_by_key(|e| (e.span.start, e.span.end));
         edits.dedup();
         let mut kept: Vec<Edit> = Vec::with_capacity(edits.len());

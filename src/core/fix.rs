@@ -31,11 +31,7 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
     let mut cursor = 0;
     for edit in edits {
         let Span { start, end } = edit.span;
-        if start < cursor
-            || end > text.len()
-            || !text.is_char_boundary(start)
-            || !text.is_char_boundary(end)
-        {
+        if start < cursor || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             continue;
         }
         out.push_str(&text[cursor..start]);
@@ -48,10 +44,7 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
 
 /// Picks, for each diagnostic, its first fix of the allowed applicability, skipping any fix whose
 /// edits would touch another chosen fix's. Returns the edits in order and the rules they fix.
-pub fn choose_fixes(
-    diagnostics: &[Diagnostic],
-    include_unsafe: bool,
-) -> (Vec<Edit>, Vec<&'static str>) {
+pub fn choose_fixes(diagnostics: &[Diagnostic], include_unsafe: bool) -> (Vec<Edit>, Vec<&'static str>) {
     let mut chosen: Vec<Edit> = Vec::new();
     let mut rules = Vec::new();
     for diagnostic in diagnostics {
@@ -67,10 +60,7 @@ pub fn choose_fixes(
         if fix.edits.iter().all(|e| chosen.contains(e)) {
             continue;
         }
-        let clashes = fix
-            .edits
-            .iter()
-            .any(|e| chosen.iter().any(|c| touches(c.span, e.span)));
+        let clashes = fix.edits.iter().any(|e| chosen.iter().any(|c| touches(c.span, e.span)));
         if clashes {
             continue;
         }
@@ -82,12 +72,7 @@ pub fn choose_fixes(
 }
 
 /// Lints and fixes repeatedly until no fix applies (or [`MAX_PASSES`] passes).
-pub fn fix_all(
-    text: &str,
-    config: &Config,
-    path: Option<&str>,
-    include_unsafe: bool,
-) -> FixOutcome {
+pub fn fix_all(text: &str, config: &Config, path: Option<&str>, include_unsafe: bool) -> FixOutcome {
     let mut current = text.to_string();
     let mut applied: Vec<(&'static str, usize)> = Vec::new();
     for _ in 0..MAX_PASSES {
@@ -118,10 +103,7 @@ pub fn fix_all(
 
 /// Two edits clash when they overlap, or when both insert at the same place (order unknown).
 fn touches(a: Span, b: Span) -> bool {
-    a.overlaps(b)
-        || (a.start == b.start && (a.is_empty() || b.is_empty()))
-        || (a.is_empty() && b.contains(a.start))
-        || (b.is_empty() && a.contains(b.start))
+    a.overlaps(b) || (a.start == b.start && (a.is_empty() || b.is_empty())) || (a.is_empty() && b.contains(a.start)) || (b.is_empty() && a.contains(b.start))
 }
 
 #[cfg(test)]
@@ -142,9 +124,6 @@ mod tests {
     #[test]
     fn never_splits_a_character() {
         let text = "é";
-        assert_eq!(
-            apply_edits(text, &[Edit::replace(Span::new(1, 2), "x")]),
-            "é"
-        );
+        assert_eq!(apply_edits(text, &[Edit::replace(Span::new(1, 2), "x")]), "é");
     }
 }

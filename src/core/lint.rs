@@ -29,35 +29,20 @@ pub fn lint(text: &str, config: &Config, path: Option<&str>) -> Linted {
 }
 
 /// Runs every enabled rule over an already parsed draft.
-pub fn check(
-    text: &str,
-    minutes: &Minutes,
-    lines: &LineIndex,
-    config: &Config,
-    path: Option<&str>,
-) -> Vec<Diagnostic> {
+pub fn check(text: &str, minutes: &Minutes, lines: &LineIndex, config: &Config, path: Option<&str>) -> Vec<Diagnostic> {
     let ctx = Context::new(text, minutes, config, lines);
     let mut all = Vec::new();
     for rule in RULES {
         let RuleLevel::On(severity) = config.level(rule) else {
             continue;
         };
-        if path.is_some_and(|p| config.ignored_for(p, rule.name))
-            || minutes
-                .suppressions
-                .file
-                .iter()
-                .any(|r| r == rule.name || r == "all")
-        {
+        if path.is_some_and(|p| config.ignored_for(p, rule.name)) || minutes.suppressions.file.iter().any(|r| r == rule.name || r == "all") {
             continue;
         }
         let mut found = Vec::new();
         (rule.check)(&ctx, &mut found);
         for mut diagnostic in found {
-            if minutes
-                .suppressions
-                .allows(rule.name, diagnostic.span.start)
-            {
+            if minutes.suppressions.allows(rule.name, diagnostic.span.start) {
                 continue;
             }
             diagnostic.rule = rule.name;

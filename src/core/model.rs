@@ -64,8 +64,7 @@ impl Minutes {
 
     /// True when `span` overlaps something that is not prose (an item number, a URL, residue).
     pub fn is_opaque(&self, span: Span) -> bool {
-        self.opaque.iter().any(|o| o.overlaps(span))
-            || self.residue.iter().any(|r| r.span.overlaps(span))
+        self.opaque.iter().any(|o| o.overlaps(span)) || self.residue.iter().any(|r| r.span.overlaps(span))
     }
 
     /// The meeting's year, from the header's date or else the first dated line.
@@ -226,11 +225,7 @@ pub struct ItemNumber {
 pub enum NumberPart {
     Text(String),
     /// A number; `width` counts the digits written, so that "004" keeps its zeros.
-    Number {
-        value: u64,
-        width: usize,
-        span: Span,
-    },
+    Number { value: u64, width: usize, span: Span },
 }
 
 impl ItemNumber {

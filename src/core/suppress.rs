@@ -20,11 +20,7 @@ impl Suppressions {
     /// True when a diagnostic of `rule` starting at `offset` is silenced.
     pub fn allows(&self, rule: &str, offset: usize) -> bool {
         let named = |rules: &Vec<String>| rules.iter().any(|r| r == rule || r == "all");
-        named(&self.file)
-            || self
-                .lines
-                .iter()
-                .any(|(span, rules)| span.contains(offset) && named(rules))
+        named(&self.file) || self.lines.iter().any(|(span, rules)| span.contains(offset) && named(rules))
     }
 }
 
@@ -32,8 +28,7 @@ impl Suppressions {
 pub fn find_suppressions(text: &str, index: &LineIndex) -> Suppressions {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"<!--\s*minutes-lint:\s*(allow-file|allow)\s+([a-z][a-z0-9, -]*?)\s*-->")
-            .expect("valid")
+        Regex::new(r"<!--\s*minutes-lint:\s*(allow-file|allow)\s+([a-z][a-z0-9, -]*?)\s*-->").expect("valid")
     });
     let mut found = Suppressions::default();
     for caps in re.captures_iter(text) {
@@ -54,9 +49,7 @@ pub fn find_suppressions(text: &str, index: &LineIndex) -> Suppressions {
             let next_line = index.line_of(all.end()) + 1;
             let span = index.line_span(text, next_line);
             // The span also takes the line break, so that a diagnostic at the line's end counts.
-            found
-                .lines
-                .push((Span::new(span.start, span.end + 1), rules));
+            found.lines.push((Span::new(span.start, span.end + 1), rules));
         }
     }
     found
@@ -68,8 +61,7 @@ mod tests {
 
     #[test]
     fn allow_covers_the_next_line_only() {
-        let text =
-            "<!-- minutes-lint: allow undefined-acronym -->\nThe LGA met.\nThe LGA met again.\n";
+        let text = "<!-- minutes-lint: allow undefined-acronym -->\nThe LGA met.\nThe LGA met again.\n";
         let s = find_suppressions(text, &LineIndex::new(text));
         let first = text.find("LGA").unwrap();
         let second = text.rfind("LGA").unwrap();

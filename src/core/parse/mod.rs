@@ -40,9 +40,7 @@ pub fn parse_with(text: &str, vocabulary: &Vocabulary, format: Option<Format>) -
     }
     Assembler::new(text, vocabulary, &mut minutes).run(blocks);
     minutes.opaque.extend(find_opaque(text));
-    minutes
-        .opaque
-        .extend(minutes.suppressions.comments.iter().copied());
+    minutes.opaque.extend(minutes.suppressions.comments.iter().copied());
     minutes.opaque.sort();
     minutes
 }
@@ -188,11 +186,7 @@ impl MaxStart for Span {
 fn strip_emphasis(text: &str, span: Span) -> Span {
     let s = span.slice(text);
     for mark in ["**", "__"] {
-        if s.len() > 4
-            && s.starts_with(mark)
-            && s.ends_with(mark)
-            && !s[2..s.len() - 2].contains(mark)
-        {
+        if s.len() > 4 && s.starts_with(mark) && s.ends_with(mark) && !s[2..s.len() - 2].contains(mark) {
             return Span::new(span.start + 2, span.end - 2);
         }
     }
@@ -241,9 +235,7 @@ fn group_blocks(text: &str, raw: &[RawLine], vocabulary: &Vocabulary) -> Vec<Raw
             && !line.list
             && line.heading.is_none()
             && !line.comment
-            && blocks
-                .last()
-                .is_some_and(|b| !b.role.is_structural() && b.heading.is_none() && !b.comment);
+            && blocks.last().is_some_and(|b| !b.role.is_structural() && b.heading.is_none() && !b.comment);
         if joins {
             if let Some(block) = blocks.last_mut() {
                 block.span.end = line.span.end;
@@ -267,9 +259,7 @@ fn group_blocks(text: &str, raw: &[RawLine], vocabulary: &Vocabulary) -> Vec<Raw
 /// True when raw line `i` directly follows line `i - 1` with no blank line between.
 fn is_next_line(text: &str, raw: &[RawLine], i: usize) -> bool {
     let between = &text[raw[i - 1].span.end..raw[i].span.start];
-    let breaks = between.matches("\r\n").count()
-        + between.matches('\n').count()
-        + between.matches('\r').count()
+    let breaks = between.matches("\r\n").count() + between.matches('\n').count() + between.matches('\r').count()
         - between.matches("\r\n").count() * 2;
     breaks <= 1
 }
@@ -297,12 +287,7 @@ fn line_role(text: &str, content: Span, vocabulary: &Vocabulary) -> LineRole {
     }
     if let Some(marker_len) = decision_opening(line, vocabulary) {
         let after = &line[marker_len..];
-        let skip = after.len()
-            - after
-                .trim_start_matches(|c: char| {
-                    c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-' | ',')
-                })
-                .len();
+        let skip = after.len() - after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-' | ',')).len();
         let rest = Span::new(content.start + marker_len + skip, content.end);
         return LineRole::DecisionOpening {
             marker: Span::new(content.start, content.start + marker_len),
@@ -324,27 +309,16 @@ fn emphasised_decision(text: &str, content: Span, vocabulary: &Vocabulary) -> Op
         return None;
     }
     let after = &line[close + 2..];
-    let skip = after.len()
-        - after
-            .trim_start_matches(|c: char| {
-                c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-' | ',')
-            })
-            .len();
+    let skip = after.len() - after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-' | ',')).len();
     let rest = Span::new(content.start + close + 2 + skip, content.end);
     let marker = Span::new(content.start + 2, content.start + 2 + inner.len());
     Some(LineRole::DecisionOpening { marker, rest })
 }
 
-fn attendance_heading(
-    text: &str,
-    content: Span,
-    vocabulary: &Vocabulary,
-) -> Option<(AttendanceKind, Span)> {
+fn attendance_heading(text: &str, content: Span, vocabulary: &Vocabulary) -> Option<(AttendanceKind, Span)> {
     let line = content.slice(text);
     for (word, kind) in &vocabulary.attendance_headings {
-        let Some(head) = line.get(..word.len()) else {
-            continue;
-        };
+        let Some(head) = line.get(..word.len()) else { continue };
         if !head.eq_ignore_ascii_case(word) {
             continue;
         }
@@ -353,22 +327,14 @@ fn attendance_heading(
             || after.starts_with([':', '–', '—'])
             || after.starts_with(" -")
             || after.starts_with(" –")
-            || (*kind == AttendanceKind::Apologies && after.starts_with(" for absence"))
+            || (*kind == AttendanceKind::Apologies && after.starts_with(" for absence") )
             || (*kind == AttendanceKind::Apologies && after.starts_with(" were received"))
             || (*kind == AttendanceKind::Apologies && after.starts_with(" received"));
         if !opens_list {
             continue;
         }
-        let skip = after.len()
-            - after
-                .trim_start_matches(|c: char| {
-                    c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-')
-                })
-                .len();
-        return Some((
-            *kind,
-            Span::new(content.start + word.len() + skip, content.end),
-        ));
+        let skip = after.len() - after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-')).len();
+        return Some((*kind, Span::new(content.start + word.len() + skip, content.end)));
     }
     None
 }
@@ -381,25 +347,16 @@ fn decision_opening(line: &str, vocabulary: &Vocabulary) -> Option<usize> {
         .filter(|opening| line.starts_with(opening.as_str()))
         .filter(|opening| {
             let after = &line[opening.len()..];
-            let shouting = opening.chars().any(char::is_alphabetic)
-                && !opening.chars().any(char::is_lowercase);
+            let shouting = opening.chars().any(char::is_alphabetic) && !opening.chars().any(char::is_lowercase);
             after.is_empty()
                 || opening.ends_with([':', '–', '-'])
                 || after.starts_with([':', '–', '—', '-', ','])
                 || after.starts_with(" –")
                 || after.starts_with(" -")
                 || (shouting && after.starts_with(' '))
-                || [
-                    " that",
-                    " to ",
-                    " unanimously",
-                    " as follows",
-                    " the following",
-                    " on ",
-                    " by ",
-                ]
-                .iter()
-                .any(|w| after.starts_with(w))
+                || [" that", " to ", " unanimously", " as follows", " the following", " on ", " by "]
+                    .iter()
+                    .any(|w| after.starts_with(w))
         })
         .map(|opening| opening.len())
         .max()
@@ -410,9 +367,7 @@ fn find_opaque(text: &str) -> Vec<Span> {
     let re = RE.get_or_init(|| {
         Regex::new(r"(?i)\bhttps?://\S+|\bwww\.\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("valid")
     });
-    re.find_iter(text)
-        .map(|m| Span::new(m.start(), m.end()))
-        .collect()
+    re.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect()
 }
 
 /// Builds the model from blocks, one block at a time.
@@ -477,10 +432,7 @@ impl<'a> Assembler<'a> {
             item.blocks.end = index + 1;
             item.span.end = block.span.end;
         }
-        if let Some(section) = self
-            .section
-            .and_then(|s| self.minutes.attendance.get_mut(s))
-        {
+        if let Some(section) = self.section.and_then(|s| self.minutes.attendance.get_mut(s)) {
             if kind == BlockKind::Attendance {
                 section.span.end = block.span.end;
             }
@@ -543,12 +495,7 @@ impl<'a> Assembler<'a> {
         // "33.1" under item 33 is a sub-paragraph.
         if shape == "#.#" {
             let first = numbered.number.numbers().first().copied();
-            if current
-                .number
-                .as_ref()
-                .and_then(|n| n.numbers().last().copied())
-                == first
-            {
+            if current.number.as_ref().and_then(|n| n.numbers().last().copied()) == first {
                 return false;
             }
         }
@@ -559,14 +506,8 @@ impl<'a> Assembler<'a> {
                     .is_some_and(|c| c.slice(self.text).trim_end().ends_with([':', '-']));
             let continues_list = self.numbered_list_next == Some(value);
             let current_plain = current.number.as_ref().is_some_and(|n| n.shape() == shape);
-            let current_value = current
-                .number
-                .as_ref()
-                .and_then(|n| n.numbers().last().copied())
-                .unwrap_or(0);
-            if continues_list
-                || (value == 1 && opens_list)
-                || (!current_plain && value < 50 && opens_list)
+            let current_value = current.number.as_ref().and_then(|n| n.numbers().last().copied()).unwrap_or(0);
+            if continues_list || (value == 1 && opens_list) || (!current_plain && value < 50 && opens_list)
                 || (current_plain && value < current_value && self.numbered_list_next.is_some())
             {
                 self.numbered_list_next = Some(value + 1);
@@ -665,11 +606,7 @@ impl<'a> Assembler<'a> {
         }
         if self.decision_open {
             if let Some(decision) = self.current_item_mut().and_then(|i| i.decisions.last_mut()) {
-                decision.body = Some(
-                    decision
-                        .body
-                        .map_or(block.content, |b| b.join(block.content)),
-                );
+                decision.body = Some(decision.body.map_or(block.content, |b| b.join(block.content)));
             }
             return BlockKind::DecisionText;
         }
@@ -695,9 +632,7 @@ impl<'a> Assembler<'a> {
             if let Some(at) = lower.find(&phrase.to_lowercase()) {
                 // Lower-casing can change lengths for some scripts: keep only exact boundaries.
                 let span = Span::new(content.start + at, content.start + at + phrase.len());
-                if self.text.is_char_boundary(span.start)
-                    && self.text.is_char_boundary(span.end.min(self.text.len()))
-                {
+                if self.text.is_char_boundary(span.start) && self.text.is_char_boundary(span.end.min(self.text.len())) {
                     found.push(span);
                 }
             }
@@ -718,20 +653,9 @@ impl<'a> Assembler<'a> {
         if people.is_empty() {
             return;
         }
-        let heading = self
-            .current_item_mut()
-            .map(|i| i.title)
-            .unwrap_or(block.content);
+        let heading = self.current_item_mut().map(|i| i.title).unwrap_or(block.content);
         let section = match self.section {
-            Some(s)
-                if self
-                    .minutes
-                    .attendance
-                    .get(s)
-                    .is_some_and(|sec| sec.heading == heading) =>
-            {
-                s
-            }
+            Some(s) if self.minutes.attendance.get(s).is_some_and(|sec| sec.heading == heading) => s,
             _ => {
                 self.minutes.attendance.push(AttendanceSection {
                     kind: AttendanceKind::Apologies,
@@ -763,11 +687,7 @@ impl<'a> Assembler<'a> {
             }
             return BlockKind::Field;
         }
-        let has_date = self
-            .minutes
-            .dates
-            .iter()
-            .any(|d| block.content.covers(d.span));
+        let has_date = self.minutes.dates.iter().any(|d| block.content.covers(d.span));
         if self.minutes.header.title.is_none() && !is_generic_heading(content) {
             self.minutes.header.title = Some(block.content);
             if has_date {
@@ -816,10 +736,7 @@ impl<'a> Assembler<'a> {
         if people.is_empty() {
             return false;
         }
-        if let Some(section) = self
-            .section
-            .and_then(|s| self.minutes.attendance.get_mut(s))
-        {
+        if let Some(section) = self.section.and_then(|s| self.minutes.attendance.get_mut(s)) {
             section.people.extend(people);
             return true;
         }
@@ -841,12 +758,8 @@ impl<'a> Assembler<'a> {
                 continue;
             }
             let content = block.content.slice(self.text);
-            let Some(caps) = re.captures(content) else {
-                continue;
-            };
-            let (Some(acr), Some(long)) = (caps.name("acr"), caps.name("long")) else {
-                continue;
-            };
+            let Some(caps) = re.captures(content) else { continue };
+            let (Some(acr), Some(long)) = (caps.name("acr"), caps.name("long")) else { continue };
             let long_span = trim_span(self.text, block.content.sub(long.start()..long.end()));
             entries.push(GlossaryEntry {
                 acronym: block.content.sub(acr.start()..acr.end()),
@@ -857,11 +770,7 @@ impl<'a> Assembler<'a> {
     }
 
     fn fill_header_date(&mut self) {
-        let header_end = self
-            .minutes
-            .items
-            .first()
-            .map_or(self.text.len(), |i| i.span.start);
+        let header_end = self.minutes.items.first().map_or(self.text.len(), |i| i.span.start);
         let meeting_line = self.minutes.header.meeting_line;
         let date = self
             .minutes
@@ -887,10 +796,7 @@ fn field_pattern() -> &'static Regex {
 
 fn is_generic_heading(content: &str) -> bool {
     let lower = content.trim().to_lowercase();
-    matches!(
-        lower.as_str(),
-        "agenda and minutes" | "minutes" | "agenda" | "draft minutes" | "items" | "no. item"
-    )
+    matches!(lower.as_str(), "agenda and minutes" | "minutes" | "agenda" | "draft minutes" | "items" | "no. item")
 }
 
 fn contains_word(haystack: &str, word: &str) -> bool {
@@ -904,9 +810,7 @@ fn contains_word(haystack: &str, word: &str) -> bool {
 /// Splits "84. Apologies (Item 1)" into the title and its agenda reference.
 fn split_agenda_ref(text: &str, title: Span) -> (Span, Option<Span>) {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"\s*\((?:[Aa]genda )?[Ii]tem\s+\d+[a-z]?\)\s*$").expect("valid")
-    });
+    let re = RE.get_or_init(|| Regex::new(r"\s*\((?:[Aa]genda )?[Ii]tem\s+\d+[a-z]?\)\s*$").expect("valid"));
     let slice = title.slice(text);
     match re.find(slice) {
         Some(m) => {

@@ -8,43 +8,19 @@ use std::sync::OnceLock;
 
 /// Honorifics and titles that introduce a name.
 pub const TITLES: &[&str] = &[
-    "Councillors",
-    "Councillor",
-    "Cllrs",
-    "Cllr",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Miss",
-    "Mx",
-    "Dr",
-    "Professor",
-    "Prof",
-    "Reverend",
-    "Revd",
-    "Rev",
-    "Sir",
-    "Dame",
-    "Lord",
-    "Lady",
-    "Baroness",
-    "Alderman",
+    "Councillors", "Councillor", "Cllrs", "Cllr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Professor", "Prof",
+    "Reverend", "Revd", "Rev", "Sir", "Dame", "Lord", "Lady", "Baroness", "Alderman",
 ];
 
 /// True for the titles that name a councillor ("Councillor", "Cllr" and their plurals).
 pub fn is_councillor_title(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches('.'),
-        "Councillor" | "Councillors" | "Cllr" | "Cllrs"
-    )
+    matches!(word.trim_end_matches('.'), "Councillor" | "Councillors" | "Cllr" | "Cllrs")
 }
 
 /// Every titled name in `span` ("Councillor Taylor", "Mrs B Kellner"). With `roles`, a name's
 /// role after a comma or in brackets is read too, as attendance lists write them.
 pub fn scan_people(text: &str, span: Span, roles: bool) -> Vec<Person> {
-    let Some(slice) = text.get(span.range()) else {
-        return Vec::new();
-    };
+    let Some(slice) = text.get(span.range()) else { return Vec::new() };
     let mut people = Vec::new();
     let mut resume = 0;
     for m in title_pattern().find_iter(slice) {
@@ -57,16 +33,12 @@ pub fn scan_people(text: &str, span: Span, roles: bool) -> Vec<Person> {
         if title_word == "Councillors" || title_word == "Cllrs" {
             let list_start = people.len();
             loop {
-                let Some(name) = read_name(slice, at) else {
-                    break;
-                };
+                let Some(name) = read_name(slice, at) else { break };
                 let mut person = person_from(span, title, &name);
                 at = name.end;
                 at = read_chair(slice, at, &mut person);
                 people.push(person);
-                let Some(next) = list_separator(slice, at) else {
-                    break;
-                };
+                let Some(next) = list_separator(slice, at) else { break };
                 at = next;
             }
             let group = Span::new(title.start, span.start + at);
@@ -75,10 +47,7 @@ pub fn scan_people(text: &str, span: Span, roles: bool) -> Vec<Person> {
             }
         } else {
             // "Cllr Mr A H Porter": a second honorific after the first is part of the title.
-            if let Some(second) = title_pattern()
-                .find(&slice[at..])
-                .filter(|s| s.start() == 1)
-            {
+            if let Some(second) = title_pattern().find(&slice[at..]).filter(|s| s.start() == 1) {
                 at += second.end();
             }
             let Some(name) = read_name(slice, at) else {
@@ -119,11 +88,7 @@ pub fn scan_bare_name(text: &str, line: Span) -> Option<Person> {
     let at = read_chair(slice, name.end, &mut person);
     let at = read_role(slice, at, line, &mut person);
     // Anything but punctuation left over means this line is prose, not a name.
-    if slice[at..]
-        .trim()
-        .trim_matches(|c: char| c.is_ascii_punctuation())
-        .is_empty()
-    {
+    if slice[at..].trim().trim_matches(|c: char| c.is_ascii_punctuation()).is_empty() {
         Some(person)
     } else {
         None
@@ -161,19 +126,13 @@ fn read_name(slice: &str, at: usize) -> Option<Name> {
     let mut pos = at + skipped;
     let mut tokens = Vec::new();
     while tokens.len() < 5 {
-        let Some(m) = name_token().find(&slice[pos..]) else {
-            break;
-        };
+        let Some(m) = name_token().find(&slice[pos..]) else { break };
         if m.start() != 0 || is_title_word(m.as_str()) || is_not_a_name(m.as_str()) {
             break;
         }
         // A full stop belongs to an initial ("A."), not to a surname ending a sentence.
         let token = m.as_str();
-        let len = if token.ends_with('.') && token.chars().count() > 2 {
-            m.end() - 1
-        } else {
-            m.end()
-        };
+        let len = if token.ends_with('.') && token.chars().count() > 2 { m.end() - 1 } else { m.end() };
         tokens.push(pos..pos + len);
         pos += len;
         let after = &slice[pos..];
@@ -237,9 +196,7 @@ fn read_role(slice: &str, at: usize, span: Span, person: &mut Person) -> usize {
         }
         return at;
     }
-    let Some(after_comma) = rest.strip_prefix(',') else {
-        return at;
-    };
+    let Some(after_comma) = rest.strip_prefix(',') else { return at };
     let start = at + 1 + (after_comma.len() - after_comma.trim_start().len());
     let tail = &slice[start..];
     let end = title_pattern()
@@ -258,13 +215,10 @@ fn read_role(slice: &str, at: usize, span: Span, person: &mut Person) -> usize {
 /// After a name in a list: ", " or " and " or " & " followed by another name.
 fn list_separator(slice: &str, at: usize) -> Option<usize> {
     static SEP: OnceLock<Regex> = OnceLock::new();
-    let sep = SEP
-        .get_or_init(|| Regex::new(r"^(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)").expect("valid"));
+    let sep = SEP.get_or_init(|| Regex::new(r"^(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)").expect("valid"));
     let m = sep.find(&slice[at..])?;
     let next = at + m.end();
-    slice[next..]
-        .starts_with(|c: char| c.is_uppercase())
-        .then_some(next - 1)
+    slice[next..].starts_with(|c: char| c.is_uppercase()).then_some(next - 1)
 }
 
 fn title_pattern() -> &'static Regex {
@@ -288,19 +242,7 @@ fn is_title_word(token: &str) -> bool {
 fn is_not_a_name(token: &str) -> bool {
     matches!(
         token,
-        "Chair"
-            | "Chairman"
-            | "Executive"
-            | "Member"
-            | "Members"
-            | "The"
-            | "And"
-            | "Co-opted"
-            | "Vice-Chair"
-            | "I"
-            | "OBE"
-            | "MBE"
-            | "CBE"
+        "Chair" | "Chairman" | "Executive" | "Member" | "Members" | "The" | "And" | "Co-opted" | "Vice-Chair" | "I" | "OBE" | "MBE" | "CBE"
     )
 }
 
@@ -317,8 +259,7 @@ mod tests {
 
     #[test]
     fn reads_a_chair_and_a_councillor_list() {
-        let text =
-            "Councillor Stone – in the Chair Councillors Alijah, Collins, Lovecy, Reid and Taylor";
+        let text = "Councillor Stone – in the Chair Councillors Alijah, Collins, Lovecy, Reid and Taylor";
         let found = names(text);
         assert_eq!(
             found,
@@ -332,10 +273,7 @@ mod tests {
             ]
         );
         let people = scan_people(text, Span::new(0, text.len()), true);
-        assert_eq!(
-            people[5].group.slice(text),
-            "Councillors Alijah, Collins, Lovecy, Reid and Taylor"
-        );
+        assert_eq!(people[5].group.slice(text), "Councillors Alijah, Collins, Lovecy, Reid and Taylor");
     }
 
     #[test]

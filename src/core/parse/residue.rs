@@ -66,22 +66,16 @@ fn view_full_text_pattern() -> &'static Regex {
 fn breadcrumb_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?:You are here:?\s*)?Home\s*[>›»/]\s*[^>›»]+(?:[>›»]\s*[^>›»]+)+$")
-            .expect("valid")
+        Regex::new(r"^(?:You are here:?\s*)?Home\s*[>›»/]\s*[^>›»]+(?:[>›»]\s*[^>›»]+)+$").expect("valid")
     })
 }
 
 /// "Supporting documents:" with nothing but white space after it.
 fn trailing_supporting_documents(text: &str) -> Option<Residue> {
     let trimmed_end = text.trim_end();
-    let label = [
-        "Supporting documents:",
-        "Supporting documents",
-        "Supporting Documents:",
-        "Supporting Documents",
-    ]
-    .into_iter()
-    .find(|l| trimmed_end.ends_with(l))?;
+    let label = ["Supporting documents:", "Supporting documents", "Supporting Documents:", "Supporting Documents"]
+        .into_iter()
+        .find(|l| trimmed_end.ends_with(l))?;
     let start = trimmed_end.len() - label.len();
     let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     if !text[line_start..start].trim().is_empty() {
@@ -130,10 +124,7 @@ mod tests {
         let found = kinds(text);
         assert_eq!(found.len(), 4, "{found:?}");
         assert_eq!(found[0].0, ResidueKind::Breadcrumb);
-        assert_eq!(
-            found[1],
-            (ResidueKind::FileIcon, "pdf icon PDF 284 KB".into())
-        );
+        assert_eq!(found[1], (ResidueKind::FileIcon, "pdf icon PDF 284 KB".into()));
         assert_eq!(found[2].0, ResidueKind::ViewFullText);
         assert!(found[2].1.ends_with("item 21/49"));
         assert_eq!(found[3].0, ResidueKind::SupportingDocuments);

@@ -48,9 +48,7 @@ impl Rule {
     pub fn doc(&self) -> String {
         let mut lines = Vec::new();
         for line in self.source.lines() {
-            let Some(rest) = line.strip_prefix("//!") else {
-                break;
-            };
+            let Some(rest) = line.strip_prefix("//!") else { break };
             lines.push(rest.strip_prefix(' ').unwrap_or(rest));
         }
         lines.join("\n").trim().to_string()
@@ -77,31 +75,16 @@ macro_rules! rule {
 
 /// Every rule, in the order the README and `minutes-lint rule` list them.
 pub static RULES: &[Rule] = &[
-    rule!(
-        item_number_sequence,
-        "item-number-sequence",
-        Warning,
-        "structure"
-    ),
+    rule!(item_number_sequence, "item-number-sequence", Warning, "structure"),
     rule!(missing_decision, "missing-decision", Warning, "structure"),
     rule!(empty_decision, "empty-decision", Warning, "structure"),
     rule!(missing_section, "missing-section", Info, "structure"),
-    rule!(
-        present_and_apologies,
-        "present-and-apologies",
-        Error,
-        "people"
-    ),
+    rule!(present_and_apologies, "present-and-apologies", Error, "people"),
     rule!(missing_chair, "missing-chair", Info, "people"),
     rule!(name_variant, "name-variant", Warning, "people"),
     rule!(title_style, "title-style", Info, "people"),
     rule!(undefined_acronym, "undefined-acronym", Warning, "acronyms"),
-    rule!(
-        acronym_defined_late,
-        "acronym-defined-late",
-        Warning,
-        "acronyms"
-    ),
+    rule!(acronym_defined_late, "acronym-defined-late", Warning, "acronyms"),
     rule!(acronym_redefined, "acronym-redefined", Info, "acronyms"),
     rule!(weekday_mismatch, "weekday-mismatch", Error, "dates"),
     rule!(paste_residue, "paste-residue", Warning, "text"),
@@ -126,12 +109,7 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(
-        text: &'a str,
-        minutes: &'a Minutes,
-        config: &'a Config,
-        lines: &'a LineIndex,
-    ) -> Self {
+    pub fn new(text: &'a str, minutes: &'a Minutes, config: &'a Config, lines: &'a LineIndex) -> Self {
         Context {
             text,
             minutes,
@@ -150,8 +128,7 @@ impl<'a> Context<'a> {
 
     /// Every person named, grouped by who they are.
     pub fn people(&self) -> &PeopleAnalysis {
-        self.people
-            .get_or_init(|| PeopleAnalysis::new(self.text, self.minutes))
+        self.people.get_or_init(|| PeopleAnalysis::new(self.text, self.minutes))
     }
 
     pub fn glossary(&self) -> &'static Glossary {
@@ -175,20 +152,9 @@ mod tests {
             assert!(names.insert(rule.name), "{} registered twice", rule.name);
             let doc = rule.doc();
             assert!(doc.len() > 80, "{} has no real documentation", rule.name);
-            assert!(
-                doc.contains("## Example"),
-                "{} documents no example",
-                rule.name
-            );
-            assert!(
-                doc.contains("## Fix"),
-                "{} does not say whether its fix is safe",
-                rule.name
-            );
-            assert!(rule
-                .name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '-'));
+            assert!(doc.contains("## Example"), "{} documents no example", rule.name);
+            assert!(doc.contains("## Fix"), "{} does not say whether its fix is safe", rule.name);
+            assert!(rule.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
         }
     }
 }
