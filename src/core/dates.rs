@@ -53,6 +53,8 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             year,
         });
     }
+    // `found` is in text order, so overlaps are found by binary search.
+    let day_first = found.len();
     for caps in month_day_pattern().captures_iter(text) {
         let (Some(all), Some(day), Some(month), Some(w)) = (
             caps.get(0),
@@ -63,7 +65,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             continue;
         };
         let span = Span::new(all.start(), all.end());
-        if found.iter().any(|d| d.span.overlaps(span)) {
+        if overlaps_sorted(&found[..day_first], span) {
             continue;
         }
         let (Ok(day), Some(month), Some(weekday)) = (
@@ -82,6 +84,37 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             day,
             month,
             year,
+        });
+    }
+    // "12/09/2017", "Tuesday 12.09.2017": day first, as UK minutes write them.
+    for caps in numeric_pattern().captures_iter(text) {
+        let (Some(all), Some(day), Some(month), Some(year)) = (
+            caps.get(0),
+            caps.name("day"),
+            caps.name("month"),
+            caps.name("year"),
+        ) else {
+            continue;
+        };
+        let (Ok(day), Ok(month), Ok(year)) = (
+            day.as_str().parse::<u32>(),
+            month.as_str().parse::<u32>(),
+            year.as_str().parse::<i32>(),
+        ) else {
+            continue;
+        };
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+            continue;
+        }
+        let weekday = caps.name("weekday").and_then(|w| {
+            weekday_from_name(w.as_str()).map(|d| (d, Span::new(w.start(), w.end())))
+        });
+        found.push(DateMention {
+            span: Span::new(all.start(), all.end()),
+            weekday,
+            day,
+            month,
+            year: Some(year),
         });
     }
     found.sort_by_key(|d| d.span.start);
@@ -119,6 +152,22 @@ fn day_month_pattern() -> &'static Regex {
     RE.get_or_init(|| {
         let pattern = format!(
             r"(?-u:\b)(?:{WEEKDAY},?\s+(?:the\s+)?)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d)(?-u:\b))?"
+        );
+        Regex::new(&pattern).expect("date pattern is valid")
+    })
+}
+
+/// True when `span` overlaps a mention in `sorted` (ordered by start, not overlapping).
+fn overlaps_sorted(sorted: &[DateMention], span: Span) -> bool {
+    let i = sorted.partition_point(|d| d.span.end <= span.start);
+    sorted.get(i).is_some_and(|d| d.span.overlaps(span))
+}
+
+fn numeric_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pattern = format!(
+            r"(?-u:\b)(?:{WEEKDAY},?\s+)?(?P<day>[0-3]?[0-9])[/.](?P<month>[01]?[0-9])[/.](?P<year>(?:19|20)[0-9][0-9])(?-u:\b)"
         );
         Regex::new(&pattern).expect("date pattern is valid")
     })
@@ -212,6 +261,19 @@ mod tests {
             &"Held on 12 Oct. 2022 and 17 October, the day after."[dates[1].span.range()],
             "17 October"
         );
+    }
+
+    #[test]
+    fn numeric_dates_are_day_first() {
+        let dates =
+            find_dates("Date: 12/09/2017; held Tuesday 26.04.2022; not 13/25/2022 or 21/47.");
+        assert_eq!(dates.len(), 2);
+        assert_eq!(
+            (dates[0].day, dates[0].month, dates[0].year),
+            (12, 9, Some(2017))
+        );
+        assert_eq!(dates[1].weekday.map(|w| w.0), Some(Weekday::Tue));
+        assert_eq!((dates[1].day, dates[1].month), (26, 4));
     }
 
     #[test]

@@ -182,6 +182,12 @@ mod tests {
     }
 
     #[test]
+    fn a_numeric_date_in_the_header_counts() {
+        let text = "Planning Committee\n\nDate: 12/09/2017\n\nPresent:\n\nCouncillor Stone (Chair)\n\n1. Declarations of Interest\n\nNone.\n\n2. Date of Next Meeting\n\n10/10/2017\n";
+        assert!(run(text).is_empty(), "{:?}", run(text));
+    }
+
+    #[test]
     fn other_ways_of_recording_declarations_and_the_next_meeting() {
         let text = "Planning Committee\n\nMinutes of the meeting held on 12 September 2017\n\nPresent:\n\nCouncillor Stone (Chair)\n\n1. Budget\n\nNo declarations were made.\n\nRESOLVED – That the report be noted.\n\nThe next meeting is on 10 October 2017.\n";
         assert!(run(text).is_empty(), "{:?}", run(text));
