@@ -288,4 +288,28 @@ mod tests {
         let text = "é😀".repeat(100_000);
         assert!(find_dates(&text).is_empty());
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        #[test]
+        fn any_text_gives_sound_mentions(pieces in proptest::collection::vec(proptest::prop_oneof![
+            proptest::prelude::Just("Monday"), proptest::prelude::Just("Tues."), proptest::prelude::Just("WED"),
+            proptest::prelude::Just("21st"), proptest::prelude::Just("31"), proptest::prelude::Just("0"),
+            proptest::prelude::Just("March"), proptest::prelude::Just("Sept."), proptest::prelude::Just("MAY"),
+            proptest::prelude::Just("2022"), proptest::prelude::Just("/"), proptest::prelude::Just("."),
+            proptest::prelude::Just(","), proptest::prelude::Just(" "), proptest::prelude::Just("\u{a0}"),
+            proptest::prelude::Just("the"), proptest::prelude::Just("of"), proptest::prelude::Just("😀"),
+            proptest::prelude::Just("\r\n"), proptest::prelude::Just("12/09/2017"),
+        ], 0..40)) {
+            let text = pieces.concat();
+            for d in find_dates(&text) {
+                proptest::prop_assert!(text.get(d.span.range()).is_some());
+                if let Some((_, w)) = d.weekday {
+                    proptest::prop_assert!(d.span.covers(w));
+                    proptest::prop_assert!(text.get(w.range()).is_some());
+                }
+                proptest::prop_assert!((1..=12).contains(&d.month));
+            }
+        }
+    }
 }
