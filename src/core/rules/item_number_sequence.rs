@@ -1,5 +1,4 @@
-//! `item-number-sequence`: item numbers with gaps, duplicates, numbers out of order, or a mix
-//! of numbering schemes in one document.
+//! `item-number-sequence`: item numbers with gaps, duplicates, disorder or mixed schemes.
 //!
 //! Minute numbers are how later papers cite a decision ("Minute 21/49 refers"), so a skipped,
 //! repeated or backwards number, or an item numbered in another scheme, breaks the record. The

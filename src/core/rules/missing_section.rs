@@ -1,5 +1,4 @@
-//! `missing-section`: a whole-meeting draft without a meeting date, an attendance list,
-//! declarations of interest or the date of the next meeting.
+//! `missing-section`: minutes of a meeting lacking its date, attendance, declarations or next meeting.
 //!
 //! Minutes are the legal record of a meeting. Readers look for when it was held, who was
 //! present, whether anyone declared an interest (a nil return is still recorded) and when the

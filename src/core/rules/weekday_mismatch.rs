@@ -1,5 +1,4 @@
-//! `weekday-mismatch`: a weekday that does not fall on the date written beside it, or a date
-//! that does not exist.
+//! `weekday-mismatch`: a weekday that does not match its date, or a date that cannot exist.
 //!
 //! Meeting dates are copied from calendars, agendas and earlier minutes, and a weekday copied
 //! with the wrong date ("Monday 26 April 2022" when 26 April 2022 was a Tuesday) tells readers
