@@ -6,8 +6,8 @@
 //! date of the next meeting, welcomes, urgent business, exclusion of the public) are exempt, and
 //! so is an item whose text records its outcome inside a sentence ("… were submitted and
 //! approved as a correct record", "The Panel noted the update.", "The Committee agreed to …";
-//! but not "noted that …", which reports discussion). A marker with nothing after it is
-//! `empty-decision`'s business, not this rule's.
+//! but not "noted that …", which reports discussion), and an item that was withdrawn or
+//! deferred. A marker with nothing after it is `empty-decision`'s business, not this rule's.
 //!
 //! ## Example
 //!
@@ -84,8 +84,15 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// "The Panel noted the update.", "The Committee agreed to …", "It was resolved that …": an
 /// outcome written as a sentence rather than under a marker. "noted that …" reports discussion
-/// rather than a decision, so it does not count.
+/// rather than a decision, so it does not count. A withdrawn or deferred item needs no decision.
 fn records_outcome_in_prose(text: &str, minutes: &Minutes, item: &Item) -> bool {
+    let title = item.title.slice(text).to_lowercase();
+    if ["withdrawn", "deferred", "postponed"]
+        .iter()
+        .any(|w| title.contains(w))
+    {
+        return true;
+    }
     minutes
         .item_blocks(item)
         .iter()
@@ -108,6 +115,8 @@ fn outcome_sentence() -> &'static Regex {
             r"(?-u:\b)(?:The\s+(?:Committee|Sub-Committee|Subcommittee|Panel|Board|Subgroup|Sub-Group|Cabinet|Council|Forum|Group|Commission|Executive|Meeting)|Members|It\s+was)",
             r"\s+(?:(?:unanimously|therefore|then|formally)\s+)?(?P<verb>noted|agreed|resolved|approved|endorsed|decided|accepted)(?-u:\b)",
             r"(?P<that>\s+that)?",
+            // "This item was withdrawn.", "The report was deferred to the next meeting."
+            r"|(?i:(?-u:\b)(?:was|were|been|be|is)\s+(?:withdrawn|deferred|postponed)(?-u:\b))",
         ))
         .expect("outcome pattern is valid")
     })
@@ -413,6 +422,8 @@ mod tests {
     #[test]
     fn outcomes_written_as_sentences_count() {
         let text = "Panel\n\n1. Budget\n\nThe Panel noted the update.\n\n2. Housing\n\nThe Committee agreed to defer the item.\n\n3. Parks\n\nParks were discussed. The Panel noted that the parks were busy.\n\n4. Roads\n\nIt was resolved that the scheme proceed.\n";
+        assert_eq!(spans(text), ["3"]);
+        let text = "Panel\n\n1. Budget (Withdrawn)\n\n2. Housing\n\nThis item was deferred to the next meeting.\n\n3. Parks\n\nDiscussed.\n";
         assert_eq!(spans(text), ["3"]);
     }
 
