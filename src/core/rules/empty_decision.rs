@@ -4,7 +4,8 @@
 //! follows; when nothing follows (or only punctuation), the minutes record that something was
 //! decided without saying what, which usually means the decision text was never pasted in. Words
 //! that are a whole decision on their own ("NOTED", "AGREED", "The Panel noted") are not empty,
-//! unless a colon or dash after them promises more.
+//! unless a colon or dash after them promises more. A placeholder left for later ("TBC",
+//! "[to follow]", "XXX") counts as nothing.
 //!
 //! ## Example
 //!
@@ -33,9 +34,14 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         for decision in &item.decisions {
             if is_empty(ctx.text, decision) {
                 let marker = decision.marker.slice(ctx.text);
-                let message = format!(
-                    "\"{marker}\" is followed by no decision: write what was decided after it"
-                );
+                let body = decision.body.map_or("", |b| b.slice(ctx.text)).trim();
+                let message = if body.chars().any(char::is_alphanumeric) {
+                    format!("\"{marker}\" is followed only by the placeholder \"{body}\": write what was decided")
+                } else {
+                    format!(
+                        "\"{marker}\" is followed by no decision: write what was decided after it"
+                    )
+                };
                 out.push(Diagnostic::new("empty-decision", decision.marker, message));
             }
         }
@@ -47,13 +53,42 @@ pub(crate) fn is_empty(text: &str, decision: &Decision) -> bool {
     if decision.kind != DecisionKind::Marker {
         return false;
     }
-    let has_words = decision
-        .body
-        .is_some_and(|b| b.slice(text).chars().any(char::is_alphanumeric));
-    if has_words {
+    let body = decision.body.map_or("", |b| b.slice(text));
+    if body.chars().any(char::is_alphanumeric) && !is_placeholder(body) {
         return false;
     }
     !is_self_contained(text, decision)
+}
+
+/// "TBC", "[to follow]", "XXX": a clerk's note that the decision is still to be written.
+fn is_placeholder(body: &str) -> bool {
+    let trimmed = body.trim().trim_end_matches(['.', '!']).trim();
+    let inner = trimmed
+        .strip_prefix(['[', '(', '<'])
+        .and_then(|t| t.strip_suffix([']', ')', '>']))
+        .unwrap_or(trimmed)
+        .trim();
+    let lower = inner.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "tbc"
+            | "tba"
+            | "tbd"
+            | "to follow"
+            | "to be confirmed"
+            | "to be added"
+            | "to be agreed"
+            | "decision to follow"
+            | "decision to be added"
+            | "xxx"
+            | "xx"
+            | "x"
+            | "todo"
+            | "placeholder"
+    ) || (!lower.is_empty()
+        && lower
+            .chars()
+            .all(|c| c == 'x' || c == '?' || c == '.' || c == ' '))
 }
 
 /// "NOTED", "AGREED", "The Panel noted": markers that are a complete decision without a body,
@@ -117,6 +152,12 @@ mod tests {
     fn punctuation_is_not_a_decision() {
         let text = "Panel\n\n12. Budget\n\nRESOLVED – .\n\n13. Housing\n\nRESOLVED – That the report be noted.\n";
         assert_eq!(run(text), ["RESOLVED – ."]);
+    }
+
+    #[test]
+    fn placeholders_are_not_decisions() {
+        let text = "Panel\n\n12. Budget\n\nRESOLVED – TBC\n\n13. Housing\n\nDecision\n\n[To follow]\n\n14. Parks\n\nRESOLVED – That XXX be approved.\n";
+        assert_eq!(run(text), ["RESOLVED", "Decision"]);
     }
 
     #[test]
