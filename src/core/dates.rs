@@ -27,75 +27,93 @@ impl DateMention {
 }
 
 /// Every date mention in `text`, in order.
+///
+/// The patterns only find where mentions are; [`read_mention`] reads their parts, which is
+/// several times faster than asking the regex engine for capture groups on every match.
 pub fn find_dates(text: &str) -> Vec<DateMention> {
-    // The full patterns are slow to run over a whole document; a month name is in every date,
-    // so only the lines holding one are searched.
-    let mut found = Vec::new();
-    let mut searched_to = 0;
-    for m in month_word().find_iter(text) {
-        if m.start() < searched_to {
+    let mut found: Vec<DateMention> = day_month_pattern()
+        .find_iter(text)
+        .filter_map(|m| read_mention(text, Span::new(m.start(), m.end())))
+        .collect();
+    // `found` is in text order, so overlaps are found by binary search.
+    let day_first = found.len();
+    for m in month_day_pattern().find_iter(text) {
+        let span = Span::new(m.start(), m.end());
+        if overlaps_sorted(&found[..day_first], span) {
             continue;
         }
-        let line_start = text[..m.start()].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-        let line_end = text[m.end()..].find(['\n', '\r']).map_or(text.len(), |i| m.end() + i);
-        find_dates_in(text, line_start, line_end, &mut found);
-        searched_to = line_end;
+        if let Some(mention) = read_mention(text, span).filter(|d| d.weekday.is_some()) {
+            found.push(mention);
+        }
+    }
+    // "12/09/2017", "Tuesday 12.09.2017": day first, as UK minutes write them.
+    for m in numeric_pattern().find_iter(text) {
+        if let Some(mention) = read_mention(text, Span::new(m.start(), m.end())) {
+            found.push(mention);
+        }
     }
     found.sort_by_key(|d| d.span.start);
     found
 }
 
-fn month_word() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec").expect("valid"))
-}
-
-fn find_dates_in(text: &str, line_start: usize, line_end: usize, found: &mut Vec<DateMention>) {
-    let line = &text[line_start..line_end];
-    let first_new = found.len();
-    for caps in day_month_pattern().captures_iter(line) {
-        let (Some(all), Some(day), Some(month)) = (caps.get(0), caps.name("day"), caps.name("month")) else {
-            continue;
-        };
-        let (Ok(day), Some(month)) = (day.as_str().parse::<u32>(), month_number(month.as_str())) else {
-            continue;
-        };
-        let year = caps.name("year").and_then(|y| y.as_str().parse::<i32>().ok());
-        let weekday = caps
-            .name("weekday")
-            .and_then(|w| weekday_from_name(w.as_str()).map(|d| (d, Span::new(line_start + w.start(), line_start + w.end()))));
-        found.push(DateMention {
-            span: Span::new(line_start + all.start(), line_start + all.end()),
-            weekday,
-            day,
-            month,
-            year,
-        });
-    }
-    for caps in month_day_pattern().captures_iter(line) {
-        let (Some(all), Some(day), Some(month), Some(w)) =
-            (caps.get(0), caps.name("day"), caps.name("month"), caps.name("weekday"))
-        else {
-            continue;
-        };
-        let span = Span::new(line_start + all.start(), line_start + all.end());
-        if found[first_new..].iter().any(|d| d.span.overlaps(span)) {
+/// Reads the weekday, day, month and year of a mention the patterns found.
+fn read_mention(text: &str, span: Span) -> Option<DateMention> {
+    let written = span.slice(text);
+    let mut weekday = None;
+    let mut day = None;
+    let mut month = None;
+    let mut year = None;
+    let mut offset = 0;
+    for piece in written.split(|c: char| c.is_whitespace() || c == ',') {
+        let start = offset;
+        offset += piece.len()
+            + written[offset + piece.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        let word = piece.trim_end_matches('.');
+        if word.is_empty() {
             continue;
         }
-        let (Ok(day), Some(month), Some(weekday)) =
-            (day.as_str().parse::<u32>(), month_number(month.as_str()), weekday_from_name(w.as_str()))
-        else {
-            continue;
-        };
-        let year = caps.name("year").and_then(|y| y.as_str().parse::<i32>().ok());
-        found.push(DateMention {
-            span,
-            weekday: Some((weekday, Span::new(line_start + w.start(), line_start + w.end()))),
-            day,
-            month,
-            year,
-        });
+        let first_digit = word.starts_with(|c: char| c.is_ascii_digit());
+        if first_digit && word.contains(['/', '.']) {
+            let mut parts = word.split(['/', '.']);
+            day = parts.next().and_then(|d| d.parse::<u32>().ok());
+            month = parts
+                .next()
+                .and_then(|m| m.parse::<u32>().ok())
+                .filter(|m| (1..=12).contains(m));
+            year = parts.next().and_then(|y| y.parse::<i32>().ok());
+        } else if first_digit {
+            let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            if digits.len() == 4 && day.is_some() {
+                year = digits.parse::<i32>().ok();
+            } else if day.is_none() {
+                day = digits.parse::<u32>().ok();
+            }
+        } else if weekday.is_none() && day.is_none() && month.is_none() && is_weekday_word(word) {
+            weekday = weekday_from_name(word).map(|w| {
+                (
+                    w,
+                    Span::new(span.start + start, span.start + start + word.len()),
+                )
+            });
+        } else if month.is_none() {
+            month = month_number(word);
+        }
     }
+    Some(DateMention {
+        span,
+        weekday,
+        day: day?,
+        month: month?,
+        year,
+    })
+}
+
+/// Whether `word` is one of the weekday spellings the patterns accept (not "the" or "of").
+fn is_weekday_word(word: &str) -> bool {
+    word.len() >= 3 && weekday_from_name(word).is_some() && month_number(word).is_none()
 }
 
 /// The English name of a weekday, written as the text wrote it: full or abbreviated.
@@ -121,14 +139,30 @@ pub fn weekday_of(date: NaiveDate) -> Weekday {
     date.weekday()
 }
 
-const WEEKDAY: &str = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?";
-const MONTH: &str = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
+const WEEKDAY: &str = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun|MON|TUES|TUE|WED|THURS|THUR|THU|FRI|SAT|SUN)\.?";
+const MONTH: &str = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)(?-u:\b)\.?)";
 
 fn day_month_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pattern = format!(
-            r"\b(?:{WEEKDAY},?\s+(?:the\s+)?)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?(?:\s+(?P<year>(?:19|20)\d\d)\b)?"
+            r"(?-u:\b)(?:{WEEKDAY},?\s+(?:the\s+)?)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d)(?-u:\b))?"
+        );
+        Regex::new(&pattern).expect("date pattern is valid")
+    })
+}
+
+/// True when `span` overlaps a mention in `sorted` (ordered by start, not overlapping).
+fn overlaps_sorted(sorted: &[DateMention], span: Span) -> bool {
+    let i = sorted.partition_point(|d| d.span.end <= span.start);
+    sorted.get(i).is_some_and(|d| d.span.overlaps(span))
+}
+
+fn numeric_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pattern = format!(
+            r"(?-u:\b)(?:{WEEKDAY},?\s+)?(?P<day>[0-3]?[0-9])[/.](?P<month>[01]?[0-9])[/.](?P<year>(?:19|20)[0-9][0-9])(?-u:\b)"
         );
         Regex::new(&pattern).expect("date pattern is valid")
     })
@@ -138,31 +172,37 @@ fn month_day_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pattern = format!(
-            r"\b{WEEKDAY},?\s+{MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b,?(?:\s+(?P<year>(?:19|20)\d\d)\b)?"
+            r"(?-u:\b){WEEKDAY},?\s+{MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>(?:19|20)\d\d)(?-u:\b))?"
         );
         Regex::new(&pattern).expect("date pattern is valid")
     })
 }
 
 fn weekday_from_name(name: &str) -> Option<Weekday> {
-    let lower = name.trim_end_matches('.').to_ascii_lowercase();
-    Some(match lower.get(..3)? {
-        "mon" => Weekday::Mon,
-        "tue" => Weekday::Tue,
-        "wed" => Weekday::Wed,
-        "thu" => Weekday::Thu,
-        "fri" => Weekday::Fri,
-        "sat" => Weekday::Sat,
-        "sun" => Weekday::Sun,
-        _ => return None,
-    })
+    let key = name.trim_end_matches('.').get(..3)?;
+    let days = [
+        ("mon", Weekday::Mon),
+        ("tue", Weekday::Tue),
+        ("wed", Weekday::Wed),
+        ("thu", Weekday::Thu),
+        ("fri", Weekday::Fri),
+        ("sat", Weekday::Sat),
+        ("sun", Weekday::Sun),
+    ];
+    days.iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(key))
+        .map(|(_, d)| *d)
 }
 
 fn month_number(name: &str) -> Option<u32> {
-    let lower = name.trim_end_matches('.').to_ascii_lowercase();
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    let key = lower.get(..3)?;
-    months.iter().position(|m| *m == key).map(|i| i as u32 + 1)
+    let key = name.trim_end_matches('.').get(..3)?;
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(key))
+        .map(|i| i as u32 + 1)
 }
 
 #[cfg(test)]
@@ -174,19 +214,28 @@ mod tests {
         let text = "Monday 21st March, 2022 4.00 pm; Wed, 23 March 2022; Tuesday 17 October at 10:00am; 12 September 2017";
         let dates = find_dates(text);
         assert_eq!(dates.len(), 4);
-        assert_eq!((dates[0].day, dates[0].month, dates[0].year), (21, 3, Some(2022)));
+        assert_eq!(
+            (dates[0].day, dates[0].month, dates[0].year),
+            (21, 3, Some(2022))
+        );
         assert_eq!(dates[0].weekday.map(|w| w.0), Some(Weekday::Mon));
         assert_eq!(dates[1].weekday.map(|w| w.0), Some(Weekday::Wed));
         assert_eq!(dates[2].year, None);
         assert!(dates[3].weekday.is_none());
-        assert_eq!(dates[2].date(Some(2017)).map(weekday_of), Some(Weekday::Tue));
+        assert_eq!(
+            dates[2].date(Some(2017)).map(weekday_of),
+            Some(Weekday::Tue)
+        );
     }
 
     #[test]
     fn reads_month_first_dates() {
         let dates = find_dates("on Tuesday, April 26, 2022 at noon");
         assert_eq!(dates.len(), 1);
-        assert_eq!((dates[0].day, dates[0].month, dates[0].year), (26, 4, Some(2022)));
+        assert_eq!(
+            (dates[0].day, dates[0].month, dates[0].year),
+            (26, 4, Some(2022))
+        );
     }
 
     #[test]
@@ -194,5 +243,73 @@ mod tests {
         let dates = find_dates("Monday 31 February 2022");
         assert_eq!(dates.len(), 1);
         assert_eq!(dates[0].date(None), None);
+    }
+
+    #[test]
+    fn sentence_punctuation_and_word_parts_are_not_dates() {
+        let dates = find_dates(
+            "The next meeting is Tuesday 17 October. It scored 12 Decibels, on 3 Marches.",
+        );
+        assert_eq!(dates.len(), 1);
+        assert_eq!(dates[0].span, Span::new(20, 38));
+        let dates = find_dates("Held on 12 Oct. 2022 and 17 October, the day after.");
+        assert_eq!(dates.len(), 2);
+        assert_eq!(dates[0].year, Some(2022));
+        assert_eq!(dates[1].year, None);
+        assert_eq!(
+            &"Held on 12 Oct. 2022 and 17 October, the day after."[dates[1].span.range()],
+            "17 October"
+        );
+    }
+
+    #[test]
+    fn numeric_dates_are_day_first() {
+        let dates =
+            find_dates("Date: 12/09/2017; held Tuesday 26.04.2022; not 13/25/2022 or 21/47.");
+        assert_eq!(dates.len(), 2);
+        assert_eq!(
+            (dates[0].day, dates[0].month, dates[0].year),
+            (12, 9, Some(2017))
+        );
+        assert_eq!(dates[1].weekday.map(|w| w.0), Some(Weekday::Tue));
+        assert_eq!((dates[1].day, dates[1].month), (26, 4));
+    }
+
+    #[test]
+    fn capitals_are_read_too() {
+        let dates = find_dates("MONDAY 21 MARCH 2022 and WED 23 MAR 2022");
+        assert_eq!(dates.len(), 2);
+        assert_eq!(dates[0].weekday.map(|w| w.0), Some(Weekday::Mon));
+        assert_eq!((dates[1].day, dates[1].month), (23, 3));
+    }
+
+    #[test]
+    fn long_lines_of_other_scripts_are_quick() {
+        let text = "é😀".repeat(100_000);
+        assert!(find_dates(&text).is_empty());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        #[test]
+        fn any_text_gives_sound_mentions(pieces in proptest::collection::vec(proptest::prop_oneof![
+            proptest::prelude::Just("Monday"), proptest::prelude::Just("Tues."), proptest::prelude::Just("WED"),
+            proptest::prelude::Just("21st"), proptest::prelude::Just("31"), proptest::prelude::Just("0"),
+            proptest::prelude::Just("March"), proptest::prelude::Just("Sept."), proptest::prelude::Just("MAY"),
+            proptest::prelude::Just("2022"), proptest::prelude::Just("/"), proptest::prelude::Just("."),
+            proptest::prelude::Just(","), proptest::prelude::Just(" "), proptest::prelude::Just("\u{a0}"),
+            proptest::prelude::Just("the"), proptest::prelude::Just("of"), proptest::prelude::Just("😀"),
+            proptest::prelude::Just("\r\n"), proptest::prelude::Just("12/09/2017"),
+        ], 0..40)) {
+            let text = pieces.concat();
+            for d in find_dates(&text) {
+                proptest::prop_assert!(text.get(d.span.range()).is_some());
+                if let Some((_, w)) = d.weekday {
+                    proptest::prop_assert!(d.span.covers(w));
+                    proptest::prop_assert!(text.get(w.range()).is_some());
+                }
+                proptest::prop_assert!((1..=12).contains(&d.month));
+            }
+        }
     }
 }

@@ -129,6 +129,7 @@ impl Default for Vocabulary {
                 ("last meeting".into(), Procedural::PreviousMinutes),
                 ("next meeting".into(), Procedural::NextMeeting),
                 ("future meeting".into(), Procedural::NextMeeting),
+                ("future meetings".into(), Procedural::NextMeeting),
                 ("date of meeting".into(), Procedural::NextMeeting),
                 ("dates of meetings".into(), Procedural::NextMeeting),
                 ("welcome".into(), Procedural::Welcome),

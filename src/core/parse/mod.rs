@@ -474,7 +474,7 @@ impl<'a> Assembler<'a> {
 
     fn meeting_block(&mut self, block: &RawBlock) -> BlockKind {
         if let LineRole::Item(numbered) = &block.role {
-            if self.starts_item(numbered) {
+            if !self.is_list_under_heading_item(block, numbered) && self.starts_item(numbered) {
                 self.section = None;
                 self.numbered_list_next = None;
                 let title = numbered.title;
@@ -497,6 +497,18 @@ impl<'a> Assembler<'a> {
             return self.item_block(block);
         }
         self.header_block(block)
+    }
+
+    /// In Markdown whose items are headings ("## 12. Budget"), a plain numbered line that is not
+    /// a heading ("1. The Chair welcomed …") is a list entry of the current item.
+    fn is_list_under_heading_item(&self, block: &RawBlock, numbered: &NumberedLine) -> bool {
+        if self.minutes.format != Format::Markdown || block.heading.is_some() || !numbered.plain {
+            return false;
+        }
+        self.item
+            .and_then(|i| self.minutes.items.get(i))
+            .and_then(|item| self.minutes.blocks.get(item.blocks.start))
+            .is_some_and(|first| first.heading.is_some())
     }
 
     /// Whether a numbered line opens a new item or is a numbered paragraph inside the current one.

@@ -126,3 +126,9 @@ fn never_fails_on_hostile_text() {
     assert_eq!(parse(&many_items).items.len(), 10_000);
 }
 
+#[test]
+fn markdown_numbered_lists_under_heading_items_are_not_items() {
+    let text = "# Board\n\n## 12. Budget\n\nThe Board discussed the report\n\n1. The Chair welcomed the report\n\n2. Members asked about reserves\n\n5. Figures were given\n\n## 13. Housing\n\nNOTED\n";
+    let m = parse_with(text, &Vocabulary::default(), Some(Format::Markdown));
+    assert_eq!(numbers(text, &m), ["12", "13"]);
+}

@@ -1,12 +1,193 @@
-//! `empty-decision`: not written yet.
+//! `empty-decision`: a decision marker with nothing after it.
+//!
+//! A "Decision" line, "RESOLVED –" or "The Committee agreed:" promises the decision that
+//! follows; when nothing follows (or only punctuation), the minutes record that something was
+//! decided without saying what, which usually means the decision text was never pasted in. Words
+//! that are a whole decision on their own ("NOTED", "AGREED", "The Panel noted") are not empty,
+//! unless a colon or dash after them promises more. A placeholder left for later ("TBC",
+//! "[to follow]", "XXX") counts as nothing.
 //!
 //! ## Example
 //!
+//! ```text
+//! 21/50
+//!
+//! Budget Monitoring
+//!
+//! RESOLVED –
+//!
+//! 21/51
+//! ```
+//!
+//! "RESOLVED –" is followed by the next item, not by a resolution.
+//!
 //! ## Fix
 //!
-//! None yet.
+//! None: only the clerk knows what was decided.
 
 use crate::core::diagnostic::Diagnostic;
+use crate::core::model::{Decision, DecisionKind};
 use crate::core::rules::Context;
 
-pub fn check(_ctx: &Context, _out: &mut Vec<Diagnostic>) {}
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for item in &ctx.minutes.items {
+        for decision in &item.decisions {
+            if is_empty(ctx.text, decision) {
+                let marker = decision.marker.slice(ctx.text);
+                let body = decision.body.map_or("", |b| b.slice(ctx.text)).trim();
+                let message = if body.chars().any(char::is_alphanumeric) {
+                    format!("\"{marker}\" is followed only by the placeholder \"{body}\": write what was decided")
+                } else {
+                    format!(
+                        "\"{marker}\" is followed by no decision: write what was decided after it"
+                    )
+                };
+                out.push(Diagnostic::new("empty-decision", decision.marker, message));
+            }
+        }
+    }
+}
+
+/// True when a marker decision has no text after it and is not a decision on its own.
+pub(crate) fn is_empty(text: &str, decision: &Decision) -> bool {
+    if decision.kind != DecisionKind::Marker {
+        return false;
+    }
+    let body = decision.body.map_or("", |b| b.slice(text));
+    if body.chars().any(char::is_alphanumeric) && !is_placeholder(body) {
+        return false;
+    }
+    !is_self_contained(text, decision)
+}
+
+/// "TBC", "[to follow]", "XXX": a clerk's note that the decision is still to be written.
+fn is_placeholder(body: &str) -> bool {
+    let trimmed = body.trim().trim_end_matches(['.', '!']).trim();
+    let inner = trimmed
+        .strip_prefix(['[', '(', '<'])
+        .and_then(|t| t.strip_suffix([']', ')', '>']))
+        .unwrap_or(trimmed)
+        .trim();
+    let lower = inner.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "tbc"
+            | "tba"
+            | "tbd"
+            | "to follow"
+            | "to be confirmed"
+            | "to be added"
+            | "to be agreed"
+            | "decision to follow"
+            | "decision to be added"
+            | "xxx"
+            | "xx"
+            | "x"
+            | "todo"
+            | "placeholder"
+    ) || (!lower.is_empty()
+        && lower
+            .chars()
+            .all(|c| c == 'x' || c == '?' || c == '.' || c == ' '))
+}
+
+/// "NOTED", "AGREED", "The Panel noted": markers that are a complete decision without a body,
+/// unless a colon or dash written after them promises one.
+pub(crate) fn is_self_contained(text: &str, decision: &Decision) -> bool {
+    let marker = decision.marker.slice(text);
+    let words = marker.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let promises_more = marker.len() > words.len()
+        && marker[words.len()..].contains([':', '-', '–', '—'])
+        || following_on_line(text, decision.marker.end).starts_with([':', '-', '–', '—']);
+    if promises_more {
+        return false;
+    }
+    let last = words
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "noted" | "agreed" | "approved" | "endorsed" | "accepted" | "received"
+    )
+}
+
+/// The rest of the line after `at`, with leading white space skipped.
+fn following_on_line(text: &str, at: usize) -> &str {
+    let rest = text.get(at..).unwrap_or("");
+    let line = rest.split(['\n', '\r']).next().unwrap_or("");
+    line.trim_start()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::config::Config;
+    use crate::core::parse::parse;
+    use crate::core::text::LineIndex;
+
+    fn run(text: &str) -> Vec<String> {
+        let minutes = parse(text);
+        let config = Config::default();
+        let lines = LineIndex::new(text);
+        let ctx = Context::new(text, &minutes, &config, &lines);
+        let mut out = Vec::new();
+        check(&ctx, &mut out);
+        out.iter().map(|d| d.span.slice(text).to_string()).collect()
+    }
+
+    fn corpus(name: &str) -> String {
+        let path = format!("{}/../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    #[test]
+    fn markers_followed_by_nothing_are_reported() {
+        let text = "Panel\n\n12. Budget\n\nThe report was discussed.\n\nRESOLVED –\n\n13. Housing\n\nDecision\n";
+        assert_eq!(run(text), ["RESOLVED –", "Decision"]);
+    }
+
+    #[test]
+    fn punctuation_is_not_a_decision() {
+        let text = "Panel\n\n12. Budget\n\nRESOLVED – .\n\n13. Housing\n\nRESOLVED – That the report be noted.\n";
+        assert_eq!(run(text), ["RESOLVED – ."]);
+    }
+
+    #[test]
+    fn placeholders_are_not_decisions() {
+        let text = "Panel\n\n12. Budget\n\nRESOLVED – TBC\n\n13. Housing\n\nDecision\n\n[To follow]\n\n14. Parks\n\nRESOLVED – That XXX be approved.\n";
+        assert_eq!(run(text), ["RESOLVED", "Decision"]);
+    }
+
+    #[test]
+    fn noted_and_agreed_stand_alone() {
+        let text =
+            "Panel\n\n12. Budget\n\nA report.\n\nNOTED\n\n13. Housing\n\nA report.\n\nAGREED\n";
+        assert!(run(text).is_empty(), "{:?}", run(text));
+    }
+
+    #[test]
+    fn corpus_has_no_empty_decision() {
+        for name in [
+            "middlesbrough-cyp-panel-2022-03-21.txt",
+            "manchester-ofsted-subgroup-2017-09-12.txt",
+            "manchester-cyp-2021-item.txt",
+        ] {
+            let text = corpus(name);
+            assert!(run(&text).is_empty(), "{name}: {:?}", run(&text));
+        }
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            "RESOLVED",
+            "1. A\r\rRESOLVED –\r",
+            "12. 😀\n\nDecision\n\n😀\n",
+        ] {
+            let _ = run(text);
+        }
+    }
+}

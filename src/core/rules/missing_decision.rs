@@ -1,12 +1,502 @@
-//! `missing-decision`: not written yet.
+//! `missing-decision`: an item that records no decision, resolution or noted outcome.
+//!
+//! Every substantive item in minutes ends with what the meeting decided, even if only that the
+//! report was noted; an item without one leaves readers unable to tell whether anything was
+//! agreed. Procedural items (apologies, declarations of interest, the previous minutes, the
+//! date of the next meeting, welcomes, urgent business, exclusion of the public) are exempt, and
+//! so is an item whose text records its outcome inside a sentence ("… were submitted and
+//! approved as a correct record", "The Panel noted the update.", "The Committee agreed to …";
+//! but not "noted that …", which reports discussion), and an item that was withdrawn or
+//! deferred. A marker with nothing after it is `empty-decision`'s business, not this rule's.
 //!
 //! ## Example
 //!
+//! ```text
+//! 21/49
+//!
+//! Developing a Council-wide approach to Children's Services
+//!
+//! Minutes:
+//!
+//! The Panel received a presentation …
+//!
+//! 21/50
+//! ```
+//!
+//! Item 21/49 ends without "NOTED", "RESOLVED – …" or a "Decision" block.
+//!
 //! ## Fix
 //!
-//! None yet.
+//! Unsafe, because it invents content: insert a decision block after the item's last paragraph,
+//! in the document's own style. That is `[style] decision-template` from the config when set;
+//! otherwise the marker the other items use most ("NOTED"; a "Decision" line followed by a
+//! sentence to complete; "RESOLVED – That the report be noted."), separated by a blank line when
+//! the document separates its paragraphs that way.
 
-use crate::core::diagnostic::Diagnostic;
+use crate::core::diagnostic::{Diagnostic, Edit, Fix};
+use crate::core::model::{BlockKind, Decision, DecisionKind, Item, Minutes};
+use crate::core::rules::empty_decision::is_self_contained;
 use crate::core::rules::Context;
+use crate::core::text::Span;
+use regex::Regex;
+use std::sync::OnceLock;
 
-pub fn check(_ctx: &Context, _out: &mut Vec<Diagnostic>) {}
+/// Used when neither the config nor the document shows a style.
+const DEFAULT_DECISION: &str = "RESOLVED – That the report be noted.";
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let minutes = ctx.minutes;
+    let undecided: Vec<&Item> = minutes
+        .items
+        .iter()
+        .filter(|item| item.procedural.is_none() && item.decisions.is_empty())
+        .filter(|item| !records_outcome_in_prose(ctx.text, minutes, item))
+        .collect();
+    if undecided.is_empty() {
+        return;
+    }
+    let newline = ctx.newline();
+    let separator = if blank_lines_between_blocks(ctx.text, minutes) {
+        newline.repeat(2)
+    } else {
+        newline.to_string()
+    };
+    let block = decision_block(ctx, &separator);
+    for item in undecided {
+        let span = item_place(ctx.text, item);
+        let label = match &item.number {
+            Some(n) => format!("item {}", n.as_str(ctx.text)),
+            None if !item.title.is_empty() => {
+                format!("\"{}\"", shorten(item.title.slice(ctx.text)))
+            }
+            None => "this item".to_string(),
+        };
+        let message = format!("{label} records no decision, resolution or noted outcome");
+        let mut diagnostic = Diagnostic::new("missing-decision", span, message);
+        if let Some(at) = insertion_point(minutes, item) {
+            let title = format!("Add \"{}\" after the item", shorten(first_line(&block)));
+            let fix = Fix::unsafe_(title, vec![Edit::insert(at, format!("{separator}{block}"))]);
+            diagnostic = diagnostic.with_fix(fix);
+        }
+        out.push(diagnostic);
+    }
+}
+
+/// "The Panel noted the update.", "The Committee agreed to …", "It was resolved that …": an
+/// outcome written as a sentence rather than under a marker. "noted that …" reports discussion
+/// rather than a decision, so it does not count. A withdrawn or deferred item needs no decision.
+fn records_outcome_in_prose(text: &str, minutes: &Minutes, item: &Item) -> bool {
+    let title = item.title.slice(text).to_lowercase();
+    if ["withdrawn", "deferred", "postponed"]
+        .iter()
+        .any(|w| title.contains(w))
+    {
+        return true;
+    }
+    minutes
+        .item_blocks(item)
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::DecisionText))
+        .any(|b| {
+            let content = b.content.slice(text);
+            outcome_sentence().captures_iter(content).any(|caps| {
+                let noted = caps
+                    .name("verb")
+                    .is_some_and(|v| v.as_str().eq_ignore_ascii_case("noted"));
+                !(noted && caps.name("that").is_some())
+            })
+        })
+}
+
+fn outcome_sentence() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?-u:\b)(?:The\s+(?:Committee|Sub-Committee|Subcommittee|Panel|Board|Subgroup|Sub-Group|Cabinet|Council|Forum|Group|Commission|Executive|Meeting)|Members|It\s+was)",
+            r"\s+(?:(?:unanimously|therefore|then|formally)\s+)?(?P<verb>noted|agreed|resolved|approved|endorsed|decided|accepted)(?-u:\b)",
+            r"(?P<that>\s+that)?",
+            // "This item was withdrawn.", "The report was deferred to the next meeting."
+            r"|(?i:(?-u:\b)(?:was|were|been|be|is)\s+(?:withdrawn|deferred|postponed)(?-u:\b))",
+        ))
+        .expect("outcome pattern is valid")
+    })
+}
+
+/// The item's number, else its title, else its start.
+fn item_place(text: &str, item: &Item) -> Span {
+    if let Some(number) = &item.number {
+        return number.span;
+    }
+    if !item.title.is_empty() && !item.title.slice(text).is_empty() {
+        return item.title;
+    }
+    Span::new(item.span.start, item.span.start)
+}
+
+/// After the item's last block that is not residue or a comment.
+fn insertion_point(minutes: &Minutes, item: &Item) -> Option<usize> {
+    minutes
+        .item_blocks(item)
+        .iter()
+        .rev()
+        .find(|b| !matches!(b.kind, BlockKind::Residue | BlockKind::Comment))
+        .map(|b| b.span.end)
+}
+
+/// True when most consecutive blocks are separated by a blank line.
+fn blank_lines_between_blocks(text: &str, minutes: &Minutes) -> bool {
+    let mut blank = 0usize;
+    let mut tight = 0usize;
+    for pair in minutes.blocks.windows(2) {
+        let gap = text.get(pair[0].span.end..pair[1].span.start).unwrap_or("");
+        if line_breaks(gap) >= 2 {
+            blank += 1;
+        } else {
+            tight += 1;
+        }
+    }
+    blank >= tight
+}
+
+fn line_breaks(gap: &str) -> usize {
+    let bytes = gap.as_bytes();
+    let mut count = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => count += 1,
+            b'\r' => {
+                count += 1;
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    count
+}
+
+/// The decision text to insert (without the leading separator), with the document's newlines.
+fn decision_block(ctx: &Context, separator: &str) -> String {
+    let newline = ctx.newline();
+    if let Some(template) = ctx
+        .config
+        .decision_template
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        return template
+            .replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .replace('\n', newline);
+    }
+    match house_style(ctx) {
+        Some(style) => style.render(separator),
+        None => DEFAULT_DECISION.to_string(),
+    }
+}
+
+/// How the document's other items write their decisions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Style {
+    /// A marker that is a decision on its own: "NOTED".
+    Alone(String),
+    /// A marker on its own line, then the decision: "Decision" / "To note the report."
+    Line {
+        marker: String,
+        placeholder: String,
+        blank: bool,
+    },
+    /// A marker opening the decision's line: "RESOLVED – That the report be noted."
+    Opening { lead: String, placeholder: String },
+}
+
+impl Style {
+    fn render(&self, separator: &str) -> String {
+        match self {
+            Style::Alone(marker) => marker.clone(),
+            Style::Line {
+                marker,
+                placeholder,
+                blank,
+            } => {
+                let gap = if *blank {
+                    separator.to_string()
+                } else {
+                    first_newline(separator).to_string()
+                };
+                format!("{marker}{gap}{placeholder}")
+            }
+            Style::Opening { lead, placeholder } => format!("{lead}{placeholder}"),
+        }
+    }
+
+    /// What decides which style is "the same": the marker as written.
+    fn key(&self) -> &str {
+        match self {
+            Style::Alone(m) => m,
+            Style::Line { marker, .. } => marker,
+            Style::Opening { lead, .. } => lead,
+        }
+    }
+}
+
+fn first_newline(separator: &str) -> &str {
+    if separator.starts_with("\r\n") {
+        "\r\n"
+    } else {
+        separator.get(..1).unwrap_or("\n")
+    }
+}
+
+/// The style most of the document's marker decisions use (the first one seen wins a tie).
+fn house_style(ctx: &Context) -> Option<Style> {
+    let mut styles: Vec<(Style, usize)> = Vec::new();
+    for decision in ctx.minutes.items.iter().flat_map(|i| i.decisions.iter()) {
+        let Some(style) = style_of(ctx.text, decision) else {
+            continue;
+        };
+        match styles.iter_mut().find(|(s, _)| s.key() == style.key()) {
+            Some((_, n)) => *n += 1,
+            None => styles.push((style, 1)),
+        }
+    }
+    let mut best: Option<(Style, usize)> = None;
+    for (style, n) in styles {
+        if best.as_ref().map_or(true, |(_, b)| n > *b) {
+            best = Some((style, n));
+        }
+    }
+    best.map(|(s, _)| s)
+}
+
+fn style_of(text: &str, decision: &Decision) -> Option<Style> {
+    if decision.kind != DecisionKind::Marker {
+        return None;
+    }
+    let bare = decision.marker.slice(text).trim();
+    if bare.is_empty() || bare.contains(['\n', '\r']) {
+        return None;
+    }
+    // "**RESOLVED**" in Markdown: the marker's span leaves out the emphasis around it.
+    let emphasis = ["**", "__"].into_iter().find(|m| {
+        text.get(..decision.marker.start)
+            .is_some_and(|before| before.ends_with(m))
+    });
+    let closed = emphasis.filter(|m| {
+        text.get(decision.marker.end..)
+            .is_some_and(|after| after.starts_with(m))
+    });
+    let marker = match closed {
+        Some(m) => format!("{m}{bare}{m}"),
+        None => bare.to_string(),
+    };
+    let Some(body) = decision
+        .body
+        .filter(|b| b.slice(text).chars().any(char::is_alphanumeric))
+    else {
+        return is_self_contained(text, decision).then_some(Style::Alone(marker));
+    };
+    let between = text.get(decision.marker.end..body.start)?;
+    let placeholder = placeholder_like(body.slice(text));
+    let breaks = line_breaks(between);
+    if breaks == 0 {
+        // "RESOLVED – That …": keep the marker and the punctuation after it as written.
+        let lead = format!(
+            "{}{}{}",
+            emphasis.unwrap_or(""),
+            decision.marker.slice(text),
+            between
+        );
+        if lead.chars().count() > 80 {
+            return None;
+        }
+        return Some(Style::Opening { lead, placeholder });
+    }
+    Some(Style::Line {
+        marker,
+        placeholder,
+        blank: breaks >= 2,
+    })
+}
+
+/// A sentence to complete, shaped like the document's own decisions ("That …" or "To …").
+fn placeholder_like(body: &str) -> String {
+    let first = body.split_whitespace().next().unwrap_or("");
+    let lower = first
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let capital = first.chars().next().map_or(true, char::is_uppercase);
+    let sentence = match lower.as_str() {
+        "that" => "that the report be noted.",
+        _ => "to note the report.",
+    };
+    if capital {
+        let mut chars = sentence.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        sentence.to_string()
+    }
+}
+
+fn first_line(text: &str) -> &str {
+    text.split(['\n', '\r']).next().unwrap_or("")
+}
+
+fn shorten(text: &str) -> String {
+    const MAX: usize = 60;
+    if text.chars().count() <= MAX {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::config::Config;
+    use crate::core::fix::apply_edits;
+    use crate::core::parse::parse;
+    use crate::core::text::LineIndex;
+
+    fn run_with(text: &str, config: &Config) -> Vec<Diagnostic> {
+        let minutes = parse(text);
+        let lines = LineIndex::new(text);
+        let ctx = Context::new(text, &minutes, config, &lines);
+        let mut out = Vec::new();
+        check(&ctx, &mut out);
+        out
+    }
+
+    fn run(text: &str) -> Vec<Diagnostic> {
+        run_with(text, &Config::default())
+    }
+
+    fn spans(text: &str) -> Vec<String> {
+        run(text)
+            .iter()
+            .map(|d| d.span.slice(text).to_string())
+            .collect()
+    }
+
+    fn fixed(text: &str, config: &Config) -> String {
+        let found = run_with(text, config);
+        apply_edits(text, &found[0].fixes[0].edits)
+    }
+
+    fn corpus(name: &str) -> String {
+        let path = format!("{}/../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    #[test]
+    fn middlesbrough_misses_decisions_on_21_49_and_21_50_only() {
+        let text = corpus("middlesbrough-cyp-panel-2022-03-21.txt");
+        assert_eq!(spans(&text), ["21/49", "21/50"]);
+        let found = run(&text);
+        let edit = &found[0].fixes[0].edits[0];
+        assert_eq!(edit.new_text, "\n\nNOTED");
+        // Inserted after the item's last paragraph, before the next item.
+        assert!(text[edit.span.start..].trim_start().starts_with("21/50"));
+    }
+
+    #[test]
+    fn ofsted_and_the_single_item_have_decisions() {
+        assert!(spans(&corpus("manchester-ofsted-subgroup-2017-09-12.txt")).is_empty());
+        assert!(spans(&corpus("manchester-cyp-2021-item.txt")).is_empty());
+    }
+
+    #[test]
+    fn procedural_and_outcome_items_are_exempt() {
+        let text = "Panel\n\n1. Apologies for Absence\n\nNone.\n\n2. Minutes\n\nThe minutes were approved as a correct record.\n\n3. Date of Next Meeting\n\n4 May.\n\n4. Budget\n\nDiscussed.\n";
+        assert_eq!(spans(text), ["4"]);
+    }
+
+    #[test]
+    fn outcomes_written_as_sentences_count() {
+        let text = "Panel\n\n1. Budget\n\nThe Panel noted the update.\n\n2. Housing\n\nThe Committee agreed to defer the item.\n\n3. Parks\n\nParks were discussed. The Panel noted that the parks were busy.\n\n4. Roads\n\nIt was resolved that the scheme proceed.\n";
+        assert_eq!(spans(text), ["3"]);
+        let text = "Panel\n\n1. Budget (Withdrawn)\n\n2. Housing\n\nThis item was deferred to the next meeting.\n\n3. Parks\n\nDiscussed.\n";
+        assert_eq!(spans(text), ["3"]);
+    }
+
+    #[test]
+    fn fix_copies_a_decision_line_style() {
+        let text = "Panel\n\nCYP/21/1 Budget\n\nDiscussed.\n\nDecision\n\nTo agree the budget.\n\nCYP/21/2 Housing\n\nDiscussed.\n";
+        assert_eq!(
+            fixed(text, &Config::default()),
+            "Panel\n\nCYP/21/1 Budget\n\nDiscussed.\n\nDecision\n\nTo agree the budget.\n\nCYP/21/2 Housing\n\nDiscussed.\n\nDecision\n\nTo note the report.\n"
+        );
+    }
+
+    #[test]
+    fn fix_copies_a_resolved_opening_and_crlf() {
+        let text = "Panel\r\n\r\n1. Budget\r\n\r\nRESOLVED: that the budget be agreed.\r\n\r\n2. Housing\r\n\r\nDiscussed.\r\n";
+        assert_eq!(
+            fixed(text, &Config::default()),
+            "Panel\r\n\r\n1. Budget\r\n\r\nRESOLVED: that the budget be agreed.\r\n\r\n2. Housing\r\n\r\nDiscussed.\r\n\r\nRESOLVED: that the report be noted.\r\n"
+        );
+    }
+
+    #[test]
+    fn fix_uses_the_config_template_and_the_default() {
+        let text = "Panel\n\n1. Budget\n\nDiscussed.\n";
+        let config = Config {
+            decision_template: Some("AGREED\nThat it be so.".into()),
+            ..Config::default()
+        };
+        assert_eq!(
+            fixed(text, &config),
+            "Panel\n\n1. Budget\n\nDiscussed.\n\nAGREED\nThat it be so.\n"
+        );
+        assert_eq!(
+            fixed(text, &Config::default()),
+            "Panel\n\n1. Budget\n\nDiscussed.\n\nRESOLVED – That the report be noted.\n"
+        );
+        assert_eq!(
+            run(text)[0].fixes[0].applicability,
+            crate::core::diagnostic::Applicability::Unsafe
+        );
+    }
+
+    #[test]
+    fn fix_keeps_markdown_emphasis() {
+        let text = "# Board\n\n## 1. Budget\n\n**RESOLVED** – That it be approved.\n\n## 2. Plan\n\nDiscussed.\n";
+        assert!(fixed(text, &Config::default())
+            .ends_with("Discussed.\n\n**RESOLVED** – That the report be noted.\n"));
+        let text = "# Board\n\n## 1. Budget\n\n**NOTED**\n\n## 2. Plan\n\nDiscussed.\n";
+        assert!(fixed(text, &Config::default()).ends_with("Discussed.\n\n**NOTED**\n"));
+    }
+
+    #[test]
+    fn the_fix_makes_the_finding_go_away() {
+        let text = corpus("middlesbrough-cyp-panel-2022-03-21.txt");
+        let found = run(&text);
+        let mut edits: Vec<_> = found
+            .iter()
+            .flat_map(|d| d.fixes[0].edits.clone())
+            .collect();
+        edits.sort_by_key(|e| e.span.start);
+        let after = apply_edits(&text, &edits);
+        assert!(run(&after).is_empty());
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            "1. A\r\r2. B\r",
+            "😀\n\n12. 😀\n\n13. 😀",
+            "Agenda item\n\nTitle\n",
+        ] {
+            let _ = run(text);
+        }
+    }
+}
