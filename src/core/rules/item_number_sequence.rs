@@ -41,7 +41,7 @@ use std::sync::OnceLock;
 
 /// Above this many edits in total, only the first findings carry the whole-document fix, so
 /// that a long draft full of findings does not copy a huge fix into every one.
-const FIX_COPY_BUDGET: usize = 100_000;
+const FIX_COPY_BUDGET: usize = 300;
 
 /// A numbered item as this rule sees it.
 struct Entry<'a> {
