@@ -306,6 +306,9 @@ pub enum ResidueKind {
     ViewFullText,
     /// A trailing "Supporting documents:"
     SupportingDocuments,
+    /// Website controls and notices on a line of their own: "Skip to main content", "Print this
+    /// page", "Back to top", a cookie banner.
+    PageChrome,
 }
 
 /// Residue found in the text; `span` is what the removal fix deletes.

@@ -26,12 +26,13 @@ pub fn parse_with(text: &str, vocabulary: &Vocabulary, format: Option<Format>) -
     let format = format.unwrap_or_else(|| guess_format(text));
     let content_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let raw = raw_lines(text, &lines, format, content_start);
-    let blocks = group_blocks(text, &raw, vocabulary);
+    let residue = residue::find_residue(text, &lines);
+    let blocks = group_blocks(text, &raw, vocabulary, &residue);
     let mut minutes = Minutes {
         format,
         content_start,
         newline: dominant_newline(text),
-        residue: residue::find_residue(text, &lines),
+        residue,
         dates: find_dates(text),
         ..Minutes::default()
     };
@@ -217,14 +218,24 @@ struct RawBlock {
     list: bool,
     heading: Option<u8>,
     comment: bool,
+    /// The whole line is web-page residue ("Home > Meetings", a trailing "Supporting documents:").
+    residue: bool,
     role: LineRole,
 }
 
-fn group_blocks(text: &str, raw: &[RawLine], vocabulary: &Vocabulary) -> Vec<RawBlock> {
+fn group_blocks(text: &str, raw: &[RawLine], vocabulary: &Vocabulary, residue: &[Residue]) -> Vec<RawBlock> {
     let mut blocks: Vec<RawBlock> = Vec::new();
     let mut previous_line: Option<usize> = None;
+    // Residue is sorted by position, and so are the lines: walk both once.
+    let mut next_residue = 0;
     for (i, line) in raw.iter().enumerate() {
-        let role = if line.comment {
+        while residue.get(next_residue).is_some_and(|r| r.span.end <= line.content.start) {
+            next_residue += 1;
+        }
+        let is_residue = !line.comment
+            && !line.content.is_empty()
+            && residue.get(next_residue).is_some_and(|r| r.span.covers(line.content));
+        let role = if line.comment || is_residue {
             LineRole::Other
         } else {
             line_role(text, line.content, vocabulary)
@@ -235,7 +246,8 @@ fn group_blocks(text: &str, raw: &[RawLine], vocabulary: &Vocabulary) -> Vec<Raw
             && !line.list
             && line.heading.is_none()
             && !line.comment
-            && blocks.last().is_some_and(|b| !b.role.is_structural() && b.heading.is_none() && !b.comment);
+            && !is_residue
+            && blocks.last().is_some_and(|b| !b.role.is_structural() && b.heading.is_none() && !b.comment && !b.residue);
         if joins {
             if let Some(block) = blocks.last_mut() {
                 block.span.end = line.span.end;
@@ -248,6 +260,7 @@ fn group_blocks(text: &str, raw: &[RawLine], vocabulary: &Vocabulary) -> Vec<Raw
                 list: line.list,
                 heading: line.heading,
                 comment: line.comment,
+                residue: is_residue,
                 role,
             });
         }
@@ -409,6 +422,11 @@ impl<'a> Assembler<'a> {
             self.minutes.shape = Shape::SingleItem;
         }
         for block in blocks {
+            if block.residue {
+                // Residue belongs to no structure: it neither titles, nor ends, nor opens anything.
+                self.push(block, BlockKind::Residue);
+                continue;
+            }
             let kind = if block.comment {
                 BlockKind::Comment
             } else if single {

@@ -1,5 +1,10 @@
-//! Finding web-page residue: breadcrumbs, file icons, "view the full minutes text" links, a
-//! trailing "Supporting documents:".
+//! Finding web-page residue: breadcrumbs, file icons, "view the full minutes text" links, website
+//! controls and cookie banners, a trailing "Supporting documents:".
+//!
+//! Each piece comes with the span its removal deletes, chosen so that the text reads cleanly
+//! afterwards: a piece alone on its line takes the line and the blank lines after it (or, at the
+//! end of the text, the blank lines before it); a piece at the end of a line takes the white
+//! space before it; a piece inside a line takes the white space on one side only.
 
 use crate::core::model::{Residue, ResidueKind};
 use crate::core::text::{LineIndex, Span};
@@ -9,48 +14,56 @@ use std::sync::OnceLock;
 /// Every piece of residue in the text, in order.
 pub fn find_residue(text: &str, lines: &LineIndex) -> Vec<Residue> {
     let mut found = Vec::new();
-    for m in icon_pattern().find_iter(text) {
-        let start = back_over_spaces(text, m.start());
+    let mut push = |kind: ResidueKind, span: Span| {
         found.push(Residue {
-            kind: ResidueKind::FileIcon,
-            span: trimmed(text, m.start(), m.end()),
-            removal: Span::new(start, m.end()),
+            kind,
+            span,
+            removal: removal_for(text, span),
         });
+    };
+    for m in icon_pattern().find_iter(text) {
+        push(ResidueKind::FileIcon, trimmed(text, m.start(), m.end()));
     }
     for m in view_full_text_pattern().find_iter(text) {
-        let start = back_over_spaces(text, m.start());
-        found.push(Residue {
-            kind: ResidueKind::ViewFullText,
-            span: trimmed(text, m.start(), m.end()),
-            removal: Span::new(start, m.end()),
-        });
+        push(ResidueKind::ViewFullText, trimmed(text, m.start(), m.end()));
     }
+    // Whole-line residue. A cheap byte test first keeps this linear and quick on long texts:
+    // only lines that could start with "Home", "You are here", a control or a cookie notice.
     for line in 0..lines.line_count() {
         let span = lines.line_span(text, line);
-        let content = span.slice(text).trim();
-        if content.is_empty() {
+        let raw = span.slice(text);
+        let content = raw
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .trim_end();
+        if content.is_empty() || content.len() > 400 {
             continue;
         }
-        if breadcrumb_pattern().is_match(content) {
-            let start = span.start + (span.slice(text).len() - span.slice(text).trim_start().len());
-            found.push(Residue {
-                kind: ResidueKind::Breadcrumb,
-                span: Span::new(start, start + content.len()),
-                removal: Span::new(span.start, lines.line_start(line + 1)),
-            });
+        let start = span.start
+            + (raw.len()
+                - raw
+                    .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+                    .len());
+        let content_span = Span::new(start, start + content.len());
+        let bare = content.trim_start_matches(['-', '*', '•', '·', '#', ' ', '\t', '\u{a0}']);
+        if is_breadcrumb(bare) {
+            push(ResidueKind::Breadcrumb, content_span);
+        } else if page_chrome_pattern().is_match(bare) {
+            push(ResidueKind::PageChrome, content_span);
         }
     }
-    if let Some(trailing) = trailing_supporting_documents(text) {
-        found.push(trailing);
+    if let Some(span) = trailing_supporting_documents(text) {
+        push(ResidueKind::SupportingDocuments, span);
     }
-    found.sort_by_key(|r| r.span.start);
+    found.sort_by_key(|r| (r.span.start, r.span.end));
+    // Patterns cannot match inside one another, but keep the list free of overlaps regardless.
+    found.dedup_by(|later, earlier| later.span.overlaps(earlier.span));
     found
 }
 
 fn icon_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:pdf|docx?|xlsx?|pptx?|rtf|odt)[\s\u{a0}]+icon[\s\u{a0}]+(?:pdf|docx?|xlsx?|pptx?|rtf|odt)[\s\u{a0}]+[\d.,]+[\s\u{a0}]*[KMG]B\b")
+        Regex::new(r"(?i)\b(?:pdf|docx?|xlsx?|pptx?|rtf|odt|csv)[\s\u{a0}]+icon[\s\u{a0}]+(?:pdf|docx?|xlsx?|pptx?|rtf|odt|csv)[\s\u{a0}]+[\d.,]+[\s\u{a0}]*[KMG]B\b")
             .expect("valid")
     })
 }
@@ -63,42 +76,112 @@ fn view_full_text_pattern() -> &'static Regex {
     })
 }
 
-fn breadcrumb_pattern() -> &'static Regex {
+/// Website controls and cookie notices, as a whole line (after any list or heading marker).
+fn page_chrome_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?:You are here:?\s*)?Home\s*[>›»/]\s*[^>›»]+(?:[>›»]\s*[^>›»]+)+$").expect("valid")
+        Regex::new(
+            r"(?ix)^(?:
+                skip\ to\ (?:the\ )?(?:main\ )?(?:content|navigation)
+              | (?:print|share|email|e-mail|bookmark)\ this\ page
+              | (?:back|return|go)\ to\ (?:the\ )?top(?:\ of\ (?:the\ )?page)?
+              | top\ of\ (?:the\ )?page
+              | (?:accept|reject)\ (?:all\ )?(?:additional\ |optional\ |analytics\ |non-essential\ )?cookies
+              | (?:manage|set)\ cookies | cookie\ (?:settings|preferences|policy)
+              | (?:we|this\ (?:web\ ?)?site)\ uses?\ (?:some\ |essential\ |necessary\ |analytics\ )?cookies\b.*
+            )[\s.!↑^]*$",
+        )
+        .expect("valid")
     })
 }
 
-/// "Supporting documents:" with nothing but white space after it.
-fn trailing_supporting_documents(text: &str) -> Option<Residue> {
-    let trimmed_end = text.trim_end();
-    let label = ["Supporting documents:", "Supporting documents", "Supporting Documents:", "Supporting Documents"]
-        .into_iter()
-        .find(|l| trimmed_end.ends_with(l))?;
-    let start = trimmed_end.len() - label.len();
-    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    if !text[line_start..start].trim().is_empty() {
+/// "Home > Council and Democracy > Meetings" (with ">", "›" or "»"), or with "/" or "|" when
+/// there are at least two steps, optionally after "You are here:".
+fn is_breadcrumb(line: &str) -> bool {
+    let line = strip_prefix_ignore_case(line, "you are here")
+        .map_or(line, |rest| rest.trim_start_matches([':', ' ', '\u{a0}']));
+    let Some(rest) = line.strip_prefix("Home") else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+    let Some(separator) = rest.chars().next() else {
+        return false;
+    };
+    if !matches!(separator, '>' | '›' | '»' | '/' | '|') {
+        return false;
+    }
+    let steps: Vec<&str> = rest.split(separator).skip(1).map(str::trim).collect();
+    let enough = if matches!(separator, '/' | '|') {
+        steps.len() >= 2
+    } else {
+        !steps.is_empty()
+    };
+    // Every step is a link's name: not empty, and not a sentence.
+    enough
+        && steps
+            .iter()
+            .all(|s| !s.is_empty() && s.len() <= 160 && !s.contains(". "))
+}
+
+fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
+/// "Supporting documents:" on the last non-blank line, alone.
+fn trailing_supporting_documents(text: &str) -> Option<Span> {
+    let end = text.trim_end().len();
+    let line_start = text[..end].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let line = &text[line_start..end];
+    let label = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let bare = label.trim_end_matches(':').trim_end();
+    if !bare.eq_ignore_ascii_case("supporting documents") {
         return None;
     }
-    // Removing it also removes the blank lines before it, so the text ends where the minutes do.
-    let removal_start = text[..line_start].trim_end().len();
-    Some(Residue {
-        kind: ResidueKind::SupportingDocuments,
-        span: Span::new(start, trimmed_end.len()),
-        removal: Span::new(removal_start, trimmed_end.len()),
-    })
+    Some(Span::new(end - label.len(), end))
 }
 
-fn back_over_spaces(text: &str, mut at: usize) -> usize {
-    while let Some(c) = text[..at].chars().next_back() {
-        if c == ' ' || c == '\u{a0}' || c == '\t' {
-            at -= c.len_utf8();
-        } else {
-            break;
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2007}'
+}
+
+fn is_break(c: char) -> bool {
+    c == '\n' || c == '\r'
+}
+
+/// What removing `span` deletes so that the text reads cleanly afterwards.
+pub(crate) fn removal_for(text: &str, span: Span) -> Span {
+    let before = text[..span.start].trim_end_matches(is_space).len();
+    let after =
+        span.end + (text[span.end..].len() - text[span.end..].trim_start_matches(is_space).len());
+    let head = &text[..before];
+    let at_line_start = head.is_empty() || head == "\u{feff}" || head.ends_with(is_break);
+    let at_line_end = after == text.len() || text[after..].starts_with(is_break);
+    match (at_line_start, at_line_end) {
+        (true, true) => {
+            let rest = &text[after..];
+            let trimmed = rest.trim_start();
+            if trimmed.is_empty() {
+                // Nothing follows: take the blank lines before, keep the text's final line break.
+                let previous = text[..before].trim_end().len();
+                if previous == 0 || &text[..previous] == "\u{feff}" {
+                    return Span::new(before, text.len());
+                }
+                return Span::new(previous, after);
+            }
+            // Take the line, its break and the blank lines after it, up to the next line's start.
+            let next_content = text.len() - trimmed.len();
+            let next_line = text[..next_content]
+                .rfind(is_break)
+                .map_or(next_content, |i| i + 1);
+            Span::new(before, next_line.max(after))
         }
+        (false, true) => Span::new(before, after),
+        (true, false) => Span::new(span.start, after),
+        (false, false) if before < span.start => Span::new(before, span.end),
+        (false, false) => Span::new(span.start, after),
     }
-    at
 }
 
 fn trimmed(text: &str, start: usize, end: usize) -> Span {
@@ -118,20 +201,125 @@ mod tests {
             .collect()
     }
 
+    /// The text with every residue removed.
+    fn cleaned(text: &str) -> String {
+        let mut out = text.to_string();
+        for r in find_residue(text, &LineIndex::new(text)).iter().rev() {
+            out.replace_range(r.removal.range(), "");
+        }
+        out
+    }
+
     #[test]
     fn finds_each_kind() {
         let text = "Home > Council and Democracy > Meetings\nMinutes pdf icon PDF 284 KB\nmore \u{a0}...\u{a0} view the full minutes text for item 21/49\n\nSupporting documents:";
         let found = kinds(text);
         assert_eq!(found.len(), 4, "{found:?}");
         assert_eq!(found[0].0, ResidueKind::Breadcrumb);
-        assert_eq!(found[1], (ResidueKind::FileIcon, "pdf icon PDF 284 KB".into()));
+        assert_eq!(
+            found[1],
+            (ResidueKind::FileIcon, "pdf icon PDF 284 KB".into())
+        );
         assert_eq!(found[2].0, ResidueKind::ViewFullText);
         assert!(found[2].1.ends_with("item 21/49"));
         assert_eq!(found[3].0, ResidueKind::SupportingDocuments);
+        assert_eq!(cleaned(text), "Minutes\nmore");
     }
 
     #[test]
     fn supporting_documents_mid_text_is_not_residue() {
         assert!(kinds("Supporting documents: the report was attached.\nMore.").is_empty());
+        assert!(kinds("The Supporting documents\n").is_empty());
+    }
+
+    #[test]
+    fn trailing_supporting_documents_in_any_case() {
+        assert_eq!(
+            cleaned("Noted.\n\n\u{a0}\n\nSUPPORTING DOCUMENTS\n"),
+            "Noted.\n"
+        );
+        assert_eq!(
+            cleaned("Noted.\r\n\r\nSupporting documents:\r\n"),
+            "Noted.\r\n"
+        );
+        assert_eq!(cleaned("Supporting documents:"), "");
+    }
+
+    #[test]
+    fn removal_keeps_lines_clean() {
+        assert_eq!(
+            cleaned("Report pdf icon PDF 12 KB\n\nNext"),
+            "Report\n\nNext"
+        );
+        assert_eq!(cleaned("pdf icon PDF 12 KB Report\n"), "Report\n");
+        assert_eq!(
+            cleaned("Report pdf icon PDF 12 KB and annex.\n"),
+            "Report and annex.\n"
+        );
+        assert_eq!(cleaned("A.\n\nPrint this page\n\nB.\n"), "A.\n\nB.\n");
+        assert_eq!(cleaned("Skip to main content\n\nA.\n"), "A.\n");
+        assert_eq!(
+            cleaned("\u{feff}Home > Meetings\r\nA.\r\n"),
+            "\u{feff}A.\r\n"
+        );
+        assert_eq!(cleaned("A.\n\nBack to top\n"), "A.\n");
+        assert_eq!(cleaned("A.\rBack to top\rB."), "A.\rB.");
+    }
+
+    #[test]
+    fn page_chrome_and_breadcrumbs() {
+        let text = "You are here: Home > Meetings\n- Print this page\nWe use cookies to make this website work.\nBack to top ↑\nHome / Council / Minutes\n";
+        let found = kinds(text);
+        assert_eq!(found.len(), 5, "{found:?}");
+        assert_eq!(found[0].0, ResidueKind::Breadcrumb);
+        assert_eq!(
+            found[1],
+            (ResidueKind::PageChrome, "- Print this page".into())
+        );
+        assert_eq!(found[4].0, ResidueKind::Breadcrumb);
+    }
+
+    #[test]
+    fn prose_that_only_looks_like_residue_is_kept() {
+        for text in [
+            "Home > 50% of the budget was spent. The rest > was saved.",
+            "Home / school transport was discussed.",
+            "We use cookies",
+            "Members asked officers to print this page of the report.",
+            "The Chair asked whether the back to top button worked.",
+            "Home working continued.",
+            "view the full minutes",
+        ] {
+            let found = kinds(&format!("Intro.\n\n{text}\n"));
+            if text == "We use cookies" {
+                assert_eq!(found.len(), 1, "{text}");
+            } else {
+                assert!(found.is_empty(), "{text}: {found:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn never_panics_on_awkward_text() {
+        let long = "é".repeat(500_000);
+        for text in [
+            "",
+            "\u{feff}",
+            "\r",
+            "\n\n",
+            "😀 pdf icon PDF 1 KB",
+            "Home >",
+            "Home > ",
+            "Supporting documents:\u{301}",
+            long.as_str(),
+        ] {
+            let found = find_residue(text, &LineIndex::new(text));
+            for r in found {
+                assert!(
+                    text.is_char_boundary(r.removal.start) && text.is_char_boundary(r.removal.end)
+                );
+                assert!(r.removal.covers(r.span));
+            }
+        }
     }
 }

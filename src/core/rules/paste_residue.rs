@@ -1,12 +1,250 @@
-//! `paste-residue`: not written yet.
+//! Web-page residue pasted into the draft along with the minutes.
+//!
+//! Minutes are often copied out of the council's own website, and the copy brings the page with
+//! it: the breadcrumb trail ("Home > Council and Democracy > Meetings"), the label of a document
+//! link ("pdf icon PDF 284 KB"), the link that stands in for text the page cut short ("… view the
+//! full minutes text for item 21/49"), website controls ("Skip to main content", "Print this
+//! page", "Back to top"), a cookie banner, and the "Supporting documents:" heading left
+//! dangling at the end. None of it belongs in the published minutes.
+//!
+//! A "view the full minutes text" link also means the words before it are only the start of
+//! the minute: the rest was on another page and was not copied. The finding says so, because
+//! removing the link does not bring the missing text back.
 //!
 //! ## Example
 //!
+//! ```text
+//! 21/48
+//!
+//! Minutes of the Previous Meeting held on 21 February 2022 pdf icon PDF 284 KB
+//! ```
+//!
+//! "pdf icon PDF 284 KB" is the label of the web page's link to the document, not part of the
+//! item's title.
+//!
 //! ## Fix
 //!
-//! None yet.
+//! Safe: remove the residue. The removal takes the white space around it too, so that no double
+//! space or trailing space is left; a piece that had a line to itself goes with its line and the
+//! blank lines after it, and one at the very end of the text goes with the blank lines before
+//! it, so the draft still ends where the minutes do.
 
-use crate::core::diagnostic::Diagnostic;
+use crate::core::diagnostic::{Diagnostic, Edit, Fix};
+use crate::core::model::{Residue, ResidueKind};
 use crate::core::rules::Context;
 
-pub fn check(_ctx: &Context, _out: &mut Vec<Diagnostic>) {}
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for residue in &ctx.minutes.residue {
+        if residue.span.is_empty() || !residue.removal.covers(residue.span) {
+            continue;
+        }
+        let (message, title) = describe(ctx.text, residue);
+        out.push(
+            Diagnostic::new("paste-residue", residue.span, message)
+                .with_fix(Fix::safe(title, vec![Edit::delete(residue.removal)])),
+        );
+    }
+}
+
+/// The message and the fix's title for one piece of residue.
+fn describe(text: &str, residue: &Residue) -> (String, &'static str) {
+    let quoted = quote(residue.span.slice(text));
+    match residue.kind {
+        ResidueKind::Breadcrumb => (
+            format!("Web-page breadcrumb trail pasted with the minutes: {quoted}"),
+            "Remove the breadcrumb trail",
+        ),
+        ResidueKind::FileIcon => (
+            format!("Label of a web-page document link pasted with the minutes: {quoted}"),
+            "Remove the link label",
+        ),
+        ResidueKind::ViewFullText => (
+            format!(
+                "Web-page link pasted with the minutes: {quoted}; the text before it was cut short by the web page, so the rest of the minute is missing"
+            ),
+            "Remove the link text",
+        ),
+        ResidueKind::SupportingDocuments => (
+            "Web-page heading \u{201c}Supporting documents:\u{201d} left at the end of the minutes with nothing under it"
+                .to_string(),
+            "Remove \u{201c}Supporting documents:\u{201d}",
+        ),
+        ResidueKind::PageChrome => (
+            format!("Website control or notice pasted with the minutes: {quoted}"),
+            "Remove the website text",
+        ),
+    }
+}
+
+/// The residue in curly quotes, shortened to about 60 characters and with non-breaking spaces
+/// shown as spaces.
+fn quote(residue: &str) -> String {
+    let flat: String = residue
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    let mut words = flat.split(' ').filter(|w| !w.is_empty());
+    let mut short = String::new();
+    let mut cut = false;
+    for word in words.by_ref() {
+        if short.chars().count() + word.chars().count() > 60 {
+            cut = true;
+            break;
+        }
+        if !short.is_empty() {
+            short.push(' ');
+        }
+        short.push_str(word);
+    }
+    if cut || short.is_empty() && !flat.trim().is_empty() {
+        if short.is_empty() {
+            short = flat.chars().take(60).collect();
+        }
+        short.push('…');
+    }
+    format!("\u{201c}{short}\u{201d}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::config::Config;
+    use crate::core::fix::{apply_edits, fix_all};
+    use crate::core::lint::lint;
+
+    fn corpus(name: &str) -> String {
+        let path = format!("{}/../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    fn findings(text: &str) -> Vec<Diagnostic> {
+        lint(text, &Config::default(), None)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == "paste-residue")
+            .collect()
+    }
+
+    /// The text with this rule's fixes applied.
+    fn fixed(text: &str) -> String {
+        let mut edits: Vec<Edit> = findings(text)
+            .into_iter()
+            .flat_map(|d| d.fixes[0].edits.clone())
+            .collect();
+        edits.sort_by_key(|e| e.span.start);
+        apply_edits(text, &edits)
+    }
+
+    #[test]
+    fn middlesbrough_icons_and_view_full_text_links() {
+        let text = corpus("middlesbrough-cyp-panel-2022-03-21.txt");
+        let found = findings(&text);
+        let spans: Vec<String> = found
+            .iter()
+            .map(|d| d.span.slice(&text).replace('\u{a0}', " "))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                "pdf icon PDF 284 KB",
+                "...  view the full minutes text for item 21/49",
+                "pdf icon PDF 129 KB",
+                "...  view the full minutes text for item 21/50",
+            ]
+        );
+        assert!(
+            found[1].message.contains("cut short"),
+            "{}",
+            found[1].message
+        );
+        let clean = fixed(&text);
+        assert!(clean.contains("held on 21 February 2022\n\nMinutes:"));
+        assert!(
+            clean.contains("Update - Children's Services Improvement Programme\n\nThe Executive")
+        );
+        assert!(clean.contains("engage with those partners\n\n21/50"));
+        assert!(clean.contains("(Sometimes issues\n\n21/51"));
+        assert!(!clean.contains("view the full"));
+        assert!(!clean.contains(" \n") && !clean.contains("\u{a0}\n\n21/5"));
+        assert!(findings(&clean).is_empty());
+    }
+
+    #[test]
+    fn manchester_cyp_trailing_supporting_documents() {
+        let text = corpus("manchester-cyp-2021-item.txt");
+        let found = findings(&text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.slice(&text), "Supporting documents:");
+        let clean = fixed(&text);
+        assert!(
+            clean.ends_with("To note the discussion and the issues raised."),
+            "{:?}",
+            &clean[clean.len() - 60..]
+        );
+        assert!(findings(&clean).is_empty());
+    }
+
+    #[test]
+    fn manchester_ofsted_has_none() {
+        assert!(findings(&corpus("manchester-ofsted-subgroup-2017-09-12.txt")).is_empty());
+    }
+
+    #[test]
+    fn safe_fixes_converge_on_the_corpus() {
+        for name in [
+            "middlesbrough-cyp-panel-2022-03-21.txt",
+            "manchester-cyp-2021-item.txt",
+            "manchester-ofsted-subgroup-2017-09-12.txt",
+        ] {
+            let text = corpus(name);
+            let once = fix_all(&text, &Config::default(), None, false);
+            let twice = fix_all(&once.text, &Config::default(), None, false);
+            assert_eq!(twice.total_applied(), 0, "{name}");
+            assert_eq!(once.text, twice.text, "{name}");
+            assert!(findings(&once.text).is_empty(), "{name}");
+        }
+    }
+
+    #[test]
+    fn breadcrumbs_and_page_chrome_at_the_top() {
+        let text = "Home > Council and Democracy > Meetings\n\nSkip to main content\n\nPlanning Committee\n\nMinutes of the meeting held on 4 March 2025\n\nBack to top\n";
+        let found = findings(text);
+        assert_eq!(found.len(), 3);
+        assert!(found[0].message.contains("breadcrumb"));
+        assert_eq!(
+            fixed(text),
+            "Planning Committee\n\nMinutes of the meeting held on 4 March 2025\n"
+        );
+        // The breadcrumb is not taken for the committee's name.
+        let m = crate::core::parse::parse(text);
+        assert_eq!(
+            m.header.title.map(|t| t.slice(text)),
+            Some("Planning Committee")
+        );
+    }
+
+    #[test]
+    fn quotes_are_short_and_flat() {
+        assert_eq!(
+            quote("pdf\u{a0}icon PDF 284 KB"),
+            "\u{201c}pdf icon PDF 284 KB\u{201d}"
+        );
+        let long = "Home > ".to_string() + &"Council and Democracy > ".repeat(10);
+        assert!(quote(&long).ends_with("…\u{201d}"));
+        assert!(quote(&"x".repeat(100)).chars().count() < 70);
+    }
+
+    #[test]
+    fn never_panics() {
+        let long = "😀".repeat(300_000) + " pdf icon PDF 1 KB";
+        for text in [
+            "",
+            "\u{feff}Supporting documents",
+            "a\rpdf icon PDF 1 KB\r",
+            "Home > \u{301}",
+            long.as_str(),
+        ] {
+            let _ = fixed(text);
+        }
+    }
+}
