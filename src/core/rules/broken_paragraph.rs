@@ -161,19 +161,25 @@ mod tests {
     use super::*;
     use crate::core::config::Config;
     use crate::core::fix::{apply_edits, fix_all};
-    use crate::core::lint::lint;
 
     fn corpus(name: &str) -> String {
         let path = format!("{}/../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
     }
 
+    /// This rule's findings alone (the linter's other rules are not run).
+    fn run_rule(text: &str) -> Vec<Diagnostic> {
+        let minutes = crate::core::parse::parse(text);
+        let lines = crate::core::text::LineIndex::new(text);
+        let config = Config::default();
+        let ctx = Context::new(text, &minutes, &config, &lines);
+        let mut out = Vec::new();
+        check(&ctx, &mut out);
+        out
+    }
+
     fn findings(text: &str) -> Vec<Diagnostic> {
-        lint(text, &Config::default(), None)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == "broken-paragraph")
-            .collect()
+        run_rule(text)
     }
 
     fn words(text: &str) -> Vec<String> {
