@@ -6,7 +6,8 @@
 //! as two broken paragraphs. The rule looks only at ordinary prose and decision text in the same
 //! item: list entries, headings, item titles, attendance lists and markers are left alone, and
 //! so is a paragraph of fewer than three words (a sub-heading such as "Financial implications"
-//! followed by "none"). A next paragraph that opens with a list label ("a)", "ii.") or a name
+//! followed by "none"), and a next paragraph that does not end a sentence either (more likely an
+//! entry of a list written without markers). A next paragraph that opens with a list label ("a)", "ii.") or a name
 //! written with an inner capital ("iPad") is not a continuation either.
 //!
 //! ## Example
@@ -49,7 +50,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let after = next.content.slice(text);
         if !ends_open(before)
             || !starts_in_lower_case(after)
-            || before.split_whitespace().count() < 3
+            || before.split_whitespace().nth(2).is_none()
+            || !ends_closed(after)
         {
             continue;
         }
@@ -103,6 +105,13 @@ fn ends_open(paragraph: &str) -> bool {
         .chars()
         .next_back()
         .is_some_and(|c| c.is_alphanumeric() || c == ',')
+}
+
+/// The paragraph ends a sentence. One that does not either is more likely an entry of a list
+/// written without markers ("staffing levels", "budget pressures") than the rest of a sentence.
+fn ends_closed(paragraph: &str) -> bool {
+    let end = paragraph.trim_end_matches(['\u{201d}', '\u{2019}', '"', '\'', ')', ']', '*', '_']);
+    end.ends_with(['.', '!', '?', ':', ';', '\u{2026}'])
 }
 
 /// The paragraph starts with a lower-case word that is not a list label or an inner-capital name.
@@ -270,6 +279,8 @@ mod tests {
             "1. Budget\n\nThe Panel agreed the following three points\n\na) the budget be noted.\n",
             "1. Budget\n\nThe Panel agreed the following three points\n\nii. the budget be noted.\n",
             "1. Budget\n\nMembers were given new tablets by the Council\n\niPads were issued in June.\n",
+            // A list written without markers.
+            "1. Budget\n\nThe Panel noted the following risks\n\nstaffing levels in the service\n\nbudget pressures\n",
             // Different items.
             "1. Budget\n\nThe Panel considered the budget\n\n2. Next meeting\n\nnext meeting to be arranged.\n",
             // A URL at the break.

@@ -6,7 +6,7 @@
 //! reader cannot tell who is meant.
 //!
 //! Words inside quotation marks are a speaker's own words and pass, whether quoted with “…”,
-//! "…", ‘…’ or '…' (an apostrophe, as in "Member’s", does not open or close a quotation). So do
+//! "…", ‘…’, '…' or as a Markdown block quotation (`> …`) (an apostrophe, as in "Member’s", does not open or close a quotation). So do
 //! names that merely contain the words ("Our Manchester Strategy", "We Love Manchester": a
 //! capital that does not start a sentence, or a capitalised word after it), words in capitals
 //! ("US", "ME"), the letter I as a roman numeral ("Part I", "Schedule I", "Grade I listed",
@@ -40,7 +40,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let minutes = ctx.minutes;
     let mut opaque = Opaque::new(minutes);
     for block in &minutes.blocks {
-        if is_prose(block) {
+        // A Markdown block quotation ("> …") is someone's own words.
+        let quoted =
+            minutes.format == Format::Markdown && block.span.slice(ctx.text).starts_with('>');
+        if is_prose(block) && !quoted {
             scan(ctx.text, minutes, block.content, &mut opaque, out);
         }
     }
@@ -594,7 +597,7 @@ mod tests {
 
     #[test]
     fn markdown_comments_and_suppressions() {
-        let text = "# Panel\n\n## 1. Budget\n\n<!-- we keep our notes here -->\n\n<!-- minutes-lint: allow first-person -->\nThe Chair read out: we are proud of our staff.\n\nThe Panel said we would return.\n\nThe `we` keyword is code.\n";
+        let text = "# Panel\n\n## 1. Budget\n\n> we will listen to our residents\n\n<!-- we keep our notes here -->\n\n<!-- minutes-lint: allow first-person -->\nThe Chair read out: we are proud of our staff.\n\nThe Panel said we would return.\n\nThe `we` keyword is code.\n";
         assert_eq!(words_in(text, Some("draft.minutes.md")), ["we"]);
     }
 
