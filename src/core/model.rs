@@ -302,7 +302,7 @@ pub enum ResidueKind {
     Breadcrumb,
     /// "pdf icon PDF 284 KB"
     FileIcon,
-    /// "… view the full minutes text for item 21/49"
+    /// "… view the full minutes text for item 21/49", "View the background to item 5"
     ViewFullText,
     /// A trailing "Supporting documents:"
     SupportingDocuments,

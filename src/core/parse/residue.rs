@@ -25,7 +25,18 @@ pub fn find_residue(text: &str, lines: &LineIndex) -> Vec<Residue> {
         push(ResidueKind::FileIcon, trimmed(text, m.start(), m.end()));
     }
     for m in view_full_text_pattern().find_iter(text) {
-        push(ResidueKind::ViewFullText, trimmed(text, m.start(), m.end()));
+        // A full stop closing the link's line goes with it.
+        let rest = &text[m.end()..];
+        let end = match rest.strip_prefix('.') {
+            Some(after)
+                if after.trim_start_matches(is_space).starts_with(is_break)
+                    || after.trim().is_empty() =>
+            {
+                m.end() + 1
+            }
+            _ => m.end(),
+        };
+        push(ResidueKind::ViewFullText, trimmed(text, m.start(), end));
     }
     // Whole-line residue. A cheap byte test first keeps this linear and quick on long texts:
     // only lines that could start with "Home", "You are here", a control or a cookie notice.
@@ -71,7 +82,7 @@ fn icon_pattern() -> &'static Regex {
 fn view_full_text_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:(?:\.\.\.|…)[\s\u{a0}]*)?\bview the full (?:minutes|decision|text)(?: text)? for item[\s\u{a0}]+[\w/.\-]*\w")
+        Regex::new(r"(?i)(?:(?:\.\.\.|…)[\s\u{a0}]*)?\bview the (?:full (?:minutes|decision|text)(?: text)? for|background to|reasons why) item[\s\u{a0}]+[\w/.\-]*\w(?:\s+is restricted)?")
             .expect("valid")
     })
 }
@@ -153,6 +164,12 @@ fn is_break(c: char) -> bool {
 
 /// What removing `span` deletes so that the text reads cleanly afterwards.
 pub(crate) fn removal_for(text: &str, span: Span) -> Span {
+    // Brackets holding nothing but the residue go with it.
+    let span = if text[..span.start].ends_with('(') && text[span.end..].starts_with(')') {
+        Span::new(span.start - 1, span.end + 1)
+    } else {
+        span
+    };
     let before = text[..span.start].trim_end_matches(is_space).len();
     let after =
         span.end + (text[span.end..].len() - text[span.end..].trim_start_matches(is_space).len());
@@ -268,6 +285,33 @@ mod tests {
     }
 
     #[test]
+    fn other_moderngov_links() {
+        let text = "Report noted.\n\nView the background to item 5.\n\nView the reasons why item 6 is restricted\n";
+        let found = kinds(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            found[0],
+            (
+                ResidueKind::ViewFullText,
+                "View the background to item 5.".into()
+            )
+        );
+        assert_eq!(found[1].1, "View the reasons why item 6 is restricted");
+        assert_eq!(
+            cleaned("Report noted.\n\nView the background to item 5\n"),
+            "Report noted.\n"
+        );
+        assert_eq!(
+            cleaned("Report noted.\n\nView the background to item 5.\n\nNext.\n"),
+            "Report noted.\n\nNext.\n"
+        );
+        assert_eq!(
+            cleaned("See item 5 (view the background to item 5). Next.\n"),
+            "See item 5. Next.\n"
+        );
+    }
+
+    #[test]
     fn page_chrome_and_breadcrumbs() {
         let text = "You are here: Home > Meetings\n- Print this page\nWe use cookies to make this website work.\nBack to top ↑\nHome / Council / Minutes\nContact us\nFollow us on Twitter\n";
         let found = kinds(text);
@@ -291,6 +335,7 @@ mod tests {
             "Home working continued.",
             "Members asked residents to contact us via the website.",
             "view the full minutes",
+            "Members asked to view the background to the item before deciding.",
         ] {
             let found = kinds(&format!("Intro.\n\n{text}\n"));
             if text == "We use cookies" {

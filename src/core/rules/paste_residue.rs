@@ -3,9 +3,10 @@
 //! Minutes are often copied out of the council's own website, and the copy brings the page with
 //! it: the breadcrumb trail ("Home > Council and Democracy > Meetings"), the label of a document
 //! link ("pdf icon PDF 284 KB"), the link that stands in for text the page cut short ("… view the
-//! full minutes text for item 21/49"), website controls ("Skip to main content", "Print this
-//! page", "Back to top"), a cookie banner, and the "Supporting documents:" heading left
-//! dangling at the end. None of it belongs in the published minutes.
+//! full minutes text for item 21/49") and its kin ("View the background to item 5"), website
+//! controls ("Skip to main content", "Print this page", "Back to top"), a cookie banner, and
+//! the "Supporting documents:" heading left dangling at the end. None of it belongs in the
+//! published minutes.
 //!
 //! A "view the full minutes text" link also means the words before it are only the start of
 //! the minute: the rest was on another page and was not copied. The finding says so, because
@@ -74,10 +75,14 @@ fn describe(text: &str, residue: &Residue) -> (String, &'static str) {
             format!("Label of a web-page document link pasted with the minutes: {quoted}"),
             "Remove the link label",
         ),
-        ResidueKind::ViewFullText => (
+        ResidueKind::ViewFullText if quoted.to_lowercase().contains("full") => (
             format!(
                 "Web-page link pasted with the minutes: {quoted}; the text before it was cut short by the web page, so the rest of the minute is missing"
             ),
+            "Remove the link text",
+        ),
+        ResidueKind::ViewFullText => (
+            format!("Web-page link pasted with the minutes: {quoted}"),
             "Remove the link text",
         ),
         ResidueKind::SupportingDocuments => (
