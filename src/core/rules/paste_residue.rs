@@ -299,3 +299,109 @@ mod tests {
         }
     }
 }
+
+/// Random drafts built from awkward pieces: the three text rules never panic, report spans on
+/// character boundaries, and their safe fixes settle.
+#[cfg(test)]
+mod robustness {
+    use crate::core::config::Config;
+    use crate::core::fix::{apply_edits, choose_fixes};
+    use crate::core::rules::{find, Context};
+    use crate::core::text::LineIndex;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "\n",
+        "\r\n",
+        "\r",
+        "\n\n",
+        "\u{a0}",
+        " ",
+        "\t",
+        "\u{feff}",
+        "we ",
+        "I ",
+        "I’m ",
+        "our ",
+        "us",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        "`",
+        "(",
+        ")",
+        "...",
+        "…",
+        "the three previous",
+        "monitoring.",
+        "five.",
+        "A Member",
+        "21/49",
+        "1. ",
+        "RESOLVED – ",
+        "Decision",
+        "Minutes:",
+        "- ",
+        "· ",
+        "# ",
+        "## 12. Budget",
+        "<!-- ",
+        " -->",
+        "<!-- minutes-lint: allow first-person -->",
+        "Home > ",
+        "Council > Meetings",
+        "pdf icon PDF 284 KB",
+        " view the full minutes text for item 21/49",
+        "View the background to item 5.",
+        "Print this page",
+        "Supporting documents:",
+        "😀",
+        "e\u{301}",
+        "Part I",
+        "Councillor I Ali",
+        "www.example.gov.uk/we",
+        "x",
+    ];
+
+    fn findings(text: &str) -> Vec<crate::core::diagnostic::Diagnostic> {
+        let minutes = crate::core::parse::parse(text);
+        let lines = LineIndex::new(text);
+        let config = Config::default();
+        let ctx = Context::new(text, &minutes, &config, &lines);
+        let mut out = Vec::new();
+        for name in ["paste-residue", "broken-paragraph", "first-person"] {
+            if let Some(rule) = find(name) {
+                (rule.check)(&ctx, &mut out);
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn text_rules_hold_on_awkward_drafts(pieces in prop::collection::vec(prop::sample::select(PIECES), 0..60)) {
+            let mut text: String = pieces.concat();
+            let mut settled = false;
+            for _ in 0..6 {
+                let found = findings(&text);
+                for d in &found {
+                    prop_assert!(d.span.end <= text.len() && text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+                    for edit in d.fixes.iter().flat_map(|f| &f.edits) {
+                        prop_assert!(text.is_char_boundary(edit.span.start) && text.is_char_boundary(edit.span.end));
+                    }
+                }
+                let (edits, _) = choose_fixes(&found, false);
+                if edits.is_empty() {
+                    settled = true;
+                    break;
+                }
+                text = apply_edits(&text, &edits);
+            }
+            prop_assert!(settled, "fixes did not settle: {text:?}");
+        }
+    }
+}
