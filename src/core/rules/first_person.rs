@@ -6,8 +6,8 @@
 //! reader cannot tell who is meant.
 //!
 //! Words inside quotation marks are a speaker's own words and pass, whether quoted with “…”,
-//! "…", ‘…’, '…' or as a Markdown block quotation (`> …`) (an apostrophe, as in "Member’s", does not open or close a quotation). So do
-//! names that merely contain the words ("Our Manchester Strategy", "We Love Manchester": a
+//! "…", ‘…’ or '…', or set out as a Markdown block quotation (`> …`); an apostrophe, as in
+//! "Member’s", neither opens nor closes a quotation. So do names that merely contain the words ("Our Manchester Strategy", "We Love Manchester": a
 //! capital that does not start a sentence, or a capitalised word after it), words in capitals
 //! ("US", "ME"), the letter I as a roman numeral ("Part I", "Schedule I", "Grade I listed",
 //! "(I)", "Parts I and II") or an initial ("Councillor I Ali"), and anything in a URL, an
@@ -189,7 +189,7 @@ fn scan(
         if !quotes.open() && word.len() <= 9 {
             if let Some(kind) = pronoun(slice, i, end, previous_word) {
                 let mut span = content.sub(i..end);
-                if kind == Person::Singular {
+                if word == "I" {
                     span = with_contraction(text, span);
                 }
                 if !opaque.overlaps(span) {
@@ -311,6 +311,7 @@ fn singular_i(
         return false;
     }
     let previous = previous_word.to_ascii_lowercase();
+    // "Part I", "Schedule I", "Grade I listed": nouns that take a roman numeral in any case.
     const NUMBERED: &[&str] = &[
         "part",
         "parts",
@@ -324,7 +325,6 @@ fn singular_i(
         "phases",
         "stage",
         "stages",
-        "section",
         "chapter",
         "article",
         "volume",
@@ -333,11 +333,16 @@ fn singular_i(
         "class",
         "grade",
         "category",
+        "war",
+    ];
+    // "Section I", "Option I", "Elizabeth I", but "the area I represent", "the option I
+    // prefer": these take a numeral only when capitalised.
+    const NUMBERED_CAPITALISED: &[&str] = &[
+        "section",
         "level",
         "table",
         "figure",
         "book",
-        "war",
         "item",
         "items",
         "option",
@@ -363,7 +368,6 @@ fn singular_i(
         "programme",
         "wave",
         "year",
-        "key",
         "elizabeth",
         "james",
         "charles",
@@ -376,7 +380,10 @@ fn singular_i(
         "john",
         "richard",
     ];
-    if NUMBERED.contains(&previous.as_str()) {
+    let capitalised = previous_word.chars().next().is_some_and(char::is_uppercase);
+    if NUMBERED.contains(&previous.as_str())
+        || (capitalised && NUMBERED_CAPITALISED.contains(&previous.as_str()))
+    {
         return false;
     }
     // "Councillor I Ali", "Mrs I. Jones".
@@ -531,6 +538,10 @@ mod tests {
             words("The Chair added that I’m pleased and I'll write."),
             ["I’m", "I'll"]
         );
+        assert_eq!(
+            words("She spoke about the area I represent and the option I prefer."),
+            ["I", "I"]
+        );
     }
 
     #[test]
@@ -580,6 +591,7 @@ mod tests {
             "See www.our-town.gov.uk/we/us for details or e-mail us@example.gov.uk today.",
             "The me-too approach was rejected.",
             "The World War I memorial was discussed.",
+            "Option I was preferred to Option II; Section I applied.",
         ] {
             assert!(
                 words(paragraph).is_empty(),
