@@ -140,11 +140,18 @@ fn starts_in_lower_case(paragraph: &str) -> bool {
         return false;
     }
     // "none", "n/a", "nil": an answer under a sub-heading, not a continuation.
-    let bare = paragraph.trim_end_matches(['.', ' ']).to_lowercase();
-    !matches!(
-        bare.as_str(),
-        "none" | "n/a" | "nil" | "tbc" | "tba" | "none to report" | "not applicable"
-    )
+    let bare = paragraph.trim_end_matches(['.', ' ']);
+    ![
+        "none",
+        "n/a",
+        "nil",
+        "tbc",
+        "tba",
+        "none to report",
+        "not applicable",
+    ]
+    .iter()
+    .any(|answer| bare.eq_ignore_ascii_case(answer))
 }
 
 /// The last word of a span (after its last white space).
