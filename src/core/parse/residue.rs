@@ -347,6 +347,40 @@ mod tests {
     }
 
     #[test]
+    fn residue_lines_are_blocks_of_their_own() {
+        use crate::core::model::BlockKind;
+        let text = "Home > Council > Meetings\nPlanning Committee\nSkip to main content\n\n1. Budget\n\nThe report was noted.\nBack to top\n";
+        let m = crate::core::parse::parse(text);
+        let kinds: Vec<(BlockKind, &str)> = m
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.content.slice(text)))
+            .collect();
+        assert_eq!(
+            m.header.title.map(|t| t.slice(text)),
+            Some("Planning Committee"),
+            "{kinds:?}"
+        );
+        let residue: Vec<&str> = kinds
+            .iter()
+            .filter(|(k, _)| *k == BlockKind::Residue)
+            .map(|(_, t)| *t)
+            .collect();
+        assert_eq!(
+            residue,
+            [
+                "Home > Council > Meetings",
+                "Skip to main content",
+                "Back to top"
+            ]
+        );
+        assert!(
+            kinds.contains(&(BlockKind::Paragraph, "The report was noted.")),
+            "{kinds:?}"
+        );
+    }
+
+    #[test]
     fn never_panics_on_awkward_text() {
         let long = "é".repeat(100_000);
         for text in [
