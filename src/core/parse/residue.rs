@@ -6,6 +6,7 @@
 //! end of the text, the blank lines before it); a piece at the end of a line takes the white
 //! space before it; a piece inside a line takes the white space on one side only.
 
+use super::numbers::item_number_at_start;
 use crate::core::model::{Residue, ResidueKind};
 use crate::core::text::{LineIndex, Span};
 use regex::Regex;
@@ -21,8 +22,12 @@ pub fn find_residue(text: &str, lines: &LineIndex) -> Vec<Residue> {
             removal: removal_for(text, span),
         });
     };
-    for m in icon_pattern().find_iter(text) {
-        push(ResidueKind::FileIcon, trimmed(text, m.start(), m.end()));
+    let icons: Vec<Span> = icon_pattern()
+        .find_iter(text)
+        .map(|m| trimmed(text, m.start(), m.end()))
+        .collect();
+    for &icon in &icons {
+        push(ResidueKind::FileIcon, icon);
     }
     for m in view_full_text_pattern().find_iter(text) {
         // A full stop closing the link's line goes with it.
@@ -38,8 +43,8 @@ pub fn find_residue(text: &str, lines: &LineIndex) -> Vec<Residue> {
         };
         push(ResidueKind::ViewFullText, trimmed(text, m.start(), end));
     }
-    // Whole-line residue. A cheap byte test first keeps this linear and quick on long texts:
-    // only lines that could start with "Home", "You are here", a control or a cookie notice.
+    // Whole-line residue.
+    let mut headings = Vec::new();
     for line in 0..lines.line_count() {
         let span = lines.line_span(text, line);
         let raw = span.slice(text);
@@ -60,10 +65,18 @@ pub fn find_residue(text: &str, lines: &LineIndex) -> Vec<Residue> {
             push(ResidueKind::Breadcrumb, content_span);
         } else if page_chrome_pattern().is_match(bare) {
             push(ResidueKind::PageChrome, content_span);
+        } else if bare
+            .trim_end_matches(':')
+            .trim_end()
+            .eq_ignore_ascii_case("supporting documents")
+        {
+            headings.push((line, content_span));
         }
     }
-    if let Some(span) = trailing_supporting_documents(text) {
-        push(ResidueKind::SupportingDocuments, span);
+    for (line, heading) in headings {
+        if let Some(span) = supporting_documents(text, lines, line, heading, &icons) {
+            push(ResidueKind::SupportingDocuments, span);
+        }
     }
     found.sort_by_key(|r| (r.span.start, r.span.end));
     // Patterns cannot match inside one another, but keep the list free of overlaps regardless.
@@ -141,17 +154,38 @@ fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> 
         .then(|| &text[prefix.len()..])
 }
 
-/// "Supporting documents:" on the last non-blank line, alone.
-fn trailing_supporting_documents(text: &str) -> Option<Span> {
-    let end = text.trim_end().len();
-    let line_start = text[..end].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let line = &text[line_start..end];
-    let label = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let bare = label.trim_end_matches(':').trim_end();
-    if !bare.eq_ignore_ascii_case("supporting documents") {
-        return None;
+/// A "Supporting documents:" heading on line `line` is residue when what follows it is the web
+/// page's list of document links (each line with its "pdf icon PDF 284 KB" label, taken too),
+/// the start of the next item ("21/50", "CYP/OSG/17/14 …", "Item 5"), or nothing at all.
+fn supporting_documents(
+    text: &str,
+    lines: &LineIndex,
+    line: usize,
+    heading: Span,
+    icons: &[Span],
+) -> Option<Span> {
+    let mut end = heading.end;
+    for next in line + 1..lines.line_count() {
+        let span = lines.line_span(text, next);
+        let content = span.slice(text).trim();
+        if content.is_empty() {
+            continue;
+        }
+        let first_icon = icons.partition_point(|i| i.start < span.start);
+        let has_icon = icons.get(first_icon).is_some_and(|i| i.end <= span.end);
+        if has_icon {
+            end = span.start + span.slice(text).trim_end().len();
+            continue;
+        }
+        if end > heading.end {
+            break;
+        }
+        // Not followed by document links: only the next item's number makes it residue.
+        let lead = span.slice(text).len() - span.slice(text).trim_start().len();
+        let numbered = item_number_at_start(content, span.start + lead);
+        return numbered.filter(|n| !n.plain).map(|_| heading);
     }
-    Some(Span::new(end - label.len(), end))
+    Some(Span::new(heading.start, end))
 }
 
 fn is_space(c: char) -> bool {
@@ -248,6 +282,26 @@ mod tests {
     fn supporting_documents_mid_text_is_not_residue() {
         assert!(kinds("Supporting documents: the report was attached.\nMore.").is_empty());
         assert!(kinds("The Supporting documents\n").is_empty());
+    }
+
+    #[test]
+    fn supporting_documents_before_the_next_item_or_over_links() {
+        let text = "21/49\n\nBudget\n\nNoted.\n\nSupporting documents:\n\n21/50\n\nNext\n";
+        assert_eq!(
+            cleaned(text),
+            "21/49\n\nBudget\n\nNoted.\n\n21/50\n\nNext\n"
+        );
+        let text = "21/49\n\nBudget\n\nNoted.\n\nSupporting documents:\n\nReport of the Director pdf icon PDF 284 KB\n\nAppendix A pdf icon PDF 12 KB\n\n21/50\n\nNext\n";
+        let found = kinds(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, ResidueKind::SupportingDocuments);
+        assert_eq!(
+            cleaned(text),
+            "21/49\n\nBudget\n\nNoted.\n\n21/50\n\nNext\n"
+        );
+        // Followed by prose or a numbered list, it stays.
+        assert!(kinds("Supporting documents:\n\nThe report was attached.\n").is_empty());
+        assert!(kinds("Supporting documents:\n\n1. Report of the Director\n").is_empty());
     }
 
     #[test]

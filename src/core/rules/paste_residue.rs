@@ -5,8 +5,8 @@
 //! link ("pdf icon PDF 284 KB"), the link that stands in for text the page cut short ("… view the
 //! full minutes text for item 21/49") and its kin ("View the background to item 5"), website
 //! controls ("Skip to main content", "Print this page", "Back to top"), a cookie banner, and
-//! the "Supporting documents:" heading left dangling at the end. None of it belongs in the
-//! published minutes.
+//! the "Supporting documents:" heading, with the page's list of document links under it or left
+//! dangling at the end of an item. None of it belongs in the published minutes.
 //!
 //! A "view the full minutes text" link also means the words before it are only the start of
 //! the minute: the rest was on another page and was not copied. The finding says so, because
@@ -33,6 +33,7 @@
 use crate::core::diagnostic::{Diagnostic, Edit, Fix};
 use crate::core::model::{BlockKind, Residue, ResidueKind};
 use crate::core::rules::Context;
+use crate::core::text::Span;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let comments = &ctx.minutes.suppressions.comments;
@@ -46,7 +47,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let (message, title) = describe(ctx.text, residue);
         out.push(
-            Diagnostic::new("paste-residue", residue.span, message)
+            Diagnostic::new("paste-residue", first_line(ctx.text, residue.span), message)
                 .with_fix(Fix::safe(title, vec![Edit::delete(residue.removal)])),
         );
     }
@@ -85,8 +86,18 @@ fn describe(text: &str, residue: &Residue) -> (String, &'static str) {
             format!("Web-page link pasted with the minutes: {quoted}"),
             "Remove the link text",
         ),
-        ResidueKind::SupportingDocuments => (
+        ResidueKind::SupportingDocuments if residue.span.slice(text).contains(['\n', '\r']) => (
+            "Web-page heading \u{201c}Supporting documents:\u{201d} pasted with the page's list of document links under it"
+                .to_string(),
+            "Remove the heading and the document links",
+        ),
+        ResidueKind::SupportingDocuments if residue.removal.end >= text.trim_end().len() => (
             "Web-page heading \u{201c}Supporting documents:\u{201d} left at the end of the minutes with nothing under it"
+                .to_string(),
+            "Remove \u{201c}Supporting documents:\u{201d}",
+        ),
+        ResidueKind::SupportingDocuments => (
+            "Web-page heading \u{201c}Supporting documents:\u{201d} left with nothing under it before the next item"
                 .to_string(),
             "Remove \u{201c}Supporting documents:\u{201d}",
         ),
@@ -95,6 +106,14 @@ fn describe(text: &str, residue: &Residue) -> (String, &'static str) {
             "Remove the website text",
         ),
     }
+}
+
+/// The part of a span on its first line: where a finding over several lines is shown.
+fn first_line(text: &str, span: Span) -> Span {
+    let slice = span.slice(text);
+    let end = slice.find(['\n', '\r']).unwrap_or(slice.len());
+    let line = slice[..end].trim_end();
+    Span::new(span.start, span.start + line.len())
 }
 
 /// The residue in curly quotes, shortened to about 60 characters and with non-breaking spaces
@@ -272,6 +291,28 @@ mod tests {
         let found = findings(text);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].span.slice(text), "pdf icon PDF 12 KB");
+    }
+
+    #[test]
+    fn supporting_documents_with_their_links() {
+        let text = "21/49\n\nBudget\n\nNoted.\n\nSupporting documents:\n\nReport of the Director pdf icon PDF 284 KB\n\nAppendix A pdf icon PDF 12 KB\n\n21/50\n\nNext\n\nRESOLVED – noted.\n\nSupporting documents:\n\n21/51\n\nLast\n";
+        let found = findings(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].span.slice(text), "Supporting documents:");
+        assert!(
+            found[0].message.contains("document links"),
+            "{}",
+            found[0].message
+        );
+        assert!(
+            found[1].message.contains("next item"),
+            "{}",
+            found[1].message
+        );
+        assert_eq!(
+            fixed(text),
+            "21/49\n\nBudget\n\nNoted.\n\n21/50\n\nNext\n\nRESOLVED – noted.\n\n21/51\n\nLast\n"
+        );
     }
 
     #[test]
