@@ -1,14 +1,16 @@
-//! A sentence split across two paragraphs: one paragraph stops without closing punctuation and
-//! the next carries on in lower case.
+//! A sentence split across two paragraphs.
 //!
-//! Text copied from a PDF or a web page often keeps its hard line breaks, and a clerk tidying
-//! the blank lines can end up with a sentence cut in two. Published like that, the minutes read
-//! as two broken paragraphs. The rule looks only at ordinary prose and decision text in the same
-//! item: list entries, headings, item titles, attendance lists and markers are left alone, and
-//! so is a paragraph of fewer than three words (a sub-heading such as "Financial implications"
-//! followed by "none"), and a next paragraph that does not end a sentence either (more likely an
-//! entry of a list written without markers). A next paragraph that opens with a list label ("a)", "ii.") or a name
-//! written with an inner capital ("iPad") is not a continuation either.
+//! One paragraph stops without closing punctuation and the next carries on in lower case. Text
+//! copied from a PDF or a web page often keeps its hard line breaks, and a clerk tidying the
+//! blank lines can end up with a sentence cut in two; published like that, the minutes read as
+//! two broken paragraphs.
+//!
+//! The rule looks only at ordinary prose and decision text in the same item: list entries,
+//! headings, item titles, attendance lists and markers are left alone. So is a paragraph of
+//! fewer than three words (a sub-heading such as "Financial implications" followed by
+//! "none."), a next paragraph that does not end a sentence either (more likely an entry of a
+//! list written without markers), and one that opens with a list label ("a)", "ii.") or a name
+//! written with an inner capital ("iPad").
 //!
 //! ## Example
 //!
