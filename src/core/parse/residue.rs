@@ -65,12 +65,24 @@ pub fn find_residue(text: &str, lines: &LineIndex) -> Vec<Residue> {
             push(ResidueKind::Breadcrumb, content_span);
         } else if page_chrome_pattern().is_match(bare) {
             push(ResidueKind::PageChrome, content_span);
-        } else if bare
-            .trim_end_matches(':')
-            .trim_end()
-            .eq_ignore_ascii_case("supporting documents")
+        } else if ["supporting documents", "additional documents"]
+            .iter()
+            .any(|label| {
+                bare.trim_end_matches(':')
+                    .trim_end()
+                    .eq_ignore_ascii_case(label)
+            })
         {
             headings.push((line, content_span));
+        } else if let Some(before) = content.strip_suffix("View directions") {
+            // The link after the venue on a meeting page.
+            if before.is_empty() || before.ends_with(|c: char| is_space(c) || c == '.') {
+                let len = "View directions".len();
+                push(
+                    ResidueKind::PageChrome,
+                    Span::new(content_span.end - len, content_span.end),
+                );
+            }
         }
     }
     for (line, heading) in headings {
@@ -154,9 +166,10 @@ fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> 
         .then(|| &text[prefix.len()..])
 }
 
-/// A "Supporting documents:" heading on line `line` is residue when what follows it is the web
-/// page's list of document links (each line with its "pdf icon PDF 284 KB" label, taken too),
-/// the start of the next item ("21/50", "CYP/OSG/17/14 …", "Item 5"), or nothing at all.
+/// A "Supporting documents:" or "Additional documents:" heading on line `line` is residue when
+/// what follows it is the web page's list of document links (each line with its "pdf icon PDF
+/// 284 KB" label, taken too), the item's "Minutes:", the start of the next item ("21/50",
+/// "CYP/OSG/17/14 …", "Item 5", "1772." alone on its line), or nothing at all.
 fn supporting_documents(
     text: &str,
     lines: &LineIndex,
@@ -180,10 +193,20 @@ fn supporting_documents(
         if end > heading.end {
             break;
         }
-        // Not followed by document links: only the next item's number makes it residue.
+        // Not followed by document links: only "Minutes:" or the next item's number makes it
+        // residue ("1. Report of the Director" would be the list of documents, typed out).
+        if content
+            .trim_end_matches(':')
+            .eq_ignore_ascii_case("minutes")
+            && content.ends_with(':')
+        {
+            return Some(heading);
+        }
         let lead = span.slice(text).len() - span.slice(text).trim_start().len();
         let numbered = item_number_at_start(content, span.start + lead);
-        return numbered.filter(|n| !n.plain).map(|_| heading);
+        return numbered
+            .filter(|n| !n.plain || n.title.is_empty())
+            .map(|_| heading);
     }
     Some(Span::new(heading.start, end))
 }
@@ -302,6 +325,23 @@ mod tests {
         // Followed by prose or a numbered list, it stays.
         assert!(kinds("Supporting documents:\n\nThe report was attached.\n").is_empty());
         assert!(kinds("Supporting documents:\n\n1. Report of the Director\n").is_empty());
+    }
+
+    #[test]
+    fn moderngov_additional_documents_and_directions() {
+        let text = "Venue: County Hall, Worcester. View directions\n\n1772.\n\nApologies\n\nTo receive apologies.\n\nAdditional documents:\n\nMinutes:\n\nNone.\n\nAdditional documents:\n\n1773.\n\nChairman\n";
+        let found = kinds(text);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(
+            found[0],
+            (ResidueKind::PageChrome, "View directions".into())
+        );
+        assert_eq!(
+            cleaned(text),
+            "Venue: County Hall, Worcester.\n\n1772.\n\nApologies\n\nTo receive apologies.\n\nMinutes:\n\nNone.\n\n1773.\n\nChairman\n"
+        );
+        assert!(kinds("Members asked for directions. View directions here.\n").is_empty());
+        assert!(kinds("Additional documents:\n\n1. The annual report.\n").is_empty());
     }
 
     #[test]

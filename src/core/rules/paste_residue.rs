@@ -5,8 +5,8 @@
 //! link ("pdf icon PDF 284 KB"), the link that stands in for text the page cut short ("… view the
 //! full minutes text for item 21/49") and its kin ("View the background to item 5"), website
 //! controls ("Skip to main content", "Print this page", "Back to top"), a cookie banner, and
-//! the "Supporting documents:" heading, with the page's list of document links under it or left
-//! dangling at the end of an item. None of it belongs in the published minutes.
+//! the "Supporting documents:" or "Additional documents:" heading, with the page's list of
+//! document links under it or left dangling at the end of an item. None of it belongs in the published minutes.
 //!
 //! A "view the full minutes text" link also means the words before it are only the start of
 //! the minute: the rest was on another page and was not copied. The finding says so, because
@@ -86,21 +86,17 @@ fn describe(text: &str, residue: &Residue) -> (String, &'static str) {
             format!("Web-page link pasted with the minutes: {quoted}"),
             "Remove the link text",
         ),
-        ResidueKind::SupportingDocuments if residue.span.slice(text).contains(['\n', '\r']) => (
-            "Web-page heading \u{201c}Supporting documents:\u{201d} pasted with the page's list of document links under it"
-                .to_string(),
-            "Remove the heading and the document links",
-        ),
-        ResidueKind::SupportingDocuments if residue.removal.end >= text.trim_end().len() => (
-            "Web-page heading \u{201c}Supporting documents:\u{201d} left at the end of the minutes with nothing under it"
-                .to_string(),
-            "Remove \u{201c}Supporting documents:\u{201d}",
-        ),
-        ResidueKind::SupportingDocuments => (
-            "Web-page heading \u{201c}Supporting documents:\u{201d} left with nothing under it before the next item"
-                .to_string(),
-            "Remove \u{201c}Supporting documents:\u{201d}",
-        ),
+        ResidueKind::SupportingDocuments => {
+            let heading = quote(first_line(text, residue.span).slice(text));
+            let message = if residue.span.slice(text).contains(['\n', '\r']) {
+                format!("Web-page heading {heading} pasted with the page's list of document links under it")
+            } else if residue.removal.end >= text.trim_end().len() {
+                format!("Web-page heading {heading} left at the end of the minutes with nothing under it")
+            } else {
+                format!("Web-page heading {heading} left with nothing under it")
+            };
+            (message, "Remove the web-page heading")
+        }
         ResidueKind::PageChrome => (
             format!("Website control or notice pasted with the minutes: {quoted}"),
             "Remove the website text",
@@ -305,7 +301,7 @@ mod tests {
             found[0].message
         );
         assert!(
-            found[1].message.contains("next item"),
+            found[1].message.contains("nothing under it"),
             "{}",
             found[1].message
         );
