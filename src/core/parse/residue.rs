@@ -227,12 +227,24 @@ pub(crate) fn removal_for(text: &str, span: Span) -> Span {
     } else {
         span
     };
-    let before = text[..span.start].trim_end_matches(is_space).len();
+    let mut before = text[..span.start].trim_end_matches(is_space).len();
     let after =
         span.end + (text[span.end..].len() - text[span.end..].trim_start_matches(is_space).len());
     let head = &text[..before];
-    let at_line_start = head.is_empty() || head == "\u{feff}" || head.ends_with(is_break);
+    let mut at_line_start = head.is_empty() || head == "\u{feff}" || head.ends_with(is_break);
     let at_line_end = after == text.len() || text[after..].starts_with(is_break);
+    if !at_line_start && at_line_end {
+        // A list entry holding nothing but the residue ("·  pdf icon PDF 1 KB") goes whole.
+        let line_start = head.rfind(is_break).map_or(0, |i| i + 1);
+        let prefix =
+            text[line_start..before].trim_matches(|c: char| is_space(c) || c == '\u{feff}');
+        if matches!(prefix, "-" | "*" | "+" | "•" | "·" | "▪" | "◦" | "‣" | "●") {
+            before = line_start
+                + (text[line_start..].len()
+                    - text[line_start..].trim_start_matches('\u{feff}').len());
+            at_line_start = true;
+        }
+    }
     match (at_line_start, at_line_end) {
         (true, true) => {
             let rest = &text[after..];
@@ -376,6 +388,14 @@ mod tests {
         );
         assert_eq!(cleaned("A.\n\nBack to top\n"), "A.\n");
         assert_eq!(cleaned("A.\rBack to top\rB."), "A.\rB.");
+        assert_eq!(
+            cleaned("A.\n\n·\u{a0} pdf icon PDF 1 KB\n\nB.\n"),
+            "A.\n\nB.\n"
+        );
+        assert_eq!(
+            cleaned("A.\n\n- pdf icon PDF 1 KB Report\n"),
+            "A.\n\n- Report\n"
+        );
     }
 
     #[test]
