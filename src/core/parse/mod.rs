@@ -26,13 +26,12 @@ pub fn parse_with(text: &str, vocabulary: &Vocabulary, format: Option<Format>) -
     let format = format.unwrap_or_else(|| guess_format(text));
     let content_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let raw = raw_lines(text, &lines, format, content_start);
-    let residue = residue::find_residue(text, &lines);
-    let blocks = group_blocks(text, &raw, vocabulary, &residue);
+    let blocks = group_blocks(text, &raw, vocabulary);
     let mut minutes = Minutes {
         format,
         content_start,
         newline: dominant_newline(text),
-        residue,
+        residue: residue::find_residue(text, &lines),
         dates: find_dates(text),
         ..Minutes::default()
     };
@@ -218,24 +217,14 @@ struct RawBlock {
     list: bool,
     heading: Option<u8>,
     comment: bool,
-    /// The whole line is web-page residue ("Home > Meetings", a trailing "Supporting documents:").
-    residue: bool,
     role: LineRole,
 }
 
-fn group_blocks(text: &str, raw: &[RawLine], vocabulary: &Vocabulary, residue: &[Residue]) -> Vec<RawBlock> {
+fn group_blocks(text: &str, raw: &[RawLine], vocabulary: &Vocabulary) -> Vec<RawBlock> {
     let mut blocks: Vec<RawBlock> = Vec::new();
     let mut previous_line: Option<usize> = None;
-    // Residue is sorted by position, and so are the lines: walk both once.
-    let mut next_residue = 0;
     for (i, line) in raw.iter().enumerate() {
-        while residue.get(next_residue).is_some_and(|r| r.span.end <= line.content.start) {
-            next_residue += 1;
-        }
-        let is_residue = !line.comment
-            && !line.content.is_empty()
-            && residue.get(next_residue).is_some_and(|r| r.span.covers(line.content));
-        let role = if line.comment || is_residue {
+        let role = if line.comment {
             LineRole::Other
         } else {
             line_role(text, line.content, vocabulary)
@@ -246,8 +235,7 @@ fn group_blocks(text: &str, raw: &[RawLine], vocabulary: &Vocabulary, residue: &
             && !line.list
             && line.heading.is_none()
             && !line.comment
-            && !is_residue
-            && blocks.last().is_some_and(|b| !b.role.is_structural() && b.heading.is_none() && !b.comment && !b.residue);
+            && blocks.last().is_some_and(|b| !b.role.is_structural() && b.heading.is_none() && !b.comment);
         if joins {
             if let Some(block) = blocks.last_mut() {
                 block.span.end = line.span.end;
@@ -260,7 +248,6 @@ fn group_blocks(text: &str, raw: &[RawLine], vocabulary: &Vocabulary, residue: &
                 list: line.list,
                 heading: line.heading,
                 comment: line.comment,
-                residue: is_residue,
                 role,
             });
         }
@@ -414,15 +401,17 @@ impl<'a> Assembler<'a> {
     }
 
     fn run(mut self, blocks: Vec<RawBlock>) {
+        // Lines that are wholly web-page residue become blocks of their own, set aside below.
+        let blocks = residue::split_residue_lines(self.text, blocks, &self.minutes.residue);
         let single = blocks
             .iter()
-            .find(|b| !b.comment)
-            .is_some_and(|b| matches!(b.role, LineRole::AgendaItemLabel));
+            .find(|(b, residue)| !b.comment && !residue)
+            .is_some_and(|(b, _)| matches!(b.role, LineRole::AgendaItemLabel));
         if single {
             self.minutes.shape = Shape::SingleItem;
         }
-        for block in blocks {
-            if block.residue {
+        for (block, residue) in blocks {
+            if residue {
                 // Residue belongs to no structure: it neither titles, nor ends, nor opens anything.
                 self.push(block, BlockKind::Residue);
                 continue;

@@ -7,6 +7,7 @@
 //! space before it; a piece inside a line takes the white space on one side only.
 
 use super::numbers::item_number_at_start;
+use super::{LineRole, RawBlock};
 use crate::core::model::{Residue, ResidueKind};
 use crate::core::text::{LineIndex, Span};
 use regex::Regex;
@@ -30,6 +31,13 @@ pub fn find_residue(text: &str, lines: &LineIndex) -> Vec<Residue> {
         push(ResidueKind::FileIcon, icon);
     }
     for m in view_full_text_pattern().find_iter(text) {
+        // The link usually follows an ellipsis marking where the web page cut the text; it goes
+        // too. (Found by hand: an optional prefix in the pattern would slow the search down.)
+        let mut start = m.start();
+        let back = text[..start].trim_end_matches(is_space);
+        if let Some(ellipsis) = ["...", "\u{2026}"].into_iter().find(|e| back.ends_with(e)) {
+            start = back.len() - ellipsis.len();
+        }
         // A full stop closing the link's line goes with it.
         let rest = &text[m.end()..];
         let end = match rest.strip_prefix('.') {
@@ -41,7 +49,7 @@ pub fn find_residue(text: &str, lines: &LineIndex) -> Vec<Residue> {
             }
             _ => m.end(),
         };
-        push(ResidueKind::ViewFullText, trimmed(text, m.start(), end));
+        push(ResidueKind::ViewFullText, Span::new(start, end));
     }
     // Whole-line residue.
     let mut headings = Vec::new();
@@ -107,7 +115,7 @@ fn icon_pattern() -> &'static Regex {
 fn view_full_text_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:(?:\.\.\.|…)[\s\u{a0}]*)?\bview the (?:full (?:minutes|decision|text)(?: text)? for|background to|reasons why) item[\s\u{a0}]+[\w/.\-]*\w(?:\s+is restricted)?")
+        Regex::new(r"(?i)\bview the (?:full (?:minutes|decision|text)(?: text)? for|background to|reasons why) item[\s\u{a0}]+[\w/.\-]*\w(?:\s+is restricted)?")
             .expect("valid")
     })
 }
@@ -209,6 +217,100 @@ fn supporting_documents(
             .map(|_| heading);
     }
     Some(Span::new(heading.start, end))
+}
+
+/// Splits the parser's blocks so that every line that is wholly residue ("Home > Meetings",
+/// "Print this page", a dangling "Supporting documents:") is a block of its own, marked `true`.
+/// A line joined to the one before it is never structural, so the pieces after a residue line
+/// are plain text; the first piece keeps the block's role and decoration.
+pub(super) fn split_residue_lines(
+    text: &str,
+    blocks: Vec<RawBlock>,
+    residue: &[Residue],
+) -> Vec<(RawBlock, bool)> {
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut next = 0;
+    for block in blocks {
+        while residue
+            .get(next)
+            .is_some_and(|r| r.span.end <= block.span.start)
+        {
+            next += 1;
+        }
+        let touched = residue
+            .get(next..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|r| r.span.start < block.span.end)
+            .any(|r| r.span.overlaps(block.span));
+        if block.comment || !touched {
+            out.push((block, false));
+            continue;
+        }
+        // The block's lines, each trimmed, and whether each is wholly residue.
+        let mut lines: Vec<(Span, bool)> = Vec::new();
+        let mut at = block.span.start;
+        for piece in block.span.slice(text).split_inclusive(['\n', '\r']) {
+            let line = Span::new(at, at + piece.len());
+            at = line.end;
+            let raw = line.slice(text);
+            let lead = raw.len() - raw.trim_start().len();
+            let trimmed = Span::new(
+                line.start + lead,
+                line.start + raw.trim_end().len().max(lead),
+            );
+            if trimmed.is_empty() {
+                continue;
+            }
+            let bare = trimmed.slice(text);
+            let bare = bare.trim_start_matches(['-', '*', '•', '·', '#', ' ', '\t', '\u{a0}']);
+            let bare = Span::new(trimmed.end - bare.len(), trimmed.end);
+            let whole = residue
+                .get(next..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|r| r.span.start < block.span.end)
+                .any(|r| r.span.covers(bare));
+            lines.push((trimmed, whole));
+        }
+        if !lines.iter().any(|&(_, whole)| whole) {
+            out.push((block, false));
+            continue;
+        }
+        let mut first = true;
+        let mut start = 0;
+        while start < lines.len() {
+            let kind = lines[start].1;
+            let mut end = start + 1;
+            while end < lines.len() && lines[end].1 == kind && !kind {
+                end += 1;
+            }
+            let span = Span::new(lines[start].0.start, lines[end - 1].0.end);
+            let piece = if first {
+                RawBlock {
+                    span: Span::new(block.span.start, span.end),
+                    content: Span::new(block.content.start.min(span.end), span.end),
+                    list: block.list,
+                    heading: block.heading,
+                    comment: false,
+                    role: block.role.clone(),
+                }
+            } else {
+                RawBlock {
+                    span,
+                    content: span,
+                    list: false,
+                    heading: None,
+                    comment: false,
+                    role: LineRole::Other,
+                }
+            };
+            out.push((piece, kind));
+            first = false;
+            start = end;
+        }
+    }
+    out
 }
 
 fn is_space(c: char) -> bool {
@@ -492,6 +594,23 @@ mod tests {
             kinds.contains(&(BlockKind::Paragraph, "The report was noted.")),
             "{kinds:?}"
         );
+    }
+
+    #[test]
+    fn residue_before_a_single_item_draft() {
+        use crate::core::model::Shape;
+        let text = "Home > Council > Meetings\nSkip to main content\n\nAgenda item\n\nBudget\n\nMinutes:\n\nNoted.\n- pdf icon PDF 1 KB\nMore.\n";
+        let m = crate::core::parse::parse(text);
+        assert_eq!(m.shape, Shape::SingleItem);
+        assert_eq!(m.items[0].title.slice(text), "Budget");
+        let spans: Vec<&str> = m.blocks.iter().map(|b| b.span.slice(text)).collect();
+        assert!(
+            spans.contains(&"- pdf icon PDF 1 KB") && spans.contains(&"More."),
+            "{spans:?}"
+        );
+        for block in &m.blocks {
+            assert!(block.span.covers(block.content), "{block:?}");
+        }
     }
 
     #[test]
