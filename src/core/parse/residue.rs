@@ -250,6 +250,7 @@ pub(super) fn split_residue_lines(
         // The block's lines, each trimmed, and whether each is wholly residue.
         let mut lines: Vec<(Span, bool)> = Vec::new();
         let mut at = block.span.start;
+        let mut line_next = next;
         for piece in block.span.slice(text).split_inclusive(['\n', '\r']) {
             let line = Span::new(at, at + piece.len());
             at = line.end;
@@ -265,11 +266,18 @@ pub(super) fn split_residue_lines(
             let bare = trimmed.slice(text);
             let bare = bare.trim_start_matches(['-', '*', '•', '·', '#', ' ', '\t', '\u{a0}']);
             let bare = Span::new(trimmed.end - bare.len(), trimmed.end);
+            // Lines come in order: skip, for good, residue ending before this line.
+            while residue
+                .get(line_next)
+                .is_some_and(|r| r.span.end <= bare.start)
+            {
+                line_next += 1;
+            }
             let whole = residue
-                .get(next..)
+                .get(line_next..)
                 .unwrap_or(&[])
                 .iter()
-                .take_while(|r| r.span.start < block.span.end)
+                .take_while(|r| r.span.start <= bare.start)
                 .any(|r| r.span.covers(bare));
             lines.push((trimmed, whole));
         }
@@ -611,6 +619,15 @@ mod tests {
         for block in &m.blocks {
             assert!(block.span.covers(block.content), "{block:?}");
         }
+    }
+
+    #[test]
+    fn many_adjacent_residue_lines_each_become_a_block() {
+        let text = "Print this page\n".repeat(5_000) + "The end.\n";
+        let m = crate::core::parse::parse(&text);
+        assert_eq!(m.residue.len(), 5_000);
+        assert_eq!(m.blocks.len(), 5_001);
+        assert_eq!(m.blocks[5_000].content.slice(&text), "The end.");
     }
 
     #[test]

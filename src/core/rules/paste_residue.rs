@@ -422,6 +422,11 @@ mod robustness {
         #[test]
         fn text_rules_hold_on_awkward_drafts(pieces in prop::collection::vec(prop::sample::select(PIECES), 0..60)) {
             let mut text: String = pieces.concat();
+            let minutes = crate::core::parse::parse(&text);
+            for block in &minutes.blocks {
+                prop_assert!(block.span.covers(block.content), "{block:?}");
+                prop_assert!(text.is_char_boundary(block.span.start) && text.is_char_boundary(block.span.end));
+            }
             let mut settled = false;
             for _ in 0..6 {
                 let found = findings(&text);
