@@ -168,27 +168,55 @@ fn scan(
     }
     let mut previous_word: &str = "";
     let mut before: Option<char> = None;
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = slice.as_bytes();
+    let mut i = 0;
+    // Byte by byte with an ASCII fast path; characters are decoded only outside ASCII.
+    while i < bytes.len() {
+        let b = bytes[i];
+        let c = if b.is_ascii() {
+            b as char
+        } else {
+            slice[i..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER)
+        };
         if !is_word_char(c) {
-            let after = chars.peek().map(|&(_, c)| c);
-            quotes.update(c, before, after, markdown);
+            if matches!(
+                c,
+                '"' | '\'' | '`' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2018}' | '\u{2019}'
+            ) {
+                let after = slice[i + c.len_utf8()..].chars().next();
+                quotes.update(c, before, after, markdown);
+            }
             before = Some(c);
+            i += c.len_utf8();
             continue;
         }
         // A word starts here; find its end.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            if !is_word_char(d) {
+        let start = i;
+        i += c.len_utf8();
+        while i < bytes.len() {
+            if bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            if bytes[i].is_ascii() {
                 break;
             }
-            end = j + d.len_utf8();
-            chars.next();
+            match slice[i..].chars().next() {
+                Some(d) if is_word_char(d) => i += d.len_utf8(),
+                _ => break,
+            }
         }
-        let word = &slice[i..end];
-        if !quotes.open() && word.len() <= 9 {
-            if let Some(kind) = pronoun(slice, i, end, previous_word) {
-                let mut span = content.sub(i..end);
+        let end = i;
+        let word = &slice[start..end];
+        // Every pronoun looked for starts with w, o, u, m or i, in either case.
+        let may_be_pronoun =
+            word.len() <= 9 && matches!(bytes[start] | 0x20, b'w' | b'o' | b'u' | b'm' | b'i');
+        if may_be_pronoun && !quotes.open() {
+            if let Some(kind) = pronoun(slice, start, end, previous_word) {
+                let mut span = content.sub(start..end);
                 if word == "I" {
                     span = with_contraction(text, span);
                 }
