@@ -1,5 +1,6 @@
 //! Finding web-page residue: breadcrumbs, file icons, "view the full minutes text" links, website
-//! controls and cookie banners, a trailing "Supporting documents:".
+//! controls and cookie banners, "Supporting documents:" / "Additional documents:" headings left
+//! without their documents (or with the page's list of document links).
 //!
 //! Each piece comes with the span its removal deletes, chosen so that the text reads cleanly
 //! afterwards: a piece alone on its line takes the line and the blank lines after it (or, at the
@@ -99,7 +100,8 @@ pub fn find_residue(text: &str, lines: &LineIndex) -> Vec<Residue> {
         }
     }
     found.sort_by_key(|r| (r.span.start, r.span.end));
-    // Patterns cannot match inside one another, but keep the list free of overlaps regardless.
+    // A documents heading's span holds its links' icons: keep the outer piece only. Otherwise
+    // patterns cannot match inside one another, but keep the list free of overlaps regardless.
     found.dedup_by(|later, earlier| later.span.overlaps(earlier.span));
     found
 }
