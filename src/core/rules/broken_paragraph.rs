@@ -29,12 +29,15 @@
 
 use crate::core::diagnostic::{Diagnostic, Edit, Fix};
 use crate::core::model::{Block, BlockKind, Minutes};
+use crate::core::rules::first_person::Opaque;
 use crate::core::rules::Context;
 use crate::core::text::Span;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let text = ctx.text;
     let minutes = ctx.minutes;
+    // Asked in order of position, so the whole check stays linear.
+    let mut opaque = Opaque::new(minutes);
     for pair in minutes.blocks.windows(2) {
         let (first, next) = (&pair[0], &pair[1]);
         if !is_prose(minutes, first) || !is_prose(minutes, next) || first.item != next.item {
@@ -59,7 +62,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let last_word = last_word(text, first.content);
         let next_word = first_word(text, next.content);
-        if minutes.is_opaque(last_word) || minutes.is_opaque(next_word) {
+        if opaque.overlaps(last_word) || opaque.overlaps(next_word) {
             continue;
         }
         let message = format!(

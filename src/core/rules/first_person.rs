@@ -51,7 +51,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// Spans that are not prose (URLs, comments, residue), asked about in increasing order of
 /// position so that a long text with many of them stays linear.
-struct Opaque<'m> {
+pub(super) struct Opaque<'m> {
     opaque: &'m [Span],
     next_opaque: usize,
     residue: &'m [Residue],
@@ -59,7 +59,7 @@ struct Opaque<'m> {
 }
 
 impl<'m> Opaque<'m> {
-    fn new(minutes: &'m Minutes) -> Self {
+    pub(super) fn new(minutes: &'m Minutes) -> Self {
         Opaque {
             opaque: &minutes.opaque,
             next_opaque: 0,
@@ -69,7 +69,7 @@ impl<'m> Opaque<'m> {
     }
 
     /// Whether `span` overlaps an opaque span; `span.start` must not go back between calls.
-    fn overlaps(&mut self, span: Span) -> bool {
+    pub(super) fn overlaps(&mut self, span: Span) -> bool {
         hit(self.opaque, |s| *s, &mut self.next_opaque, span)
             || hit(self.residue, |r| r.span, &mut self.next_residue, span)
     }
@@ -161,10 +161,12 @@ fn scan(
     let mut quotes = Quotes::default();
     // A paragraph that closes a quotation it never opened continues one from the paragraph
     // before: it is quoted from its start.
-    let first_close = slice.find('\u{201d}');
-    let first_open = slice.find(['\u{201c}', '\u{201e}']);
-    if first_close.is_some_and(|close| first_open.map_or(true, |open| close < open)) {
-        quotes.curly_double = 1;
+    // (Single-character searches: they are fast, where a set of characters is decoded one by one.)
+    if let Some(close) = slice.find('\u{201d}') {
+        let head = &slice[..close];
+        if !head.contains('\u{201c}') && !head.contains('\u{201e}') {
+            quotes.curly_double = 1;
+        }
     }
     let mut previous_word: &str = "";
     let mut before: Option<char> = None;
