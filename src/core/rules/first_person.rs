@@ -183,6 +183,14 @@ fn scan(
                 .next()
                 .unwrap_or(char::REPLACEMENT_CHARACTER)
         };
+        if c == '<' && markdown && slice[i..].starts_with("<!--") {
+            // A comment inside the paragraph is not published: skip to its end.
+            i = slice[i + 4..]
+                .find("-->")
+                .map_or(slice.len(), |at| i + 4 + at + 3);
+            before = Some('>');
+            continue;
+        }
         if !is_word_char(c) {
             if matches!(
                 c,
@@ -639,7 +647,7 @@ mod tests {
 
     #[test]
     fn markdown_comments_and_suppressions() {
-        let text = "# Panel\n\n## 1. Budget\n\n> we will listen to our residents\n\n<!-- we keep our notes here -->\n\n<!-- minutes-lint: allow first-person -->\nThe Chair read out: we are proud of our staff.\n\nThe Panel said we would return.\n\nThe `we` keyword is code.\n";
+        let text = "# Panel\n\n## 1. Budget\n\n> we will listen to our residents\n\nThe Panel agreed <!-- we said so --> the plan.\n\n<!-- we keep our notes here -->\n\n<!-- minutes-lint: allow first-person -->\nThe Chair read out: we are proud of our staff.\n\nThe Panel said we would return.\n\nThe `we` keyword is code.\n";
         assert_eq!(words_in(text, Some("draft.minutes.md")), ["we"]);
     }
 
