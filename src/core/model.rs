@@ -302,10 +302,14 @@ pub enum ResidueKind {
     Breadcrumb,
     /// "pdf icon PDF 284 KB"
     FileIcon,
-    /// "… view the full minutes text for item 21/49"
+    /// "… view the full minutes text for item 21/49", "View the background to item 5"
     ViewFullText,
-    /// A trailing "Supporting documents:"
+    /// A "Supporting documents:" heading with nothing under it (at the end, or before the next
+    /// item), or with the web page's list of document links under it (taken into the span).
     SupportingDocuments,
+    /// Website controls and notices on a line of their own: "Skip to main content", "Print this
+    /// page", "Back to top", a cookie banner.
+    PageChrome,
 }
 
 /// Residue found in the text; `span` is what the removal fix deletes.

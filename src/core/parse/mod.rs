@@ -415,14 +415,21 @@ impl<'a> Assembler<'a> {
     }
 
     fn run(mut self, blocks: Vec<RawBlock>) {
+        // Lines that are wholly web-page residue become blocks of their own, set aside below.
+        let blocks = residue::split_residue_lines(self.text, blocks, &self.minutes.residue);
         let single = blocks
             .iter()
-            .find(|b| !b.comment)
-            .is_some_and(|b| matches!(b.role, LineRole::AgendaItemLabel));
+            .find(|(b, residue)| !b.comment && !residue)
+            .is_some_and(|(b, _)| matches!(b.role, LineRole::AgendaItemLabel));
         if single {
             self.minutes.shape = Shape::SingleItem;
         }
-        for block in blocks {
+        for (block, residue) in blocks {
+            if residue {
+                // Residue belongs to no structure: it neither titles, nor ends, nor opens anything.
+                self.push(block, BlockKind::Residue);
+                continue;
+            }
             let kind = if block.comment {
                 BlockKind::Comment
             } else if single {
