@@ -1,9 +1,7 @@
 //! The `minutes-lint` binary end to end: real files in temporary folders, real exit codes.
 //!
 //! Tests that need a specific rule's findings compare the binary's output with what the library's
-//! `lint` returns for the same draft, so they hold whatever the rules report; tests marked
-//! `#[ignore]` pin behaviour of rules that live on other branches (run `cargo test -- --ignored`
-//! once they are merged).
+//! `lint` returns for the same draft, or pin a rule's finding (weekday-mismatch) directly.
 
 use assert_cmd::Command;
 use minutes_lint::core::rules::RULES;
@@ -136,7 +134,6 @@ fn exit_code_follows_the_findings_and_fail_on() {
 }
 
 #[test]
-#[ignore = "needs the weekday-mismatch rule (structure branch)"]
 fn a_wrong_weekday_exits_1() {
     let dir = temp();
     write(dir.path(), "a.minutes", DRAFT);
@@ -542,7 +539,6 @@ fn github_output_is_one_workflow_command_per_finding() {
 }
 
 #[test]
-#[ignore = "needs the weekday-mismatch rule (structure branch)"]
 fn every_format_reports_a_wrong_weekday() {
     let dir = temp();
     write(dir.path(), "a.minutes", DRAFT);
@@ -723,13 +719,12 @@ fn fix_on_crlf_and_bom_files_writes_what_the_fixer_produces() {
 }
 
 #[test]
-#[ignore = "needs the weekday-mismatch rule (structure branch)"]
 fn fix_corrects_the_weekday_keeping_bom_and_crlf_byte_for_byte() {
     let dir = temp();
     write(
         dir.path(),
         "minutes-lint.toml",
-        "[rules]\nmissing-section = \"off\"\nmissing-decision = \"off\"\n",
+        "[rules]\nmissing-section = \"off\"\nmissing-decision = \"off\"\npaste-residue = \"off\"\n",
     );
     let bytes = crlf_bom(DRAFT);
     let path = write(dir.path(), "a.minutes", &bytes);
@@ -761,7 +756,6 @@ fn fix_corrects_the_weekday_keeping_bom_and_crlf_byte_for_byte() {
 }
 
 #[test]
-#[ignore = "needs the weekday-mismatch rule (structure branch)"]
 fn fix_on_a_read_only_file_exits_2_and_leaves_it_intact() {
     let dir = temp();
     let path = write(dir.path(), "a.minutes", DRAFT);
@@ -808,9 +802,9 @@ fn diff_writes_nothing_and_shows_what_fix_would_change() {
 }
 
 #[test]
-#[ignore = "needs the weekday-mismatch rule (structure branch)"]
 fn diff_shows_the_weekday_fix() {
     let dir = temp();
+    write(dir.path(), "minutes-lint.toml", "[rules]\npaste-residue = \"off\"\n");
     let path = write(dir.path(), "a.minutes", DRAFT);
     bin()
         .current_dir(dir.path())
@@ -824,7 +818,6 @@ fn diff_shows_the_weekday_fix() {
 }
 
 #[test]
-#[ignore = "needs the weekday-mismatch rule (structure branch)"]
 fn stdin_fix_prints_the_fixed_text() {
     bin()
         .args([

@@ -122,7 +122,7 @@ fn expected_outline(uri: &str, text: &str, unit: ColumnUnit) -> (Value, Value, V
         serde_json::to_value(symbols::folding_ranges(&analysis)).unwrap(),
         serde_json::to_value(
             analysis
-                .diagnostics
+                .diagnostics()
                 .iter()
                 .map(|d| (d.code.clone(), d.range, d.message.clone()))
                 .collect::<Vec<_>>(),

@@ -8,21 +8,27 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 use tower_lsp::lsp_types::{self as lsp, Url};
 
-/// A linted version of a document with its LSP diagnostics.
+/// A linted version of a document. Its LSP diagnostics are built when needed rather than kept:
+/// with their fixes as JSON in `data` they would cost far more memory than the lint itself.
 #[derive(Debug)]
 pub struct Analysis {
+    pub uri: Url,
     pub version: i32,
     pub text: String,
     pub linted: Linted,
     pub config: Arc<Config>,
     pub path: Option<String>,
     pub unit: ColumnUnit,
-    pub diagnostics: Vec<lsp::Diagnostic>,
 }
 
 impl Analysis {
     pub fn lines(&self) -> Lines<'_> {
         Lines::new(&self.text, &self.linted.lines, self.unit)
+    }
+
+    /// The findings as LSP diagnostics, fixes in `data`, in the order of `linted.diagnostics`.
+    pub fn diagnostics(&self) -> Vec<lsp::Diagnostic> {
+        convert::diagnostics(&self.lines(), &self.uri, self.version, &self.linted.diagnostics)
     }
 }
 
@@ -38,20 +44,14 @@ pub fn analyse(
 ) -> Result<Analysis, String> {
     let linted = catch_unwind(AssertUnwindSafe(|| lint(&text, &config, path.as_deref())))
         .map_err(panic_message)?;
-    let diagnostics = convert::diagnostics(
-        &Lines::new(&text, &linted.lines, unit),
-        uri,
-        version,
-        &linted.diagnostics,
-    );
     Ok(Analysis {
+        uri: uri.clone(),
         version,
         text,
         linted,
         config,
         path,
         unit,
-        diagnostics,
     })
 }
 

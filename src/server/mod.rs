@@ -371,7 +371,7 @@ impl Backend {
         self.client
             .publish_diagnostics(
                 uri.clone(),
-                analysis.diagnostics.clone(),
+                analysis.diagnostics(),
                 Some(analysis.version),
             )
             .await;
@@ -675,7 +675,7 @@ impl LanguageServer for Backend {
                         .linted
                         .diagnostics
                         .iter()
-                        .zip(&analysis.diagnostics)
+                        .zip(analysis.diagnostics())
                         .filter(|(d, _)| {
                             d.span.overlaps(span)
                                 || d.span.contains(span.start)

@@ -656,31 +656,3 @@ mod tests {
         }
     }
 }
-
-#[cfg(test)]
-mod speed {
-    use super::*;
-
-    /// `cargo test --release --lib residue_speed -- --ignored --nocapture`: a rough look at the
-    /// cost on 1 MB of residue-heavy text and of ordinary prose (the benchmarks are the measure).
-    #[test]
-    #[ignore]
-    fn residue_speed() {
-        let _ = find_residue("warm up", &LineIndex::new("warm up"));
-        let page = "The Chair said that the report pdf icon PDF 12 KB was noted.\n\nHome > a > b\n\nSkip to main content\n\nMembers asked questions about the budget and the plan.\n\n";
-        let prose =
-            "Members asked questions about the budget and the plan, and the Chair replied.\n\n";
-        for page in [page, prose] {
-            let text = page.repeat(1_000_000 / page.len());
-            let lines = LineIndex::new(&text);
-            let start = std::time::Instant::now();
-            let found = find_residue(&text, &lines);
-            eprintln!(
-                "{} bytes: {:?}, {} found",
-                text.len(),
-                start.elapsed(),
-                found.len()
-            );
-        }
-    }
-}
