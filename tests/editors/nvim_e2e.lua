@@ -7,6 +7,7 @@ local work = assert(vim.env.MINUTES_LINT_WORK)
 local report_path = assert(vim.env.MINUTES_LINT_REPORT)
 
 vim.opt.rtp:prepend(repo .. '/editors/nvim')
+vim.cmd('filetype on')
 vim.cmd('runtime! ftdetect/*.lua')
 
 local report = {}
