@@ -51,7 +51,10 @@ fn draft(index: usize, target: usize) -> String {
         );
     }
     item += 1;
-    let _ = write!(text, "22/{item} Date of next meeting\n\nThe next meeting will be held on Monday 11 April 2022 at 4.00 pm.\n");
+    let _ = write!(
+        text,
+        "22/{item} Date of next meeting\n\nThe next meeting will be held on Monday 11 April 2022 at 4.00 pm.\n"
+    );
     text
 }
 

@@ -27,7 +27,9 @@ fn bench_lint(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(20);
     group.bench_function("parse 1 MB", |b| b.iter(|| parse(&text)));
-    group.bench_function("parse and lint 1 MB", |b| b.iter(|| lint(&text, &config, Some("draft.minutes"))));
+    group.bench_function("parse and lint 1 MB", |b| {
+        b.iter(|| lint(&text, &config, Some("draft.minutes")))
+    });
     group.finish();
 }
 

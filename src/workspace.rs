@@ -109,7 +109,10 @@ mod tests {
         let doc = nested.join("draft.minutes");
         let resolved = cache.for_document(&doc).unwrap();
         assert!(resolved.file.is_some());
-        assert_eq!(resolved.relative_path(&std::path::absolute(&doc).unwrap()), "a/b/draft.minutes");
+        assert_eq!(
+            resolved.relative_path(&std::path::absolute(&doc).unwrap()),
+            "a/b/draft.minutes"
+        );
     }
 
     #[test]
@@ -117,7 +120,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join(CONFIG_FILE_NAME);
         std::fs::write(&file, "[rules\n").unwrap();
-        let err = ConfigCache::new().for_document(&dir.path().join("x.minutes")).unwrap_err();
+        let err = ConfigCache::new()
+            .for_document(&dir.path().join("x.minutes"))
+            .unwrap_err();
         assert!(err.to_string().contains(CONFIG_FILE_NAME), "{err}");
         assert_eq!(err.line, Some(1));
     }

@@ -4,8 +4,21 @@
 use std::path::Path;
 
 const FORBIDDEN_IN_CORE: &[&str] = &[
-    "tower_lsp", "tokio", "ropey", "std::fs", "std::io", "std::process", "std::env", "std::net",
-    "println!", "eprintln!", "print!(", "anstream", "clap", "rayon", "ignore::",
+    "tower_lsp",
+    "tokio",
+    "ropey",
+    "std::fs",
+    "std::io",
+    "std::process",
+    "std::env",
+    "std::net",
+    "println!",
+    "eprintln!",
+    "print!(",
+    "anstream",
+    "clap",
+    "rayon",
+    "ignore::",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

@@ -142,9 +142,7 @@ fn a_wrong_weekday_exits_1() {
         .args(["check", "a.minutes", "--fail-on", "error"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(
-            "a.minutes:2:1: error[weekday-mismatch]",
-        ))
+        .stdout(predicate::str::contains("a.minutes:2:1: error[weekday-mismatch]"))
         .stdout(predicate::str::contains("2 | Monday 26 April 2022 4.00 pm"))
         .stdout(predicate::str::contains("^^^^^^"))
         .stdout(predicate::str::contains("unsafe fix available"))
@@ -166,10 +164,7 @@ fn colour_only_when_forced_and_never_with_no_color() {
         }
         cmd.args(["check", "a.minutes"]).output().unwrap().stdout
     };
-    assert!(
-        run(false).contains(&0x1b),
-        "CLICOLOR_FORCE colours the output"
-    );
+    assert!(run(false).contains(&0x1b), "CLICOLOR_FORCE colours the output");
     assert!(!run(true).contains(&0x1b), "NO_COLOR wins");
     // Not a terminal and nothing forced: plain.
     let plain = bin()
@@ -235,11 +230,7 @@ fn an_unreadable_folder_exits_2_naming_it() {
     } else {
         bin()
     };
-    let output = cmd
-        .current_dir(dir.path())
-        .args(["check", "."])
-        .output()
-        .unwrap();
+    let output = cmd.current_dir(dir.path()).args(["check", "."]).output().unwrap();
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
@@ -358,14 +349,8 @@ fn invalid_utf8_exits_2_naming_the_file_and_writes_nothing() {
 fn json_output_matches_the_library_findings_with_1_based_char_columns() {
     let dir = temp();
     let drafts = [
-        (
-            "ofsted.minutes",
-            corpus("manchester-ofsted-subgroup-2017-09-12.txt"),
-        ),
-        (
-            "panel.minutes",
-            corpus("middlesbrough-cyp-panel-2022-03-21.txt"),
-        ),
+        ("ofsted.minutes", corpus("manchester-ofsted-subgroup-2017-09-12.txt")),
+        ("panel.minutes", corpus("middlesbrough-cyp-panel-2022-03-21.txt")),
         ("small.minutes.md", DRAFT.to_string()),
     ];
     for (name, text) in &drafts {
@@ -388,32 +373,17 @@ fn json_output_matches_the_library_findings_with_1_based_char_columns() {
         expected_count += findings.len();
         let lines = minutes_lint::LineIndex::new(text);
         for (element, finding) in mine.iter().zip(&findings) {
-            let keys: Vec<&str> = element
-                .as_object()
-                .unwrap()
-                .keys()
-                .map(String::as_str)
-                .collect();
+            let keys: Vec<&str> = element.as_object().unwrap().keys().map(String::as_str).collect();
             let mut sorted = keys.clone();
             sorted.sort();
-            assert_eq!(
-                sorted,
-                ["fixes", "message", "path", "range", "rule", "severity"]
-            );
+            assert_eq!(sorted, ["fixes", "message", "path", "range", "rule", "severity"]);
             assert_eq!(element["rule"], finding.rule);
             assert_eq!(element["severity"], finding.severity.as_str());
             assert_eq!(element["message"], finding.message.as_str());
-            let at = lines.to_line_col(
-                text,
-                finding.span.start,
-                minutes_lint::core::text::ColumnUnit::Char,
-            );
+            let at = lines.to_line_col(text, finding.span.start, minutes_lint::core::text::ColumnUnit::Char);
             assert_eq!(element["range"]["start"]["line"], at.line + 1);
             assert_eq!(element["range"]["start"]["column"], at.col + 1);
-            assert_eq!(
-                element["fixes"].as_array().unwrap().len(),
-                finding.fixes.len()
-            );
+            assert_eq!(element["fixes"].as_array().unwrap().len(), finding.fixes.len());
         }
     }
     assert_eq!(array.len(), expected_count);
@@ -432,15 +402,9 @@ fn assert_valid_sarif(value: &Value) {
     let validator = sarif_validator();
     let messages: Vec<String> = match validator.validate(value) {
         Ok(()) => Vec::new(),
-        Err(errors) => errors
-            .map(|e| format!("{e} at {}", e.instance_path))
-            .collect(),
+        Err(errors) => errors.map(|e| format!("{e} at {}", e.instance_path)).collect(),
     };
-    assert!(
-        messages.is_empty(),
-        "invalid SARIF:\n{}",
-        messages.join("\n")
-    );
+    assert!(messages.is_empty(), "invalid SARIF:\n{}", messages.join("\n"));
 }
 
 #[test]
@@ -468,11 +432,7 @@ fn sarif_output_is_valid_against_the_official_schema() {
     assert_eq!(rule["shortDescription"]["text"], RULES[0].summary());
     assert_eq!(rule["fullDescription"]["text"], RULES[0].doc());
     let results = value["runs"][0]["results"].as_array().unwrap();
-    let expected = library_findings(
-        &corpus("manchester-ofsted-subgroup-2017-09-12.txt"),
-        "ofsted.minutes",
-    )
-    .len()
+    let expected = library_findings(&corpus("manchester-ofsted-subgroup-2017-09-12.txt"), "ofsted.minutes").len()
         + library_findings(DRAFT, "my panel.minutes").len();
     assert_eq!(results.len(), expected);
 }
@@ -484,17 +444,13 @@ fn sarif_with_results_and_fixes_is_valid_against_the_official_schema() {
     use minutes_lint::{Diagnostic, Edit, Fix};
     let text = "Minutes\nMonday 26 April 2022 – Café\n".to_string();
     let at = text.find("Monday").unwrap();
-    let mut d = Diagnostic::new(
-        "weekday-mismatch",
-        Span::new(at, at + 6),
-        "26 April 2022 was a Tuesday",
-    )
-    .with_fix(Fix::unsafe_(
-        "Change to Tuesday",
-        vec![Edit::replace(Span::new(at, at + 6), "Tuesday")],
-    ))
-    .with_fix(Fix::safe("Insert a comma", vec![Edit::insert(at + 6, ",")]))
-    .with_related(Span::new(0, 7), "the meeting");
+    let mut d = Diagnostic::new("weekday-mismatch", Span::new(at, at + 6), "26 April 2022 was a Tuesday")
+        .with_fix(Fix::unsafe_(
+            "Change to Tuesday",
+            vec![Edit::replace(Span::new(at, at + 6), "Tuesday")],
+        ))
+        .with_fix(Fix::safe("Insert a comma", vec![Edit::insert(at + 6, ",")]))
+        .with_related(Span::new(0, 7), "the meeting");
     d.severity = Severity::Error;
     let report = FileReport::new("drafts/my draft.minutes", text, vec![d]);
     let log = sarif::log(&[report]);
@@ -527,15 +483,9 @@ fn github_output_is_one_workflow_command_per_finding() {
     let shape = regex::Regex::new(r"^::(error|warning|notice) file=ofsted\.minutes,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::[^\r\n]*$").unwrap();
     for (line, finding) in stdout.lines().zip(&findings) {
         assert!(shape.is_match(line), "{line}");
-        assert!(
-            line.contains(&format!("title={}::", finding.rule)),
-            "{line}"
-        );
+        assert!(line.contains(&format!("title={}::", finding.rule)), "{line}");
     }
-    assert_eq!(
-        output.status.code(),
-        Some(expected_exit(&findings, Severity::Warning))
-    );
+    assert_eq!(output.status.code(), Some(expected_exit(&findings, Severity::Warning)));
 }
 
 #[test]
@@ -554,10 +504,7 @@ fn every_format_reports_a_wrong_weekday() {
         .iter()
         .find(|e| e["rule"] == "weekday-mismatch")
         .expect("reported");
-    assert_eq!(
-        weekday["range"]["start"],
-        serde_json::json!({"line": 2, "column": 1})
-    );
+    assert_eq!(weekday["range"]["start"], serde_json::json!({"line": 2, "column": 1}));
     assert_eq!(weekday["range"]["end"]["line"], 2);
     assert_eq!(weekday["fixes"][0]["edits"][0]["new_text"], "Tuesday");
     bin()
@@ -638,14 +585,7 @@ fn stdin_findings_are_reported_under_the_stdin_filename() {
     let dir = temp();
     let output = bin()
         .current_dir(dir.path())
-        .args([
-            "check",
-            "-",
-            "--stdin-filename",
-            "drafts/a.minutes",
-            "--format",
-            "json",
-        ])
+        .args(["check", "-", "--stdin-filename", "drafts/a.minutes", "--format", "json"])
         .write_stdin(DRAFT)
         .output()
         .unwrap();
@@ -657,10 +597,7 @@ fn stdin_findings_are_reported_under_the_stdin_filename() {
         .unwrap()
         .iter()
         .all(|e| e["path"] == "drafts/a.minutes"));
-    assert_eq!(
-        output.status.code(),
-        Some(expected_exit(&findings, Severity::Warning))
-    );
+    assert_eq!(output.status.code(), Some(expected_exit(&findings, Severity::Warning)));
 }
 
 #[test]
@@ -689,8 +626,7 @@ fn fix_on_crlf_and_bom_files_writes_what_the_fixer_produces() {
     let bytes = crlf_bom(DRAFT);
     let path = write(dir.path(), "a.minutes", &bytes);
     let text = String::from_utf8(bytes.clone()).unwrap();
-    let expected =
-        minutes_lint::core::fix::fix_all(&text, &Config::default(), Some("a.minutes"), true);
+    let expected = minutes_lint::core::fix::fix_all(&text, &Config::default(), Some("a.minutes"), true);
     let before = fs::metadata(&path).unwrap().modified().unwrap();
     std::thread::sleep(Duration::from_millis(20));
     let remaining_exit = expected_exit(&expected.remaining, Severity::Warning);
@@ -703,10 +639,7 @@ fn fix_on_crlf_and_bom_files_writes_what_the_fixer_produces() {
     assert_eq!(after, expected.text.as_bytes());
     assert!(after.starts_with(b"\xEF\xBB\xBF"));
     assert!(
-        !String::from_utf8(after)
-            .unwrap()
-            .replace("\r\n", "")
-            .contains('\n'),
+        !String::from_utf8(after).unwrap().replace("\r\n", "").contains('\n'),
         "every line ending is still CRLF"
     );
     if expected.total_applied() == 0 {
@@ -733,25 +666,16 @@ fn fix_corrects_the_weekday_keeping_bom_and_crlf_byte_for_byte() {
         .args(["check", "a.minutes", "--fix"])
         .assert()
         .stdout(predicate::str::contains("weekday-mismatch"));
-    assert_eq!(
-        fs::read(&path).unwrap(),
-        bytes,
-        "an unsafe fix needs --unsafe-fixes"
-    );
+    assert_eq!(fs::read(&path).unwrap(), bytes, "an unsafe fix needs --unsafe-fixes");
     bin()
         .current_dir(dir.path())
         .args(["check", "a.minutes", "--fix", "--unsafe-fixes"])
         .assert()
-        .stdout(predicate::str::contains(
-            "a.minutes: fixed 1 × weekday-mismatch",
-        ))
+        .stdout(predicate::str::contains("a.minutes: fixed 1 × weekday-mismatch"))
         .stdout(predicate::str::contains("Fixed 1 problem in 1 file."));
     let expected = crlf_bom(&DRAFT.replace("Monday 26 April", "Tuesday 26 April"));
     let after = fs::read(&path).unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&after),
-        String::from_utf8_lossy(&expected)
-    );
+    assert_eq!(String::from_utf8_lossy(&after), String::from_utf8_lossy(&expected));
     assert_eq!(after, expected);
 }
 
@@ -777,8 +701,7 @@ fn diff_writes_nothing_and_shows_what_fix_would_change() {
     let bytes = crlf_bom(DRAFT);
     let path = write(dir.path(), "a.minutes", &bytes);
     let text = String::from_utf8(bytes.clone()).unwrap();
-    let expected =
-        minutes_lint::core::fix::fix_all(&text, &Config::default(), Some("a.minutes"), true);
+    let expected = minutes_lint::core::fix::fix_all(&text, &Config::default(), Some("a.minutes"), true);
     let output = bin()
         .current_dir(dir.path())
         .args(["check", "a.minutes", "--diff", "--unsafe-fixes"])
@@ -865,10 +788,7 @@ fn an_unknown_rule_exits_2_with_a_hint() {
         .assert()
         .code(2)
         .stdout(predicate::str::is_empty())
-        .stderr(
-            predicate::str::contains("no-such-rule")
-                .and(predicate::str::contains("minutes-lint rule")),
-        );
+        .stderr(predicate::str::contains("no-such-rule").and(predicate::str::contains("minutes-lint rule")));
 }
 
 #[test]

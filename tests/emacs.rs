@@ -13,15 +13,22 @@ const SITE_PACKAGES: &str = "(progn (let ((default-directory \"/usr/share/emacs/
 
 #[test]
 fn emacs_eglot_shows_the_diagnostics() {
-    let emacs_works = Command::new("emacs").arg("--version").output().is_ok_and(|o| o.status.success());
+    let emacs_works = Command::new("emacs")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !emacs_works {
-        assert!(std::env::var_os("CI").is_none(), "emacs is missing in CI: .ci/run installs emacs-nox and elpa-eglot");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "emacs is missing in CI: .ci/run installs emacs-nox and elpa-eglot"
+        );
         eprintln!("skipping: no emacs on PATH (apt-get install emacs-nox elpa-eglot)");
         return;
     }
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let work = tempfile::tempdir().unwrap();
-    let draft = std::fs::read_to_string(repo.join("../shared/corpus/manchester-ofsted-subgroup-2017-09-12.txt")).unwrap();
+    let draft =
+        std::fs::read_to_string(repo.join("../shared/corpus/manchester-ofsted-subgroup-2017-09-12.txt")).unwrap();
     std::fs::write(work.path().join("ofsted.minutes"), draft).unwrap();
     let report = work.path().join("report.txt");
     let status = Command::new("timeout")

@@ -30,12 +30,18 @@ fn load(path: &Path) -> Fixture {
     let stem = name.split('.').next().unwrap().to_string();
     let mut checked_rules = BTreeSet::from([stem]);
     let mut expected = BTreeSet::new();
-    for line in expectations.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for line in expectations
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         if let Some(list) = line.strip_prefix("rules:") {
             checked_rules.extend(list.split(',').map(|r| r.trim().to_string()));
             continue;
         }
-        let (rule, rest) = line.split_once(' ').unwrap_or_else(|| panic!("{}: bad line {line}", path.display()));
+        let (rule, rest) = line
+            .split_once(' ')
+            .unwrap_or_else(|| panic!("{}: bad line {line}", path.display()));
         let (line_no, quoted) = rest.trim().split_once(' ').unwrap_or_else(|| panic!("bad line {line}"));
         let snippet = quoted.trim().trim_matches('"').to_string();
         let line_no: usize = line_no.parse().unwrap_or_else(|_| panic!("bad line number in {line}"));
@@ -70,7 +76,9 @@ fn every_rule_has_a_fixture() {
     let fixtures = fixtures();
     for rule in minutes_lint::core::rules::RULES {
         assert!(
-            fixtures.iter().any(|f| file_name(f).split('.').next() == Some(rule.name)),
+            fixtures
+                .iter()
+                .any(|f| file_name(f).split('.').next() == Some(rule.name)),
             "rule {} has no fixture in tests/fixtures/rules/",
             rule.name
         );
@@ -93,7 +101,10 @@ fn fixtures_report_exactly_their_expected_findings() {
             })
             .collect();
         for missing in fixture.expected.difference(&found) {
-            failures.push(format!("{name}: expected {} {} {:?} was not reported", missing.0, missing.1, missing.2));
+            failures.push(format!(
+                "{name}: expected {} {} {:?} was not reported",
+                missing.0, missing.1, missing.2
+            ));
         }
         for extra in found.difference(&fixture.expected) {
             failures.push(format!("{name}: unexpected {} {} {:?}", extra.0, extra.1, extra.2));
@@ -109,15 +120,40 @@ fn safe_fixes_converge_and_remove_what_they_fix() {
         let config = Config::default();
         let once = fix_all(&fixture.draft, &config, Some(&name), false);
         let twice = fix_all(&once.text, &config, Some(&name), false);
-        assert_eq!(twice.total_applied(), 0, "{name}: a second --fix pass still changed the text");
+        assert_eq!(
+            twice.total_applied(),
+            0,
+            "{name}: a second --fix pass still changed the text"
+        );
         assert_eq!(once.text, twice.text, "{name}: fixing did not converge");
         // Every finding that had a safe fix is gone.
         let before = lint(&fixture.draft, &config, Some(&name));
         let fixed_rules: BTreeSet<&str> = once.applied.iter().map(|(r, _)| *r).collect();
         for rule in fixed_rules {
-            let had = before.diagnostics.iter().filter(|d| d.rule == rule && d.fixes.iter().any(|f| f.applicability == minutes_lint::Applicability::Safe)).count();
-            let left = once.remaining.iter().filter(|d| d.rule == rule && d.fixes.iter().any(|f| f.applicability == minutes_lint::Applicability::Safe)).count();
-            assert!(left < had || had == 0, "{name}: {rule} still reports {left} fixable findings after --fix");
+            let had = before
+                .diagnostics
+                .iter()
+                .filter(|d| {
+                    d.rule == rule
+                        && d.fixes
+                            .iter()
+                            .any(|f| f.applicability == minutes_lint::Applicability::Safe)
+                })
+                .count();
+            let left = once
+                .remaining
+                .iter()
+                .filter(|d| {
+                    d.rule == rule
+                        && d.fixes
+                            .iter()
+                            .any(|f| f.applicability == minutes_lint::Applicability::Safe)
+                })
+                .count();
+            assert!(
+                left < had || had == 0,
+                "{name}: {rule} still reports {left} fixable findings after --fix"
+            );
         }
     }
 }

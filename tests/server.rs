@@ -24,8 +24,7 @@ fn corpus(name: &str) -> String {
 
 /// True once `name` is implemented (the stubs' documentation says "not written yet").
 fn rule_written(name: &str) -> bool {
-    let written =
-        minutes_lint::core::rules::find(name).is_some_and(|r| !r.doc().contains("not written yet"));
+    let written = minutes_lint::core::rules::find(name).is_some_and(|r| !r.doc().contains("not written yet"));
     if !written {
         eprintln!("note: rule {name} is a stub in this tree; its part of the test is skipped");
     }
@@ -53,11 +52,7 @@ fn unit_name(unit: ColumnUnit) -> &'static str {
 }
 
 fn with_rule(diagnostics: &[Value], rule: &str) -> Vec<Value> {
-    diagnostics
-        .iter()
-        .filter(|d| d["code"] == rule)
-        .cloned()
-        .collect()
+    diagnostics.iter().filter(|d| d["code"] == rule).cloned().collect()
 }
 
 /// Applies an LSP range edit to a local copy of the text (the client side of the oracle).
@@ -96,9 +91,7 @@ fn position(text: &str, offset: usize, unit: ColumnUnit) -> Value {
 }
 
 fn at(uri: &str, text: &str, needle: &str, unit: ColumnUnit) -> Value {
-    let offset = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not in text"));
+    let offset = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in text"));
     json!({"textDocument": {"uri": uri}, "position": position(text, offset, unit)})
 }
 
@@ -108,15 +101,7 @@ fn at(uri: &str, text: &str, needle: &str, unit: ColumnUnit) -> Value {
 fn expected_outline(uri: &str, text: &str, unit: ColumnUnit) -> (Value, Value, Value) {
     let url = Url::parse(uri).unwrap();
     let name = uri.rsplit('/').next().map(str::to_string);
-    let analysis = analyse(
-        &url,
-        0,
-        text.to_string(),
-        Arc::new(Config::default()),
-        name,
-        unit,
-    )
-    .unwrap();
+    let analysis = analyse(&url, 0, text.to_string(), Arc::new(Config::default()), name, unit).unwrap();
     (
         serde_json::to_value(symbols::document_symbols(&analysis)).unwrap(),
         serde_json::to_value(symbols::folding_ranges(&analysis)).unwrap(),
@@ -133,18 +118,9 @@ fn expected_outline(uri: &str, text: &str, unit: ColumnUnit) -> (Value, Value, V
 
 fn assert_server_text(client: &mut LspClient, uri: &str, text: &str, unit: ColumnUnit) {
     let (symbols, folds, _) = expected_outline(uri, text, unit);
-    let got = client.request(
-        "textDocument/documentSymbol",
-        json!({"textDocument": {"uri": uri}}),
-    );
-    assert_eq!(
-        got, symbols,
-        "outline differs from the client's text:\n{text}"
-    );
-    let got = client.request(
-        "textDocument/foldingRange",
-        json!({"textDocument": {"uri": uri}}),
-    );
+    let got = client.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}));
+    assert_eq!(got, symbols, "outline differs from the client's text:\n{text}");
+    let got = client.request("textDocument/foldingRange", json!({"textDocument": {"uri": uri}}));
     assert_eq!(got, folds, "folding differs from the client's text");
 }
 
@@ -160,10 +136,7 @@ fn initialize_advertises_capabilities_and_negotiates_encoding() {
     assert_eq!(caps["referencesProvider"], true);
     assert_eq!(caps["documentSymbolProvider"], true);
     assert_eq!(caps["foldingRangeProvider"], true);
-    assert_eq!(
-        caps["completionProvider"]["triggerCharacters"],
-        json!([" "])
-    );
+    assert_eq!(caps["completionProvider"]["triggerCharacters"], json!([" "]));
     assert_eq!(
         caps["codeActionProvider"]["codeActionKinds"],
         json!(["quickfix", "source.fixAll.minutes-lint"])
@@ -174,8 +147,7 @@ fn initialize_advertises_capabilities_and_negotiates_encoding() {
     let (client, result) = LspClient::initialized(utf8());
     assert_eq!(result["capabilities"]["positionEncoding"], "utf-8");
     drop(client);
-    let (_client, result) =
-        LspClient::initialized(json!({"general": {"positionEncodings": ["utf-32", "utf-16"]}}));
+    let (_client, result) = LspClient::initialized(json!({"general": {"positionEncodings": ["utf-32", "utf-16"]}}));
     assert_eq!(result["capabilities"]["positionEncoding"], "utf-16");
 }
 
@@ -196,10 +168,7 @@ fn publishes_diagnostics_for_the_opened_version_of_a_corpus_draft() {
     for d in &diagnostics {
         assert_eq!(d["source"], "minutes-lint");
         assert!(d["code"].is_string(), "{d}");
-        assert!(
-            d["severity"].as_u64().is_some_and(|s| (1..=3).contains(&s)),
-            "{d}"
-        );
+        assert!(d["severity"].as_u64().is_some_and(|s| (1..=3).contains(&s)), "{d}");
     }
     let (_, _, expected) = expected_outline(&uri, &text, ColumnUnit::Utf16);
     let got: Vec<Value> = diagnostics
@@ -222,26 +191,18 @@ fn publishes_diagnostics_for_the_opened_version_of_a_corpus_draft() {
     }
     if rule_written("paste-residue") {
         let residue = with_rule(&diagnostics, "paste-residue");
-        let line = text
-            .lines()
-            .position(|l| l.contains("pdf icon PDF 284 KB"))
-            .unwrap();
+        let line = text.lines().position(|l| l.contains("pdf icon PDF 284 KB")).unwrap();
         assert!(
             residue.iter().any(|d| d["range"]["start"]["line"] == line),
             "{residue:?}"
         );
         assert!(
-            residue
-                .iter()
-                .all(|d| d["data"]["fixes"][0]["safe"] == true),
+            residue.iter().all(|d| d["data"]["fixes"][0]["safe"] == true),
             "removal is a safe fix carried in data"
         );
     }
     // Closing clears the diagnostics.
-    client.notify(
-        "textDocument/didClose",
-        json!({"textDocument": {"uri": uri}}),
-    );
+    client.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
     let cleared = client.wait_for("cleared diagnostics", |m| {
         m["method"] == "textDocument/publishDiagnostics"
             && m["params"]["uri"] == uri.as_str()
@@ -256,16 +217,8 @@ fn the_outline_of_middlesbrough_lists_six_items() {
     let uri = doc_uri("middlesbrough.minutes");
     let text = corpus("middlesbrough-cyp-panel-2022-03-21.txt");
     client.open(&uri, 1, &text);
-    let symbols = client.request(
-        "textDocument/documentSymbol",
-        json!({"textDocument": {"uri": uri}}),
-    );
-    let items: Vec<&Value> = symbols
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|s| s["kind"] == 2)
-        .collect();
+    let symbols = client.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}));
+    let items: Vec<&Value> = symbols.as_array().unwrap().iter().filter(|s| s["kind"] == 2).collect();
     let names: Vec<&str> = items.iter().map(|s| s["name"].as_str().unwrap()).collect();
     assert_eq!(names.len(), 6, "{names:#?}");
     for (i, name) in names.iter().enumerate() {
@@ -282,20 +235,13 @@ fn the_outline_of_middlesbrough_lists_six_items() {
         assert!(r["start"]["line"].as_u64() <= s["start"]["line"].as_u64());
         assert!(s["end"]["line"].as_u64() <= r["end"]["line"].as_u64());
     }
-    let folds = client.request(
-        "textDocument/foldingRange",
-        json!({"textDocument": {"uri": uri}}),
-    );
+    let folds = client.request("textDocument/foldingRange", json!({"textDocument": {"uri": uri}}));
     assert!(folds.as_array().unwrap().len() >= 6, "{folds}");
     assert_server_text(&mut client, &uri, &text, ColumnUnit::Utf16);
 }
 
 fn random_edits(unit: ColumnUnit, steps: usize, check_every: usize) {
-    let (mut client, _) = LspClient::initialized(if unit == ColumnUnit::Utf8 {
-        utf8()
-    } else {
-        utf16()
-    });
+    let (mut client, _) = LspClient::initialized(if unit == ColumnUnit::Utf8 { utf8() } else { utf16() });
     let uri = doc_uri(&format!("edits-{}.minutes", unit_name(unit)));
     let mut text = String::from(
         "Committee 😀 minutes\r\n\r\nPresent:\r\n\r\nCouncillor Zoë Ab\u{301}bott (Chair), Cllr Jones\r\n\r\n1. First item é\u{301} title\r\n\r\nText 👩\u{200d}👩\u{200d}👧 and more.\n\n2. Second item 𝒜 title\r\rText.\n\n3. Third item\n\nRESOLVED – That the report be noted.\n",
@@ -323,10 +269,7 @@ fn random_edits(unit: ColumnUnit, steps: usize, check_every: usize) {
     };
     let boundary = |text: &str, mut o: usize| {
         while !text.is_char_boundary(o)
-            || (o > 0
-                && o < text.len()
-                && text.as_bytes()[o - 1] == b'\r'
-                && text.as_bytes()[o] == b'\n')
+            || (o > 0 && o < text.len() && text.as_bytes()[o - 1] == b'\r' && text.as_bytes()[o] == b'\n')
         {
             o -= 1;
         }
@@ -337,8 +280,7 @@ fn random_edits(unit: ColumnUnit, steps: usize, check_every: usize) {
         let b = boundary(&text, (a + next(12)).min(text.len()));
         let (start, end) = if next(3) == 0 { (a, b) } else { (a, a) };
         let new_text = pieces[next(pieces.len())];
-        let range =
-            json!({"start": position(&text, start, unit), "end": position(&text, end, unit)});
+        let range = json!({"start": position(&text, start, unit), "end": position(&text, end, unit)});
         let expected = format!("{}{}{}", &text[..start], new_text, &text[end..]);
         assert_eq!(
             apply(&text, &range, new_text, unit),
@@ -384,17 +326,8 @@ fn a_thousand_rapid_edits_end_in_the_clients_text_and_the_last_versions_diagnost
     for version in 1..=1000i64 {
         let p = end_of_line_3(&text);
         let piece = if version % 7 == 0 { "😀" } else { "a" };
-        client.change(
-            &uri,
-            version,
-            json!([{"range": {"start": p, "end": p}, "text": piece}]),
-        );
-        text = apply(
-            &text,
-            &json!({"start": p, "end": p}),
-            piece,
-            ColumnUnit::Utf16,
-        );
+        client.change(&uri, version, json!([{"range": {"start": p, "end": p}, "text": piece}]));
+        text = apply(&text, &json!({"start": p, "end": p}), piece, ColumnUnit::Utf16);
     }
     // Every publish, in arrival order, until the last version's and a quiet spell after it.
     let mut publishes: Vec<i64> = Vec::new();
@@ -434,16 +367,21 @@ fn bad_ranges_are_clamped_and_logged() {
     client.change(&uri, 2, json!([{"range": {"start": {"line": 99, "character": 5}, "end": {"line": 120, "character": 0}}, "text": "2. More"}]));
     text.push_str("2. More");
     client.wait_for("a log about clamping", |m| {
-        m["method"] == "window/logMessage"
-            && m["params"]["message"]
-                .as_str()
-                .is_some_and(|s| s.contains("clamped"))
+        m["method"] == "window/logMessage" && m["params"]["message"].as_str().is_some_and(|s| s.contains("clamped"))
     });
     // Inside a surrogate pair: clamped to the character's start.
-    client.change(&uri, 3, json!([{"range": {"start": {"line": 0, "character": 9}, "end": {"line": 0, "character": 9}}, "text": "!"}]));
+    client.change(
+        &uri,
+        3,
+        json!([{"range": {"start": {"line": 0, "character": 9}, "end": {"line": 0, "character": 9}}, "text": "!"}]),
+    );
     text = text.replacen("😀", "!😀", 1);
     // Reversed.
-    client.change(&uri, 4, json!([{"range": {"start": {"line": 0, "character": 3}, "end": {"line": 0, "character": 0}}, "text": "3."}]));
+    client.change(
+        &uri,
+        4,
+        json!([{"range": {"start": {"line": 0, "character": 3}, "end": {"line": 0, "character": 0}}, "text": "3."}]),
+    );
     text = format!("3.{}", &text[3..]);
     client.diagnostics(&uri, 4);
     assert_server_text(&mut client, &uri, &text, ColumnUnit::Utf16);
@@ -461,15 +399,9 @@ fn a_change_to_a_document_never_opened_is_ignored_and_logged() {
     let uri = doc_uri("never-opened.minutes");
     client.change(&uri, 3, json!([{"text": "hello"}]));
     client.wait_for("a log about the unopened document", |m| {
-        m["method"] == "window/logMessage"
-            && m["params"]["message"]
-                .as_str()
-                .is_some_and(|s| s.contains("not open"))
+        m["method"] == "window/logMessage" && m["params"]["message"].as_str().is_some_and(|s| s.contains("not open"))
     });
-    let symbols = client.request(
-        "textDocument/documentSymbol",
-        json!({"textDocument": {"uri": uri}}),
-    );
+    let symbols = client.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}));
     assert!(symbols.is_null());
     // The server is still serving.
     assert_eq!(client.shutdown(), Some(0));
@@ -480,17 +412,10 @@ const ACRONYMS: &str = "1. Local partners\n\nThe Local Government Association (L
 #[test]
 fn hover_shows_an_acronyms_long_form() {
     for unit in [ColumnUnit::Utf16, ColumnUnit::Utf8] {
-        let (mut client, _) = LspClient::initialized(if unit == ColumnUnit::Utf8 {
-            utf8()
-        } else {
-            utf16()
-        });
+        let (mut client, _) = LspClient::initialized(if unit == ColumnUnit::Utf8 { utf8() } else { utf16() });
         let uri = doc_uri("acronyms.minutes");
         client.open(&uri, 1, ACRONYMS);
-        let hover = client.request(
-            "textDocument/hover",
-            at(&uri, ACRONYMS, "LGA offered", unit),
-        );
+        let hover = client.request("textDocument/hover", at(&uri, ACRONYMS, "LGA offered", unit));
         let value = hover["contents"]["value"].as_str().unwrap_or_default();
         assert!(value.contains("Local Government Association"), "{hover}");
         let hover = client.request("textDocument/hover", at(&uri, ACRONYMS, "CHC report", unit));
@@ -525,11 +450,7 @@ fn definition_and_references_of_an_acronym_and_an_item_reference() {
         "textDocument/definition",
         at(&uri, ACRONYMS, "item 2.", ColumnUnit::Utf16),
     );
-    let item_two = position(
-        ACRONYMS,
-        ACRONYMS.find("2. Next").unwrap(),
-        ColumnUnit::Utf16,
-    );
+    let item_two = position(ACRONYMS, ACRONYMS.find("2. Next").unwrap(), ColumnUnit::Utf16);
     assert_eq!(defs[0]["range"]["start"], item_two, "{defs}");
 }
 
@@ -545,18 +466,9 @@ fn hover_and_completion_know_the_attendees() {
         "textDocument/hover",
         json!({"textDocument": {"uri": uri}, "position": position(&text, taylor, ColumnUnit::Utf16)}),
     );
-    let value = hover["contents"]["value"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    assert!(
-        value.contains("present") && value.contains("apologies"),
-        "{hover}"
-    );
-    let hover = client.request(
-        "textDocument/hover",
-        at(&uri, &text, "Stone", ColumnUnit::Utf16),
-    );
+    let value = hover["contents"]["value"].as_str().unwrap_or_default().to_string();
+    assert!(value.contains("present") && value.contains("apologies"), "{hover}");
+    let hover = client.request("textDocument/hover", at(&uri, &text, "Stone", ColumnUnit::Utf16));
     assert!(
         hover["contents"]["value"]
             .as_str()
@@ -595,11 +507,7 @@ fn completion_offers_the_next_item_number_and_decisions_at_the_start_of_a_line()
     let mut text = corpus("middlesbrough-cyp-panel-2022-03-21.txt");
     client.open(&uri, 1, &text);
     let end = position(&text, text.len(), ColumnUnit::Utf16);
-    client.change(
-        &uri,
-        2,
-        json!([{"range": {"start": end, "end": end}, "text": "\n\n"}]),
-    );
+    client.change(&uri, 2, json!([{"range": {"start": end, "end": end}, "text": "\n\n"}]));
     text.push_str("\n\n");
     let items = client.request(
         "textDocument/completion",
@@ -658,15 +566,10 @@ fn quick_fix_removes(rule: &str, text: &str) {
         .unwrap()
         .iter()
         .find(|a| {
-            a["kind"] == "quickfix"
-                && a["diagnostics"][0] == *target
-                && a["edit"]["changes"][uri.as_str()].is_array()
+            a["kind"] == "quickfix" && a["diagnostics"][0] == *target && a["edit"]["changes"][uri.as_str()].is_array()
         })
         .unwrap_or_else(|| panic!("no quick fix in {actions}"));
-    let edits = action["edit"]["changes"][uri.as_str()]
-        .as_array()
-        .unwrap()
-        .clone();
+    let edits = action["edit"]["changes"][uri.as_str()].as_array().unwrap().clone();
     let fixed = apply_all(text, &edits, ColumnUnit::Utf16);
     client.change(&uri, 2, json!([{"text": fixed}]));
     let after = client.diagnostics(&uri, 2);
@@ -679,10 +582,7 @@ fn quick_fix_removes(rule: &str, text: &str) {
 #[test]
 fn a_quick_fix_makes_its_diagnostic_go_away() {
     if rule_written("paste-residue") {
-        quick_fix_removes(
-            "paste-residue",
-            &corpus("middlesbrough-cyp-panel-2022-03-21.txt"),
-        );
+        quick_fix_removes("paste-residue", &corpus("middlesbrough-cyp-panel-2022-03-21.txt"));
     }
     if rule_written("weekday-mismatch") {
         quick_fix_removes("weekday-mismatch", "Cabinet\n\nMinutes of the meeting held on Monday 26 April 2022\n\n1. Item\n\nRESOLVED – That the report be noted.\n");
@@ -702,9 +602,7 @@ fn fix_all_applies_every_safe_fix_in_one_edit() {
     );
     let actions = actions.as_array().unwrap();
     assert!(
-        actions
-            .iter()
-            .all(|a| a["kind"] == "source.fixAll.minutes-lint"),
+        actions.iter().all(|a| a["kind"] == "source.fixAll.minutes-lint"),
         "only fix-all was asked for: {actions:?}"
     );
     let safe_fixable = before.iter().any(|d| {
@@ -717,10 +615,7 @@ fn fix_all_applies_every_safe_fix_in_one_edit() {
         eprintln!("note: no safe fixes yet (rules are stubs); fix-all's application is skipped");
         return;
     }
-    let edits = actions[0]["edit"]["changes"][uri.as_str()]
-        .as_array()
-        .unwrap()
-        .clone();
+    let edits = actions[0]["edit"]["changes"][uri.as_str()].as_array().unwrap().clone();
     assert_eq!(edits.len(), 1, "one minimal edit");
     let fixed = apply_all(&text, &edits, ColumnUnit::Utf16);
     client.change(&uri, 2, json!([{"text": fixed}]));
@@ -797,19 +692,14 @@ fn config_edits_on_disk_and_client_settings_change_the_diagnostics() {
         assert!(with_rule(&after, "paste-residue").is_empty(), "{after:?}");
         // Client settings override the file.
         *client.settings.lock().unwrap() = json!({"rules": {"paste-residue": "error"}});
-        client.notify(
-            "workspace/didChangeConfiguration",
-            json!({"settings": null}),
-        );
+        client.notify("workspace/didChangeConfiguration", json!({"settings": null}));
         let after = loop {
             let d = client.diagnostics(&uri, 1);
             if !with_rule(&d, "paste-residue").is_empty() {
                 break d;
             }
         };
-        assert!(with_rule(&after, "paste-residue")
-            .iter()
-            .all(|d| d["severity"] == 1));
+        assert!(with_rule(&after, "paste-residue").iter().all(|d| d["severity"] == 1));
     } else {
         // A fixed config is re-read and every open document re-linted.
         std::fs::write(&config, "# house style\n[rules]\nfirst-person = \"off\"\n").unwrap();
@@ -819,13 +709,8 @@ fn config_edits_on_disk_and_client_settings_change_the_diagnostics() {
             "workspace/didChangeConfiguration",
             json!({"settings": {"minutes-lint": {"rules": {"no-such-rule": "off"}}}}),
         );
-        let shown = client.wait_for("a settings warning", |m| {
-            m["method"] == "window/showMessage"
-        });
-        assert!(shown["params"]["message"]
-            .as_str()
-            .unwrap()
-            .contains("no-such-rule"));
+        let shown = client.wait_for("a settings warning", |m| m["method"] == "window/showMessage");
+        assert!(shown["params"]["message"].as_str().unwrap().contains("no-such-rule"));
     }
 }
 
@@ -890,10 +775,7 @@ fn each_workspace_folder_uses_its_own_config() {
             .unwrap()
             .to_string();
         client.open(&uri, 1, text);
-        let hover = client.request(
-            "textDocument/hover",
-            at(&uri, text, "ZZQ be", ColumnUnit::Utf16),
-        );
+        let hover = client.request("textDocument/hover", at(&uri, text, "ZZQ be", ColumnUnit::Utf16));
         let value = hover["contents"]["value"].as_str().unwrap_or_default();
         assert!(
             value.contains(long) && value.contains("minutes-lint.toml"),
@@ -964,4 +846,3 @@ fn undefined_acronyms_can_be_added_to_the_config() {
         "{after:?}"
     );
 }
-

@@ -38,23 +38,19 @@ fn findings(name: &str) -> Vec<(String, String, String, Severity)> {
 #[test]
 fn middlesbrough() {
     let found = findings("middlesbrough-cyp-panel-2022-03-21.txt");
-    let summary: Vec<(&str, &str)> = found
-        .iter()
-        .map(|(r, s, _, _)| (r.as_str(), s.as_str()))
-        .collect();
+    let summary: Vec<(&str, &str)> = found.iter().map(|(r, s, _, _)| (r.as_str(), s.as_str())).collect();
     assert_eq!(
         summary,
         [
-            ("missing-section", "Children and Young People's Social Care and Services Scrutiny Panel - Monday 21st March, 2022 4.00 pm"),
+            (
+                "missing-section",
+                "Children and Young People's Social Care and Services Scrutiny Panel - Monday 21st March, 2022 4.00 pm"
+            ),
             ("missing-decision", "21/49"),
             ("missing-decision", "21/50"),
         ]
     );
-    assert!(
-        found[0].2.starts_with("no attendance list"),
-        "{}",
-        found[0].2
-    );
+    assert!(found[0].2.starts_with("no attendance list"), "{}", found[0].2);
     assert_eq!(found[0].3, Severity::Info);
     assert_eq!(found[1].3, Severity::Warning);
 }
@@ -69,10 +65,7 @@ fn ofsted_subgroup() {
             m.split(':').next().unwrap_or("")
         })
         .collect();
-    assert_eq!(
-        messages,
-        ["no declarations of interest", "no date of the next meeting"]
-    );
+    assert_eq!(messages, ["no declarations of interest", "no date of the next meeting"]);
 }
 
 #[test]
@@ -103,12 +96,7 @@ fn unsafe_fixes_of_these_rules_converge_on_their_fixtures() {
             let Ok(all) = std::fs::read_to_string(&path) else {
                 continue;
             };
-            let draft = all
-                .split("\n---- expect ----\n")
-                .next()
-                .unwrap_or("")
-                .to_string()
-                + "\n";
+            let draft = all.split("\n---- expect ----\n").next().unwrap_or("").to_string() + "\n";
             let name = format!("{rule}.{ext}");
             let config = Config::default();
             let once = fix_all(&draft, &config, Some(&name), true);
@@ -118,15 +106,9 @@ fn unsafe_fixes_of_these_rules_converge_on_their_fixtures() {
                 .filter(|d| MINE.contains(&d.rule) && !d.fixes.is_empty())
                 .map(|d| (d.rule, d.message.clone()))
                 .collect();
-            assert!(
-                left.is_empty(),
-                "{name}: still fixable after --unsafe-fixes: {left:?}"
-            );
+            assert!(left.is_empty(), "{name}: still fixable after --unsafe-fixes: {left:?}");
             let twice = fix_all(&once.text, &config, Some(&name), true);
-            assert_eq!(
-                once.text, twice.text,
-                "{name}: a second pass changed the text"
-            );
+            assert_eq!(once.text, twice.text, "{name}: a second pass changed the text");
         }
     }
 }

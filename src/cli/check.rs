@@ -113,10 +113,7 @@ pub struct CheckRun {
 /// Finds, reads and lints (and, with `--fix`/`--diff`, fixes in memory) every draft. Any error
 /// (missing file, unreadable folder, bad config, invalid UTF-8) fails the whole run before
 /// anything is written; all errors are returned, not just the first.
-pub fn check_files(
-    options: &CheckOptions,
-    stdin: Option<&mut dyn Read>,
-) -> Result<CheckRun, Vec<String>> {
+pub fn check_files(options: &CheckOptions, stdin: Option<&mut dyn Read>) -> Result<CheckRun, Vec<String>> {
     let mut errors = Vec::new();
     // `--stdin-filename` without paths means standard input, as in other linters.
     let stdin_only = options.paths.is_empty() && options.stdin_filename.is_some();
@@ -126,12 +123,7 @@ pub fn check_files(
     } else if options.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
-        options
-            .paths
-            .iter()
-            .filter(|p| p.as_os_str() != "-")
-            .cloned()
-            .collect()
+        options.paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect()
     };
     let mut discovery = if file_paths.is_empty() {
         Default::default()
@@ -189,10 +181,7 @@ pub fn check_files(
     }
     let mut stdin_text = None;
     if wants_stdin {
-        let name = options
-            .stdin_filename
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("-"));
+        let name = options.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("-"));
         let lookup = if options.stdin_filename.is_some() {
             name.clone()
         } else {
@@ -291,8 +280,7 @@ fn check_one(source: Source, text: String, options: &CheckOptions) -> Checked {
 }
 
 fn read_text(file: &Path, display: &str) -> Result<String, String> {
-    let bytes =
-        std::fs::read(file).map_err(|e| format!("{display}: cannot read: {}", describe_io(&e)))?;
+    let bytes = std::fs::read(file).map_err(|e| format!("{display}: cannot read: {}", describe_io(&e)))?;
     String::from_utf8(bytes).map_err(|e| utf8_error(display, &e))
 }
 
@@ -313,12 +301,7 @@ fn display_path(path: &Path) -> String {
 }
 
 /// Runs `check` end to end: returns the exit code (0, 1 or 2).
-pub fn run_check(
-    options: &CheckOptions,
-    stdin: &mut dyn Read,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> i32 {
+pub fn run_check(options: &CheckOptions, stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match run_check_inner(options, stdin, out, err) {
         Ok(code) => code,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
@@ -336,10 +319,7 @@ fn run_check_inner(
     err: &mut dyn Write,
 ) -> io::Result<i32> {
     if options.statistics && !matches!(options.format, OutputFormat::Human | OutputFormat::Json) {
-        writeln!(
-            err,
-            "minutes-lint: --statistics works with --format human or json"
-        )?;
+        writeln!(err, "minutes-lint: --statistics works with --format human or json")?;
         return Ok(2);
     }
     let run = match check_files(options, Some(stdin)) {
@@ -359,11 +339,7 @@ fn run_check_inner(
     let stdin_fixed = options.fix && !options.diff && run.checked.iter().any(|c| c.file.is_none());
 
     if options.fix && !options.diff {
-        let to_write: Vec<&Checked> = run
-            .checked
-            .iter()
-            .filter(|c| c.changed && c.file.is_some())
-            .collect();
+        let to_write: Vec<&Checked> = run.checked.iter().filter(|c| c.changed && c.file.is_some()).collect();
         let problems: Vec<String> = to_write
             .iter()
             .filter_map(|c| check_writable(c.file.as_deref()?).err())
@@ -393,8 +369,7 @@ fn run_check_inner(
     }
 
     let mut reports: Vec<FileReport> = Vec::with_capacity(run.checked.len());
-    let mut originals: Vec<(Option<PathBuf>, Option<String>, bool)> =
-        Vec::with_capacity(run.checked.len());
+    let mut originals: Vec<(Option<PathBuf>, Option<String>, bool)> = Vec::with_capacity(run.checked.len());
     for c in run.checked {
         originals.push((c.file, c.original, c.changed));
         reports.push(c.report);
@@ -413,11 +388,7 @@ fn run_check_inner(
             let diff = similar::TextDiff::from_lines(original.as_str(), report.text.as_str());
             let old = format!("a/{}", report.path);
             let new = format!("b/{}", report.path);
-            let mut shown = diff
-                .unified_diff()
-                .context_radius(3)
-                .header(&old, &new)
-                .to_string();
+            let mut shown = diff.unified_diff().context_radius(3).header(&old, &new).to_string();
             if !shown.ends_with('\n') {
                 shown.push_str("\n\\ No newline at end of file\n");
             }
@@ -430,11 +401,7 @@ fn run_check_inner(
     }
 
     if stdin_fixed {
-        if let Some((report, _)) = reports
-            .iter()
-            .zip(&originals)
-            .find(|(_, (file, _, _))| file.is_none())
-        {
+        if let Some((report, _)) = reports.iter().zip(&originals).find(|(_, (file, _, _))| file.is_none()) {
             out.write_all(report.text.as_bytes())?;
         }
         write_findings(options, &reports, &totals, err)?;
@@ -532,15 +499,7 @@ mod tests {
                     .to_string()
             })
             .collect();
-        assert_eq!(
-            names,
-            [
-                "/a.minutes",
-                "/b/a.minutes.md",
-                "/b/z.minutes",
-                "/c.minutes"
-            ]
-        );
+        assert_eq!(names, ["/a.minutes", "/b/a.minutes.md", "/b/z.minutes", "/c.minutes"]);
     }
 
     #[test]
@@ -551,11 +510,7 @@ mod tests {
         fs::write(bad.join(CONFIG_FILE_NAME), "[nonsense]\n").unwrap();
         fs::write(bad.join("a.minutes"), "x").unwrap();
         fs::write(dir.path().join("latin1.minutes"), b"Caf\xe9").unwrap();
-        let errors = check_files(
-            &options(vec![bad.clone(), dir.path().join("missing.minutes")]),
-            None,
-        )
-        .unwrap_err();
+        let errors = check_files(&options(vec![bad.clone(), dir.path().join("missing.minutes")]), None).unwrap_err();
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(errors.iter().any(|e| e.contains("missing.minutes")));
         assert!(
@@ -564,8 +519,7 @@ mod tests {
                 .any(|e| e.contains(CONFIG_FILE_NAME) && e.contains("nonsense")),
             "{errors:?}"
         );
-        let errors =
-            check_files(&options(vec![dir.path().join("latin1.minutes")]), None).unwrap_err();
+        let errors = check_files(&options(vec![dir.path().join("latin1.minutes")]), None).unwrap_err();
         assert!(
             errors[0].contains("latin1.minutes") && errors[0].contains("offset 3"),
             "{errors:?}"
@@ -579,11 +533,7 @@ mod tests {
         let relaxed = dir.path().join("relaxed");
         fs::create_dir_all(relaxed.join("deeper")).unwrap();
         fs::create_dir_all(&strict).unwrap();
-        fs::write(
-            relaxed.join(CONFIG_FILE_NAME),
-            "[rules]\nfirst-person = \"off\"\n",
-        )
-        .unwrap();
+        fs::write(relaxed.join(CONFIG_FILE_NAME), "[rules]\nfirst-person = \"off\"\n").unwrap();
         for folder in [&strict, &relaxed, &relaxed.join("deeper")] {
             for i in 0..3 {
                 fs::write(folder.join(format!("{i}.minutes")), "Minutes\n").unwrap();
@@ -594,10 +544,7 @@ mod tests {
         for checked in &run.checked {
             let file = checked.file.as_ref().unwrap();
             if file.starts_with(&relaxed) {
-                let config = checked
-                    .config_file
-                    .as_ref()
-                    .expect("relaxed drafts use its config");
+                let config = checked.config_file.as_ref().expect("relaxed drafts use its config");
                 assert!(
                     config.ends_with(Path::new("relaxed").join(CONFIG_FILE_NAME)),
                     "{config:?}"

@@ -11,9 +11,7 @@ pub fn is_draft_name(path: &Path) -> bool {
         return false;
     };
     let name = name.to_string_lossy().to_ascii_lowercase();
-    DRAFT_SUFFIXES
-        .iter()
-        .any(|s| name.ends_with(s) && name.len() > s.len())
+    DRAFT_SUFFIXES.iter().any(|s| name.ends_with(s) && name.len() > s.len())
 }
 
 /// What a walk found: the drafts, things skipped (with why) and hard errors.
@@ -31,9 +29,7 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
     let mut found = Discovery::default();
     for path in paths {
         match std::fs::metadata(path) {
-            Err(e) => found
-                .errors
-                .push(format!("{}: {}", path.display(), describe_io(&e))),
+            Err(e) => found.errors.push(format!("{}: {}", path.display(), describe_io(&e))),
             Ok(meta) if meta.is_dir() => walk(path, &mut found),
             Ok(meta) if meta.is_file() => found.files.push(path.clone()),
             Ok(_) => found.errors.push(format!(
@@ -68,10 +64,9 @@ fn walk(dir: &Path, found: &mut Discovery) {
                 if kind.is_file() {
                     found.files.push(entry.into_path());
                 } else {
-                    found.skipped.push(format!(
-                        "{}: skipped: not a regular file",
-                        entry.path().display()
-                    ));
+                    found
+                        .skipped
+                        .push(format!("{}: skipped: not a regular file", entry.path().display()));
                 }
             }
             Err(err) => {
@@ -113,9 +108,7 @@ fn is_dangling_link(err: &ignore::Error) -> bool {
         _ => None,
     };
     path.is_some_and(|p| {
-        p.symlink_metadata()
-            .is_ok_and(|m| m.file_type().is_symlink())
-            && std::fs::metadata(p).is_err()
+        p.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) && std::fs::metadata(p).is_err()
     })
 }
 
@@ -154,10 +147,7 @@ mod tests {
         std::fs::write(root.join(".gitignore"), "old.minutes\n").unwrap();
         let found = discover(&[root.to_path_buf()]);
         assert!(found.errors.is_empty(), "{:?}", found.errors);
-        assert_eq!(
-            found.files,
-            vec![root.join("a.minutes"), root.join("sub/b.minutes.md")]
-        );
+        assert_eq!(found.files, vec![root.join("a.minutes"), root.join("sub/b.minutes.md")]);
     }
 
     #[cfg(unix)]
@@ -169,19 +159,12 @@ mod tests {
         std::fs::write(root.join("sub/a.minutes"), "x").unwrap();
         std::os::unix::fs::symlink(root, root.join("sub/loop")).unwrap();
         let fifo = root.join("pipe.minutes");
-        let status = std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap();
+        let status = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
         assert!(status.success());
         let found = discover(&[root.to_path_buf()]);
         assert!(found.errors.is_empty(), "{:?}", found.errors);
         assert_eq!(found.files, vec![root.join("sub/a.minutes")]);
-        assert!(
-            found.skipped.iter().any(|m| m.contains("loop")),
-            "{:?}",
-            found.skipped
-        );
+        assert!(found.skipped.iter().any(|m| m.contains("loop")), "{:?}", found.skipped);
         assert!(
             found.skipped.iter().any(|m| m.contains("pipe.minutes")),
             "{:?}",

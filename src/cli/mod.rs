@@ -52,12 +52,7 @@ where
             let color = anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never;
             let options = CheckOptions::from_args(args, color);
             let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-            let code = run_check(
-                &options,
-                &mut io::stdin().lock(),
-                &mut out,
-                &mut io::stderr(),
-            );
+            let code = run_check(&options, &mut io::stdin().lock(), &mut out, &mut io::stderr());
             match out.flush() {
                 Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
                     eprintln!("minutes-lint: cannot write the output: {e}");

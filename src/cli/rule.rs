@@ -58,14 +58,8 @@ mod tests {
         let listing = String::from_utf8(out).unwrap();
         assert_eq!(listing.lines().count(), RULES.len());
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        assert_eq!(
-            run_rule(Some("paste-residu"), &mut out, &mut err).unwrap(),
-            2
-        );
+        assert_eq!(run_rule(Some("paste-residu"), &mut out, &mut err).unwrap(), 2);
         let message = String::from_utf8(err).unwrap();
-        assert!(
-            message.contains("did you mean `paste-residue`"),
-            "{message}"
-        );
+        assert!(message.contains("did you mean `paste-residue`"), "{message}");
     }
 }

@@ -7,17 +7,12 @@ use std::path::{Path, PathBuf};
 /// Why a file cannot be written, found before anything is written.
 pub fn check_writable(path: &Path) -> Result<(), String> {
     let target = resolve(path);
-    let meta = fs::metadata(&target)
-        .map_err(|e| format!("{}: {}", path.display(), super::files::describe_io(&e)))?;
+    let meta = fs::metadata(&target).map_err(|e| format!("{}: {}", path.display(), super::files::describe_io(&e)))?;
     if meta.permissions().readonly() {
-        return Err(format!(
-            "{}: the file is read-only; no fix was written",
-            path.display()
-        ));
+        return Err(format!("{}: the file is read-only; no fix was written", path.display()));
     }
     let dir = parent_dir(&target);
-    let dir_meta = fs::metadata(&dir)
-        .map_err(|e| format!("{}: {}", dir.display(), super::files::describe_io(&e)))?;
+    let dir_meta = fs::metadata(&dir).map_err(|e| format!("{}: {}", dir.display(), super::files::describe_io(&e)))?;
     if dir_meta.permissions().readonly() {
         return Err(format!(
             "{}: its folder is read-only, so it cannot be replaced atomically; no fix was written",
@@ -100,14 +95,8 @@ mod tests {
         std::os::unix::fs::symlink(&path, &link).unwrap();
         write_atomically(&link, b"new").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"new");
-        assert!(fs::symlink_metadata(&link)
-            .unwrap()
-            .file_type()
-            .is_symlink());
-        assert_eq!(
-            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-            0o640
-        );
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
     }
 
     #[test]
@@ -119,10 +108,7 @@ mod tests {
         perms.set_readonly(true);
         fs::set_permissions(&path, perms).unwrap();
         let err = check_writable(&path).unwrap_err();
-        assert!(
-            err.contains("read-only") && err.contains("draft.minutes"),
-            "{err}"
-        );
+        assert!(err.contains("read-only") && err.contains("draft.minutes"), "{err}");
         assert_eq!(fs::read(&path).unwrap(), b"old");
     }
 }

@@ -104,7 +104,10 @@ impl Config {
                 origin: origin.to_string(),
                 line,
                 column,
-                message: format!("{}; see `minutes-lint --help` or the README's Configuration section", e.message().trim_end()),
+                message: format!(
+                    "{}; see `minutes-lint --help` or the README's Configuration section",
+                    e.message().trim_end()
+                ),
             }
         })?;
         raw.into_config(text, origin)
@@ -112,7 +115,10 @@ impl Config {
 
     /// The level of a rule: the configured one, else its default severity.
     pub fn level(&self, rule: &rules::Rule) -> RuleLevel {
-        self.rules.get(rule.name).copied().unwrap_or(RuleLevel::On(rule.default_severity))
+        self.rules
+            .get(rule.name)
+            .copied()
+            .unwrap_or(RuleLevel::On(rule.default_severity))
     }
 
     /// True when `rule` is switched off for `path` (relative to the config's folder).
@@ -219,7 +225,10 @@ impl RawConfig {
             if rules::find(name.get_ref()).is_none() {
                 return Err(error_at(
                     name.span().start,
-                    format!("unknown rule `{}` in [rules]; `minutes-lint rule` lists the rules", name.get_ref()),
+                    format!(
+                        "unknown rule `{}` in [rules]; `minutes-lint rule` lists the rules",
+                        name.get_ref()
+                    ),
                 ));
             }
             let parsed = match level.get_ref().as_str() {
@@ -264,14 +273,21 @@ impl RawConfig {
         };
         extend_vocabulary(&mut config.vocabulary, self.vocabulary);
         for (pattern, rule_names) in self.per_file {
-            let glob = globset::Glob::new(pattern.get_ref())
-                .map_err(|e| error_at(pattern.span().start, format!("bad glob `{}` in [per-file]: {e}", pattern.get_ref())))?;
+            let glob = globset::Glob::new(pattern.get_ref()).map_err(|e| {
+                error_at(
+                    pattern.span().start,
+                    format!("bad glob `{}` in [per-file]: {e}", pattern.get_ref()),
+                )
+            })?;
             let mut names = Vec::new();
             for rule in rule_names {
                 if rule.get_ref() != "all" && rules::find(rule.get_ref()).is_none() {
                     return Err(error_at(
                         rule.span().start,
-                        format!("unknown rule `{}` in [per-file]; `minutes-lint rule` lists the rules", rule.get_ref()),
+                        format!(
+                            "unknown rule `{}` in [per-file]; `minutes-lint rule` lists the rules",
+                            rule.get_ref()
+                        ),
                     ));
                 }
                 names.push(rule.into_inner());

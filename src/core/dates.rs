@@ -66,11 +66,7 @@ fn read_mention(text: &str, span: Span) -> Option<DateMention> {
     let mut offset = 0;
     for piece in written.split(|c: char| c.is_whitespace() || c == ',') {
         let start = offset;
-        offset += piece.len()
-            + written[offset + piece.len()..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
+        offset += piece.len() + written[offset + piece.len()..].chars().next().map_or(0, char::len_utf8);
         let word = piece.trim_end_matches('.');
         if word.is_empty() {
             continue;
@@ -92,12 +88,8 @@ fn read_mention(text: &str, span: Span) -> Option<DateMention> {
                 day = digits.parse::<u32>().ok();
             }
         } else if weekday.is_none() && day.is_none() && month.is_none() && is_weekday_word(word) {
-            weekday = weekday_from_name(word).map(|w| {
-                (
-                    w,
-                    Span::new(span.start + start, span.start + start + word.len()),
-                )
-            });
+            weekday =
+                weekday_from_name(word).map(|w| (w, Span::new(span.start + start, span.start + start + word.len())));
         } else if month.is_none() {
             month = month_number(word);
         }
@@ -189,9 +181,7 @@ fn weekday_from_name(name: &str) -> Option<Weekday> {
         ("sat", Weekday::Sat),
         ("sun", Weekday::Sun),
     ];
-    days.iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(key))
-        .map(|(_, d)| *d)
+    days.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, d)| *d)
 }
 
 fn month_number(name: &str) -> Option<u32> {
@@ -211,31 +201,23 @@ mod tests {
 
     #[test]
     fn reads_uk_dates_with_and_without_weekday_and_year() {
-        let text = "Monday 21st March, 2022 4.00 pm; Wed, 23 March 2022; Tuesday 17 October at 10:00am; 12 September 2017";
+        let text =
+            "Monday 21st March, 2022 4.00 pm; Wed, 23 March 2022; Tuesday 17 October at 10:00am; 12 September 2017";
         let dates = find_dates(text);
         assert_eq!(dates.len(), 4);
-        assert_eq!(
-            (dates[0].day, dates[0].month, dates[0].year),
-            (21, 3, Some(2022))
-        );
+        assert_eq!((dates[0].day, dates[0].month, dates[0].year), (21, 3, Some(2022)));
         assert_eq!(dates[0].weekday.map(|w| w.0), Some(Weekday::Mon));
         assert_eq!(dates[1].weekday.map(|w| w.0), Some(Weekday::Wed));
         assert_eq!(dates[2].year, None);
         assert!(dates[3].weekday.is_none());
-        assert_eq!(
-            dates[2].date(Some(2017)).map(weekday_of),
-            Some(Weekday::Tue)
-        );
+        assert_eq!(dates[2].date(Some(2017)).map(weekday_of), Some(Weekday::Tue));
     }
 
     #[test]
     fn reads_month_first_dates() {
         let dates = find_dates("on Tuesday, April 26, 2022 at noon");
         assert_eq!(dates.len(), 1);
-        assert_eq!(
-            (dates[0].day, dates[0].month, dates[0].year),
-            (26, 4, Some(2022))
-        );
+        assert_eq!((dates[0].day, dates[0].month, dates[0].year), (26, 4, Some(2022)));
     }
 
     #[test]
@@ -247,9 +229,7 @@ mod tests {
 
     #[test]
     fn sentence_punctuation_and_word_parts_are_not_dates() {
-        let dates = find_dates(
-            "The next meeting is Tuesday 17 October. It scored 12 Decibels, on 3 Marches.",
-        );
+        let dates = find_dates("The next meeting is Tuesday 17 October. It scored 12 Decibels, on 3 Marches.");
         assert_eq!(dates.len(), 1);
         assert_eq!(dates[0].span, Span::new(20, 38));
         let dates = find_dates("Held on 12 Oct. 2022 and 17 October, the day after.");
@@ -264,13 +244,9 @@ mod tests {
 
     #[test]
     fn numeric_dates_are_day_first() {
-        let dates =
-            find_dates("Date: 12/09/2017; held Tuesday 26.04.2022; not 13/25/2022 or 21/47.");
+        let dates = find_dates("Date: 12/09/2017; held Tuesday 26.04.2022; not 13/25/2022 or 21/47.");
         assert_eq!(dates.len(), 2);
-        assert_eq!(
-            (dates[0].day, dates[0].month, dates[0].year),
-            (12, 9, Some(2017))
-        );
+        assert_eq!((dates[0].day, dates[0].month, dates[0].year), (12, 9, Some(2017)));
         assert_eq!(dates[1].weekday.map(|w| w.0), Some(Weekday::Tue));
         assert_eq!((dates[1].day, dates[1].month), (26, 4));
     }

@@ -103,7 +103,10 @@ pub fn fix_all(text: &str, config: &Config, path: Option<&str>, include_unsafe: 
 
 /// Two edits clash when they overlap, or when both insert at the same place (order unknown).
 fn touches(a: Span, b: Span) -> bool {
-    a.overlaps(b) || (a.start == b.start && (a.is_empty() || b.is_empty())) || (a.is_empty() && b.contains(a.start)) || (b.is_empty() && a.contains(b.start))
+    a.overlaps(b)
+        || (a.start == b.start && (a.is_empty() || b.is_empty()))
+        || (a.is_empty() && b.contains(a.start))
+        || (b.is_empty() && a.contains(b.start))
 }
 
 #[cfg(test)]

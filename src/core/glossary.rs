@@ -35,10 +35,13 @@ impl Glossary {
                 continue;
             };
             let category = fields.next().unwrap_or("").trim().to_string();
-            entries.entry(acronym.trim().to_string()).or_default().push(GlossaryMeaning {
-                long_form: long_form.trim().to_string(),
-                category,
-            });
+            entries
+                .entry(acronym.trim().to_string())
+                .or_default()
+                .push(GlossaryMeaning {
+                    long_form: long_form.trim().to_string(),
+                    category,
+                });
         }
         Glossary { entries }
     }

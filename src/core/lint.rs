@@ -36,7 +36,9 @@ pub fn check(text: &str, minutes: &Minutes, lines: &LineIndex, config: &Config, 
         let RuleLevel::On(severity) = config.level(rule) else {
             continue;
         };
-        if path.is_some_and(|p| config.ignored_for(p, rule.name)) || minutes.suppressions.file.iter().any(|r| r == rule.name || r == "all") {
+        if path.is_some_and(|p| config.ignored_for(p, rule.name))
+            || minutes.suppressions.file.iter().any(|r| r == rule.name || r == "all")
+        {
             continue;
         }
         let mut found = Vec::new();

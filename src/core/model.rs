@@ -225,7 +225,11 @@ pub struct ItemNumber {
 pub enum NumberPart {
     Text(String),
     /// A number; `width` counts the digits written, so that "004" keeps its zeros.
-    Number { value: u64, width: usize, span: Span },
+    Number {
+        value: u64,
+        width: usize,
+        span: Span,
+    },
 }
 
 impl ItemNumber {

@@ -20,7 +20,11 @@ impl Suppressions {
     /// True when a diagnostic of `rule` starting at `offset` is silenced.
     pub fn allows(&self, rule: &str, offset: usize) -> bool {
         let named = |rules: &Vec<String>| rules.iter().any(|r| r == rule || r == "all");
-        named(&self.file) || self.lines.iter().any(|(span, rules)| span.contains(offset) && named(rules))
+        named(&self.file)
+            || self
+                .lines
+                .iter()
+                .any(|(span, rules)| span.contains(offset) && named(rules))
     }
 }
 

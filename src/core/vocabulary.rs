@@ -30,7 +30,10 @@ impl Vocabulary {
     pub fn outcomes(&self, text: &str) -> Vec<std::ops::Range<usize>> {
         let matcher = self.outcome_matcher.get_or_init(|| {
             let alternatives: Vec<String> = self.outcome_phrases.iter().map(|p| regex::escape(p)).collect();
-            RegexBuilder::new(&alternatives.join("|")).case_insensitive(true).build().ok()
+            RegexBuilder::new(&alternatives.join("|"))
+                .case_insensitive(true)
+                .build()
+                .ok()
         });
         matcher
             .as_ref()
@@ -74,18 +77,54 @@ impl Default for Vocabulary {
         let strings = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         Vocabulary {
             decision_lines: strings(&[
-                "Decision", "Decisions", "RESOLVED", "Resolved", "AGREED", "Agreed", "NOTED", "Noted",
-                "DECISION", "DECISIONS", "Outcome", "Decision(s)", "Recommendation", "RECOMMENDED",
+                "Decision",
+                "Decisions",
+                "RESOLVED",
+                "Resolved",
+                "AGREED",
+                "Agreed",
+                "NOTED",
+                "Noted",
+                "DECISION",
+                "DECISIONS",
+                "Outcome",
+                "Decision(s)",
+                "Recommendation",
+                "RECOMMENDED",
             ]),
             decision_openings: strings(&[
-                "RESOLVED", "Resolved", "AGREED", "Agreed", "It was agreed", "It was resolved",
-                "It was noted", "The Committee agreed", "The Committee resolved", "The Committee noted",
-                "The Panel agreed", "The Panel resolved", "The Panel noted", "The Board agreed",
-                "The Board resolved", "The Board noted", "The Subgroup agreed", "The Subgroup resolved",
-                "The Sub-Committee agreed", "The Sub-Committee resolved", "The Cabinet agreed",
-                "The Cabinet resolved", "The Council agreed", "The Council resolved", "Members agreed",
-                "Members resolved", "Members noted", "Decision:", "Decision –", "Decision -",
-                "ACTION:", "Action:",
+                "RESOLVED",
+                "Resolved",
+                "AGREED",
+                "Agreed",
+                "It was agreed",
+                "It was resolved",
+                "It was noted",
+                "The Committee agreed",
+                "The Committee resolved",
+                "The Committee noted",
+                "The Panel agreed",
+                "The Panel resolved",
+                "The Panel noted",
+                "The Board agreed",
+                "The Board resolved",
+                "The Board noted",
+                "The Subgroup agreed",
+                "The Subgroup resolved",
+                "The Sub-Committee agreed",
+                "The Sub-Committee resolved",
+                "The Cabinet agreed",
+                "The Cabinet resolved",
+                "The Council agreed",
+                "The Council resolved",
+                "Members agreed",
+                "Members resolved",
+                "Members noted",
+                "Decision:",
+                "Decision –",
+                "Decision -",
+                "ACTION:",
+                "Action:",
             ]),
             outcome_phrases: strings(&[
                 "approved as a correct record",

@@ -12,9 +12,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use tower_lsp::lsp_types::{
     self as lsp, CodeAction, CodeActionKind, CodeActionOrCommand, CreateFile, CreateFileOptions,
-    DocumentChangeOperation, DocumentChanges, NumberOrString, OneOf,
-    OptionalVersionedTextDocumentIdentifier, Position, Range, ResourceOp, TextDocumentEdit,
-    TextEdit, Url, WorkspaceEdit,
+    DocumentChangeOperation, DocumentChanges, NumberOrString, OneOf, OptionalVersionedTextDocumentIdentifier, Position,
+    Range, ResourceOp, TextDocumentEdit, TextEdit, Url, WorkspaceEdit,
 };
 
 /// The kind of the fix-all action.
@@ -53,11 +52,7 @@ fn single_edit(uri: &Url, edits: Vec<TextEdit>) -> WorkspaceEdit {
 
 /// Quick fixes for the diagnostics the client sent, from their `data`, when computed for
 /// `version` (stale fixes are not offered: their ranges would be wrong).
-pub fn quick_fixes(
-    uri: &Url,
-    version: i32,
-    diagnostics: &[lsp::Diagnostic],
-) -> Vec<CodeActionOrCommand> {
+pub fn quick_fixes(uri: &Url, version: i32, diagnostics: &[lsp::Diagnostic]) -> Vec<CodeActionOrCommand> {
     let mut out = Vec::new();
     for d in diagnostics {
         if rule_of(d).is_none() {
@@ -89,17 +84,9 @@ pub fn quick_fixes(
 }
 
 /// All safe fixes, applied until they converge, as one minimal edit.
-pub fn fix_all_action(
-    uri: &Url,
-    analysis: &Analysis,
-) -> Result<Option<CodeActionOrCommand>, String> {
+pub fn fix_all_action(uri: &Url, analysis: &Analysis) -> Result<Option<CodeActionOrCommand>, String> {
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        fix_all(
-            &analysis.text,
-            &analysis.config,
-            analysis.path.as_deref(),
-            false,
-        )
+        fix_all(&analysis.text, &analysis.config, analysis.path.as_deref(), false)
     }))
     .map_err(panic_message)?;
     let Some((span, new_text)) = minimal_edit(&analysis.text, &outcome.text) else {
@@ -107,10 +94,7 @@ pub fn fix_all_action(
     };
     let edit = TextEdit::new(analysis.lines().range(span), new_text);
     Ok(Some(CodeActionOrCommand::CodeAction(CodeAction {
-        title: format!(
-            "Fix all safely fixable problems ({})",
-            outcome.total_applied()
-        ),
+        title: format!("Fix all safely fixable problems ({})", outcome.total_applied()),
         kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
         edit: Some(single_edit(uri, vec![edit])),
         ..CodeAction::default()
@@ -192,8 +176,7 @@ pub fn config_actions(
             let Some(analysis) = analysis else { continue };
             let lines = analysis.lines();
             let (span, _) = lines.span(d.range);
-            let word = words::word_at(&analysis.text, span.start)
-                .map(|w| w.slice(&analysis.text).to_string());
+            let word = words::word_at(&analysis.text, span.start).map(|w| w.slice(&analysis.text).to_string());
             let Some(acronym) = word.filter(|w| words::is_acronym(w)) else {
                 continue;
             };

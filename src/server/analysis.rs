@@ -42,8 +42,7 @@ pub fn analyse(
     path: Option<String>,
     unit: ColumnUnit,
 ) -> Result<Analysis, String> {
-    let linted = catch_unwind(AssertUnwindSafe(|| lint(&text, &config, path.as_deref())))
-        .map_err(panic_message)?;
+    let linted = catch_unwind(AssertUnwindSafe(|| lint(&text, &config, path.as_deref()))).map_err(panic_message)?;
     Ok(Analysis {
         uri: uri.clone(),
         version,

@@ -32,8 +32,7 @@ pub fn complete(analysis: &Analysis, offset: usize) -> Vec<CompletionItem> {
     let trimmed = before.trim_start_matches(|c: char| c.is_whitespace() || c == '#');
     let mut out = Vec::new();
     if trimmed.is_empty()
-        || (!trimmed.contains(char::is_whitespace)
-            && trimmed.starts_with(|c: char| c.is_ascii_digit()))
+        || (!trimmed.contains(char::is_whitespace) && trimmed.starts_with(|c: char| c.is_ascii_digit()))
     {
         out.extend(next_item_number(analysis, offset));
         out.extend(decision_templates(analysis));
@@ -149,24 +148,17 @@ fn decision_templates(analysis: &Analysis) -> Vec<CompletionItem> {
     let newline = if newline.is_empty() { "\n" } else { newline };
     let mut templates: Vec<(String, String)> = Vec::new();
     if let Some(template) = &analysis.config.decision_template {
-        templates.push((
-            template.clone(),
-            "decision template from minutes-lint.toml".to_string(),
-        ));
+        templates.push((template.clone(), "decision template from minutes-lint.toml".to_string()));
     }
     for item in &analysis.linted.minutes.items {
-        for d in item
-            .decisions
-            .iter()
-            .filter(|d| d.kind == DecisionKind::Marker)
-        {
+        for d in item.decisions.iter().filter(|d| d.kind == DecisionKind::Marker) {
             let marker = d.marker.slice(text).trim();
             if marker.is_empty() || templates.iter().any(|(t, _)| t.starts_with(marker)) {
                 continue;
             }
-            let on_own_line = d.body.is_some_and(|b| {
-                text[d.marker.end..b.start.max(d.marker.end)].contains(['\n', '\r'])
-            });
+            let on_own_line = d
+                .body
+                .is_some_and(|b| text[d.marker.end..b.start.max(d.marker.end)].contains(['\n', '\r']));
             let body = "That the report be noted.";
             let template = if on_own_line || d.body.is_none() {
                 format!("{marker}{newline}{newline}{body}")

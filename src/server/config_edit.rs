@@ -76,9 +76,7 @@ fn insert_into_array(text: &str, table: &str, key: &str, value: &str) -> Option<
         if !out.is_empty() {
             out.push_str(newline);
         }
-        out.push_str(&format!(
-            "{header}{newline}{key} = [{quoted_value}]{newline}"
-        ));
+        out.push_str(&format!("{header}{newline}{key} = [{quoted_value}]{newline}"));
         return Some(out);
     };
     let table_end = all[header_at + 1..]
@@ -142,10 +140,7 @@ mod tests {
     #[test]
     fn creates_tables_in_an_empty_file() {
         let out = allow_rule("", "drafts/a.minutes", "first-person").unwrap();
-        assert_eq!(
-            out,
-            "[per-file]\n\"drafts/a.minutes\" = [\"first-person\"]\n"
-        );
+        assert_eq!(out, "[per-file]\n\"drafts/a.minutes\" = [\"first-person\"]\n");
         valid(&out);
         let out = add_known_acronym("# my config\n[rules]\nfirst-person = \"off\"", "ABC").unwrap();
         assert_eq!(
@@ -157,12 +152,10 @@ mod tests {
 
     #[test]
     fn inserts_into_existing_arrays_keeping_comments() {
-        let text = "[acronyms] # ours\n# keep me\nknown = [\"NHS\", \"UK\"] # trailing\n\n[acronyms.glossary]\nSEND = \"x\"\n";
+        let text =
+            "[acronyms] # ours\n# keep me\nknown = [\"NHS\", \"UK\"] # trailing\n\n[acronyms.glossary]\nSEND = \"x\"\n";
         let out = add_known_acronym(text, "CHC").unwrap();
-        assert!(
-            out.contains("known = [\"NHS\", \"UK\", \"CHC\"] # trailing"),
-            "{out}"
-        );
+        assert!(out.contains("known = [\"NHS\", \"UK\", \"CHC\"] # trailing"), "{out}");
         assert!(out.contains("# keep me"));
         valid(&out);
         assert_eq!(add_known_acronym(&out, "CHC"), None);
@@ -179,9 +172,7 @@ mod tests {
         let text = "[per-file]\n\"old/**\" = [\"all\"]\n\n[rules]\ntitle-style = \"off\"\r\n";
         let out = allow_rule(text, "a.minutes", "first-person").unwrap();
         assert!(
-            out.starts_with(
-                "[per-file]\n\"old/**\" = [\"all\"]\n\"a.minutes\" = [\"first-person\"]"
-            ),
+            out.starts_with("[per-file]\n\"old/**\" = [\"all\"]\n\"a.minutes\" = [\"first-person\"]"),
             "{out}"
         );
         valid(&out);

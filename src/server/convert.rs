@@ -4,8 +4,8 @@ use crate::core::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::core::text::{ColumnUnit, LineCol, LineIndex, Span};
 use serde::{Deserialize, Serialize};
 use tower_lsp::lsp_types::{
-    self as lsp, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
-    Position, Range, TextEdit, Url,
+    self as lsp, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Position, Range, TextEdit,
+    Url,
 };
 
 /// The name diagnostics carry as their `source`.
@@ -30,10 +30,7 @@ impl<'a> Lines<'a> {
     }
 
     pub fn range(&self, span: Span) -> Range {
-        Range::new(
-            self.position(span.start),
-            self.position(span.end.max(span.start)),
-        )
+        Range::new(self.position(span.start), self.position(span.end.max(span.start)))
     }
 
     /// A byte offset for an LSP position; the flag says whether it had to be clamped.
@@ -121,26 +118,15 @@ pub fn diagnostic(lines: &Lines<'_>, uri: &Url, version: i32, d: &Diagnostic) ->
         code_description: None,
         source: Some(SOURCE.to_string()),
         message: d.message.clone(),
-        related_information: if related.is_empty() {
-            None
-        } else {
-            Some(related)
-        },
+        related_information: if related.is_empty() { None } else { Some(related) },
         tags: None,
         data,
     }
 }
 
 /// Converts all of a document's diagnostics.
-pub fn diagnostics(
-    lines: &Lines<'_>,
-    uri: &Url,
-    version: i32,
-    all: &[Diagnostic],
-) -> Vec<lsp::Diagnostic> {
-    all.iter()
-        .map(|d| diagnostic(lines, uri, version, d))
-        .collect()
+pub fn diagnostics(lines: &Lines<'_>, uri: &Url, version: i32, all: &[Diagnostic]) -> Vec<lsp::Diagnostic> {
+    all.iter().map(|d| diagnostic(lines, uri, version, d)).collect()
 }
 
 /// The smallest single edit turning `old` into `new`: common prefix and suffix kept, on character
@@ -172,27 +158,18 @@ pub fn minimal_edit(old: &str, new: &str) -> Option<(Span, String)> {
     }
     // Do not split a CRLF pair: an LSP position cannot sit between "\r" and "\n".
     let mut start = prefix;
-    while start > 0
-        && old.as_bytes()[start - 1] == b'\r'
-        && old.as_bytes().get(start) == Some(&b'\n')
-    {
+    while start > 0 && old.as_bytes()[start - 1] == b'\r' && old.as_bytes().get(start) == Some(&b'\n') {
         start -= 1;
     }
     let mut old_end = old.len() - suffix;
     let mut new_end = new.len() - suffix;
-    while old_end < old.len()
-        && old_end > 0
-        && old.as_bytes()[old_end - 1] == b'\r'
-        && old.as_bytes()[old_end] == b'\n'
+    while old_end < old.len() && old_end > 0 && old.as_bytes()[old_end - 1] == b'\r' && old.as_bytes()[old_end] == b'\n'
     {
         old_end += 1;
         new_end += 1;
     }
     let new_start = start;
-    let replacement = new
-        .get(new_start..new_end.max(new_start))
-        .unwrap_or("")
-        .to_string();
+    let replacement = new.get(new_start..new_end.max(new_start)).unwrap_or("").to_string();
     Some((Span::new(start, old_end), replacement))
 }
 
@@ -216,11 +193,7 @@ mod tests {
         ] {
             match minimal_edit(a, b) {
                 None => assert_eq!(a, b),
-                Some((span, text)) => assert_eq!(
-                    apply_edits(a, &[Edit::replace(span, text)]),
-                    b,
-                    "{a:?} -> {b:?}"
-                ),
+                Some((span, text)) => assert_eq!(apply_edits(a, &[Edit::replace(span, text)]), b, "{a:?} -> {b:?}"),
             }
         }
     }

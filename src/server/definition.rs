@@ -41,8 +41,7 @@ pub fn references(analysis: &Analysis, offset: usize) -> Vec<Span> {
 fn reference_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:item|minute)s?\s+(?:no\.?\s*)?([A-Z0-9][A-Z0-9/.\-]*[A-Z0-9]|[0-9])")
-            .unwrap()
+        Regex::new(r"(?i)\b(?:item|minute)s?\s+(?:no\.?\s*)?([A-Z0-9][A-Z0-9/.\-]*[A-Z0-9]|[0-9])").unwrap()
     })
 }
 

@@ -47,30 +47,18 @@ impl Document {
     }
 
     /// Applies one `didChange` content change (incremental or full) to the rope.
-    pub fn apply_change(
-        &mut self,
-        change: &TextDocumentContentChangeEvent,
-        unit: ColumnUnit,
-    ) -> ChangeReport {
+    pub fn apply_change(&mut self, change: &TextDocumentContentChangeEvent, unit: ColumnUnit) -> ChangeReport {
         apply_change(&mut self.rope, change.range, &change.text, unit)
     }
 
     /// The analysis when it is for the current version.
     pub fn current_analysis(&self) -> Option<Arc<Analysis>> {
-        self.analysis
-            .as_ref()
-            .filter(|a| a.version == self.version)
-            .cloned()
+        self.analysis.as_ref().filter(|a| a.version == self.version).cloned()
     }
 }
 
 /// Applies a change to a rope: `range` None replaces everything.
-pub fn apply_change(
-    rope: &mut Rope,
-    range: Option<Range>,
-    text: &str,
-    unit: ColumnUnit,
-) -> ChangeReport {
+pub fn apply_change(rope: &mut Rope, range: Option<Range>, text: &str, unit: ColumnUnit) -> ChangeReport {
     let mut report = ChangeReport::default();
     let Some(range) = range else {
         *rope = Rope::from_str(text);
@@ -148,12 +136,7 @@ mod tests {
         Position { line, character }
     }
 
-    fn edit(
-        text: &str,
-        range: (Position, Position),
-        new: &str,
-        unit: ColumnUnit,
-    ) -> (String, ChangeReport) {
+    fn edit(text: &str, range: (Position, Position), new: &str, unit: ColumnUnit) -> (String, ChangeReport) {
         let mut rope = Rope::from_str(text);
         let report = apply_change(&mut rope, Some(Range::new(range.0, range.1)), new, unit);
         (rope.to_string(), report)

@@ -40,10 +40,7 @@ pub const SETTINGS_SECTION: &str = "minutes-lint";
 
 /// Runs the server on stdin/stdout until the client says `exit` or closes the stream.
 pub fn run() -> i32 {
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(e) => {
             eprintln!("minutes-lint server: cannot start the runtime: {e}");
@@ -81,17 +78,14 @@ struct ExitWatch<S> {
     exit: Arc<tokio::sync::Notify>,
 }
 
-impl<S: tower_service::Service<tower_lsp::jsonrpc::Request>>
-    tower_service::Service<tower_lsp::jsonrpc::Request> for ExitWatch<S>
+impl<S: tower_service::Service<tower_lsp::jsonrpc::Request>> tower_service::Service<tower_lsp::jsonrpc::Request>
+    for ExitWatch<S>
 {
     type Response = S::Response;
     type Error = S::Error;
     type Future = S::Future;
 
-    fn poll_ready(
-        &mut self,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<Result<(), S::Error>> {
+    fn poll_ready(&mut self, cx: &mut std::task::Context<'_>) -> std::task::Poll<Result<(), S::Error>> {
         self.inner.poll_ready(cx)
     }
 
@@ -159,17 +153,15 @@ pub fn capabilities(unit: ColumnUnit) -> ServerCapabilities {
             ColumnUnit::Utf8 => PositionEncodingKind::UTF8,
             _ => PositionEncodingKind::UTF16,
         }),
-        text_document_sync: Some(TextDocumentSyncCapability::Options(
-            TextDocumentSyncOptions {
-                open_close: Some(true),
-                change: Some(TextDocumentSyncKind::INCREMENTAL),
-                will_save: None,
-                will_save_wait_until: None,
-                save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
-                    include_text: Some(false),
-                })),
-            },
-        )),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+            open_close: Some(true),
+            change: Some(TextDocumentSyncKind::INCREMENTAL),
+            will_save: None,
+            will_save_wait_until: None,
+            save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                include_text: Some(false),
+            })),
+        })),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         completion_provider: Some(CompletionOptions {
             trigger_characters: Some(vec![" ".to_string()]),
@@ -284,8 +276,11 @@ impl Backend {
             Ok(Some(Ok(analysis))) => Arc::new(analysis),
             Ok(None) => return None,
             Ok(Some(Err(panic))) => {
-                self.log(MessageType::ERROR, format!("minutes-lint: internal error while linting {uri} (version {version}): {panic}"))
-                    .await;
+                self.log(
+                    MessageType::ERROR,
+                    format!("minutes-lint: internal error while linting {uri} (version {version}): {panic}"),
+                )
+                .await;
                 return None;
             }
             Err(e) => {
@@ -358,22 +353,13 @@ impl Backend {
             let Some(doc) = docs.get_mut(uri) else {
                 return;
             };
-            if doc.version != analysis.version
-                || doc
-                    .published
-                    .as_ref()
-                    .is_some_and(|p| Arc::ptr_eq(p, &analysis))
-            {
+            if doc.version != analysis.version || doc.published.as_ref().is_some_and(|p| Arc::ptr_eq(p, &analysis)) {
                 return;
             }
             doc.published = Some(analysis.clone());
         }
         self.client
-            .publish_diagnostics(
-                uri.clone(),
-                analysis.diagnostics(),
-                Some(analysis.version),
-            )
+            .publish_diagnostics(uri.clone(), analysis.diagnostics(), Some(analysis.version))
             .await;
     }
 
@@ -463,9 +449,7 @@ impl Backend {
             .unwrap_or_else(|_| {
                 format!(
                     "**/{}",
-                    path.file_name()
-                        .map(|n| n.to_string_lossy())
-                        .unwrap_or_default()
+                    path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
                 )
             });
         Some(actions::ConfigTarget {
@@ -644,13 +628,7 @@ impl LanguageServer for Backend {
                 roots.retain(|r| *r != path);
             }
         }
-        roots.extend(
-            params
-                .event
-                .added
-                .into_iter()
-                .filter_map(|f| f.uri.to_file_path().ok()),
-        );
+        roots.extend(params.event.added.into_iter().filter_map(|f| f.uri.to_file_path().ok()));
     }
 
     async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {
@@ -661,11 +639,7 @@ impl LanguageServer for Backend {
         let only = params.context.only.as_ref();
         let mut out = Vec::new();
         if actions::wanted(only, CodeActionKind::QUICKFIX.as_str()) {
-            out.extend(actions::quick_fixes(
-                &uri,
-                version,
-                &params.context.diagnostics,
-            ));
+            out.extend(actions::quick_fixes(&uri, version, &params.context.diagnostics));
             let analysis = self.analyse_current(&uri).await;
             if out.is_empty() {
                 // The client did not send our diagnostics back with their data: use the last lint.
@@ -695,15 +669,11 @@ impl LanguageServer for Backend {
                 ));
             }
         }
-        if actions::wanted(only, actions::FIX_ALL_KIND)
-            && (only.is_some() || !params.context.diagnostics.is_empty())
-        {
+        if actions::wanted(only, actions::FIX_ALL_KIND) && (only.is_some() || !params.context.diagnostics.is_empty()) {
             if let Some(analysis) = self.analyse_current(&uri).await {
                 let this = analysis.clone();
                 let task_uri = uri.clone();
-                match tokio::task::spawn_blocking(move || actions::fix_all_action(&task_uri, &this))
-                    .await
-                {
+                match tokio::task::spawn_blocking(move || actions::fix_all_action(&task_uri, &this)).await {
                     Ok(Ok(Some(action))) => out.push(action),
                     Ok(Ok(None)) => {}
                     Ok(Err(panic)) => {
@@ -714,11 +684,8 @@ impl LanguageServer for Backend {
                         .await
                     }
                     Err(e) => {
-                        self.log(
-                            MessageType::ERROR,
-                            format!("minutes-lint: fix task failed: {e}"),
-                        )
-                        .await
+                        self.log(MessageType::ERROR, format!("minutes-lint: fix task failed: {e}"))
+                            .await
                     }
                 }
             }
@@ -739,15 +706,10 @@ impl LanguageServer for Backend {
         let Some((analysis, offset)) = self.at(&p.text_document.uri, p.position).await else {
             return Ok(None);
         };
-        Ok(Some(CompletionResponse::Array(completion::complete(
-            &analysis, offset,
-        ))))
+        Ok(Some(CompletionResponse::Array(completion::complete(&analysis, offset))))
     }
 
-    async fn goto_definition(
-        &self,
-        params: GotoDefinitionParams,
-    ) -> RpcResult<Option<GotoDefinitionResponse>> {
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> RpcResult<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
         let uri = p.text_document.uri;
         let Some((analysis, offset)) = self.at(&uri, p.position).await else {
@@ -775,22 +737,16 @@ impl LanguageServer for Backend {
         Ok((!found.is_empty()).then_some(found))
     }
 
-    async fn document_symbol(
-        &self,
-        params: DocumentSymbolParams,
-    ) -> RpcResult<Option<DocumentSymbolResponse>> {
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> RpcResult<Option<DocumentSymbolResponse>> {
         let Some(analysis) = self.analyse_current(&params.text_document.uri).await else {
             return Ok(None);
         };
-        Ok(Some(DocumentSymbolResponse::Nested(
-            symbols::document_symbols(&analysis),
-        )))
+        Ok(Some(DocumentSymbolResponse::Nested(symbols::document_symbols(
+            &analysis,
+        ))))
     }
 
-    async fn folding_range(
-        &self,
-        params: FoldingRangeParams,
-    ) -> RpcResult<Option<Vec<FoldingRange>>> {
+    async fn folding_range(&self, params: FoldingRangeParams) -> RpcResult<Option<Vec<FoldingRange>>> {
         let Some(analysis) = self.analyse_current(&params.text_document.uri).await else {
             return Ok(None);
         };

@@ -27,9 +27,7 @@ impl ClientSettings {
         if let Some(rules) = value.get("rules").and_then(Value::as_object) {
             for (name, level) in rules {
                 if rules::find(name).is_none() {
-                    problems.push(format!(
-                        "settings: unknown rule `{name}` in minutes-lint.rules"
-                    ));
+                    problems.push(format!("settings: unknown rule `{name}` in minutes-lint.rules"));
                     continue;
                 }
                 let level = match level.as_str() {
@@ -37,7 +35,9 @@ impl ClientSettings {
                     Some(word) => match Severity::parse(word) {
                         Some(s) => RuleLevel::On(s),
                         None => {
-                            problems.push(format!("settings: rule `{name}` has level `{word}`; use off, info, warning or error"));
+                            problems.push(format!(
+                                "settings: rule `{name}` has level `{word}`; use off, info, warning or error"
+                            ));
                             continue;
                         }
                     },
@@ -172,11 +172,7 @@ mod tests {
     #[test]
     fn client_settings_override_the_file() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join(CONFIG_FILE_NAME),
-            "[rules]\nfirst-person = \"error\"\n",
-        )
-        .unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE_NAME), "[rules]\nfirst-person = \"error\"\n").unwrap();
         let mut state = ConfigState::default();
         let doc = dir.path().join("a.minutes");
         let (c, e) = state.for_document(Some(&doc));
@@ -185,8 +181,7 @@ mod tests {
             c.config.rules.get("first-person"),
             Some(&RuleLevel::On(Severity::Error))
         );
-        let (s, problems) =
-            ClientSettings::from_json(&json!({"rules": {"first-person": "off", "nope": "off"}}));
+        let (s, problems) = ClientSettings::from_json(&json!({"rules": {"first-person": "off", "nope": "off"}}));
         assert_eq!(problems.len(), 1);
         assert!(state.set_settings(s));
         let (c, _) = state.for_document(Some(&doc));

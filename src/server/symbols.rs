@@ -50,11 +50,7 @@ fn symbol(
         deprecated: None,
         range,
         selection_range: selection,
-        children: if children.is_empty() {
-            None
-        } else {
-            Some(children)
-        },
+        children: if children.is_empty() { None } else { Some(children) },
     }
 }
 
@@ -108,11 +104,7 @@ pub fn document_symbols(analysis: &Analysis) -> Vec<DocumentSymbol> {
             .iter()
             .map(|d| {
                 let span = d.body.map_or(d.marker, |b| d.marker.join(b));
-                let span = if item.span.covers(span) {
-                    span
-                } else {
-                    d.marker
-                };
+                let span = if item.span.covers(span) { span } else { d.marker };
                 let name = match d.kind {
                     DecisionKind::Marker => one_line(d.marker.slice(text), "Decision"),
                     DecisionKind::Outcome => {

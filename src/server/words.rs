@@ -35,11 +35,7 @@ pub fn is_acronym(word: &str) -> bool {
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
     let first_upper = word.chars().next().is_some_and(char::is_uppercase);
     let len = word.chars().count();
-    first_upper
-        && upper >= 2
-        && (2..=12).contains(&len)
-        && word.chars().all(char::is_alphabetic)
-        && upper * 2 >= len
+    first_upper && upper >= 2 && (2..=12).contains(&len) && word.chars().all(char::is_alphabetic) && upper * 2 >= len
 }
 
 /// The acronym without a plural "s" ("GPs" → "GP").
@@ -82,10 +78,7 @@ pub fn definitions_in_document(text: &str, minutes: &Minutes, acronym: &str) -> 
         }
     }
     for (at, _) in text.match_indices(acronym) {
-        let before_ok = text[..at]
-            .chars()
-            .next_back()
-            .map_or(true, |c| !c.is_alphanumeric());
+        let before_ok = text[..at].chars().next_back().map_or(true, |c| !c.is_alphanumeric());
         let rest = &text[at + acronym.len()..];
         if !before_ok || !rest.starts_with(" (") {
             continue;
@@ -113,10 +106,7 @@ fn initials_match(phrase: &str, acronym: &str) -> bool {
 
 /// The words just before `before`'s end whose initials spell `acronym` (skipping small words).
 fn long_form_before(before: &str, acronym: &str) -> Option<String> {
-    let letters: Vec<char> = singular(acronym)
-        .chars()
-        .flat_map(char::to_lowercase)
-        .collect();
+    let letters: Vec<char> = singular(acronym).chars().flat_map(char::to_lowercase).collect();
     let trimmed = before.trim_end();
     let mut want = letters.len();
     let mut start = None;
@@ -131,10 +121,7 @@ fn long_form_before(before: &str, acronym: &str) -> Option<String> {
             continue;
         }
         let clean = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
-        let first = clean
-            .chars()
-            .next()
-            .map(|c| c.to_lowercase().next().unwrap_or(c));
+        let first = clean.chars().next().map(|c| c.to_lowercase().next().unwrap_or(c));
         if first == Some(letters[want - 1]) {
             want -= 1;
             start = Some(word_start);
@@ -154,12 +141,7 @@ fn long_form_before(before: &str, acronym: &str) -> Option<String> {
 
 /// Long forms for an acronym, best first, each with where it comes from. Should switch to
 /// `AcronymAnalysis` for the document's own definitions.
-pub fn long_forms(
-    text: &str,
-    minutes: &Minutes,
-    config: &Config,
-    acronym: &str,
-) -> Vec<(String, &'static str)> {
+pub fn long_forms(text: &str, minutes: &Minutes, config: &Config, acronym: &str) -> Vec<(String, &'static str)> {
     let key = singular(acronym);
     let mut out: Vec<(String, &'static str)> = Vec::new();
     let mut push = |long: String, origin: &'static str| {
@@ -209,9 +191,7 @@ pub fn occurrences(text: &str, acronym: &str) -> Vec<Span> {
             end += 1;
             after = after_text.chars().nth(1);
         }
-        if before.map_or(true, |c| !c.is_alphanumeric())
-            && after.map_or(true, |c| !c.is_alphanumeric())
-        {
+        if before.map_or(true, |c| !c.is_alphanumeric()) && after.map_or(true, |c| !c.is_alphanumeric()) {
             out.push(Span::new(at, end));
         }
     }
@@ -231,10 +211,7 @@ pub fn attendees<'m>(text: &str, minutes: &'m Minutes) -> Vec<Attendee<'m>> {
     for section in &minutes.attendance {
         for person in &section.people {
             let surname = person.surname.slice(text);
-            match out
-                .iter_mut()
-                .find(|a| a.person.surname.slice(text) == surname)
-            {
+            match out.iter_mut().find(|a| a.person.surname.slice(text) == surname) {
                 Some(a) => {
                     if !a.kinds.contains(&section.kind) {
                         a.kinds.push(section.kind);
@@ -265,19 +242,13 @@ pub fn status(attendee: &Attendee<'_>) -> String {
 
 /// The attendee named at `offset`: a listed person, or a surname mentioned anywhere in the text.
 /// Should switch to `PeopleAnalysis`.
-pub fn attendee_at<'m>(
-    text: &str,
-    minutes: &'m Minutes,
-    offset: usize,
-) -> Option<(Span, Attendee<'m>)> {
+pub fn attendee_at<'m>(text: &str, minutes: &'m Minutes, offset: usize) -> Option<(Span, Attendee<'m>)> {
     let all = attendees(text, minutes);
     for section in &minutes.attendance {
         for person in &section.people {
             if person.span.contains(offset) {
                 let surname = person.surname.slice(text);
-                let found = all
-                    .iter()
-                    .find(|a| a.person.surname.slice(text) == surname)?;
+                let found = all.iter().find(|a| a.person.surname.slice(text) == surname)?;
                 return Some((person.span, found.clone()));
             }
         }
@@ -307,7 +278,8 @@ mod tests {
 
     #[test]
     fn finds_definitions_both_ways() {
-        let text = "The Department for Education (DfE) said. Later the DfE agreed.\nCCG (Clinical Commissioning Group) too.";
+        let text =
+            "The Department for Education (DfE) said. Later the DfE agreed.\nCCG (Clinical Commissioning Group) too.";
         let m = parse(text);
         let d = definitions_in_document(text, &m, "DfE");
         assert_eq!(d.len(), 1);

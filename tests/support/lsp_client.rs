@@ -69,10 +69,7 @@ impl LspClient {
         std::thread::spawn(move || {
             let mut reader = BufReader::new(stdout);
             while let Some(message) = read_message(&mut reader) {
-                if let (Some(id), Some(method)) = (
-                    message.get("id"),
-                    message.get("method").and_then(Value::as_str),
-                ) {
+                if let (Some(id), Some(method)) = (message.get("id"), message.get("method").and_then(Value::as_str)) {
                     let result = match method {
                         "workspace/configuration" => {
                             let n = message["params"]["items"].as_array().map_or(1, Vec::len);
@@ -81,10 +78,7 @@ impl LspClient {
                         "workspace/applyEdit" => json!({"applied": false}),
                         _ => Value::Null,
                     };
-                    write_message(
-                        &writer,
-                        &json!({"jsonrpc": "2.0", "id": id, "result": result}),
-                    );
+                    write_message(&writer, &json!({"jsonrpc": "2.0", "id": id, "result": result}));
                 }
                 if tx.send(message).is_err() {
                     break;
@@ -143,10 +137,7 @@ impl LspClient {
     /// Sends a request and returns its result, failing the test on an error.
     pub fn request(&mut self, method: &str, params: Value) -> Value {
         let response = self.request_raw(method, params);
-        assert!(
-            response.get("error").is_none(),
-            "{method} failed: {response}"
-        );
+        assert!(response.get("error").is_none(), "{method} failed: {response}");
         response["result"].clone()
     }
 
@@ -165,11 +156,7 @@ impl LspClient {
             .unwrap_or_else(|| panic!("timed out waiting for {what}; queued: {:?}", self.pending))
     }
 
-    pub fn try_wait_for(
-        &mut self,
-        timeout: Duration,
-        pred: &impl Fn(&Value) -> bool,
-    ) -> Option<Value> {
+    pub fn try_wait_for(&mut self, timeout: Duration, pred: &impl Fn(&Value) -> bool) -> Option<Value> {
         if let Some(i) = self.pending.iter().position(pred) {
             return self.pending.remove(i);
         }
@@ -199,10 +186,7 @@ impl LspClient {
                 && m["params"]["uri"] == uri
                 && m["params"]["version"] == version
         });
-        m["params"]["diagnostics"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
+        m["params"]["diagnostics"].as_array().cloned().unwrap_or_default()
     }
 
     pub fn open(&mut self, uri: &str, version: i64, text: &str) {

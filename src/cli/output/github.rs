@@ -9,9 +9,7 @@ use std::io::{self, Write};
 
 /// Escapes a command's data (the message).
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escapes a command property (file, title).

@@ -60,11 +60,7 @@ fn window(report: &FileReport, span: Span) -> (&str, usize, std::ops::Range<usiz
     let to = report.lines.line_span(text, last_line).end.max(from);
     let start = start.min(to);
     let end = end.clamp(start, to);
-    (
-        &text[from..to],
-        first_line + 1,
-        (start - from)..(end - from),
-    )
+    (&text[from..to], first_line + 1, (start - from)..(end - from))
 }
 
 fn render_diagnostic(report: &FileReport, d: &Diagnostic, options: HumanOptions, out: &mut String) {
@@ -132,10 +128,7 @@ fn fix_hint(d: &Diagnostic, options: HumanOptions) -> Option<String> {
         return None;
     }
     let fix = match best_fix(d)? {
-        Applicability::Safe => d
-            .fixes
-            .iter()
-            .find(|f| f.applicability == Applicability::Safe)?,
+        Applicability::Safe => d.fixes.iter().find(|f| f.applicability == Applicability::Safe)?,
         Applicability::Unsafe => d.fixes.iter().find(|f| !f.edits.is_empty())?,
     };
     Some(match fix.applicability {
@@ -220,13 +213,15 @@ mod tests {
     fn renders_header_source_underline_and_fix() {
         let text = render_file(&sample(), HumanOptions::default());
         println!("{text}");
-        assert!(text.starts_with("drafts/panel.minutes:2:1: error[weekday-mismatch] 26 April 2022 was a Tuesday, not a Monday\n"), "{text}");
-        assert!(text.contains("2 | Monday 26 April 2022 – Café\n"), "{text}");
-        assert!(text.contains("  | ^^^^^^"), "{text}");
         assert!(
-            text.contains("fix available: Change “Monday” to “Tuesday”"),
+            text.starts_with(
+                "drafts/panel.minutes:2:1: error[weekday-mismatch] 26 April 2022 was a Tuesday, not a Monday\n"
+            ),
             "{text}"
         );
+        assert!(text.contains("2 | Monday 26 April 2022 – Café\n"), "{text}");
+        assert!(text.contains("  | ^^^^^^"), "{text}");
+        assert!(text.contains("fix available: Change “Monday” to “Tuesday”"), "{text}");
         assert!(
             text.contains("unsafe fix available (--unsafe-fixes): Remove the breadcrumb"),
             "{text}"
@@ -250,11 +245,7 @@ mod tests {
         let report = FileReport::new(
             "big.minutes",
             text,
-            vec![Diagnostic::new(
-                "weekday-mismatch",
-                Span::new(at, at + 6),
-                "x",
-            )],
+            vec![Diagnostic::new("weekday-mismatch", Span::new(at, at + 6), "x")],
         );
         let rendered = render_file(&report, HumanOptions::default());
         assert!(rendered.len() < 2_000, "{} bytes", rendered.len());
@@ -280,9 +271,7 @@ mod robustness {
     #[test]
     fn any_span_renders() {
         let text = "\u{feff}a\tb 😀 e\u{301}\r\nCRLF line\rlone CR\n\nlast";
-        let boundaries: Vec<usize> = (0..=text.len())
-            .filter(|&i| text.is_char_boundary(i))
-            .collect();
+        let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
         for &start in &boundaries {
             for &end in boundaries.iter().filter(|&&e| e >= start) {
                 let d = Diagnostic::new("first-person", Span::new(start, end), "m");
@@ -291,8 +280,7 @@ mod robustness {
                 assert!(rendered.starts_with("x.minutes:"), "{rendered}");
                 let mut sink = Vec::new();
                 crate::cli::output::json::write(std::slice::from_ref(&report), &mut sink).unwrap();
-                crate::cli::output::github::write(std::slice::from_ref(&report), &mut sink)
-                    .unwrap();
+                crate::cli::output::github::write(std::slice::from_ref(&report), &mut sink).unwrap();
                 let _ = crate::cli::output::sarif::log(std::slice::from_ref(&report));
             }
         }

@@ -146,25 +146,15 @@ pub fn summary_line(totals: &Totals, fixing: bool, diff: bool) -> String {
         } else {
             "No problems found"
         };
-        parts.push(format!(
-            "{what} in {}.",
-            plural(totals.files_checked, "file", "files")
-        ));
+        parts.push(format!("{what} in {}.", plural(totals.files_checked, "file", "files")));
     } else {
         let mut hints = Vec::new();
         if !fixing && !diff && totals.fixable > 0 {
             hints.push(format!("{} fixable with --fix", totals.fixable));
         }
         if totals.unsafe_fixable > 0 {
-            let more = if hints.is_empty() {
-                "fixable "
-            } else {
-                "more "
-            };
-            hints.push(format!(
-                "{} {more}with --unsafe-fixes",
-                totals.unsafe_fixable
-            ));
+            let more = if hints.is_empty() { "fixable " } else { "more " };
+            hints.push(format!("{} {more}with --unsafe-fixes", totals.unsafe_fixable));
         }
         let hints = if hints.is_empty() {
             String::new()
@@ -201,9 +191,7 @@ pub(crate) mod tests {
     /// A draft with a wrong weekday (line 2) and a breadcrumb (line 3), and the findings a rule
     /// would report, built by hand so the formatters are tested whatever the rules do.
     pub fn sample() -> FileReport {
-        let text =
-            "Minutes of the Panel\r\nMonday 26 April 2022 – Café\r\nHome > Council > Panel\r\n"
-                .to_string();
+        let text = "Minutes of the Panel\r\nMonday 26 April 2022 – Café\r\nHome > Council > Panel\r\n".to_string();
         let monday = text.find("Monday").unwrap();
         let crumb = text.find("Home").unwrap();
         let crumb_end = text[crumb..].find('\r').unwrap() + crumb;
@@ -230,10 +218,7 @@ pub(crate) mod tests {
         ));
         let mut info = Diagnostic::new(
             "title-style",
-            Span::new(
-                text.find("Café").unwrap() + 3,
-                text.find("Café").unwrap() + 5,
-            ),
+            Span::new(text.find("Café").unwrap() + 3, text.find("Café").unwrap() + 5),
             "an \"odd\", spot: here\nnext",
         );
         info.severity = Severity::Info;
@@ -244,13 +229,7 @@ pub(crate) mod tests {
     fn positions_are_one_based_chars_and_skip_a_bom() {
         let report = sample();
         let cafe = report.text.find("é").unwrap();
-        assert_eq!(
-            report.position(cafe),
-            Position {
-                line: 2,
-                column: 27
-            }
-        );
+        assert_eq!(report.position(cafe), Position { line: 2, column: 27 });
         let bom = FileReport::new("x", "\u{feff}ab\ncd".into(), vec![]);
         assert_eq!(bom.position(4), Position { line: 1, column: 2 });
         assert_eq!(bom.position(6), Position { line: 2, column: 1 });
@@ -275,9 +254,6 @@ pub(crate) mod tests {
             files_checked: 2,
             ..Totals::default()
         };
-        assert_eq!(
-            summary_line(&clean, false, false),
-            "No problems found in 2 files."
-        );
+        assert_eq!(summary_line(&clean, false, false), "No problems found in 2 files.");
     }
 }

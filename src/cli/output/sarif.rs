@@ -32,9 +32,7 @@ pub fn path_to_uri(path: &str) -> String {
     }
     for byte in trimmed.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
-                out.push(byte as char)
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(byte as char),
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }
@@ -168,10 +166,7 @@ mod tests {
     fn results_carry_rule_level_region_and_fixes() {
         let log = log(&[sample()]);
         let run = &log["runs"][0];
-        assert_eq!(
-            run["tool"]["driver"]["rules"].as_array().unwrap().len(),
-            RULES.len()
-        );
+        assert_eq!(run["tool"]["driver"]["rules"].as_array().unwrap().len(), RULES.len());
         let first = &run["results"][0];
         assert_eq!(first["ruleId"], "weekday-mismatch");
         assert_eq!(first["level"], "error");

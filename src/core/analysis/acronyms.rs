@@ -206,10 +206,7 @@ impl AcronymInfo {
             add(long, LongFormSource::Config);
         }
         for meaning in self.builtin {
-            add(
-                &meaning.long_form,
-                LongFormSource::Builtin(meaning.category.as_str()),
-            );
+            add(&meaning.long_form, LongFormSource::Builtin(meaning.category.as_str()));
         }
         out
     }
@@ -270,8 +267,7 @@ impl AcronymAnalysis {
                 continue;
             }
             let after_number = prev.is_some_and(is_number);
-            let after_roman_lead =
-                prev.is_some_and(|p| ROMAN_LEADS.iter().any(|l| p.eq_ignore_ascii_case(l)));
+            let after_roman_lead = prev.is_some_and(|p| ROMAN_LEADS.iter().any(|l| p.eq_ignore_ascii_case(l)));
             let mut offset = 0usize;
             for part in chunk.split('-') {
                 let part_start = chunk_start + offset;
@@ -286,9 +282,7 @@ impl AcronymAnalysis {
                 if after_number && (UNITS.contains(&word) || UNITS.contains(&base)) {
                     continue;
                 }
-                if is_roman(word)
-                    && (word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) || after_roman_lead)
-                {
+                if is_roman(word) && (word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) || after_roman_lead) {
                     continue;
                 }
                 let span = Span::new(part_start, part_start + word.len());
@@ -304,11 +298,7 @@ impl AcronymAnalysis {
                             uses: Vec::new(),
                             definitions: Vec::new(),
                             known: known.contains(base) || known.contains(word),
-                            config_long_form: config
-                                .glossary
-                                .get(base)
-                                .or_else(|| config.glossary.get(word))
-                                .cloned(),
+                            config_long_form: config.glossary.get(base).or_else(|| config.glossary.get(word)).cloned(),
                             builtin: builtin_meanings(glossary, base),
                         });
                         analysis.index.insert(base.to_string(), i);
@@ -368,12 +358,7 @@ fn builtin_meanings(glossary: &'static Glossary, base: &str) -> &'static [Glossa
         return exact;
     }
     static FOLDED: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    let folded = FOLDED.get_or_init(|| {
-        glossary
-            .iter()
-            .map(|(k, _)| (k.to_ascii_uppercase(), k))
-            .collect()
-    });
+    let folded = FOLDED.get_or_init(|| glossary.iter().map(|(k, _)| (k.to_ascii_uppercase(), k)).collect());
     folded
         .get(&base.to_ascii_uppercase())
         .map_or(&[], |k| glossary.meanings(k))
@@ -479,13 +464,7 @@ fn chunk_case(chunk: &str) -> Case {
 }
 
 /// The chunks just before `start` or just after `end` on the line, nearest first (a few only).
-fn neighbours(
-    text: &str,
-    line: Span,
-    start: usize,
-    end: usize,
-    forward: bool,
-) -> impl Iterator<Item = &str> {
+fn neighbours(text: &str, line: Span, start: usize, end: usize, forward: bool) -> impl Iterator<Item = &str> {
     let mut cursor = if forward { end } else { start };
     let mut steps = 0;
     std::iter::from_fn(move || {
@@ -515,8 +494,7 @@ fn neighbours(
                 .take(16)
                 .skip_while(|&(_, c)| is_chunk_separator(c));
             let (last, _) = chars.next()?;
-            let chunk_end =
-                line.start + last + before[last..].chars().next().map_or(1, char::len_utf8);
+            let chunk_end = line.start + last + before[last..].chars().next().map_or(1, char::len_utf8);
             let begin = text[line.start..chunk_end]
                 .char_indices()
                 .rev()
@@ -547,11 +525,7 @@ fn previous_chunk(text: &str, line_start: usize, start: usize) -> Option<&str> {
     let line = Span::new(line_start, start);
     let raw = neighbours(text, line, start, start, false).next()?;
     let trimmed = raw.trim_matches(EDGE_CHARS);
-    Some(
-        trimmed
-            .trim_end_matches(['.', ':'])
-            .trim_matches(EDGE_CHARS),
-    )
+    Some(trimmed.trim_end_matches(['.', ':']).trim_matches(EDGE_CHARS))
 }
 
 /// Opaque spans and residue, sorted and merged into disjoint runs.
@@ -582,10 +556,7 @@ fn overlaps_opaque(opaque: &[Span], at: &mut usize, span: Span) -> bool {
 }
 
 fn is_number(word: &str) -> bool {
-    word.chars().any(|c| c.is_ascii_digit())
-        && word
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':'))
+    word.chars().any(|c| c.is_ascii_digit()) && word.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':'))
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -620,8 +591,7 @@ pub fn acronym_base(word: &str) -> Option<&str> {
 fn is_roman(word: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
-            .expect("valid pattern")
+        Regex::new(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$").expect("valid pattern")
     });
     !word.is_empty() && re.is_match(word)
 }
@@ -674,9 +644,7 @@ fn words_backward(s: &str) -> Vec<(usize, usize)> {
     let cut = s
         .char_indices()
         .rev()
-        .find(|&(_, c)| {
-            !(c.is_alphabetic() || c == '\'' || c == '’' || c == '&' || is_soft_separator(c))
-        })
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '\'' || c == '’' || c == '&' || is_soft_separator(c)))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let mut words = words_forward(&s[cut..]);
     for w in &mut words {
@@ -732,8 +700,7 @@ fn match_from(acr: &[u8], words: &[&str], first: bool) -> bool {
     let Some((word, rest)) = words.split_first() else {
         return acr.is_empty();
     };
-    if rest.iter().filter(|w| !is_optional(w)).count() + usize::from(!is_optional(word)) > acr.len()
-    {
+    if rest.iter().filter(|w| !is_optional(w)).count() + usize::from(!is_optional(word)) > acr.len() {
         return false;
     }
     let hyphenated = word.starts_with('-');
@@ -793,9 +760,7 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
     let before_trim = before.trim_end_matches(['*', '_', '`', '\'', '’', '‘', '"', '“']);
     let line_initial = window_start == line.start
         && before_trim.chars().all(|c| {
-            c.is_whitespace()
-                || matches!(c, '-' | '*' | '•' | '·' | '#' | '>' | '.' | ')' | '|')
-                || c.is_ascii_digit()
+            c.is_whitespace() || matches!(c, '-' | '*' | '•' | '·' | '#' | '>' | '.' | ')' | '|') || c.is_ascii_digit()
         });
 
     // "Long Form (ABC)"
@@ -831,10 +796,7 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
     let (kind, sep_len) = if rest.starts_with('(') {
         (DefinitionKind::ShortThenLong, 1)
     } else if rest.starts_with('–') || rest.starts_with('—') {
-        (
-            DefinitionKind::Dashed,
-            rest.chars().next().map_or(1, char::len_utf8),
-        )
+        (DefinitionKind::Dashed, rest.chars().next().map_or(1, char::len_utf8))
     } else if (rest.starts_with('-') && gap > 0)
         || (rest.starts_with(':') && gap == 0)
         || (rest.starts_with('|') && line_initial)
@@ -846,20 +808,15 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
     let body_rel = gap + sep_len;
     let body_raw = &after[body_rel..];
     let spaces = skip_spaces(body_raw);
-    let body_lead = spaces
-        + (body_raw[spaces..].len()
-            - body_raw[spaces..]
-                .trim_start_matches(['‘', '\'', '"', '“'])
-                .len());
+    let body_lead =
+        spaces + (body_raw[spaces..].len() - body_raw[spaces..].trim_start_matches(['‘', '\'', '"', '“']).len());
     let body = &body_raw[body_lead..];
     let body_abs = after_start + emph + body_rel + body_lead;
     let all_words = words_forward(body);
     // "LGA (the Local Government Association)": a leading article is not part of the long form.
-    let article = all_words.first().is_some_and(|&(a, b)| {
-        ["the", "a", "an"]
-            .iter()
-            .any(|w| body[a..b].eq_ignore_ascii_case(w))
-    });
+    let article = all_words
+        .first()
+        .is_some_and(|&(a, b)| ["the", "a", "an"].iter().any(|w| body[a..b].eq_ignore_ascii_case(w)));
     let words = &all_words[usize::from(article)..];
     for k in 1..=words.len().min(base.len() * 3 + 4) {
         let chosen = &words[..k];
@@ -915,11 +872,7 @@ pub struct LongFormHit {
 /// Finds, for each of `names`, where a capitalised phrase spelling it appears ("Overview and
 /// Scrutiny Board" for OSB), in order. One pass over the text: phrases are grown word by word
 /// while their initials are a prefix of one of the names.
-pub fn find_long_forms(
-    text: &str,
-    minutes: &Minutes,
-    names: &[&str],
-) -> HashMap<String, Vec<LongFormHit>> {
+pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap<String, Vec<LongFormHit>> {
     const MAX_HITS: usize = 16;
     let pack = |key: u64, letter: u8| (key << 8) | u64::from(letter);
     let mut keys: HashMap<u64, &str> = HashMap::new();
@@ -981,18 +934,11 @@ pub fn find_long_forms(
             let word = &segment[a..b];
             let upper = word.chars().filter(|c| c.is_uppercase()).count();
             let stop = is_stop(word) && upper == 0;
-            if (a > 0 && segment[previous_end..a].contains(','))
-                || (!stop && upper > 1)
-                || (!stop && b - a == 1)
-            {
+            if (a > 0 && segment[previous_end..a].contains(',')) || (!stop && upper > 1) || (!stop && b - a == 1) {
                 break;
             }
             previous_end = b;
-            ws.push((
-                Span::new(at + a, at + b),
-                word,
-                a > 0 && segment[..a].ends_with('-'),
-            ));
+            ws.push((Span::new(at + a, at + b), word, a > 0 && segment[..a].ends_with('-')));
         }
         if !ws.first().is_some_and(|w| !is_stop(w.1)) {
             continue;
@@ -1004,17 +950,14 @@ pub fn find_long_forms(
             };
             // In a capitalised phrase, small words are written in lower case ("Overview and
             // Scrutiny Board"); a capitalised "A" or "The" inside one is a word of its own.
-            let stop =
-                word == "&" || (is_stop(word) && !word.starts_with(|c: char| c.is_uppercase()));
+            let stop = word == "&" || (is_stop(word) && !word.starts_with(|c: char| c.is_uppercase()));
             if stop && k > 0 {
                 stack.push((k + 1, key));
             }
             let Some(initial) = word.chars().next() else {
                 continue;
             };
-            if !initial.is_ascii_alphabetic()
-                || (!stop && !hyphenated && !initial.is_ascii_uppercase())
-            {
+            if !initial.is_ascii_alphabetic() || (!stop && !hyphenated && !initial.is_ascii_uppercase()) {
                 continue;
             }
             let grown = pack(key, initial.to_ascii_uppercase() as u8);
@@ -1029,12 +972,10 @@ pub fn find_long_forms(
                         if hits.len() < MAX_HITS && !hits.iter().any(|h| h.span == span) {
                             hits.push(LongFormHit {
                                 span,
-                                prose: block_kind(minutes, span.start).is_some_and(|k| {
-                                    matches!(k, BlockKind::Paragraph | BlockKind::DecisionText)
-                                }),
-                                item_title: block_kind(minutes, span.start).is_some_and(|k| {
-                                    matches!(k, BlockKind::ItemTitle | BlockKind::ItemHeading)
-                                }),
+                                prose: block_kind(minutes, span.start)
+                                    .is_some_and(|k| matches!(k, BlockKind::Paragraph | BlockKind::DecisionText)),
+                                item_title: block_kind(minutes, span.start)
+                                    .is_some_and(|k| matches!(k, BlockKind::ItemTitle | BlockKind::ItemHeading)),
                             });
                         }
                     }
@@ -1052,11 +993,7 @@ pub fn find_long_forms(
 
 fn block_kind(minutes: &Minutes, offset: usize) -> Option<BlockKind> {
     let i = minutes.blocks.partition_point(|b| b.span.end <= offset);
-    minutes
-        .blocks
-        .get(i)
-        .filter(|b| b.span.start <= offset)
-        .map(|b| b.kind)
+    minutes.blocks.get(i).filter(|b| b.span.start <= offset).map(|b| b.kind)
 }
 
 /// The text that spells an acronym out where it is used: "Local Government Association (LGA)",
@@ -1064,12 +1001,10 @@ fn block_kind(minutes: &Minutes, offset: usize) -> Option<BlockKind> {
 pub fn spelled_out(text: &str, use_span: Span, long: &str) -> String {
     let written = use_span.slice(text);
     let mut long = long.trim().to_string();
-    let plural = written.len() > 1
-        && written.ends_with('s')
-        && acronym_base(written).is_some_and(|b| b.len() < written.len());
+    let plural =
+        written.len() > 1 && written.ends_with('s') && acronym_base(written).is_some_and(|b| b.len() < written.len());
     if plural && !long.ends_with('s') {
-        let consonant_y =
-            long.ends_with('y') && !long[..long.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+        let consonant_y = long.ends_with('y') && !long[..long.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
         if consonant_y {
             long.pop();
             long.push_str("ies");
@@ -1081,11 +1016,7 @@ pub fn spelled_out(text: &str, use_span: Span, long: &str) -> String {
     let before = text.get(from..use_span.start).unwrap_or("");
     let line_before = before.rsplit(['\n', '\r']).next().unwrap_or("");
     let prefix = line_before.trim_end_matches(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '*' | '_' | '"' | '“' | '‘' | '\'' | '(' | '-' | '•' | '·' | '#'
-            )
+        c.is_whitespace() || matches!(c, '*' | '_' | '"' | '“' | '‘' | '\'' | '(' | '-' | '•' | '·' | '#')
     });
     let sentence_start = prefix.is_empty() || prefix.ends_with(['.', '!', '?', ':']);
     if sentence_start {
@@ -1171,10 +1102,7 @@ mod tests {
         assert!(!m("LGA", "Local Government"));
         assert!(!m("LGA", "Local Government Association Board"));
         assert!(!m("OSB", "and Scrutiny Board"));
-        assert!(m(
-            "SMART",
-            "specific, measurable, achievable, relevant and time-bound"
-        ));
+        assert!(m("SMART", "specific, measurable, achievable, relevant and time-bound"));
         assert!(!m("LGA", "Local Government Association (x)"));
     }
 
@@ -1234,27 +1162,15 @@ mod tests {
         );
         assert_eq!(
             kinds("ASB"),
-            [(
-                DefinitionKind::LongThenShort,
-                false,
-                "anti-social behaviour".into()
-            )]
+            [(DefinitionKind::LongThenShort, false, "anti-social behaviour".into())]
         );
         assert_eq!(
             kinds("ICS"),
-            [(
-                DefinitionKind::Dashed,
-                false,
-                "Integrated Care System".into()
-            )]
+            [(DefinitionKind::Dashed, false, "Integrated Care System".into())]
         );
         assert_eq!(
             kinds("DfE"),
-            [(
-                DefinitionKind::Dashed,
-                true,
-                "Department for Education".into()
-            )]
+            [(DefinitionKind::Dashed, true, "Department for Education".into())]
         );
     }
 
@@ -1295,18 +1211,11 @@ mod tests {
         let m = parse(text);
         let hits = find_long_forms(text, &m, &["OSB", "DfE"]);
         let osb: Vec<&str> = hits["OSB"].iter().map(|h| h.span.slice(text)).collect();
-        assert_eq!(
-            osb,
-            ["Overview and Scrutiny Board", "Overview and Scrutiny Board"]
-        );
+        assert_eq!(osb, ["Overview and Scrutiny Board", "Overview and Scrutiny Board"]);
         assert_eq!(hits["DfE"][0].span.slice(text), "Department for Education");
-        let text =
-            "See Appendix A, Part II and Appendix A Part 2 and the Council's PFI and A Plan.\n";
+        let text = "See Appendix A, Part II and Appendix A Part 2 and the Council's PFI and A Plan.\n";
         let hits = find_long_forms(text, &parse(text), &["AP", "CP", "AAP"]);
-        assert!(
-            !hits.contains_key("AP") && !hits.contains_key("CP"),
-            "{hits:?}"
-        );
+        assert!(!hits.contains_key("AP") && !hits.contains_key("CP"), "{hits:?}");
     }
 
     #[test]
@@ -1342,10 +1251,7 @@ mod tests {
             a.get("EQIA").unwrap().builtin[0].long_form,
             "equality impact assessment"
         );
-        assert_eq!(
-            a.get("DfE").unwrap().builtin[0].long_form,
-            "Department for Education"
-        );
+        assert_eq!(a.get("DfE").unwrap().builtin[0].long_form, "Department for Education");
     }
 
     #[test]

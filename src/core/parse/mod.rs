@@ -239,7 +239,9 @@ fn group_blocks(text: &str, raw: &[RawLine], vocabulary: &Vocabulary) -> Vec<Raw
             && !line.list
             && line.heading.is_none()
             && !line.comment
-            && blocks.last().is_some_and(|b| !b.role.is_structural() && b.heading.is_none() && !b.comment);
+            && blocks
+                .last()
+                .is_some_and(|b| !b.role.is_structural() && b.heading.is_none() && !b.comment);
         if joins {
             if let Some(block) = blocks.last_mut() {
                 block.span.end = line.span.end;
@@ -291,7 +293,10 @@ fn line_role(text: &str, content: Span, vocabulary: &Vocabulary) -> LineRole {
     }
     if let Some(marker_len) = decision_opening(line, vocabulary) {
         let after = &line[marker_len..];
-        let skip = after.len() - after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-' | ',')).len();
+        let skip = after.len()
+            - after
+                .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-' | ','))
+                .len();
         let rest = Span::new(content.start + marker_len + skip, content.end);
         return LineRole::DecisionOpening {
             marker: Span::new(content.start, content.start + marker_len),
@@ -307,13 +312,16 @@ fn emphasised_decision(text: &str, content: Span, vocabulary: &Vocabulary) -> Op
     let mark = ["**", "__"].into_iter().find(|m| line.starts_with(m))?;
     let close = line[2..].find(mark)? + 2;
     let inner = line[2..close].trim_end_matches([':', ' ']);
-    let known = vocabulary.decision_lines.iter().any(|w| w == inner)
-        || vocabulary.decision_openings.iter().any(|w| w == inner);
+    let known =
+        vocabulary.decision_lines.iter().any(|w| w == inner) || vocabulary.decision_openings.iter().any(|w| w == inner);
     if !known {
         return None;
     }
     let after = &line[close + 2..];
-    let skip = after.len() - after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-' | ',')).len();
+    let skip = after.len()
+        - after
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-' | ','))
+            .len();
     let rest = Span::new(content.start + close + 2 + skip, content.end);
     let marker = Span::new(content.start + 2, content.start + 2 + inner.len());
     Some(LineRole::DecisionOpening { marker, rest })
@@ -331,13 +339,16 @@ fn attendance_heading(text: &str, content: Span, vocabulary: &Vocabulary) -> Opt
             || after.starts_with([':', '–', '—'])
             || after.starts_with(" -")
             || after.starts_with(" –")
-            || (*kind == AttendanceKind::Apologies && after.starts_with(" for absence") )
+            || (*kind == AttendanceKind::Apologies && after.starts_with(" for absence"))
             || (*kind == AttendanceKind::Apologies && after.starts_with(" were received"))
             || (*kind == AttendanceKind::Apologies && after.starts_with(" received"));
         if !opens_list {
             continue;
         }
-        let skip = after.len() - after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-')).len();
+        let skip = after.len()
+            - after
+                .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-'))
+                .len();
         return Some((*kind, Span::new(content.start + word.len() + skip, content.end)));
     }
     None
@@ -358,9 +369,17 @@ fn decision_opening(line: &str, vocabulary: &Vocabulary) -> Option<usize> {
                 || after.starts_with(" –")
                 || after.starts_with(" -")
                 || (shouting && after.starts_with(' '))
-                || [" that", " to ", " unanimously", " as follows", " the following", " on ", " by "]
-                    .iter()
-                    .any(|w| after.starts_with(w))
+                || [
+                    " that",
+                    " to ",
+                    " unanimously",
+                    " as follows",
+                    " the following",
+                    " on ",
+                    " by ",
+                ]
+                .iter()
+                .any(|w| after.starts_with(w))
         })
         .map(|opening| opening.len())
         .max()
@@ -374,8 +393,19 @@ fn find_opaque(text: &str) -> Vec<Span> {
     let local = |c: char| c.is_alphanumeric() || matches!(c, '.' | '+' | '-' | '_');
     let domain = |c: char| c.is_alphanumeric() || matches!(c, '.' | '-');
     for (at, _) in text.match_indices('@') {
-        let start = text[..at].char_indices().rev().take_while(|&(_, c)| local(c)).last().map_or(at, |(i, _)| i);
-        let end = at + 1 + text[at + 1..].char_indices().take_while(|&(_, c)| domain(c)).last().map_or(0, |(i, c)| i + c.len_utf8());
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| local(c))
+            .last()
+            .map_or(at, |(i, _)| i);
+        let end = at
+            + 1
+            + text[at + 1..]
+                .char_indices()
+                .take_while(|&(_, c)| domain(c))
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8());
         let address = &text[start..end];
         if start < at && address[at - start + 1..].contains('.') {
             spans.push(Span::new(start, end.min(text.len())));
@@ -539,8 +569,14 @@ impl<'a> Assembler<'a> {
                     .is_some_and(|c| c.slice(self.text).trim_end().ends_with([':', '-']));
             let continues_list = self.numbered_list_next == Some(value);
             let current_plain = current.number.as_ref().is_some_and(|n| n.shape() == shape);
-            let current_value = current.number.as_ref().and_then(|n| n.numbers().last().copied()).unwrap_or(0);
-            if continues_list || (value == 1 && opens_list) || (!current_plain && value < 50 && opens_list)
+            let current_value = current
+                .number
+                .as_ref()
+                .and_then(|n| n.numbers().last().copied())
+                .unwrap_or(0);
+            if continues_list
+                || (value == 1 && opens_list)
+                || (!current_plain && value < 50 && opens_list)
                 || (current_plain && value < current_value && self.numbered_list_next.is_some())
             {
                 self.numbered_list_next = Some(value + 1);
@@ -768,7 +804,10 @@ impl<'a> Assembler<'a> {
     fn find_glossary_lists(&mut self) {
         static RE: OnceLock<Regex> = OnceLock::new();
         let re = RE.get_or_init(|| {
-            Regex::new(r"^(?P<acr>[A-Z][A-Za-z&]*[A-Z][A-Za-z]*)[\s\u{a0}]*(?:[–—:]|\s-\s|\()[\s\u{a0}]*(?P<long>[^–—():.]+)").expect("valid")
+            Regex::new(
+                r"^(?P<acr>[A-Z][A-Za-z&]*[A-Z][A-Za-z]*)[\s\u{a0}]*(?:[–—:]|\s-\s|\()[\s\u{a0}]*(?P<long>[^–—():.]+)",
+            )
+            .expect("valid")
         });
         let mut entries = Vec::new();
         for block in &self.minutes.blocks {
@@ -777,7 +816,9 @@ impl<'a> Assembler<'a> {
             }
             let content = block.content.slice(self.text);
             let Some(caps) = re.captures(content) else { continue };
-            let (Some(acr), Some(long)) = (caps.name("acr"), caps.name("long")) else { continue };
+            let (Some(acr), Some(long)) = (caps.name("acr"), caps.name("long")) else {
+                continue;
+            };
             let long_span = trim_span(self.text, block.content.sub(long.start()..long.end()));
             entries.push(GlossaryEntry {
                 acronym: block.content.sub(acr.start()..acr.end()),
@@ -808,13 +849,17 @@ impl<'a> Assembler<'a> {
 fn field_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:venue|contact|place|location|time|date|clerk|meeting|held at|webcast|to|from|copy)\s*:").expect("valid")
+        Regex::new(r"(?i)^(?:venue|contact|place|location|time|date|clerk|meeting|held at|webcast|to|from|copy)\s*:")
+            .expect("valid")
     })
 }
 
 fn is_generic_heading(content: &str) -> bool {
     let lower = content.trim().to_lowercase();
-    matches!(lower.as_str(), "agenda and minutes" | "minutes" | "agenda" | "draft minutes" | "items" | "no. item")
+    matches!(
+        lower.as_str(),
+        "agenda and minutes" | "minutes" | "agenda" | "draft minutes" | "items" | "no. item"
+    )
 }
 
 /// Splits "84. Apologies (Item 1)" into the title and its agenda reference.

@@ -24,7 +24,9 @@ pub fn item_number_at_start(line: &str, offset: usize) -> Option<NumberedLine> {
     let patterns = patterns();
     for (index, re) in patterns.iter().enumerate() {
         let Some(caps) = re.captures(line) else { continue };
-        let (Some(num), Some(rest)) = (caps.name("num"), caps.name("rest")) else { continue };
+        let (Some(num), Some(rest)) = (caps.name("num"), caps.name("rest")) else {
+            continue;
+        };
         let rest_text = rest.as_str();
         // "21/02/2022" is a date, "21/47" an item; "21.5%" or "2.5 hours" are not items.
         if rest_text.starts_with(['/', '%', ',']) || rest_text.starts_with(|c: char| c.is_ascii_digit()) {
@@ -62,7 +64,9 @@ fn may_start_with_number(line: &str) -> bool {
     }
     first.len() <= 4
         && first.bytes().all(|b| b.is_ascii_uppercase())
-        && words.next().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 fn patterns() -> &'static [Regex] {
@@ -91,7 +95,8 @@ fn patterns() -> &'static [Regex] {
 /// The title's range within the line: after the number's punctuation and white space.
 fn title_after(line: &str, from: usize) -> std::ops::Range<usize> {
     let rest = &line[from..];
-    let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | ')' | '–' | '—' | '-'));
+    let trimmed =
+        rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | ')' | '–' | '—' | '-'));
     let start = line.len() - trimmed.len();
     let end = start + trimmed.trim_end().len();
     start..end
@@ -99,7 +104,8 @@ fn title_after(line: &str, from: usize) -> std::ops::Range<usize> {
 
 fn looks_like_title(title: &str, plain: bool) -> bool {
     let first = title.chars().next().unwrap_or(' ');
-    if !(first.is_uppercase() || first.is_ascii_digit() || matches!(first, '(' | '"' | '“' | '‘' | '\'' | '*' | '_')) {
+    if !(first.is_uppercase() || first.is_ascii_digit() || matches!(first, '(' | '"' | '“' | '‘' | '\'' | '*' | '_'))
+    {
         return false;
     }
     // Titles are short; a long sentence after "1." is a numbered paragraph, not an item.
@@ -107,7 +113,18 @@ fn looks_like_title(title: &str, plain: bool) -> bool {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// "12 September 2017", "2019 Inspection findings", "10 Downing Street": numbers that start a
@@ -117,7 +134,10 @@ fn is_plain_number_false_positive(num: &str, title: &str, line: &str) -> bool {
     let has_punctuation = after_number.starts_with(['.', ')']);
     let first_word = title.split_whitespace().next().unwrap_or("");
     let word = first_word.trim_end_matches([',', '.']);
-    if MONTHS.iter().any(|m| word == *m || (word.len() >= 3 && m.starts_with(word))) {
+    if MONTHS
+        .iter()
+        .any(|m| word == *m || (word.len() >= 3 && m.starts_with(word)))
+    {
         return true;
     }
     if !has_punctuation {
@@ -188,12 +208,18 @@ mod tests {
             Some(("CYP/OSG/#/#".into(), "Ofsted Monitoring Visit".into()))
         );
         assert_eq!(shape("12. Apologies"), Some(("#".into(), "Apologies".into())));
-        assert_eq!(shape("84. Apologies (Item 1)"), Some(("#".into(), "Apologies (Item 1)".into())));
+        assert_eq!(
+            shape("84. Apologies (Item 1)"),
+            Some(("#".into(), "Apologies (Item 1)".into()))
+        );
         assert_eq!(shape("1772."), Some(("#".into(), "".into())));
         assert_eq!(shape("CB20/15 Budget"), Some(("CB#/#".into(), "Budget".into())));
         assert_eq!(shape("C 10/034 Planning"), Some(("C #/#".into(), "Planning".into())));
         assert_eq!(shape("EX/23/004 Housing"), Some(("EX/#/#".into(), "Housing".into())));
-        assert_eq!(shape("21.44 Clerk's report"), Some(("#.#".into(), "Clerk's report".into())));
+        assert_eq!(
+            shape("21.44 Clerk's report"),
+            Some(("#.#".into(), "Clerk's report".into()))
+        );
         assert_eq!(shape("Item 12: Budget"), Some(("Item #".into(), "Budget".into())));
         assert_eq!(shape("Minute 12 Budget"), Some(("Minute #".into(), "Budget".into())));
     }

@@ -42,10 +42,7 @@ pub fn find_residue(text: &str, lines: &LineIndex) -> Vec<Residue> {
         // A full stop closing the link's line goes with it.
         let rest = &text[m.end()..];
         let end = match rest.strip_prefix('.') {
-            Some(after)
-                if after.trim_start_matches(is_space).starts_with(is_break)
-                    || after.trim().is_empty() =>
-            {
+            Some(after) if after.trim_start_matches(is_space).starts_with(is_break) || after.trim().is_empty() => {
                 m.end() + 1
             }
             _ => m.end(),
@@ -76,11 +73,7 @@ pub fn find_residue(text: &str, lines: &LineIndex) -> Vec<Residue> {
             push(ResidueKind::PageChrome, content_span);
         } else if ["supporting documents", "additional documents"]
             .iter()
-            .any(|label| {
-                bare.trim_end_matches(':')
-                    .trim_end()
-                    .eq_ignore_ascii_case(label)
-            })
+            .any(|label| bare.trim_end_matches(':').trim_end().eq_ignore_ascii_case(label))
         {
             headings.push((line, content_span));
         } else if let Some(before) = content.strip_suffix("View directions") {
@@ -172,21 +165,14 @@ fn is_breadcrumb(line: &str) -> bool {
 
 fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
     let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &text[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
 }
 
 /// A "Supporting documents:" or "Additional documents:" heading on line `line` is residue when
 /// what follows it is the web page's list of document links (each line with its "pdf icon PDF
 /// 284 KB" label, taken too), the item's "Minutes:", the start of the next item ("21/50",
 /// "CYP/OSG/17/14 …", "Item 5", "1772." alone on its line), or nothing at all.
-fn supporting_documents(
-    text: &str,
-    lines: &LineIndex,
-    line: usize,
-    heading: Span,
-    icons: &[Span],
-) -> Option<Span> {
+fn supporting_documents(text: &str, lines: &LineIndex, line: usize, heading: Span, icons: &[Span]) -> Option<Span> {
     let mut end = heading.end;
     for next in line + 1..lines.line_count() {
         let span = lines.line_span(text, next);
@@ -205,18 +191,12 @@ fn supporting_documents(
         }
         // Not followed by document links: only "Minutes:" or the next item's number makes it
         // residue ("1. Report of the Director" would be the list of documents, typed out).
-        if content
-            .trim_end_matches(':')
-            .eq_ignore_ascii_case("minutes")
-            && content.ends_with(':')
-        {
+        if content.trim_end_matches(':').eq_ignore_ascii_case("minutes") && content.ends_with(':') {
             return Some(heading);
         }
         let lead = span.slice(text).len() - span.slice(text).trim_start().len();
         let numbered = item_number_at_start(content, span.start + lead);
-        return numbered
-            .filter(|n| !n.plain || n.title.is_empty())
-            .map(|_| heading);
+        return numbered.filter(|n| !n.plain || n.title.is_empty()).map(|_| heading);
     }
     Some(Span::new(heading.start, end))
 }
@@ -225,18 +205,11 @@ fn supporting_documents(
 /// "Print this page", a dangling "Supporting documents:") is a block of its own, marked `true`.
 /// A line joined to the one before it is never structural, so the pieces after a residue line
 /// are plain text; the first piece keeps the block's role and decoration.
-pub(super) fn split_residue_lines(
-    text: &str,
-    blocks: Vec<RawBlock>,
-    residue: &[Residue],
-) -> Vec<(RawBlock, bool)> {
+pub(super) fn split_residue_lines(text: &str, blocks: Vec<RawBlock>, residue: &[Residue]) -> Vec<(RawBlock, bool)> {
     let mut out = Vec::with_capacity(blocks.len());
     let mut next = 0;
     for block in blocks {
-        while residue
-            .get(next)
-            .is_some_and(|r| r.span.end <= block.span.start)
-        {
+        while residue.get(next).is_some_and(|r| r.span.end <= block.span.start) {
             next += 1;
         }
         let touched = residue
@@ -258,10 +231,7 @@ pub(super) fn split_residue_lines(
             at = line.end;
             let raw = line.slice(text);
             let lead = raw.len() - raw.trim_start().len();
-            let trimmed = Span::new(
-                line.start + lead,
-                line.start + raw.trim_end().len().max(lead),
-            );
+            let trimmed = Span::new(line.start + lead, line.start + raw.trim_end().len().max(lead));
             if trimmed.is_empty() {
                 continue;
             }
@@ -269,10 +239,7 @@ pub(super) fn split_residue_lines(
             let bare = bare.trim_start_matches(['-', '*', '•', '·', '#', ' ', '\t', '\u{a0}']);
             let bare = Span::new(trimmed.end - bare.len(), trimmed.end);
             // Lines come in order: skip, for good, residue ending before this line.
-            while residue
-                .get(line_next)
-                .is_some_and(|r| r.span.end <= bare.start)
-            {
+            while residue.get(line_next).is_some_and(|r| r.span.end <= bare.start) {
                 line_next += 1;
             }
             let whole = residue
@@ -340,20 +307,16 @@ pub(crate) fn removal_for(text: &str, span: Span) -> Span {
         span
     };
     let mut before = text[..span.start].trim_end_matches(is_space).len();
-    let after =
-        span.end + (text[span.end..].len() - text[span.end..].trim_start_matches(is_space).len());
+    let after = span.end + (text[span.end..].len() - text[span.end..].trim_start_matches(is_space).len());
     let head = &text[..before];
     let mut at_line_start = head.is_empty() || head == "\u{feff}" || head.ends_with(is_break);
     let at_line_end = after == text.len() || text[after..].starts_with(is_break);
     if !at_line_start && at_line_end {
         // A list entry holding nothing but the residue ("·  pdf icon PDF 1 KB") goes whole.
         let line_start = head.rfind(is_break).map_or(0, |i| i + 1);
-        let prefix =
-            text[line_start..before].trim_matches(|c: char| is_space(c) || c == '\u{feff}');
+        let prefix = text[line_start..before].trim_matches(|c: char| is_space(c) || c == '\u{feff}');
         if matches!(prefix, "-" | "*" | "+" | "•" | "·" | "▪" | "◦" | "‣" | "●") {
-            before = line_start
-                + (text[line_start..].len()
-                    - text[line_start..].trim_start_matches('\u{feff}').len());
+            before = line_start + (text[line_start..].len() - text[line_start..].trim_start_matches('\u{feff}').len());
             at_line_start = true;
         }
     }
@@ -371,9 +334,7 @@ pub(crate) fn removal_for(text: &str, span: Span) -> Span {
             }
             // Take the line, its break and the blank lines after it, up to the next line's start.
             let next_content = text.len() - trimmed.len();
-            let next_line = text[..next_content]
-                .rfind(is_break)
-                .map_or(next_content, |i| i + 1);
+            let next_line = text[..next_content].rfind(is_break).map_or(next_content, |i| i + 1);
             Span::new(before, next_line.max(after))
         }
         (false, true) => Span::new(before, after),
@@ -415,10 +376,7 @@ mod tests {
         let found = kinds(text);
         assert_eq!(found.len(), 4, "{found:?}");
         assert_eq!(found[0].0, ResidueKind::Breadcrumb);
-        assert_eq!(
-            found[1],
-            (ResidueKind::FileIcon, "pdf icon PDF 284 KB".into())
-        );
+        assert_eq!(found[1], (ResidueKind::FileIcon, "pdf icon PDF 284 KB".into()));
         assert_eq!(found[2].0, ResidueKind::ViewFullText);
         assert!(found[2].1.ends_with("item 21/49"));
         assert_eq!(found[3].0, ResidueKind::SupportingDocuments);
@@ -434,18 +392,12 @@ mod tests {
     #[test]
     fn supporting_documents_before_the_next_item_or_over_links() {
         let text = "21/49\n\nBudget\n\nNoted.\n\nSupporting documents:\n\n21/50\n\nNext\n";
-        assert_eq!(
-            cleaned(text),
-            "21/49\n\nBudget\n\nNoted.\n\n21/50\n\nNext\n"
-        );
+        assert_eq!(cleaned(text), "21/49\n\nBudget\n\nNoted.\n\n21/50\n\nNext\n");
         let text = "21/49\n\nBudget\n\nNoted.\n\nSupporting documents:\n\nReport of the Director pdf icon PDF 284 KB\n\nAppendix A pdf icon PDF 12 KB\n\n21/50\n\nNext\n";
         let found = kinds(text);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, ResidueKind::SupportingDocuments);
-        assert_eq!(
-            cleaned(text),
-            "21/49\n\nBudget\n\nNoted.\n\n21/50\n\nNext\n"
-        );
+        assert_eq!(cleaned(text), "21/49\n\nBudget\n\nNoted.\n\n21/50\n\nNext\n");
         // Followed by prose or a numbered list, it stays.
         assert!(kinds("Supporting documents:\n\nThe report was attached.\n").is_empty());
         assert!(kinds("Supporting documents:\n\n1. Report of the Director\n").is_empty());
@@ -456,10 +408,7 @@ mod tests {
         let text = "Venue: County Hall, Worcester. View directions\n\n1772.\n\nApologies\n\nTo receive apologies.\n\nAdditional documents:\n\nMinutes:\n\nNone.\n\nAdditional documents:\n\n1773.\n\nChairman\n";
         let found = kinds(text);
         assert_eq!(found.len(), 3, "{found:?}");
-        assert_eq!(
-            found[0],
-            (ResidueKind::PageChrome, "View directions".into())
-        );
+        assert_eq!(found[0], (ResidueKind::PageChrome, "View directions".into()));
         assert_eq!(
             cleaned(text),
             "Venue: County Hall, Worcester.\n\n1772.\n\nApologies\n\nTo receive apologies.\n\nMinutes:\n\nNone.\n\n1773.\n\nChairman\n"
@@ -470,44 +419,23 @@ mod tests {
 
     #[test]
     fn trailing_supporting_documents_in_any_case() {
-        assert_eq!(
-            cleaned("Noted.\n\n\u{a0}\n\nSUPPORTING DOCUMENTS\n"),
-            "Noted.\n"
-        );
-        assert_eq!(
-            cleaned("Noted.\r\n\r\nSupporting documents:\r\n"),
-            "Noted.\r\n"
-        );
+        assert_eq!(cleaned("Noted.\n\n\u{a0}\n\nSUPPORTING DOCUMENTS\n"), "Noted.\n");
+        assert_eq!(cleaned("Noted.\r\n\r\nSupporting documents:\r\n"), "Noted.\r\n");
         assert_eq!(cleaned("Supporting documents:"), "");
     }
 
     #[test]
     fn removal_keeps_lines_clean() {
-        assert_eq!(
-            cleaned("Report pdf icon PDF 12 KB\n\nNext"),
-            "Report\n\nNext"
-        );
+        assert_eq!(cleaned("Report pdf icon PDF 12 KB\n\nNext"), "Report\n\nNext");
         assert_eq!(cleaned("pdf icon PDF 12 KB Report\n"), "Report\n");
-        assert_eq!(
-            cleaned("Report pdf icon PDF 12 KB and annex.\n"),
-            "Report and annex.\n"
-        );
+        assert_eq!(cleaned("Report pdf icon PDF 12 KB and annex.\n"), "Report and annex.\n");
         assert_eq!(cleaned("A.\n\nPrint this page\n\nB.\n"), "A.\n\nB.\n");
         assert_eq!(cleaned("Skip to main content\n\nA.\n"), "A.\n");
-        assert_eq!(
-            cleaned("\u{feff}Home > Meetings\r\nA.\r\n"),
-            "\u{feff}A.\r\n"
-        );
+        assert_eq!(cleaned("\u{feff}Home > Meetings\r\nA.\r\n"), "\u{feff}A.\r\n");
         assert_eq!(cleaned("A.\n\nBack to top\n"), "A.\n");
         assert_eq!(cleaned("A.\rBack to top\rB."), "A.\rB.");
-        assert_eq!(
-            cleaned("A.\n\n·\u{a0} pdf icon PDF 1 KB\n\nB.\n"),
-            "A.\n\nB.\n"
-        );
-        assert_eq!(
-            cleaned("A.\n\n- pdf icon PDF 1 KB Report\n"),
-            "A.\n\n- Report\n"
-        );
+        assert_eq!(cleaned("A.\n\n·\u{a0} pdf icon PDF 1 KB\n\nB.\n"), "A.\n\nB.\n");
+        assert_eq!(cleaned("A.\n\n- pdf icon PDF 1 KB Report\n"), "A.\n\n- Report\n");
     }
 
     #[test]
@@ -517,10 +445,7 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(
             found[0],
-            (
-                ResidueKind::ViewFullText,
-                "View the background to item 5.".into()
-            )
+            (ResidueKind::ViewFullText, "View the background to item 5.".into())
         );
         assert_eq!(found[1].1, "View the reasons why item 6 is restricted");
         assert_eq!(
@@ -543,10 +468,7 @@ mod tests {
         let found = kinds(text);
         assert_eq!(found.len(), 7, "{found:?}");
         assert_eq!(found[0].0, ResidueKind::Breadcrumb);
-        assert_eq!(
-            found[1],
-            (ResidueKind::PageChrome, "- Print this page".into())
-        );
+        assert_eq!(found[1], (ResidueKind::PageChrome, "- Print this page".into()));
         assert_eq!(found[4].0, ResidueKind::Breadcrumb);
     }
 
@@ -577,11 +499,7 @@ mod tests {
         use crate::core::model::BlockKind;
         let text = "Home > Council > Meetings\nPlanning Committee\nSkip to main content\n\n1. Budget\n\nThe report was noted.\nBack to top\n";
         let m = crate::core::parse::parse(text);
-        let kinds: Vec<(BlockKind, &str)> = m
-            .blocks
-            .iter()
-            .map(|b| (b.kind, b.content.slice(text)))
-            .collect();
+        let kinds: Vec<(BlockKind, &str)> = m.blocks.iter().map(|b| (b.kind, b.content.slice(text))).collect();
         assert_eq!(
             m.header.title.map(|t| t.slice(text)),
             Some("Planning Committee"),
@@ -594,11 +512,7 @@ mod tests {
             .collect();
         assert_eq!(
             residue,
-            [
-                "Home > Council > Meetings",
-                "Skip to main content",
-                "Back to top"
-            ]
+            ["Home > Council > Meetings", "Skip to main content", "Back to top"]
         );
         assert!(
             kinds.contains(&(BlockKind::Paragraph, "The report was noted.")),
@@ -648,9 +562,7 @@ mod tests {
         ] {
             let found = find_residue(text, &LineIndex::new(text));
             for r in found {
-                assert!(
-                    text.is_char_boundary(r.removal.start) && text.is_char_boundary(r.removal.end)
-                );
+                assert!(text.is_char_boundary(r.removal.start) && text.is_char_boundary(r.removal.end));
                 assert!(r.removal.covers(r.span));
             }
         }

@@ -20,9 +20,15 @@ fn middlesbrough_has_six_items_with_titles() {
     let text = corpus("middlesbrough-cyp-panel-2022-03-21.txt");
     let m = parse(&text);
     assert_eq!(m.shape, Shape::Meeting);
-    assert_eq!(numbers(&text, &m), ["21/47", "21/48", "21/49", "21/50", "21/51", "21/52"]);
+    assert_eq!(
+        numbers(&text, &m),
+        ["21/47", "21/48", "21/49", "21/50", "21/51", "21/52"]
+    );
     assert_eq!(m.items[0].title.slice(&text), "Declarations of Interest");
-    assert_eq!(m.items[3].title.slice(&text), "Update - Children's Services Improvement Programme");
+    assert_eq!(
+        m.items[3].title.slice(&text),
+        "Update - Children's Services Improvement Programme"
+    );
     assert_eq!(m.items[0].procedural, Some(Procedural::Declarations));
     assert_eq!(m.items[5].procedural, Some(Procedural::NextMeeting));
     assert!(m.items[1].decisions.iter().any(|d| d.kind == DecisionKind::Outcome));
@@ -38,14 +44,20 @@ fn ofsted_subgroup_has_attendance_and_three_decided_items() {
     let text = corpus("manchester-ofsted-subgroup-2017-09-12.txt");
     let m = parse(&text);
     assert_eq!(numbers(&text, &m), ["CYP/OSG/17/12", "CYP/OSG/17/13", "CYP/OSG/17/14"]);
-    assert_eq!(m.items[1].title.slice(&text), "Ofsted Monitoring Visit Feedback and Action Planning");
+    assert_eq!(
+        m.items[1].title.slice(&text),
+        "Ofsted Monitoring Visit Feedback and Action Planning"
+    );
     for item in &m.items {
         assert_eq!(item.decisions.len(), 1, "{}", item.title.slice(&text));
         assert!(item.decisions[0].body.is_some());
     }
     assert_eq!(m.attendance.len(), 2);
     let present: Vec<&str> = m.attendance[0].people.iter().map(|p| p.surname.slice(&text)).collect();
-    assert_eq!(present, ["Stone", "Alijah", "Collins", "Lovecy", "Reid", "Taylor", "Kellner", "Neall", "Newman"]);
+    assert_eq!(
+        present,
+        ["Stone", "Alijah", "Collins", "Lovecy", "Reid", "Taylor", "Kellner", "Neall", "Newman"]
+    );
     assert!(m.attendance[0].people[0].chair);
     assert_eq!(m.attendance[1].kind, AttendanceKind::Apologies);
     assert_eq!(m.attendance[1].people[0].surname.slice(&text), "Taylor");
@@ -59,7 +71,10 @@ fn single_item_draft_finds_its_decision() {
     assert_eq!(m.shape, Shape::SingleItem);
     assert_eq!(m.items.len(), 1);
     let item = &m.items[0];
-    assert_eq!(item.title.slice(&text), "Responding to Children in Need of Help, Support and Protection");
+    assert_eq!(
+        item.title.slice(&text),
+        "Responding to Children in Need of Help, Support and Protection"
+    );
     assert!(item.minutes_marker.is_some());
     assert_eq!(item.decisions.len(), 1);
     assert_eq!(
@@ -68,7 +83,11 @@ fn single_item_draft_finds_its_decision() {
             .filter(|_| false)
             .or(item.decisions[0].body.map(|b| b.slice(&text)))
     );
-    assert!(item.decisions[0].body.unwrap().slice(&text).starts_with("To note the discussion"));
+    assert!(item.decisions[0]
+        .body
+        .unwrap()
+        .slice(&text)
+        .starts_with("To note the discussion"));
     assert!(m.residue.iter().any(|r| r.kind == ResidueKind::SupportingDocuments));
 }
 
@@ -81,7 +100,11 @@ fn markdown_headings_and_numbered_resolutions() {
     assert_eq!(m.attendance[0].people.len(), 2);
     assert!(m.attendance[0].people[0].chair);
     assert_eq!(m.items[1].decisions.len(), 1);
-    let apologies: Vec<_> = m.attendance.iter().filter(|s| s.kind == AttendanceKind::Apologies).collect();
+    let apologies: Vec<_> = m
+        .attendance
+        .iter()
+        .filter(|s| s.kind == AttendanceKind::Apologies)
+        .collect();
     assert_eq!(apologies.len(), 1);
     assert_eq!(apologies[0].people[0].surname.slice(text), "Brown");
 }

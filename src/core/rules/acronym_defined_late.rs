@@ -120,8 +120,7 @@ mod tests {
 
     #[test]
     fn glossary_entries_known_and_defined_first_are_not_late() {
-        let glossary =
-            "The CCG met.\n\n· CCG (Clinical Commissioning Group – soon to change) – partners.\n";
+        let glossary = "The CCG met.\n\n· CCG (Clinical Commissioning Group – soon to change) – partners.\n";
         assert!(run(glossary).is_empty());
         let known = "The NHS met.\nThe National Health Service (NHS) spoke.\n";
         assert!(run(known).is_empty());

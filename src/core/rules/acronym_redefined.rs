@@ -74,8 +74,7 @@ mod tests {
 
     #[test]
     fn flags_a_second_different_long_form() {
-        let text =
-            "The Local Authority (LA) reported.\n\nLater the Local Area (LA) partnership met.\n";
+        let text = "The Local Authority (LA) reported.\n\nLater the Local Area (LA) partnership met.\n";
         let found = run(text);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].span.slice(text), "Local Area (LA)");
@@ -93,8 +92,7 @@ mod tests {
 
     #[test]
     fn reports_each_different_meaning_once() {
-        let text =
-            "Local Authority (LA). Local Area (LA). Local Area (LA). Learning Assistant (LA).\n";
+        let text = "Local Authority (LA). Local Area (LA). Local Area (LA). Learning Assistant (LA).\n";
         assert_eq!(run(text).len(), 2);
     }
 }

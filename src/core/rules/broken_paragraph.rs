@@ -73,10 +73,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new("broken-paragraph", last_word, message)
                 .with_related(next_word, "the sentence carries on here")
-                .with_fix(Fix::safe(
-                    "Join the two paragraphs",
-                    vec![Edit::replace(gap, " ")],
-                )),
+                .with_fix(Fix::safe("Join the two paragraphs", vec![Edit::replace(gap, " ")])),
         );
     }
 }
@@ -89,17 +86,11 @@ fn is_prose(minutes: &Minutes, block: &Block) -> bool {
     match block.kind {
         BlockKind::Paragraph | BlockKind::DecisionText => true,
         // "RESOLVED – That the report be" with its text on the same line.
-        BlockKind::DecisionMarker => {
-            block
-                .item
-                .and_then(|i| minutes.items.get(i))
-                .is_some_and(|item| {
-                    item.decisions.iter().any(|d| {
-                        block.content.covers(d.marker)
-                            && d.body.is_some_and(|b| block.content.contains(b.start))
-                    })
-                })
-        }
+        BlockKind::DecisionMarker => block.item.and_then(|i| minutes.items.get(i)).is_some_and(|item| {
+            item.decisions
+                .iter()
+                .any(|d| block.content.covers(d.marker) && d.body.is_some_and(|b| block.content.contains(b.start)))
+        }),
         _ => false,
     }
 }
@@ -121,10 +112,7 @@ fn ends_closed(paragraph: &str) -> bool {
 
 /// The paragraph starts with a lower-case word that is not a list label or an inner-capital name.
 fn starts_in_lower_case(paragraph: &str) -> bool {
-    let word: &str = paragraph
-        .split(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("");
+    let word: &str = paragraph.split(|c: char| c.is_whitespace()).next().unwrap_or("");
     let Some(first) = word.chars().next() else {
         return false;
     };
@@ -146,17 +134,9 @@ fn starts_in_lower_case(paragraph: &str) -> bool {
     }
     // "none", "n/a", "nil": an answer under a sub-heading, not a continuation.
     let bare = paragraph.trim_end_matches(['.', ' ']);
-    ![
-        "none",
-        "n/a",
-        "nil",
-        "tbc",
-        "tba",
-        "none to report",
-        "not applicable",
-    ]
-    .iter()
-    .any(|answer| bare.eq_ignore_ascii_case(answer))
+    !["none", "n/a", "nil", "tbc", "tba", "none to report", "not applicable"]
+        .iter()
+        .any(|answer| bare.eq_ignore_ascii_case(answer))
 }
 
 /// The last word of a span (after its last white space).
@@ -217,10 +197,7 @@ mod tests {
     }
 
     fn words(text: &str) -> Vec<String> {
-        findings(text)
-            .iter()
-            .map(|d| d.span.slice(text).to_string())
-            .collect()
+        findings(text).iter().map(|d| d.span.slice(text).to_string()).collect()
     }
 
     fn fixed(text: &str) -> String {
@@ -275,7 +252,8 @@ mod tests {
 
     #[test]
     fn joins_across_blank_and_non_breaking_lines_with_crlf() {
-        let text = "1. Budget\r\n\r\nThe Chair said that the budget had been\r\n\u{a0}\r\n\r\nagreed by the Cabinet.\r\n";
+        let text =
+            "1. Budget\r\n\r\nThe Chair said that the budget had been\r\n\u{a0}\r\n\r\nagreed by the Cabinet.\r\n";
         assert_eq!(words(text), ["been"]);
         assert_eq!(
             fixed(text),
@@ -323,8 +301,7 @@ mod tests {
     fn decision_text_breaks_are_found() {
         let text = "1. Budget\n\nRESOLVED – That the budget be\n\napproved as presented.\n";
         assert_eq!(words(text), ["be"]);
-        let text =
-            "1. Budget\n\nDecision\n\nTo endorse the steps taken within the\n\naction plan.\n";
+        let text = "1. Budget\n\nDecision\n\nTo endorse the steps taken within the\n\naction plan.\n";
         assert_eq!(words(text), ["the"]);
     }
 

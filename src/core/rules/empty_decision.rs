@@ -38,9 +38,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 let message = if body.chars().any(char::is_alphanumeric) {
                     format!("\"{marker}\" is followed only by the placeholder \"{body}\": write what was decided")
                 } else {
-                    format!(
-                        "\"{marker}\" is followed by no decision: write what was decided after it"
-                    )
+                    format!("\"{marker}\" is followed by no decision: write what was decided after it")
                 };
                 out.push(Diagnostic::new("empty-decision", decision.marker, message));
             }
@@ -85,10 +83,7 @@ fn is_placeholder(body: &str) -> bool {
             | "x"
             | "todo"
             | "placeholder"
-    ) || (!lower.is_empty()
-        && lower
-            .chars()
-            .all(|c| c == 'x' || c == '?' || c == '.' || c == ' '))
+    ) || (!lower.is_empty() && lower.chars().all(|c| c == 'x' || c == '?' || c == '.' || c == ' '))
 }
 
 /// "NOTED", "AGREED", "The Panel noted": markers that are a complete decision without a body,
@@ -96,8 +91,7 @@ fn is_placeholder(body: &str) -> bool {
 pub(crate) fn is_self_contained(text: &str, decision: &Decision) -> bool {
     let marker = decision.marker.slice(text);
     let words = marker.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let promises_more = marker.len() > words.len()
-        && marker[words.len()..].contains([':', '-', '–', '—'])
+    let promises_more = marker.len() > words.len() && marker[words.len()..].contains([':', '-', '–', '—'])
         || following_on_line(text, decision.marker.end).starts_with([':', '-', '–', '—']);
     if promises_more {
         return false;
@@ -162,8 +156,7 @@ mod tests {
 
     #[test]
     fn noted_and_agreed_stand_alone() {
-        let text =
-            "Panel\n\n12. Budget\n\nA report.\n\nNOTED\n\n13. Housing\n\nA report.\n\nAGREED\n";
+        let text = "Panel\n\n12. Budget\n\nA report.\n\nNOTED\n\n13. Housing\n\nA report.\n\nAGREED\n";
         assert!(run(text).is_empty(), "{:?}", run(text));
     }
 
@@ -181,12 +174,7 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        for text in [
-            "",
-            "RESOLVED",
-            "1. A\r\rRESOLVED –\r",
-            "12. 😀\n\nDecision\n\n😀\n",
-        ] {
+        for text in ["", "RESOLVED", "1. A\r\rRESOLVED –\r", "12. 😀\n\nDecision\n\n😀\n"] {
             let _ = run(text);
         }
     }

@@ -41,8 +41,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut opaque = Opaque::new(minutes);
     for block in &minutes.blocks {
         // A Markdown block quotation ("> …") is someone's own words.
-        let quoted =
-            minutes.format == Format::Markdown && block.span.slice(ctx.text).starts_with('>');
+        let quoted = minutes.format == Format::Markdown && block.span.slice(ctx.text).starts_with('>');
         if is_prose(block) && !quoted {
             scan(ctx.text, minutes, block.content, &mut opaque, out);
         }
@@ -78,10 +77,7 @@ impl<'m> Opaque<'m> {
 /// Whether `span` overlaps one of `items` (sorted by start), from `*next` on; spans ending
 /// before `span` starts are skipped for good, since later questions start no earlier.
 fn hit<T>(items: &[T], key: impl Fn(&T) -> Span, next: &mut usize, span: Span) -> bool {
-    while items
-        .get(*next)
-        .is_some_and(|item| key(item).end <= span.start)
-    {
+    while items.get(*next).is_some_and(|item| key(item).end <= span.start) {
         *next += 1;
     }
     items
@@ -113,11 +109,7 @@ struct Quotes {
 
 impl Quotes {
     fn open(&self) -> bool {
-        self.curly_double > 0
-            || self.straight_double
-            || self.curly_single
-            || self.straight_single
-            || self.code
+        self.curly_double > 0 || self.straight_double || self.curly_single || self.straight_single || self.code
     }
 
     /// Updates the state for a quotation mark between `before` and `after`.
@@ -131,9 +123,7 @@ impl Quotes {
             '\u{2018}' if !after.is_some_and(|c| c.is_ascii_digit()) => self.curly_single = true,
             // ’ between letters is an apostrophe ("Member’s"); otherwise it closes.
             '\u{2019}' if self.curly_single && !word(after) => self.curly_single = false,
-            '\'' if !self.straight_single && !word(before) && word(after) => {
-                self.straight_single = true
-            }
+            '\'' if !self.straight_single && !word(before) && word(after) => self.straight_single = true,
             '\'' if self.straight_single && !word(after) => self.straight_single = false,
             '`' if markdown => self.code = !self.code,
             _ => {}
@@ -146,13 +136,7 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
-fn scan(
-    text: &str,
-    minutes: &Minutes,
-    content: Span,
-    opaque: &mut Opaque,
-    out: &mut Vec<Diagnostic>,
-) {
+fn scan(text: &str, minutes: &Minutes, content: Span, opaque: &mut Opaque, out: &mut Vec<Diagnostic>) {
     let slice = content.slice(text);
     if slice.is_empty() {
         return;
@@ -178,16 +162,11 @@ fn scan(
         let c = if b.is_ascii() {
             b as char
         } else {
-            slice[i..]
-                .chars()
-                .next()
-                .unwrap_or(char::REPLACEMENT_CHARACTER)
+            slice[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER)
         };
         if c == '<' && markdown && slice[i..].starts_with("<!--") {
             // A comment inside the paragraph is not published: skip to its end.
-            i = slice[i + 4..]
-                .find("-->")
-                .map_or(slice.len(), |at| i + 4 + at + 3);
+            i = slice[i + 4..].find("-->").map_or(slice.len(), |at| i + 4 + at + 3);
             before = Some('>');
             continue;
         }
@@ -222,8 +201,7 @@ fn scan(
         let end = i;
         let word = &slice[start..end];
         // Every pronoun looked for starts with w, o, u, m or i, in either case.
-        let may_be_pronoun =
-            word.len() <= 9 && matches!(bytes[start] | 0x20, b'w' | b'o' | b'u' | b'm' | b'i');
+        let may_be_pronoun = word.len() <= 9 && matches!(bytes[start] | 0x20, b'w' | b'o' | b'u' | b'm' | b'i');
         if may_be_pronoun && !quotes.open() {
             if let Some(kind) = pronoun(slice, start, end, previous_word) {
                 let mut span = content.sub(start..end);
@@ -231,11 +209,7 @@ fn scan(
                     span = with_contraction(text, span);
                 }
                 if !opaque.overlaps(span) {
-                    out.push(Diagnostic::new(
-                        "first-person",
-                        span,
-                        message(span.slice(text), kind),
-                    ));
+                    out.push(Diagnostic::new("first-person", span, message(span.slice(text), kind)));
                 }
             }
         }
@@ -260,10 +234,7 @@ fn pronoun(slice: &str, start: usize, end: usize, previous_word: &str) -> Option
         .any(|p| word.eq_ignore_ascii_case(p))
     {
         Person::Plural
-    } else if ["my", "me", "myself"]
-        .iter()
-        .any(|p| word.eq_ignore_ascii_case(p))
-    {
+    } else if ["my", "me", "myself"].iter().any(|p| word.eq_ignore_ascii_case(p)) {
         Person::Singular
     } else {
         return None;
@@ -271,23 +242,13 @@ fn pronoun(slice: &str, start: usize, end: usize, previous_word: &str) -> Option
     let char_before = slice[..start].chars().next_back();
     let char_after = slice[end..].chars().next();
     // Part of a compound, a handle or a path: "me-too", "@us", "us/them".
-    let joined = |c: Option<char>| {
-        c.is_some_and(|c| matches!(c, '-' | '/' | '@' | '#' | '_' | '&' | '.' | '\\'))
-    };
+    let joined = |c: Option<char>| c.is_some_and(|c| matches!(c, '-' | '/' | '@' | '#' | '_' | '&' | '.' | '\\'));
     if joined(char_before) || (joined(char_after) && char_after != Some('.')) {
         return None;
     }
     let next_word = next_word(slice, end);
     if word == "I" {
-        return singular_i(
-            slice,
-            end,
-            previous_word,
-            next_word,
-            char_before,
-            char_after,
-        )
-        .then_some(Person::Singular);
+        return singular_i(slice, end, previous_word, next_word, char_before, char_after).then_some(Person::Singular);
     }
     let mut letters = word.chars();
     let first_upper = letters.next().is_some_and(char::is_uppercase);
@@ -298,28 +259,24 @@ fn pronoun(slice: &str, start: usize, end: usize, previous_word: &str) -> Option
     if first_upper {
         // A capital inside a sentence, or one followed by another capitalised word, is a name:
         // "the Our Manchester Strategy", "We Love Manchester".
-        let sentence_start = slice[..start]
-            .trim_end()
-            .chars()
-            .next_back()
-            .map_or(true, |c| {
-                matches!(
-                    c,
-                    '.' | '!'
-                        | '?'
-                        | ':'
-                        | ';'
-                        | '('
-                        | '['
-                        | '\u{2013}'
-                        | '\u{2014}'
-                        | '-'
-                        | '\u{201c}'
-                        | '"'
-                        | '\u{2018}'
-                        | '\''
-                )
-            });
+        let sentence_start = slice[..start].trim_end().chars().next_back().map_or(true, |c| {
+            matches!(
+                c,
+                '.' | '!'
+                    | '?'
+                    | ':'
+                    | ';'
+                    | '('
+                    | '['
+                    | '\u{2013}'
+                    | '\u{2014}'
+                    | '-'
+                    | '\u{201c}'
+                    | '"'
+                    | '\u{2018}'
+                    | '\''
+            )
+        });
         if !sentence_start || next_word.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
@@ -340,12 +297,7 @@ fn singular_i(
     if char_before == Some('(') || matches!(char_after, Some(')' | ']' | ':')) {
         return false;
     }
-    if char_after == Some('.')
-        && slice[end + 1..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphabetic)
-    {
+    if char_after == Some('.') && slice[end + 1..].chars().next().is_some_and(char::is_alphabetic) {
         return false;
     }
     let previous = previous_word.to_ascii_lowercase();
@@ -419,9 +371,7 @@ fn singular_i(
         "richard",
     ];
     let capitalised = previous_word.chars().next().is_some_and(char::is_uppercase);
-    if NUMBERED.contains(&previous.as_str())
-        || (capitalised && NUMBERED_CAPITALISED.contains(&previous.as_str()))
-    {
+    if NUMBERED.contains(&previous.as_str()) || (capitalised && NUMBERED_CAPITALISED.contains(&previous.as_str())) {
         return false;
     }
     // "Councillor I Ali", "Mrs I. Jones".
@@ -460,18 +410,15 @@ fn singular_i(
     if next_word.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    let shouting = |w: &str| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
-    };
+    let shouting = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
     !(shouting(previous_word) || shouting(next_word))
 }
 
 /// The word after `at`, skipping white space and a few joining marks ("I and II", "I–III").
 fn next_word(slice: &str, at: usize) -> &str {
     let rest = &slice[at..];
-    let rest = rest.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '.' | ',' | '-' | '\u{2013}' | '/' | '&')
-    });
+    let rest =
+        rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | '-' | '\u{2013}' | '/' | '&'));
     let rest = rest
         .strip_prefix("and ")
         .or_else(|| rest.strip_prefix("or "))
@@ -485,9 +432,7 @@ fn with_contraction(text: &str, span: Span) -> Span {
     let rest = text.get(span.end..).unwrap_or("");
     for apostrophe in ['\u{2019}', '\''] {
         if let Some(after) = rest.strip_prefix(apostrophe) {
-            let letters = after
-                .find(|c: char| !c.is_ascii_alphabetic())
-                .unwrap_or(after.len());
+            let letters = after.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(after.len());
             if (1..=2).contains(&letters) {
                 return Span::new(span.start, span.end + apostrophe.len_utf8() + letters);
             }
@@ -591,17 +536,10 @@ mod tests {
             "The Chair said 'we will return to this' and left.",
             "The Chair’s words were: “I think my team and the Member’s team agree.”",
         ] {
-            assert!(
-                words(paragraph).is_empty(),
-                "{paragraph}: {:?}",
-                words(paragraph)
-            );
+            assert!(words(paragraph).is_empty(), "{paragraph}: {:?}", words(paragraph));
         }
         // An apostrophe does not close the quotation early, and text after the quotation counts.
-        assert_eq!(
-            words("She said ‘the Member’s view is ours’ and we agreed."),
-            ["we"]
-        );
+        assert_eq!(words("She said ‘the Member’s view is ours’ and we agreed."), ["we"]);
         assert_eq!(words("The Member’s view was that we should wait."), ["we"]);
     }
 
@@ -631,11 +569,7 @@ mod tests {
             "The World War I memorial was discussed.",
             "Option I was preferred to Option II; Section I applied.",
         ] {
-            assert!(
-                words(paragraph).is_empty(),
-                "{paragraph}: {:?}",
-                words(paragraph)
-            );
+            assert!(words(paragraph).is_empty(), "{paragraph}: {:?}", words(paragraph));
         }
     }
 

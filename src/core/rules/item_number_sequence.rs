@@ -103,13 +103,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
         })
         .collect();
-    let Some(main_key) = most_common(
-        entries
-            .iter()
-            .filter(|e| !e.lettered)
-            .map(|e| e.key.as_str()),
-    )
-    .map(str::to_string) else {
+    let Some(main_key) =
+        most_common(entries.iter().filter(|e| !e.lettered).map(|e| e.key.as_str())).map(str::to_string)
+    else {
         return;
     };
     let findings = find_problems(ctx, &entries, &main_key);
@@ -131,10 +127,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 fn find_problems(ctx: &Context, entries: &[Entry], main_key: &str) -> Vec<Diagnostic> {
     let text = ctx.text;
-    let main: Vec<&Entry> = entries
-        .iter()
-        .filter(|e| !e.lettered && e.key == main_key)
-        .collect();
+    let main: Vec<&Entry> = entries.iter().filter(|e| !e.lettered && e.key == main_key).collect();
     let mut present: Vec<u64> = main.iter().map(|e| e.value()).collect();
     present.sort_unstable();
     present.dedup();
@@ -223,8 +216,7 @@ fn find_problems(ctx: &Context, entries: &[Entry], main_key: &str) -> Vec<Diagno
             format!("{written} is out of order: {place}"),
         );
         if let Some(p) = previous {
-            diagnostic = diagnostic
-                .with_related(p.number.span, format!("{} is here", p.number.as_str(text)));
+            diagnostic = diagnostic.with_related(p.number.span, format!("{} is here", p.number.as_str(text)));
         }
         out.push(diagnostic);
     }
@@ -274,11 +266,7 @@ fn gap_message(text: &str, entry: &Entry, top: u64, present: &[u64]) -> Option<S
         return Some(if missing == 1 {
             format!("{} is missing", name(lowest_missing))
         } else {
-            format!(
-                "{} to {} are missing",
-                name(lowest_missing),
-                name(value - 1)
-            )
+            format!("{} to {} are missing", name(lowest_missing), name(value - 1))
         });
     }
     if missing == 1 {
@@ -310,8 +298,7 @@ fn renumbering(ctx: &Context, entries: &[Entry], main_key: &str) -> Option<Fix> 
     for entry in entries {
         let old_written = entry.number.as_str(text);
         if entry.lettered {
-            let Some((_, new)) = last_main.filter(|(old, new)| *old == entry.value() && old != new)
-            else {
+            let Some((_, new)) = last_main.filter(|(old, new)| *old == entry.value() && old != new) else {
                 continue;
             };
             let Some((_, width, span)) = counter_part(entry.number, entry.counter) else {
@@ -341,13 +328,7 @@ fn renumbering(ctx: &Context, entries: &[Entry], main_key: &str) -> Option<Fix> 
             ));
         } else {
             last_main = None;
-            let mut replacement = render(
-                text,
-                template.number,
-                template.counter,
-                new,
-                Some(template_width),
-            );
+            let mut replacement = render(text, template.number, template.counter, new, Some(template_width));
             let mut span = entry.number.span;
             let own = punctuation_after(text, span);
             if let Some(c) = own.filter(|c| matches!(c, '.' | ')' | ':')) {
@@ -390,9 +371,7 @@ fn reference_edits(
     }
     let mut uses: HashMap<&str, usize> = HashMap::new();
     for entry in entries {
-        *uses
-            .entry(without_keyword(entry.number.as_str(text)))
-            .or_default() += 1;
+        *uses.entry(without_keyword(entry.number.as_str(text))).or_default() += 1;
     }
     let mapping: HashMap<&str, &str> = renamed
         .iter()
@@ -485,9 +464,7 @@ fn list_continuation(rest: &str) -> Option<(usize, &str)> {
         .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-')))
         .unwrap_or(s.len());
     let token = &s[..len];
-    if !token.starts_with(|c: char| c.is_ascii_alphanumeric())
-        || !token.contains(|c: char| c.is_ascii_digit())
-    {
+    if !token.starts_with(|c: char| c.is_ascii_alphanumeric()) || !token.contains(|c: char| c.is_ascii_digit()) {
         return None;
     }
     Some((rest.len() - s.len(), token))
@@ -521,21 +498,13 @@ fn pad(value: u64, width: usize) -> String {
 
 /// The number as written with its counter set to `value` (padded to `width`, else to the
 /// counter's own width).
-fn render(
-    text: &str,
-    number: &ItemNumber,
-    counter: usize,
-    value: u64,
-    width: Option<usize>,
-) -> String {
+fn render(text: &str, number: &ItemNumber, counter: usize, value: u64, width: Option<usize>) -> String {
     let mut out = String::new();
     let mut index = 0;
     for part in &number.parts {
         match part {
             NumberPart::Text(t) => out.push_str(t),
-            NumberPart::Number {
-                width: own, span, ..
-            } => {
+            NumberPart::Number { width: own, span, .. } => {
                 if index == counter {
                     out.push_str(&pad(value, width.unwrap_or(*own)));
                 } else {
@@ -699,10 +668,7 @@ mod tests {
     #[test]
     fn gaps_name_the_missing_number() {
         let text = doc(&["21/47", "21/48", "21/50"]);
-        assert_eq!(
-            messages(&text),
-            ["21/50: 21/50 follows 21/48: 21/49 is missing"]
-        );
+        assert_eq!(messages(&text), ["21/50: 21/50 follows 21/48: 21/49 is missing"]);
         let text = doc(&["21/47", "21/51"]);
         assert_eq!(
             messages(&text),
@@ -738,17 +704,11 @@ mod tests {
             ["13: 13 is used twice: an earlier item has the same number"]
         );
         let text = doc(&["12.", "14.", "13.", "15."]);
-        assert_eq!(
-            messages(&text),
-            ["14: 14 is out of order: it comes between 12 and 13"]
-        );
+        assert_eq!(messages(&text), ["14: 14 is out of order: it comes between 12 and 13"]);
         let text = doc(&["9.", "5.", "6.", "7.", "8."]);
         assert_eq!(messages(&text), ["9: 9 is out of order: it comes before 5"]);
         let text = doc(&["12.", "13.", "11."]);
-        assert_eq!(
-            messages(&text),
-            ["11: 11 is out of order: it comes after 13"]
-        );
+        assert_eq!(messages(&text), ["11: 11 is out of order: it comes after 13"]);
     }
 
     #[test]
@@ -778,12 +738,16 @@ mod tests {
     fn references_to_duplicated_numbers_are_left_alone() {
         let text = "Panel\n\n1. Budget\n\nNOTED\n\n3. Housing\n\nSee Minute 3.\n\nNOTED\n\n3. Parks\n\nNOTED\n";
         let fixed = fixed(text);
-        assert_eq!(fixed, "Panel\n\n1. Budget\n\nNOTED\n\n2. Housing\n\nSee Minute 3.\n\nNOTED\n\n3. Parks\n\nNOTED\n");
+        assert_eq!(
+            fixed,
+            "Panel\n\n1. Budget\n\nNOTED\n\n2. Housing\n\nSee Minute 3.\n\nNOTED\n\n3. Parks\n\nNOTED\n"
+        );
     }
 
     #[test]
     fn agenda_item_references_are_not_minute_references() {
-        let text = "Panel\n\n84. Apologies (Item 1)\n\nNone.\n\n86. Budget (Item 2)\n\nSee item 86 and Minute 86.\n\nNOTED\n";
+        let text =
+            "Panel\n\n84. Apologies (Item 1)\n\nNone.\n\n86. Budget (Item 2)\n\nSee item 86 and Minute 86.\n\nNOTED\n";
         let fixed = fixed(text);
         assert!(
             fixed.contains("85. Budget (Item 2)\n\nSee item 86 and Minute 85."),
@@ -851,11 +815,7 @@ mod tests {
         }
         let found = run(&text);
         assert!(found.len() > 1_000);
-        let copied: usize = found
-            .iter()
-            .flat_map(|d| &d.fixes)
-            .map(|f| f.edits.len())
-            .sum();
+        let copied: usize = found.iter().flat_map(|d| &d.fixes).map(|f| f.edits.len()).sum();
         assert!(copied <= FIX_COPY_BUDGET + found[0].fixes[0].edits.len());
         let after = apply_edits(&text, &found[0].fixes[0].edits);
         assert!(run(&after).is_empty());

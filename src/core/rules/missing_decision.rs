@@ -87,10 +87,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 /// rather than a decision, so it does not count. A withdrawn or deferred item needs no decision.
 fn records_outcome_in_prose(text: &str, minutes: &Minutes, item: &Item) -> bool {
     let title = item.title.slice(text).to_lowercase();
-    if ["withdrawn", "deferred", "postponed"]
-        .iter()
-        .any(|w| title.contains(w))
-    {
+    if ["withdrawn", "deferred", "postponed"].iter().any(|w| title.contains(w)) {
         return true;
     }
     minutes
@@ -305,12 +302,7 @@ fn style_of(text: &str, decision: &Decision) -> Option<Style> {
     let breaks = line_breaks(between);
     if breaks == 0 {
         // "RESOLVED – That …": keep the marker and the punctuation after it as written.
-        let lead = format!(
-            "{}{}{}",
-            emphasis.unwrap_or(""),
-            decision.marker.slice(text),
-            between
-        );
+        let lead = format!("{}{}{}", emphasis.unwrap_or(""), decision.marker.slice(text), between);
         if lead.chars().count() > 80 {
             return None;
         }
@@ -326,9 +318,7 @@ fn style_of(text: &str, decision: &Decision) -> Option<Style> {
 /// A sentence to complete, shaped like the document's own decisions ("That …" or "To …").
 fn placeholder_like(body: &str) -> String {
     let first = body.split_whitespace().next().unwrap_or("");
-    let lower = first
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let lower = first.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let capital = first.chars().next().map_or(true, char::is_uppercase);
     let sentence = match lower.as_str() {
         "that" => "that the report be noted.",
@@ -380,10 +370,7 @@ mod tests {
     }
 
     fn spans(text: &str) -> Vec<String> {
-        run(text)
-            .iter()
-            .map(|d| d.span.slice(text).to_string())
-            .collect()
+        run(text).iter().map(|d| d.span.slice(text).to_string()).collect()
     }
 
     fn fixed(text: &str, config: &Config) -> String {
@@ -469,8 +456,7 @@ mod tests {
     #[test]
     fn fix_keeps_markdown_emphasis() {
         let text = "# Board\n\n## 1. Budget\n\n**RESOLVED** – That it be approved.\n\n## 2. Plan\n\nDiscussed.\n";
-        assert!(fixed(text, &Config::default())
-            .ends_with("Discussed.\n\n**RESOLVED** – That the report be noted.\n"));
+        assert!(fixed(text, &Config::default()).ends_with("Discussed.\n\n**RESOLVED** – That the report be noted.\n"));
         let text = "# Board\n\n## 1. Budget\n\n**NOTED**\n\n## 2. Plan\n\nDiscussed.\n";
         assert!(fixed(text, &Config::default()).ends_with("Discussed.\n\n**NOTED**\n"));
     }
@@ -479,10 +465,7 @@ mod tests {
     fn the_fix_makes_the_finding_go_away() {
         let text = corpus("middlesbrough-cyp-panel-2022-03-21.txt");
         let found = run(&text);
-        let mut edits: Vec<_> = found
-            .iter()
-            .flat_map(|d| d.fixes[0].edits.clone())
-            .collect();
+        let mut edits: Vec<_> = found.iter().flat_map(|d| d.fixes[0].edits.clone()).collect();
         edits.sort_by_key(|e| e.span.start);
         let after = apply_edits(&text, &edits);
         assert!(run(&after).is_empty());
@@ -490,12 +473,7 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        for text in [
-            "",
-            "1. A\r\r2. B\r",
-            "😀\n\n12. 😀\n\n13. 😀",
-            "Agenda item\n\nTitle\n",
-        ] {
+        for text in ["", "1. A\r\r2. B\r", "😀\n\n12. 😀\n\n13. 😀", "Agenda item\n\nTitle\n"] {
             let _ = run(text);
         }
     }

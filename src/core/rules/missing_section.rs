@@ -46,26 +46,15 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if wanted.meeting_date && minutes.header.date.is_none() {
         missing.push("no meeting date: add a line such as \"Minutes of the meeting held on 12 September 2017\"");
     }
-    if wanted.attendance
-        && !minutes
-            .attendance
-            .iter()
-            .any(|a| a.kind == AttendanceKind::Present)
-    {
+    if wanted.attendance && !minutes.attendance.iter().any(|a| a.kind == AttendanceKind::Present) {
         missing.push("no attendance list: add \"Present:\" followed by the members who attended");
     }
-    if wanted.declarations
-        && !has_item(Procedural::Declarations)
-        && !declarations_pattern().is_match(ctx.text)
-    {
+    if wanted.declarations && !has_item(Procedural::Declarations) && !declarations_pattern().is_match(ctx.text) {
         missing.push(
             "no declarations of interest: record them, or that none were made, in an item such as \"Declarations of Interest\"",
         );
     }
-    if wanted.next_meeting
-        && !has_item(Procedural::NextMeeting)
-        && !next_meeting_pattern().is_match(ctx.text)
-    {
+    if wanted.next_meeting && !has_item(Procedural::NextMeeting) && !next_meeting_pattern().is_match(ctx.text) {
         missing.push("no date of the next meeting: add an item such as \"Date of Next Meeting\"");
     }
     for message in missing {
@@ -200,10 +189,7 @@ mod tests {
         config.sections.meeting_date = false;
         config.sections.declarations = false;
         let found = run_with(text, &config);
-        assert_eq!(
-            topics(&found),
-            ["no attendance list", "no date of the next meeting"]
-        );
+        assert_eq!(topics(&found), ["no attendance list", "no date of the next meeting"]);
     }
 
     #[test]

@@ -178,7 +178,11 @@ mod tests {
             let doc = rule.doc();
             assert!(doc.len() > 80, "{} has no real documentation", rule.name);
             assert!(doc.contains("## Example"), "{} documents no example", rule.name);
-            assert!(doc.contains("## Fix"), "{} does not say whether its fix is safe", rule.name);
+            assert!(
+                doc.contains("## Fix"),
+                "{} does not say whether its fix is safe",
+                rule.name
+            );
             assert!(rule.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
         }
     }

@@ -207,16 +207,10 @@ mod tests {
                 "...  view the full minutes text for item 21/50",
             ]
         );
-        assert!(
-            found[1].message.contains("cut short"),
-            "{}",
-            found[1].message
-        );
+        assert!(found[1].message.contains("cut short"), "{}", found[1].message);
         let clean = fixed(&text);
         assert!(clean.contains("held on 21 February 2022\n\nMinutes:"));
-        assert!(
-            clean.contains("Update - Children's Services Improvement Programme\n\nThe Executive")
-        );
+        assert!(clean.contains("Update - Children's Services Improvement Programme\n\nThe Executive"));
         assert!(clean.contains("engage with those partners\n\n21/50"));
         assert!(clean.contains("(Sometimes issues\n\n21/51"));
         assert!(!clean.contains("view the full"));
@@ -275,10 +269,7 @@ mod tests {
         );
         // The breadcrumb is not taken for the committee's name.
         let m = crate::core::parse::parse(text);
-        assert_eq!(
-            m.header.title.map(|t| t.slice(text)),
-            Some("Planning Committee")
-        );
+        assert_eq!(m.header.title.map(|t| t.slice(text)), Some("Planning Committee"));
     }
 
     #[test]
@@ -295,16 +286,8 @@ mod tests {
         let found = findings(text);
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0].span.slice(text), "Supporting documents:");
-        assert!(
-            found[0].message.contains("document links"),
-            "{}",
-            found[0].message
-        );
-        assert!(
-            found[1].message.contains("nothing under it"),
-            "{}",
-            found[1].message
-        );
+        assert!(found[0].message.contains("document links"), "{}", found[0].message);
+        assert!(found[1].message.contains("nothing under it"), "{}", found[1].message);
         assert_eq!(
             fixed(text),
             "21/49\n\nBudget\n\nNoted.\n\n21/50\n\nNext\n\nRESOLVED – noted.\n\n21/51\n\nLast\n"
@@ -313,10 +296,7 @@ mod tests {
 
     #[test]
     fn quotes_are_short_and_flat() {
-        assert_eq!(
-            quote("pdf\u{a0}icon PDF 284 KB"),
-            "\u{201c}pdf icon PDF 284 KB\u{201d}"
-        );
+        assert_eq!(quote("pdf\u{a0}icon PDF 284 KB"), "\u{201c}pdf icon PDF 284 KB\u{201d}");
         let long = "Home > ".to_string() + &"Council and Democracy > ".repeat(10);
         assert!(quote(&long).ends_with("…\u{201d}"));
         assert!(quote(&"x".repeat(100)).chars().count() < 70);

@@ -40,9 +40,7 @@
 //!
 //! Anything else (adding the acronym to the config's `known` list) is left to the user.
 
-use crate::core::analysis::acronyms::{
-    find_long_forms, long_form_matches, spelled_out, AcronymInfo, LongFormHit,
-};
+use crate::core::analysis::acronyms::{find_long_forms, long_form_matches, spelled_out, AcronymInfo, LongFormHit};
 use crate::core::diagnostic::{Diagnostic, Edit, Fix};
 use crate::core::rules::Context;
 use crate::core::text::Span;
@@ -66,9 +64,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let mut diagnostic = Diagnostic::new(
             RULE,
             first,
-            format!(
-                "`{name}` is used without being spelled out; give its long form at its first use"
-            ),
+            format!("`{name}` is used without being spelled out; give its long form at its first use"),
         );
         let hits = long_forms.get(name).map(Vec::as_slice).unwrap_or(&[]);
         if let Some((fix, phrase)) = fix_from_document(ctx, info, hits) {
@@ -111,11 +107,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 /// A fix built from the long form written elsewhere in the document, with where that is.
-fn fix_from_document(
-    ctx: &Context,
-    info: &AcronymInfo,
-    hits: &[LongFormHit],
-) -> Option<(Fix, Span)> {
+fn fix_from_document(ctx: &Context, info: &AcronymInfo, hits: &[LongFormHit]) -> Option<(Fix, Span)> {
     let first = info.first_use();
     let name = info.name.as_str();
     let before: Vec<&LongFormHit> = hits.iter().filter(|h| h.span.end <= first.start).collect();
@@ -166,10 +158,7 @@ mod tests {
     }
 
     fn flagged(text: &str) -> Vec<String> {
-        run(text)
-            .iter()
-            .map(|d| d.span.slice(text).to_string())
-            .collect()
+        run(text).iter().map(|d| d.span.slice(text).to_string()).collect()
     }
 
     fn corpus(name: &str) -> String {
@@ -207,9 +196,7 @@ mod tests {
         assert_eq!(flagged(text), ["XYZ", "ABQ"]);
         let mut config = Config::default();
         config.known_acronyms.push("XYZ".into());
-        config
-            .glossary
-            .insert("ABQ".into(), "A Big Question".into());
+        config.glossary.insert("ABQ".into(), "A Big Question".into());
         assert!(run_with(text, &config).is_empty());
     }
 
@@ -226,10 +213,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         let fix = &found[0].fixes[0];
         assert_eq!(fix.applicability, Applicability::Safe);
-        assert_eq!(
-            found[0].related[0].span.slice(text),
-            "Overview and Scrutiny Board"
-        );
+        assert_eq!(found[0].related[0].span.slice(text), "Overview and Scrutiny Board");
         assert_eq!(
             fixed(text, &found[0]),
             "1. Overview and Scrutiny Board Update\n\nThe Chair reported on the Overview and Scrutiny Board (OSB) meeting.\n\nThe next OSB meeting is in March.\n"
@@ -238,7 +222,8 @@ mod tests {
 
     #[test]
     fn leaves_the_document_title_alone() {
-        let text = "Health and Wellbeing Board\n\nMinutes of the meeting held on 3 March 2021\n\n1. Plans\n\nThe HWB met.\n";
+        let text =
+            "Health and Wellbeing Board\n\nMinutes of the meeting held on 3 March 2021\n\n1. Plans\n\nThe HWB met.\n";
         let found = run(text);
         assert_eq!(found.len(), 1);
         assert_eq!(
@@ -251,7 +236,10 @@ mod tests {
     fn spells_out_at_first_use_from_a_later_long_form() {
         let text = "The OSB met.\n\nThe Overview and Scrutiny Board agreed.\n";
         let found = run(text);
-        assert_eq!(fixed(text, &found[0]), "The Overview and Scrutiny Board (OSB) met.\n\nThe Overview and Scrutiny Board agreed.\n");
+        assert_eq!(
+            fixed(text, &found[0]),
+            "The Overview and Scrutiny Board (OSB) met.\n\nThe Overview and Scrutiny Board agreed.\n"
+        );
     }
 
     #[test]
@@ -259,7 +247,10 @@ mod tests {
         let text = "SEND support was discussed with the LGA.\n";
         let found = run(text);
         assert_eq!(found.len(), 2);
-        assert_eq!(fixed(text, &found[0]), "Special educational needs and disabilities (SEND) support was discussed with the LGA.\n");
+        assert_eq!(
+            fixed(text, &found[0]),
+            "Special educational needs and disabilities (SEND) support was discussed with the LGA.\n"
+        );
         assert_eq!(
             fixed(text, &found[1]),
             "SEND support was discussed with the Local Government Association (LGA).\n"
@@ -272,10 +263,7 @@ mod tests {
         let found = run(text);
         assert_eq!(found.len(), 1);
         assert!(found[0].fixes.len() >= 2);
-        assert!(found[0]
-            .fixes
-            .iter()
-            .all(|f| f.applicability == Applicability::Unsafe));
+        assert!(found[0].fixes.iter().all(|f| f.applicability == Applicability::Unsafe));
     }
 
     #[test]
@@ -283,15 +271,9 @@ mod tests {
         let text = "1. Overview and Scrutiny Board Update\n\nThe Overview and Scrutiny Board met about SEND and the LGA.\n\nNext OSB meeting soon; SEND again.\n";
         let config = Config::default();
         let once = fix_all(text, &config, None, false);
+        assert!(once.remaining.iter().all(|d| d.rule != RULE), "{:?}", once.remaining);
         assert!(
-            once.remaining.iter().all(|d| d.rule != RULE),
-            "{:?}",
-            once.remaining
-        );
-        assert!(
-            once.remaining
-                .iter()
-                .all(|d| !d.rule.starts_with("acronym")),
+            once.remaining.iter().all(|d| !d.rule.starts_with("acronym")),
             "{:?}",
             once.remaining
         );
@@ -317,10 +299,7 @@ mod tests {
             let once = fix_all(&text, &Config::default(), None, false);
             assert!(once.text.contains("Overview and Scrutiny Board (OSB) met."));
             assert!(once.remaining.iter().all(|d| !d.rule.contains("acronym")));
-            assert_eq!(
-                fix_all(&once.text, &Config::default(), None, false).text,
-                once.text
-            );
+            assert_eq!(fix_all(&once.text, &Config::default(), None, false).text, once.text);
         }
     }
 
@@ -331,10 +310,7 @@ mod tests {
         let names: Vec<&str> = found.iter().map(|d| d.span.slice(&text)).collect();
         assert_eq!(names, ["LGA", "SEND", "OSB"]);
         let lga = &found[0];
-        assert_eq!(
-            lga.fixes[0].edits[0].new_text,
-            "Local Government Association (LGA)"
-        );
+        assert_eq!(lga.fixes[0].edits[0].new_text, "Local Government Association (LGA)");
         let osb = &found[2];
         let edit = &osb.fixes[0].edits[0];
         assert_eq!(edit.new_text, " (OSB)");
@@ -342,9 +318,7 @@ mod tests {
         let all = lint(&text, &Config::default(), None).diagnostics;
         for d in all.iter().filter(|d| d.rule.contains("acronym")) {
             let word = d.span.slice(&text);
-            for quiet in [
-                "CHC", "CC", "PfA", "CAMHS", "CCG", "ICS", "NHS", "GPs", "PDF", "KB",
-            ] {
+            for quiet in ["CHC", "CC", "PfA", "CAMHS", "CCG", "ICS", "NHS", "GPs", "PDF", "KB"] {
                 assert!(!word.contains(quiet), "{} fired on {word}", d.rule);
             }
         }

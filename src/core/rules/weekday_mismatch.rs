@@ -68,10 +68,8 @@ fn check_mention(
         // Day 0 or above 31 is not a date written by mistake but something else ("0 March").
         // A year-less "29 February" may mean a leap year other than the meeting's: only a day
         // no year has is reported then.
-        let impossible_anyway =
-            mention.year.is_some() || mention.day > max_days(mention.month, 2000);
-        if (1..=31).contains(&mention.day) && (1..=12).contains(&mention.month) && impossible_anyway
-        {
+        let impossible_anyway = mention.year.is_some() || mention.day > max_days(mention.month, 2000);
+        if (1..=31).contains(&mention.day) && (1..=12).contains(&mention.month) && impossible_anyway {
             out.push(impossible(mention, mention.year));
         }
         return;
@@ -111,12 +109,7 @@ fn check_mention(
 
 /// A year-less date far from the meeting's month (a December meeting naming "Tuesday 10
 /// January") most likely means the year after or before the meeting's.
-fn fits_neighbouring_year(
-    mention: &DateMention,
-    year: i32,
-    meeting_month: Option<u32>,
-    written: Weekday,
-) -> bool {
+fn fits_neighbouring_year(mention: &DateMention, year: i32, meeting_month: Option<u32>, written: Weekday) -> bool {
     let Some(meeting_month) = meeting_month else {
         return false;
     };
@@ -168,8 +161,7 @@ fn month_name(month: u32) -> &'static str {
 fn max_days(month: u32, year: i32) -> u32 {
     let first = NaiveDate::from_ymd_opt(year, month, 1);
     let next = if month == 12 {
-        year.checked_add(1)
-            .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
+        year.checked_add(1).and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
     } else {
         NaiveDate::from_ymd_opt(year, month.saturating_add(1), 1)
     };
@@ -255,10 +247,7 @@ mod tests {
         assert_eq!(found[0].span.slice(text), "Monday 26 April 2022");
         assert!(found[0].message.contains("Tuesday"), "{}", found[0].message);
         let fix = &found[0].fixes[0];
-        assert_eq!(
-            fix.applicability,
-            crate::core::diagnostic::Applicability::Unsafe
-        );
+        assert_eq!(fix.applicability, crate::core::diagnostic::Applicability::Unsafe);
         assert_eq!(fix.edits[0].new_text, "Tuesday");
         assert_eq!(fix.edits[0].span.slice(text), "Monday");
     }
@@ -304,7 +293,8 @@ mod tests {
         assert!(run("On 29 February 2024 it rained.\n").is_empty());
         assert_eq!(run("On 30 February it rained.\n").len(), 1);
         assert!(run("In 0 March nothing.\n").is_empty());
-        let text = "Minutes of the meeting held on 12 September 2023\n\nOn 29 February it rained; on 30 February it snowed.\n";
+        let text =
+            "Minutes of the meeting held on 12 September 2023\n\nOn 29 February it rained; on 30 February it snowed.\n";
         let found = run(text);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].span.slice(text), "30 February");
