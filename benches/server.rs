@@ -57,7 +57,7 @@ fn did_change(c: &mut Criterion) {
                 "",
                 ColumnUnit::Utf16,
             );
-            analysis.diagnostics.len()
+            analysis.diagnostics().len()
         })
     });
     c.bench_function("core lint only (1MB)", |b| {
