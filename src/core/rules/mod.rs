@@ -54,20 +54,43 @@ impl Rule {
         lines.join("\n").trim().to_string()
     }
 
-    /// The first line of the documentation's `## Fix` section.
+    /// The first sentence of the documentation's `## Fix` section.
     pub fn fix_summary(&self) -> String {
         let doc = self.doc();
-        doc.split("## Fix")
-            .nth(1)
-            .and_then(|section| section.lines().map(str::trim).find(|l| !l.is_empty()))
-            .unwrap_or("")
-            .to_string()
+        let section = doc.split("## Fix").nth(1).unwrap_or("");
+        first_sentence(&first_paragraph(section))
     }
 
-    /// The first sentence of the documentation.
+    /// The documentation's first paragraph, without a leading "`rule-name`:" label.
     pub fn summary(&self) -> String {
-        let doc = self.doc();
-        doc.lines().next().unwrap_or("").trim().to_string()
+        let paragraph = first_paragraph(&self.doc());
+        let label = format!("`{}`:", self.name);
+        let text = paragraph.strip_prefix(&label).unwrap_or(&paragraph).trim();
+        let mut chars = text.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    }
+}
+
+/// The first paragraph of some Markdown, its lines joined (list markers and headings skipped).
+fn first_paragraph(markdown: &str) -> String {
+    markdown
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| l.is_empty() || l.starts_with('#'))
+        .take_while(|l| !l.is_empty())
+        .map(|l| l.trim_start_matches("- "))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Text up to and including the first full stop that ends a sentence.
+fn first_sentence(text: &str) -> String {
+    match text.find(". ") {
+        Some(end) => text[..=end].to_string(),
+        None => text.to_string(),
     }
 }
 
