@@ -3,14 +3,14 @@
 //! Case counts are kept modest (the whole file runs in a few seconds); the fuzz targets in
 //! `fuzz/` explore the same properties for longer.
 
-mod support;
+#[path = "support/invariants.rs"]
+mod invariants;
 
 use minutes_lint::core::diagnostic::{Applicability, Edit, Fix};
 use minutes_lint::core::fix::apply_edits;
 use minutes_lint::core::text::{ColumnUnit, LineCol, LineIndex};
 use minutes_lint::{parse, Span};
 use proptest::prelude::*;
-use support::invariants;
 
 const UNITS: [ColumnUnit; 3] = [ColumnUnit::Utf8, ColumnUnit::Utf16, ColumnUnit::Char];
 
@@ -39,7 +39,9 @@ fn text_strategy() -> impl Strategy<Value = String> {
 
 /// Char-boundary offsets of a text, including its end.
 fn boundaries(text: &str) -> Vec<usize> {
-    (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect()
+    (0..=text.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .collect()
 }
 
 /// True when `offset` sits between the `\r` and `\n` of a CRLF pair: not a position any client
@@ -51,7 +53,11 @@ fn inside_crlf(text: &str, offset: usize) -> bool {
 
 fn config() -> ProptestConfig {
     // No failure files: a failure prints its minimal input, which goes into tests/regressions.rs.
-    ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() }
+    ProptestConfig {
+        cases: 128,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
 }
 
 proptest! {

@@ -29,7 +29,9 @@ fn map_offset(edits: &[Edit], offset: usize, after_inserts: bool) -> usize {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((text, path)) = decode(data) else { return };
+    let Some((text, path)) = decode(data) else {
+        return;
+    };
     let config = Config::default();
     let mut current = text.clone();
     let mut passes = 0;
@@ -43,36 +45,77 @@ fuzz_target!(|data: &[u8]| {
             break;
         }
         passes += 1;
-        assert!(passes <= MAX_PASSES, "safe fixes still apply after {MAX_PASSES} passes: {edits:?}");
+        assert!(
+            passes <= MAX_PASSES,
+            "safe fixes still apply after {MAX_PASSES} passes: {edits:?}"
+        );
         if let Err(e) = invariants::check_edits(&current, &edits, "chosen") {
             panic!("pass {passes}: {e}");
         }
         let fixed = apply_edits(&current, &edits);
-        assert_eq!(fixed, invariants::reference_apply(&current, &edits), "pass {passes}: apply_edits changed text outside its edits");
-        assert_ne!(fixed, current, "pass {passes}: safe fixes that change nothing would loop: {edits:?}");
+        assert_eq!(
+            fixed,
+            invariants::reference_apply(&current, &edits),
+            "pass {passes}: apply_edits changed text outside its edits"
+        );
+        assert_ne!(
+            fixed, current,
+            "pass {passes}: safe fixes that change nothing would loop: {edits:?}"
+        );
 
         // The findings whose fix was applied must not come back at the same place.
         let relinted = lint(&fixed, &config, path);
         for d in &linted.diagnostics {
-            let Some(fix) = d.fixes.iter().find(|f| f.applicability == Applicability::Safe) else { continue };
+            let Some(fix) = d
+                .fixes
+                .iter()
+                .find(|f| f.applicability == Applicability::Safe)
+            else {
+                continue;
+            };
             if fix.edits.is_empty() || !fix.edits.iter().all(|e| edits.contains(e)) {
                 continue;
             }
-            let starts = [map_offset(&edits, d.span.start, false), map_offset(&edits, d.span.start, true)];
-            let ends = [map_offset(&edits, d.span.end, false), map_offset(&edits, d.span.end, true)];
+            let starts = [
+                map_offset(&edits, d.span.start, false),
+                map_offset(&edits, d.span.start, true),
+            ];
+            let ends = [
+                map_offset(&edits, d.span.end, false),
+                map_offset(&edits, d.span.end, true),
+            ];
             let again = relinted.diagnostics.iter().find(|n| {
-                n.rule == d.rule && n.message == d.message && starts.contains(&n.span.start) && ends.contains(&n.span.end)
+                n.rule == d.rule
+                    && n.message == d.message
+                    && starts.contains(&n.span.start)
+                    && ends.contains(&n.span.end)
             });
-            assert!(again.is_none(), "pass {passes}: {} fixed by {:?} is reported again: {again:?}", d.rule, fix.title);
+            assert!(
+                again.is_none(),
+                "pass {passes}: {} fixed by {:?} is reported again: {again:?}",
+                d.rule,
+                fix.title
+            );
         }
         current = fixed;
     }
 
     let outcome = fix_all(&text, &config, path, false);
-    assert_eq!(outcome.text, current, "fix_all disagrees with applying the chosen fixes pass by pass");
+    assert_eq!(
+        outcome.text, current,
+        "fix_all disagrees with applying the chosen fixes pass by pass"
+    );
     let again = fix_all(&outcome.text, &config, path, false);
-    assert_eq!(again.total_applied(), 0, "a second fix_all applied {:?}", again.applied);
-    assert_eq!(again.text, outcome.text, "a second fix_all changed the text");
+    assert_eq!(
+        again.total_applied(),
+        0,
+        "a second fix_all applied {:?}",
+        again.applied
+    );
+    assert_eq!(
+        again.text, outcome.text,
+        "a second fix_all changed the text"
+    );
 
     // Unsafe fixes need not converge, but must not panic or produce invalid text positions.
     let risky = fix_all(&text, &config, path, true);

@@ -39,7 +39,10 @@ struct Pos {
 
 impl Pos {
     fn line_col(self) -> LineCol {
-        LineCol { line: self.line.value(), col: self.character.value() }
+        LineCol {
+            line: self.line.value(),
+            col: self.character.value(),
+        }
     }
 }
 
@@ -108,7 +111,12 @@ struct Input {
 
 /// The oracle: byte offsets from the core's line index, with its clamping, on a `String`.
 /// Returns whether any position was clamped.
-fn apply_change_to_string(text: &mut String, range: Option<(LineCol, LineCol)>, new_text: &str, unit: ColumnUnit) -> bool {
+fn apply_change_to_string(
+    text: &mut String,
+    range: Option<(LineCol, LineCol)>,
+    new_text: &str,
+    unit: ColumnUnit,
+) -> bool {
     let Some((a, b)) = range else {
         *text = new_text.to_string();
         return false;
@@ -128,7 +136,12 @@ fn apply_change_to_string(text: &mut String, range: Option<(LineCol, LineCol)>, 
 /// the end; a column past the line's end means the line's end, before its break; a column inside
 /// a character means its start), put a reversed range in order, then remove and insert.
 /// Returns whether any position was clamped.
-fn apply_change_to_rope(rope: &mut Rope, range: Option<(LineCol, LineCol)>, new_text: &str, unit: ColumnUnit) -> bool {
+fn apply_change_to_rope(
+    rope: &mut Rope,
+    range: Option<(LineCol, LineCol)>,
+    new_text: &str,
+    unit: ColumnUnit,
+) -> bool {
     let Some((a, b)) = range else {
         *rope = Rope::from_str(new_text);
         return false;
@@ -181,9 +194,15 @@ fn position_to_char(rope: &Rope, pos: LineCol, unit: ColumnUnit) -> (usize, bool
 }
 
 #[cfg(feature = "merged-server")]
-fn apply_change_with_server(rope: &mut Rope, range: Option<(LineCol, LineCol)>, new_text: &str, unit: ColumnUnit) -> bool {
+fn apply_change_with_server(
+    rope: &mut Rope,
+    range: Option<(LineCol, LineCol)>,
+    new_text: &str,
+    unit: ColumnUnit,
+) -> bool {
     use tower_lsp::lsp_types::{Position, Range};
-    let range = range.map(|(a, b)| Range::new(Position::new(a.line, a.col), Position::new(b.line, b.col)));
+    let range =
+        range.map(|(a, b)| Range::new(Position::new(a.line, a.col), Position::new(b.line, b.col)));
     minutes_lint::server::document::apply_change(rope, range, new_text, unit).clamped
 }
 
@@ -200,14 +219,31 @@ fuzz_target!(|input: Input| {
         let clamped_string = apply_change_to_string(&mut oracle, range, &new_text, unit);
         let clamped_rope = apply_change_to_rope(&mut rope, range, &new_text, unit);
         let rope_text = rope.to_string();
-        assert_eq!(rope_text, oracle, "change {n} {range:?} {unit:?} {new_text:?} on {before:?}");
-        assert_eq!(clamped_rope, clamped_string, "change {n}: clamping flags differ on {before:?} {range:?} {unit:?}");
-        assert_eq!(rope.len_lines(), LineIndex::new(&oracle).line_count(), "change {n}: line counts differ on {oracle:?}");
+        assert_eq!(
+            rope_text, oracle,
+            "change {n} {range:?} {unit:?} {new_text:?} on {before:?}"
+        );
+        assert_eq!(
+            clamped_rope, clamped_string,
+            "change {n}: clamping flags differ on {before:?} {range:?} {unit:?}"
+        );
+        assert_eq!(
+            rope.len_lines(),
+            LineIndex::new(&oracle).line_count(),
+            "change {n}: line counts differ on {oracle:?}"
+        );
         #[cfg(feature = "merged-server")]
         {
             let clamped_server = apply_change_with_server(&mut server_rope, range, &new_text, unit);
-            assert_eq!(server_rope.to_string(), oracle, "server: change {n} {range:?} {unit:?} {new_text:?} on {before:?}");
-            assert_eq!(clamped_server, clamped_string, "server: change {n} clamping flag");
+            assert_eq!(
+                server_rope.to_string(),
+                oracle,
+                "server: change {n} {range:?} {unit:?} {new_text:?} on {before:?}"
+            );
+            assert_eq!(
+                clamped_server, clamped_string,
+                "server: change {n} clamping flag"
+            );
         }
     }
 });

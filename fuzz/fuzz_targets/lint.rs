@@ -8,7 +8,9 @@ use minutes_lint::{lint, Config};
 use minutes_lint_fuzz::{decode, invariants};
 
 fuzz_target!(|data: &[u8]| {
-    let Some((text, path)) = decode(data) else { return };
+    let Some((text, path)) = decode(data) else {
+        return;
+    };
     let config = Config::default();
     let linted = lint(&text, &config, path);
     if let Err(e) = invariants::check_model(&text, &linted.minutes) {

@@ -33,7 +33,12 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
     let mut cursor = 0;
     for edit in edits {
         let Span { start, end } = edit.span;
-        if start < cursor || end < start || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        if start < cursor
+            || end < start
+            || end > text.len()
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
             continue;
         }
         out.push_str(&text[cursor..start]);
@@ -49,7 +54,10 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
 ///
 /// Runs in O(n log n) in the number of edits: a long draft can have thousands of findings that
 /// all carry the same whole-document fix (a renumbering) with thousands of edits each.
-pub fn choose_fixes(diagnostics: &[Diagnostic], include_unsafe: bool) -> (Vec<Edit>, Vec<&'static str>) {
+pub fn choose_fixes(
+    diagnostics: &[Diagnostic],
+    include_unsafe: bool,
+) -> (Vec<Edit>, Vec<&'static str>) {
     let mut chosen: Vec<Edit> = Vec::new();
     let mut seen: HashSet<&Edit> = HashSet::new();
     // Chosen spans by start. No two chosen spans share a start (that would be a clash), so the
@@ -72,7 +80,8 @@ pub fn choose_fixes(diagnostics: &[Diagnostic], include_unsafe: bool) -> (Vec<Ed
         // A fix built without `Fix::new` might hold unsorted or clashing edits: skip it whole
         // rather than apply half of it.
         let consistent = fix.edits.windows(2).all(|w| {
-            (w[0].span.start, w[0].span.end) <= (w[1].span.start, w[1].span.end) && !touches(w[0].span, w[1].span)
+            (w[0].span.start, w[0].span.end) <= (w[1].span.start, w[1].span.end)
+                && !touches(w[0].span, w[1].span)
         });
         let valid = fix.edits.iter().all(|e| e.span.start <= e.span.end);
         if !consistent || !valid || fix.edits.iter().any(|e| clashes(&taken, e.span)) {
@@ -101,7 +110,12 @@ fn clashes(taken: &BTreeMap<usize, usize>, span: Span) -> bool {
 }
 
 /// Lints and fixes repeatedly until no fix applies (or [`MAX_PASSES`] passes).
-pub fn fix_all(text: &str, config: &Config, path: Option<&str>, include_unsafe: bool) -> FixOutcome {
+pub fn fix_all(
+    text: &str,
+    config: &Config,
+    path: Option<&str>,
+    include_unsafe: bool,
+) -> FixOutcome {
     let mut current = text.to_string();
     let mut applied: Vec<(&'static str, usize)> = Vec::new();
     for _ in 0..MAX_PASSES {
@@ -132,7 +146,10 @@ pub fn fix_all(text: &str, config: &Config, path: Option<&str>, include_unsafe: 
 
 /// Two edits clash when they overlap, or when both insert at the same place (order unknown).
 fn touches(a: Span, b: Span) -> bool {
-    a.overlaps(b) || (a.start == b.start && (a.is_empty() || b.is_empty())) || (a.is_empty() && b.contains(a.start)) || (b.is_empty() && a.contains(b.start))
+    a.overlaps(b)
+        || (a.start == b.start && (a.is_empty() || b.is_empty()))
+        || (a.is_empty() && b.contains(a.start))
+        || (b.is_empty() && a.contains(b.start))
 }
 
 #[cfg(test)]
@@ -151,7 +168,8 @@ mod tests {
     }
 
     fn diagnostic(edits: Vec<Edit>) -> Diagnostic {
-        Diagnostic::new("r", Span::new(0, 0), "m").with_fix(crate::core::diagnostic::Fix::safe("f", edits))
+        Diagnostic::new("r", Span::new(0, 0), "m")
+            .with_fix(crate::core::diagnostic::Fix::safe("f", edits))
     }
 
     #[test]
@@ -161,9 +179,15 @@ mod tests {
             diagnostic(vec![Edit::replace(Span::new(4, 6), "b")]),
             diagnostic(vec![Edit::insert(2, "c")]),
             diagnostic(vec![Edit::insert(3, "d")]),
-            diagnostic(vec![Edit::insert(5, "e"), Edit::replace(Span::new(0, 1), "f")]),
+            diagnostic(vec![
+                Edit::insert(5, "e"),
+                Edit::replace(Span::new(0, 1), "f"),
+            ]),
             diagnostic(vec![Edit::replace(Span::new(2, 5), "a")]),
-            diagnostic(vec![Edit::replace(Span::new(1, 2), "g"), Edit::insert(9, "h")]),
+            diagnostic(vec![
+                Edit::replace(Span::new(1, 2), "g"),
+                Edit::insert(9, "h"),
+            ]),
         ];
         let (edits, rules) = choose_fixes(&diagnostics, false);
         let spans: Vec<(usize, usize)> = edits.iter().map(|e| (e.span.start, e.span.end)).collect();
@@ -173,7 +197,9 @@ mod tests {
 
     #[test]
     fn chooses_among_thousands_of_copies_of_one_fix_quickly() {
-        let edits: Vec<Edit> = (0..20_000).map(|i| Edit::replace(Span::new(i * 4, i * 4 + 2), "9")).collect();
+        let edits: Vec<Edit> = (0..20_000)
+            .map(|i| Edit::replace(Span::new(i * 4, i * 4 + 2), "9"))
+            .collect();
         let diagnostics: Vec<Diagnostic> = (0..50).map(|_| diagnostic(edits.clone())).collect();
         let (chosen, rules) = choose_fixes(&diagnostics, false);
         assert_eq!((chosen.len(), rules.len()), (20_000, 1));
@@ -188,6 +214,9 @@ mod tests {
     #[test]
     fn never_splits_a_character() {
         let text = "é";
-        assert_eq!(apply_edits(text, &[Edit::replace(Span::new(1, 2), "x")]), "é");
+        assert_eq!(
+            apply_edits(text, &[Edit::replace(Span::new(1, 2), "x")]),
+            "é"
+        );
     }
 }
