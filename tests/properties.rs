@@ -6,8 +6,8 @@
 #[path = "support/invariants.rs"]
 mod invariants;
 
-use minutes_lint::core::diagnostic::{Applicability, Edit, Fix};
-use minutes_lint::core::fix::apply_edits;
+use minutes_lint::core::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use minutes_lint::core::fix::{apply_edits, choose_fixes};
 use minutes_lint::core::text::{ColumnUnit, LineCol, LineIndex};
 use minutes_lint::{parse, Span};
 use proptest::prelude::*;
@@ -217,6 +217,32 @@ proptest! {
         prop_assert_eq!(fix.edits.is_empty(), edits.is_empty());
     }
 
+    /// `choose_fixes` (indexed, O(n log n)) picks exactly what the straightforward quadratic
+    /// scan it replaced picks, and what it picks never overlaps.
+    #[test]
+    fn choose_fixes_matches_the_quadratic_reference(
+        fixes in prop::collection::vec(
+            (any::<bool>(), prop::collection::vec((0usize..30, 0usize..4, "[ab]{0,1}"), 0..4)),
+            0..12,
+        ),
+        include_unsafe in any::<bool>(),
+    ) {
+        let diagnostics: Vec<Diagnostic> = fixes
+            .into_iter()
+            .map(|(safe, edits)| {
+                let edits = edits.into_iter().map(|(s, len, t)| Edit::replace(Span::new(s, s + len), t)).collect();
+                let applicability = if safe { Applicability::Safe } else { Applicability::Unsafe };
+                Diagnostic::new("rule", Span::new(0, 0), "m").with_fix(Fix::new("f", applicability, edits))
+            })
+            .collect();
+        let (edits, rules) = choose_fixes(&diagnostics, include_unsafe);
+        let (expected, expected_rules) = quadratic_choose(&diagnostics, include_unsafe);
+        prop_assert_eq!(&edits, &expected);
+        prop_assert_eq!(rules.len(), expected_rules);
+        let text = "x".repeat(40);
+        prop_assert!(invariants::check_edits(&text, &edits, "chosen").is_ok(), "{:?}", edits);
+    }
+
     /// Parsing arbitrary text gives a model whose ranges all fit the text, on boundaries,
     /// blocks in order and not overlapping, items in order, people inside their sections.
     #[test]
@@ -300,4 +326,39 @@ fn minutes_like_text() -> impl Strategy<Value = String> {
         }
         out
     })
+}
+
+/// The fix chooser as it was first written: linear scans over everything chosen so far.
+fn quadratic_choose(diagnostics: &[Diagnostic], include_unsafe: bool) -> (Vec<Edit>, usize) {
+    fn touches(a: Span, b: Span) -> bool {
+        a.overlaps(b)
+            || (a.start == b.start && (a.is_empty() || b.is_empty()))
+            || (a.is_empty() && b.contains(a.start))
+            || (b.is_empty() && a.contains(b.start))
+    }
+    let mut chosen: Vec<Edit> = Vec::new();
+    let mut rules = 0;
+    for d in diagnostics {
+        let Some(fix) = d
+            .fixes
+            .iter()
+            .find(|f| f.applicability == Applicability::Safe || include_unsafe)
+        else {
+            continue;
+        };
+        if fix.edits.is_empty() || fix.edits.iter().all(|e| chosen.contains(e)) {
+            continue;
+        }
+        if fix
+            .edits
+            .iter()
+            .any(|e| chosen.iter().any(|c| touches(c.span, e.span)))
+        {
+            continue;
+        }
+        chosen.extend(fix.edits.iter().cloned());
+        rules += 1;
+    }
+    chosen.sort_by_key(|e| (e.span.start, e.span.end));
+    (chosen, rules)
 }

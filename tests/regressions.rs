@@ -31,3 +31,28 @@ fn reversed_edit_is_skipped() {
     let out = apply_edits(text, &[Edit::replace(Span::new(38, 3), "")]);
     assert_eq!(out, text);
 }
+
+/// proptest `choose_fixes_matches_the_quadratic_reference`, against the first draft of the
+/// indexed `choose_fixes` (never committed): one fix that inserts at 24 and replaces 24..25 is
+/// valid (`Fix::new` keeps both, `apply_edits` applies both), but the draft rejected it and its
+/// index could hold only one span per start.
+#[test]
+fn one_fix_may_insert_where_it_also_replaces() {
+    use minutes_lint::core::diagnostic::{Diagnostic, Fix};
+    use minutes_lint::core::fix::choose_fixes;
+    let fix = Fix::safe(
+        "f",
+        vec![Edit::insert(24, "a"), Edit::delete(Span::new(24, 25))],
+    );
+    let diagnostics = vec![
+        Diagnostic::new("r", Span::new(0, 0), "m").with_fix(fix),
+        Diagnostic::new("r", Span::new(0, 0), "m")
+            .with_fix(Fix::safe("g", vec![Edit::insert(24, "b")])),
+        Diagnostic::new("r", Span::new(0, 0), "m")
+            .with_fix(Fix::safe("h", vec![Edit::replace(Span::new(23, 24), "c")])),
+    ];
+    let (edits, rules) = choose_fixes(&diagnostics, false);
+    let spans: Vec<(usize, usize)> = edits.iter().map(|e| (e.span.start, e.span.end)).collect();
+    assert_eq!(spans, [(23, 24), (24, 24), (24, 25)]);
+    assert_eq!(rules.len(), 2);
+}

@@ -4,7 +4,7 @@ use crate::core::config::Config;
 use crate::core::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::core::lint::lint;
 use crate::core::text::Span;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 /// How many lint-and-fix passes `fix_all` makes at most; fixes converge well before this.
 pub const MAX_PASSES: usize = 8;
@@ -60,9 +60,8 @@ pub fn choose_fixes(
 ) -> (Vec<Edit>, Vec<&'static str>) {
     let mut chosen: Vec<Edit> = Vec::new();
     let mut seen: HashSet<&Edit> = HashSet::new();
-    // Chosen spans by start. No two chosen spans share a start (that would be a clash), so the
-    // map holds every chosen span.
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    // Every chosen span, ordered by (start, end).
+    let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut rules = Vec::new();
     for diagnostic in diagnostics {
         let fix = diagnostic
@@ -80,15 +79,15 @@ pub fn choose_fixes(
         // A fix built without `Fix::new` might hold unsorted or clashing edits: skip it whole
         // rather than apply half of it.
         let consistent = fix.edits.windows(2).all(|w| {
-            (w[0].span.start, w[0].span.end) <= (w[1].span.start, w[1].span.end)
-                && !touches(w[0].span, w[1].span)
+            let (a, b) = (w[0].span, w[1].span);
+            a.end <= b.start && !(a.is_empty() && b.is_empty() && a.start == b.start)
         });
         let valid = fix.edits.iter().all(|e| e.span.start <= e.span.end);
         if !consistent || !valid || fix.edits.iter().any(|e| clashes(&taken, e.span)) {
             continue;
         }
         for edit in &fix.edits {
-            taken.insert(edit.span.start, edit.span.end);
+            taken.insert((edit.span.start, edit.span.end));
         }
         chosen.extend(fix.edits.iter().cloned());
         seen.extend(fix.edits.iter());
@@ -98,15 +97,22 @@ pub fn choose_fixes(
     (chosen, rules)
 }
 
-/// Whether `span` touches any chosen span. Chosen spans are disjoint and sorted by start, so only
-/// the last one starting at or before `span` and those starting inside it can touch it.
-fn clashes(taken: &BTreeMap<usize, usize>, span: Span) -> bool {
-    if let Some((&start, &end)) = taken.range(..=span.start).next_back() {
-        if touches(Span::new(start, end), span) {
-            return true;
-        }
-    }
-    span.end > span.start + 1 && taken.range(span.start + 1..span.end).next().is_some()
+/// Whether `span` touches any chosen span. Chosen spans are sorted and disjoint (an insertion
+/// may share its place with a replacement that follows it, within one fix), so their ends rise
+/// with their starts: only those starting at or before `span` and ending at or after its start,
+/// and those starting inside it, can touch it.
+fn clashes(taken: &BTreeSet<(usize, usize)>, span: Span) -> bool {
+    let before = taken
+        .range(..=(span.start, usize::MAX))
+        .rev()
+        .take_while(|&&(_, end)| end >= span.start)
+        .any(|&(start, end)| touches(Span::new(start, end), span));
+    before
+        || (span.end > span.start + 1
+            && taken
+                .range((span.start + 1, 0)..(span.end, 0))
+                .next()
+                .is_some())
 }
 
 /// Lints and fixes repeatedly until no fix applies (or [`MAX_PASSES`] passes).
