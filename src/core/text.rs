@@ -143,9 +143,14 @@ impl LineIndex {
     }
 
     /// Converts a byte offset to a line and column; an offset inside a character or past the end
-    /// is first moved back to the nearest character boundary.
+    /// is first moved back to the nearest character boundary, and one between the `\r` and `\n`
+    /// of a line break to the end of its line (a column past the line's end names no position).
     pub fn to_line_col(&self, text: &str, offset: usize, unit: ColumnUnit) -> LineCol {
-        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let mut offset = floor_char_boundary(text, offset.min(text.len()));
+        let bytes = text.as_bytes();
+        if offset > 0 && bytes[offset - 1] == b'\r' && bytes.get(offset) == Some(&b'\n') {
+            offset -= 1;
+        }
         let line = self.line_of(offset);
         let start = self.line_start(line);
         let before = &text[start..offset];
@@ -223,7 +228,19 @@ mod tests {
         assert_eq!(utf16, LineCol { line: 1, col: 3 });
         assert_eq!(index.to_line_col(text, bang, ColumnUnit::Char).col, 2);
         assert_eq!(index.to_line_col(text, bang, ColumnUnit::Utf8).col, 6);
-        assert_eq!(index.to_offset(text, utf16, ColumnUnit::Utf16), (bang, false));
+        assert_eq!(
+            index.to_offset(text, utf16, ColumnUnit::Utf16),
+            (bang, false)
+        );
+    }
+
+    #[test]
+    fn an_offset_inside_crlf_is_the_end_of_its_line() {
+        let text = "ab\r\ncd";
+        let index = LineIndex::new(text);
+        let lc = index.to_line_col(text, 3, ColumnUnit::Utf16);
+        assert_eq!(lc, LineCol { line: 0, col: 2 });
+        assert_eq!(index.to_offset(text, lc, ColumnUnit::Utf16), (2, false));
     }
 
     #[test]
@@ -235,6 +252,9 @@ mod tests {
         let past = LineCol { line: 0, col: 99 };
         assert_eq!(index.to_offset(text, past, ColumnUnit::Utf16), (5, true));
         let no_line = LineCol { line: 9, col: 0 };
-        assert_eq!(index.to_offset(text, no_line, ColumnUnit::Utf16), (text.len(), true));
+        assert_eq!(
+            index.to_offset(text, no_line, ColumnUnit::Utf16),
+            (text.len(), true)
+        );
     }
 }

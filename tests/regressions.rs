@@ -1,0 +1,58 @@
+//! Inputs that once broke the core, found by the property tests and the fuzz targets, kept
+//! inline so that they run with every `cargo test`. Each test says what was wrong.
+
+#[path = "support/invariants.rs"]
+mod invariants;
+
+use minutes_lint::core::diagnostic::Edit;
+use minutes_lint::core::fix::apply_edits;
+use minutes_lint::core::text::{ColumnUnit, LineCol, LineIndex};
+use minutes_lint::Span;
+
+/// proptest `line_index_round_trips_in_every_unit`, shrunk to "\r\n": the offset between CR and
+/// LF became column 1 of line 0 (past the line's end), which maps back to offset 0 flagged as
+/// clamped. It is now the end of its line, column 0.
+#[test]
+fn offset_inside_crlf_is_the_end_of_its_line() {
+    let text = "\r\n";
+    let index = LineIndex::new(text);
+    for unit in [ColumnUnit::Utf8, ColumnUnit::Utf16, ColumnUnit::Char] {
+        let lc = index.to_line_col(text, 1, unit);
+        assert_eq!(lc, LineCol { line: 0, col: 0 });
+        assert_eq!(index.to_offset(text, lc, unit), (0, false));
+    }
+}
+
+/// proptest `apply_edits_survives_bad_edits`: a reversed edit (start 38 > end 3) was applied —
+/// the text up to 38, the replacement, then the text from 3 again — duplicating 35 bytes.
+#[test]
+fn reversed_edit_is_skipped() {
+    let text = "\u{feff}\r\ra a   \n𐀀0¡\n\u{feff}\u{feff}\u{feff}\r\néé\u{2028}e\u{301}";
+    let out = apply_edits(text, &[Edit::replace(Span::new(38, 3), "")]);
+    assert_eq!(out, text);
+}
+
+/// proptest `choose_fixes_matches_the_quadratic_reference`, against the first draft of the
+/// indexed `choose_fixes` (never committed): one fix that inserts at 24 and replaces 24..25 is
+/// valid (`Fix::new` keeps both, `apply_edits` applies both), but the draft rejected it and its
+/// index could hold only one span per start.
+#[test]
+fn one_fix_may_insert_where_it_also_replaces() {
+    use minutes_lint::core::diagnostic::{Diagnostic, Fix};
+    use minutes_lint::core::fix::choose_fixes;
+    let fix = Fix::safe(
+        "f",
+        vec![Edit::insert(24, "a"), Edit::delete(Span::new(24, 25))],
+    );
+    let diagnostics = vec![
+        Diagnostic::new("r", Span::new(0, 0), "m").with_fix(fix),
+        Diagnostic::new("r", Span::new(0, 0), "m")
+            .with_fix(Fix::safe("g", vec![Edit::insert(24, "b")])),
+        Diagnostic::new("r", Span::new(0, 0), "m")
+            .with_fix(Fix::safe("h", vec![Edit::replace(Span::new(23, 24), "c")])),
+    ];
+    let (edits, rules) = choose_fixes(&diagnostics, false);
+    let spans: Vec<(usize, usize)> = edits.iter().map(|e| (e.span.start, e.span.end)).collect();
+    assert_eq!(spans, [(23, 24), (24, 24), (24, 25)]);
+    assert_eq!(rules.len(), 2);
+}
