@@ -59,10 +59,7 @@ fn survive(text: &str) -> Minutes {
             );
         }
         let risky = fix_all(text, &config, path, true);
-        eprintln!(
-            "{path:?}: fix_all with unsafe fixes {:?}",
-            started.elapsed()
-        );
+        eprintln!("{path:?}: fix_all with unsafe fixes {:?}", started.elapsed());
         if let Err(e) = invariants::check_diagnostics(&risky.text, &risky.remaining) {
             panic!("{path:?}: after unsafe fixing: {e}");
         }
@@ -82,12 +79,7 @@ fn empty_text() {
 
 #[test]
 fn whitespace_only() {
-    for text in [
-        " ",
-        "\n\n\n",
-        "\t \r\n \r \u{a0}\u{a0}\n",
-        "\u{2003}\u{3000}",
-    ] {
+    for text in [" ", "\n\n\n", "\t \r\n \r \u{a0}\u{a0}\n", "\u{2003}\u{3000}"] {
         let m = survive(text);
         assert!(m.items.is_empty(), "{text:?}");
     }
@@ -155,11 +147,7 @@ fn emoji_and_combining_marks_in_names() {
 fn numbered_items(count: usize, gap_at: Option<usize>) -> String {
     let mut text = String::from("Finance Committee\nMinutes of the meeting held on Tuesday 11 June 2024\n\nPresent: Councillor A Smith (Chair), Councillor B Jones\n\n");
     for i in 1..=count {
-        let number = if gap_at.is_some_and(|g| i >= g) {
-            i + 1
-        } else {
-            i
-        };
+        let number = if gap_at.is_some_and(|g| i >= g) { i + 1 } else { i };
         text.push_str(&format!("{number}. Report on the SEND budget, part {i}\nThe Committee considered the report.\nRESOLVED – That the report be noted.\n\n"));
     }
     text
@@ -171,10 +159,7 @@ fn ten_thousand_items() {
     let m = survive(&text);
     assert_eq!(m.items.len(), 10_000);
     assert!(m.items.iter().all(|i| i.decisions.len() == 1));
-    assert_eq!(
-        m.items[9_999].number.as_ref().map(|n| n.as_str(&text)),
-        Some("10000")
-    );
+    assert_eq!(m.items[9_999].number.as_ref().map(|n| n.as_str(&text)), Some("10000"));
 }
 
 #[test]
@@ -190,10 +175,7 @@ fn ten_thousand_items_with_a_gap_near_the_start() {
 fn ten_thousand_undecided_items_with_duplicates() {
     let mut text = String::from("Panel\n\n");
     for i in 0..10_000 {
-        text.push_str(&format!(
-            "21/{} Budget item\nDiscussed.\n\n",
-            47 + (i % 5_000)
-        ));
+        text.push_str(&format!("21/{} Budget item\nDiscussed.\n\n", 47 + (i % 5_000)));
     }
     let m = survive(&text);
     assert_eq!(m.items.len(), 10_000);
@@ -245,8 +227,7 @@ fn invalid_utf8_decoded_lossily() {
 
 #[test]
 fn nul_bytes() {
-    let text =
-        "Panel\0\n\n21/47\0Declarations of Interest\n\0\0\0\n\n21/48 Budget\0\nRESOLVED – \0\n";
+    let text = "Panel\0\n\n21/47\0Declarations of Interest\n\0\0\0\n\n21/48 Budget\0\nRESOLVED – \0\n";
     survive(text);
     survive(&"\0".repeat(100_000));
     survive(&"\0\n".repeat(50_000));
@@ -262,10 +243,7 @@ fn control_characters_and_odd_separators() {
 fn corpus_and_examples_survive() {
     let root = env!("CARGO_MANIFEST_DIR");
     let mut seen = 0;
-    for dir in [
-        format!("{root}/../shared/corpus"),
-        format!("{root}/examples"),
-    ] {
+    for dir in [format!("{root}/../shared/corpus"), format!("{root}/examples")] {
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
         };

@@ -39,9 +39,7 @@ fn text_strategy() -> impl Strategy<Value = String> {
 
 /// Char-boundary offsets of a text, including its end.
 fn boundaries(text: &str) -> Vec<usize> {
-    (0..=text.len())
-        .filter(|&i| text.is_char_boundary(i))
-        .collect()
+    (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect()
 }
 
 /// True when `offset` sits between the `\r` and `\n` of a CRLF pair: not a position any client
@@ -349,11 +347,7 @@ fn quadratic_choose(diagnostics: &[Diagnostic], include_unsafe: bool) -> (Vec<Ed
         if fix.edits.is_empty() || fix.edits.iter().all(|e| chosen.contains(e)) {
             continue;
         }
-        if fix
-            .edits
-            .iter()
-            .any(|e| chosen.iter().any(|c| touches(c.span, e.span)))
-        {
+        if fix.edits.iter().any(|e| chosen.iter().any(|c| touches(c.span, e.span))) {
             continue;
         }
         chosen.extend(fix.edits.iter().cloned());

@@ -40,14 +40,10 @@ fn reversed_edit_is_skipped() {
 fn one_fix_may_insert_where_it_also_replaces() {
     use minutes_lint::core::diagnostic::{Diagnostic, Fix};
     use minutes_lint::core::fix::choose_fixes;
-    let fix = Fix::safe(
-        "f",
-        vec![Edit::insert(24, "a"), Edit::delete(Span::new(24, 25))],
-    );
+    let fix = Fix::safe("f", vec![Edit::insert(24, "a"), Edit::delete(Span::new(24, 25))]);
     let diagnostics = vec![
         Diagnostic::new("r", Span::new(0, 0), "m").with_fix(fix),
-        Diagnostic::new("r", Span::new(0, 0), "m")
-            .with_fix(Fix::safe("g", vec![Edit::insert(24, "b")])),
+        Diagnostic::new("r", Span::new(0, 0), "m").with_fix(Fix::safe("g", vec![Edit::insert(24, "b")])),
         Diagnostic::new("r", Span::new(0, 0), "m")
             .with_fix(Fix::safe("h", vec![Edit::replace(Span::new(23, 24), "c")])),
     ];

@@ -54,10 +54,7 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
 ///
 /// Runs in O(n log n) in the number of edits: a long draft can have thousands of findings that
 /// all carry the same whole-document fix (a renumbering) with thousands of edits each.
-pub fn choose_fixes(
-    diagnostics: &[Diagnostic],
-    include_unsafe: bool,
-) -> (Vec<Edit>, Vec<&'static str>) {
+pub fn choose_fixes(diagnostics: &[Diagnostic], include_unsafe: bool) -> (Vec<Edit>, Vec<&'static str>) {
     let mut chosen: Vec<Edit> = Vec::new();
     let mut seen: HashSet<&Edit> = HashSet::new();
     // Every chosen span, ordered by (start, end).
@@ -107,21 +104,11 @@ fn clashes(taken: &BTreeSet<(usize, usize)>, span: Span) -> bool {
         .rev()
         .take_while(|&&(_, end)| end >= span.start)
         .any(|&(start, end)| touches(Span::new(start, end), span));
-    before
-        || (span.end > span.start + 1
-            && taken
-                .range((span.start + 1, 0)..(span.end, 0))
-                .next()
-                .is_some())
+    before || (span.end > span.start + 1 && taken.range((span.start + 1, 0)..(span.end, 0)).next().is_some())
 }
 
 /// Lints and fixes repeatedly until no fix applies (or [`MAX_PASSES`] passes).
-pub fn fix_all(
-    text: &str,
-    config: &Config,
-    path: Option<&str>,
-    include_unsafe: bool,
-) -> FixOutcome {
+pub fn fix_all(text: &str, config: &Config, path: Option<&str>, include_unsafe: bool) -> FixOutcome {
     let mut current = text.to_string();
     let mut applied: Vec<(&'static str, usize)> = Vec::new();
     for _ in 0..MAX_PASSES {
@@ -174,8 +161,7 @@ mod tests {
     }
 
     fn diagnostic(edits: Vec<Edit>) -> Diagnostic {
-        Diagnostic::new("r", Span::new(0, 0), "m")
-            .with_fix(crate::core::diagnostic::Fix::safe("f", edits))
+        Diagnostic::new("r", Span::new(0, 0), "m").with_fix(crate::core::diagnostic::Fix::safe("f", edits))
     }
 
     #[test]
@@ -185,15 +171,9 @@ mod tests {
             diagnostic(vec![Edit::replace(Span::new(4, 6), "b")]),
             diagnostic(vec![Edit::insert(2, "c")]),
             diagnostic(vec![Edit::insert(3, "d")]),
-            diagnostic(vec![
-                Edit::insert(5, "e"),
-                Edit::replace(Span::new(0, 1), "f"),
-            ]),
+            diagnostic(vec![Edit::insert(5, "e"), Edit::replace(Span::new(0, 1), "f")]),
             diagnostic(vec![Edit::replace(Span::new(2, 5), "a")]),
-            diagnostic(vec![
-                Edit::replace(Span::new(1, 2), "g"),
-                Edit::insert(9, "h"),
-            ]),
+            diagnostic(vec![Edit::replace(Span::new(1, 2), "g"), Edit::insert(9, "h")]),
         ];
         let (edits, rules) = choose_fixes(&diagnostics, false);
         let spans: Vec<(usize, usize)> = edits.iter().map(|e| (e.span.start, e.span.end)).collect();
@@ -220,9 +200,6 @@ mod tests {
     #[test]
     fn never_splits_a_character() {
         let text = "é";
-        assert_eq!(
-            apply_edits(text, &[Edit::replace(Span::new(1, 2), "x")]),
-            "é"
-        );
+        assert_eq!(apply_edits(text, &[Edit::replace(Span::new(1, 2), "x")]), "é");
     }
 }

@@ -228,10 +228,7 @@ mod tests {
         assert_eq!(utf16, LineCol { line: 1, col: 3 });
         assert_eq!(index.to_line_col(text, bang, ColumnUnit::Char).col, 2);
         assert_eq!(index.to_line_col(text, bang, ColumnUnit::Utf8).col, 6);
-        assert_eq!(
-            index.to_offset(text, utf16, ColumnUnit::Utf16),
-            (bang, false)
-        );
+        assert_eq!(index.to_offset(text, utf16, ColumnUnit::Utf16), (bang, false));
     }
 
     #[test]
@@ -252,9 +249,6 @@ mod tests {
         let past = LineCol { line: 0, col: 99 };
         assert_eq!(index.to_offset(text, past, ColumnUnit::Utf16), (5, true));
         let no_line = LineCol { line: 9, col: 0 };
-        assert_eq!(
-            index.to_offset(text, no_line, ColumnUnit::Utf16),
-            (text.len(), true)
-        );
+        assert_eq!(index.to_offset(text, no_line, ColumnUnit::Utf16), (text.len(), true));
     }
 }

@@ -11,23 +11,13 @@ use minutes_lint::Span;
 /// A span that starts before it ends, fits the text and falls on character boundaries.
 pub fn check_span(text: &str, span: Span, what: &str) -> Result<(), String> {
     if span.start > span.end {
-        return Err(format!(
-            "{what}: start {} after end {}",
-            span.start, span.end
-        ));
+        return Err(format!("{what}: start {} after end {}", span.start, span.end));
     }
     if span.end > text.len() {
-        return Err(format!(
-            "{what}: end {} past the text's {} bytes",
-            span.end,
-            text.len()
-        ));
+        return Err(format!("{what}: end {} past the text's {} bytes", span.end, text.len()));
     }
     if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
-        return Err(format!(
-            "{what}: {}..{} splits a character",
-            span.start, span.end
-        ));
+        return Err(format!("{what}: {}..{} splits a character", span.start, span.end));
     }
     Ok(())
 }
@@ -44,10 +34,7 @@ fn within(outer: Span, inner: Span, what: &str) -> Result<(), String> {
 pub fn check_model(text: &str, minutes: &Minutes) -> Result<(), String> {
     let whole = Span::new(0, text.len());
     if minutes.content_start > text.len() || !text.is_char_boundary(minutes.content_start) {
-        return Err(format!(
-            "content_start {} is not a boundary",
-            minutes.content_start
-        ));
+        return Err(format!("content_start {} is not a boundary", minutes.content_start));
     }
     let mut previous_end = 0usize;
     for (i, block) in minutes.blocks.iter().enumerate() {
@@ -66,10 +53,7 @@ pub fn check_model(text: &str, minutes: &Minutes) -> Result<(), String> {
         }
         if let Some(item) = block.item {
             if item >= minutes.items.len() {
-                return Err(format!(
-                    "block {i} names item {item} of {}",
-                    minutes.items.len()
-                ));
+                return Err(format!("block {i} names item {item} of {}", minutes.items.len()));
             }
         }
         previous_end = block.span.end;
@@ -98,11 +82,7 @@ pub fn check_model(text: &str, minutes: &Minutes) -> Result<(), String> {
             check_span(text, m, &format!("{what} minutes marker"))?;
         }
         if item.blocks.start > item.blocks.end || item.blocks.end > minutes.blocks.len() {
-            return Err(format!(
-                "{what} blocks {:?} of {}",
-                item.blocks,
-                minutes.blocks.len()
-            ));
+            return Err(format!("{what} blocks {:?} of {}", item.blocks, minutes.blocks.len()));
         }
         for b in item.blocks.clone() {
             let block = &minutes.blocks[b];
@@ -115,16 +95,8 @@ pub fn check_model(text: &str, minutes: &Minutes) -> Result<(), String> {
             }
         }
         for (d, decision) in item.decisions.iter().enumerate() {
-            check_span(
-                text,
-                decision.marker,
-                &format!("{what} decision {d} marker"),
-            )?;
-            within(
-                item.span,
-                decision.marker,
-                &format!("{what} decision {d} marker"),
-            )?;
+            check_span(text, decision.marker, &format!("{what} decision {d} marker"))?;
+            within(item.span, decision.marker, &format!("{what} decision {d} marker"))?;
             if let Some(body) = decision.body {
                 check_span(text, body, &format!("{what} decision {d} body"))?;
                 within(item.span, body, &format!("{what} decision {d} body"))?;
@@ -141,11 +113,7 @@ pub fn check_model(text: &str, minutes: &Minutes) -> Result<(), String> {
             within(section.span, person.span, &who)?;
             check_span(text, person.surname, &format!("{who} surname"))?;
             check_span(text, person.group, &format!("{who} group"))?;
-            for (name, part) in [
-                ("title", person.title),
-                ("given", person.given),
-                ("role", person.role),
-            ] {
+            for (name, part) in [("title", person.title), ("given", person.given), ("role", person.role)] {
                 if let Some(part) = part {
                     check_span(text, part, &format!("{who} {name}"))?;
                 }
@@ -185,9 +153,7 @@ pub fn check_edits(text: &str, edits: &[Edit], what: &str) -> Result<(), String>
     for (i, edit) in edits.iter().enumerate() {
         check_span(text, edit.span, &format!("{what} edit {i}"))?;
         if let Some(p) = previous {
-            if edit.span.start < p.end
-                || (p.is_empty() && edit.span.is_empty() && p.start == edit.span.start)
-            {
+            if edit.span.start < p.end || (p.is_empty() && edit.span.is_empty() && p.start == edit.span.start) {
                 return Err(format!(
                     "{what} edit {i} {:?} overlaps or is not after {p:?}",
                     edit.span
