@@ -85,6 +85,8 @@ struct Source {
     config: Arc<ResolvedConfig>,
     /// The path relative to the config's folder (for `[per-file]` and the format).
     relative: String,
+    /// A plain `.txt` found by a folder walk: checked only if it reads as minutes.
+    tentative: bool,
 }
 
 /// A checked draft.
@@ -176,6 +178,7 @@ pub fn check_files(options: &CheckOptions, stdin: Option<&mut dyn Read>) -> Resu
                 file: Some(file.clone()),
                 relative: config.relative_path(&absolute),
                 config,
+                tentative: discovery.tentative.contains(file),
             });
         }
     }
@@ -204,6 +207,7 @@ pub fn check_files(options: &CheckOptions, stdin: Option<&mut dyn Read>) -> Resu
                 file: None,
                 relative: config.relative_path(&absolute),
                 config,
+                tentative: false,
             });
         }
     }
@@ -213,20 +217,24 @@ pub fn check_files(options: &CheckOptions, stdin: Option<&mut dyn Read>) -> Resu
     }
 
     // Read and lint in parallel; each file is read once.
-    let results: Vec<Result<Checked, String>> = sources
+    let results: Vec<Result<Option<Checked>, String>> = sources
         .into_par_iter()
         .map(|source| {
             let text = match &source.file {
                 Some(file) => read_text(file, &source.display)?,
                 None => stdin_text.clone().unwrap_or_default(),
             };
-            Ok(check_one(source, text, options))
+            if source.tentative && !reads_as_minutes(&text) {
+                return Ok(None);
+            }
+            Ok(Some(check_one(source, text, options)))
         })
         .collect();
     let mut checked = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok(c) => checked.push(c),
+            Ok(Some(c)) => checked.push(c),
+            Ok(None) => {}
             Err(e) => errors.push(e),
         }
     }
@@ -238,6 +246,14 @@ pub fn check_files(options: &CheckOptions, stdin: Option<&mut dyn Read>) -> Resu
         checked,
         skipped: discovery.skipped,
     })
+}
+
+/// True when a plain `.txt` holds minutes: numbered items, an attendance list or an agenda item.
+fn reads_as_minutes(text: &str) -> bool {
+    let minutes = crate::core::parse::parse(text);
+    minutes.shape == crate::core::model::Shape::SingleItem
+        || !minutes.items.is_empty()
+        || !minutes.attendance.is_empty()
 }
 
 fn check_one(source: Source, text: String, options: &CheckOptions) -> Checked {

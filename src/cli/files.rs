@@ -5,6 +5,16 @@ use std::path::{Path, PathBuf};
 /// The extensions a folder walk picks up (an explicit file is checked whatever its name).
 pub const DRAFT_SUFFIXES: &[&str] = &[".minutes", ".minutes.txt", ".minutes.md"];
 
+/// Plain `.txt` files a folder walk also picks up, but checks only when their text reads as
+/// minutes (a README.txt or LICENSE.txt beside the drafts is left alone).
+pub fn is_plain_text_name(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    name.ends_with(".txt") && name.len() > 4 && !is_draft_name(path)
+}
+
 /// True when a file name looks like a draft.
 pub fn is_draft_name(path: &Path) -> bool {
     let Some(name) = path.file_name() else {
@@ -18,6 +28,8 @@ pub fn is_draft_name(path: &Path) -> bool {
 #[derive(Debug, Default)]
 pub struct Discovery {
     pub files: Vec<PathBuf>,
+    /// Files among `files` found by a walk as plain `.txt`: checked only if they read as minutes.
+    pub tentative: std::collections::HashSet<PathBuf>,
     /// Messages about entries skipped on purpose (symlink loops, FIFOs): printed, not fatal.
     pub skipped: Vec<String>,
     /// Errors that make the run fail with exit code 2 (missing file, unreadable folder).
@@ -58,10 +70,14 @@ fn walk(dir: &Path, found: &mut Discovery) {
                 let Some(kind) = entry.file_type() else {
                     continue;
                 };
-                if kind.is_dir() || !is_draft_name(entry.path()) {
+                let plain_text = is_plain_text_name(entry.path());
+                if kind.is_dir() || !(is_draft_name(entry.path()) || plain_text) {
                     continue;
                 }
                 if kind.is_file() {
+                    if plain_text {
+                        found.tentative.insert(entry.path().to_path_buf());
+                    }
                     found.files.push(entry.into_path());
                 } else {
                     found
@@ -133,6 +149,9 @@ mod tests {
         for no in ["a.txt", "notes.md", ".minutes", "minutes", "a.minutes.doc"] {
             assert!(!is_draft_name(Path::new(no)), "{no}");
         }
+        assert!(is_plain_text_name(Path::new("cabinet-2022.txt")));
+        assert!(!is_plain_text_name(Path::new("a.minutes.txt")));
+        assert!(!is_plain_text_name(Path::new(".txt")));
     }
 
     #[test]
