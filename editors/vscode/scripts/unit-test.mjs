@@ -24,7 +24,6 @@ try {
     platform: "node",
     format: "esm",
     target: "node20",
-    packages: "external",
     // Tests read files relative to the extension folder.
     define: { "process.env.MINUTES_LINT_EXT_ROOT": JSON.stringify(root) },
     logLevel: "warning",
