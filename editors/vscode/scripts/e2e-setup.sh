@@ -74,5 +74,5 @@ else
   log "code-server postinstall already done"
 fi
 
-node "$CS/out/node/entry.js" --version
+XDG_CONFIG_HOME="$D/config" XDG_DATA_HOME="$D/data" node "$CS/out/node/entry.js" --version
 log "ready: $D"
