@@ -90,6 +90,7 @@ async function startClient(): Promise<void> {
   if (!resolved.ok) {
     statusItem.text = "minutes-lint: no server";
     statusItem.severity = vscode.LanguageStatusSeverity.Error;
+    log(`looked for the server in: ${resolved.tried.join("; ")}`);
     await showStartError(resolved.message);
     return;
   }

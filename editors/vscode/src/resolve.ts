@@ -132,9 +132,8 @@ export function resolveServer(input: ResolveInput, host: ResolveHost): ResolveRe
   tried.push(`${name} on PATH (${dirs.length} folder${dirs.length === 1 ? "" : "s"} searched)`);
 
   const message =
-    `minutes-lint cannot start: no language server program found. ` +
-    `Set "${SETTING}" to the full path of the minutes-lint program, ` +
-    `put minutes-lint on your PATH, or install the extension package made for your platform ` +
-    `(it carries the program inside). Tried: ${tried.join("; ")}.`;
+    `minutes-lint cannot start: its language server program was not found. ` +
+    `Set "${SETTING}" to the minutes-lint program, put minutes-lint on your PATH, ` +
+    `or install the extension package made for your platform, which carries the program inside.`;
   return { ok: false, message, tried, warnings };
 }

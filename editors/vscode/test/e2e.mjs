@@ -22,7 +22,18 @@
 // stopped by its id at the end, on failure too, and every wait is bounded.
 
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -38,6 +49,7 @@ const CHROMIUM = process.env.MINUTES_LINT_CHROMIUM ?? "/usr/bin/chromium";
 const ARTIFACTS = resolve(process.env.MINUTES_LINT_E2E_ARTIFACTS ?? join(EXT, "test-artifacts"));
 const DRAFT_SOURCE = "manchester-ofsted-subgroup-2017-09-12.txt";
 const DRAFT = "ofsted.minutes";
+const SECOND = "second-copy.minutes";
 const TOTAL_TIMEOUT_MS = Number(process.env.MINUTES_LINT_E2E_TIMEOUT_MS ?? 8 * 60 * 1000);
 
 const t0 = Date.now();
@@ -182,7 +194,11 @@ function packageVsix() {
 function codeServerEnv() {
   return {
     ...process.env,
-    PATH: `${join(CACHE, "bin")}:${process.env.PATH}`,
+    // Without any other minutes-lint, so the test runs the bundled one and the
+    // "no server" check finds none.
+    PATH: [join(CACHE, "bin"), ...(process.env.PATH ?? "").split(":")]
+      .filter((d) => d && !existsSync(join(d, "minutes-lint")))
+      .join(":"),
     XDG_CONFIG_HOME: join(tmp, "xdg-config"),
     XDG_DATA_HOME: join(tmp, "xdg-data"),
     XDG_CACHE_HOME: join(tmp, "xdg-cache"),
@@ -334,6 +350,8 @@ async function main() {
   const draftPath = join(workspace, DRAFT);
   copyFileSync(join(corpus, DRAFT_SOURCE), draftPath);
   const original = readFileSync(draftPath, "utf8");
+  const secondPath = join(workspace, SECOND);
+  copyFileSync(draftPath, secondPath);
   const userDir = join(tmp, "user-data/User");
   mkdirSync(userDir, { recursive: true });
   writeFileSync(
@@ -453,6 +471,27 @@ async function main() {
   check("Problems lists two broken paragraphs", broken.length === 2, `${broken.length} found`);
   await screenshot(page, "problems.png");
 
+  // The Outline view.
+  await runCommand(page, "Explorer: Focus on Outline View");
+  let outline = [];
+  await waitFor(
+    "the items in the Outline view",
+    async () => {
+      outline = (await allRows(page, ".outline-pane")).map((r) => norm(r.text));
+      return ["CYP/OSG/17/12", "CYP/OSG/17/13", "CYP/OSG/17/14"].every((n) => outline.some((t) => t.includes(n)));
+    },
+    { timeout: 30000, interval: 1000 },
+  ).catch((err) => log(err.message));
+  writeFileSync(join(ARTIFACTS, "outline.txt"), outline.join("\n") + "\n");
+  log(`Outline (${outline.length} rows):\n    ${outline.join("\n    ")}`);
+  for (const n of ["CYP/OSG/17/12", "CYP/OSG/17/13", "CYP/OSG/17/14"]) {
+    check(`the Outline lists item ${n}`, outline.some((t) => t.includes(n)));
+  }
+  await page.keyboard.press("Control+1");
+  await page.mouse.move(5, 5);
+  await sleep(700);
+  await screenshot(page, "vscode-minutes-lint.png");
+
   // The two paragraphs of each broken-paragraph finding, from the file: the
   // end of the first and the first words of the second.
   const lines = original.split(/\r?\n/);
@@ -536,35 +575,27 @@ async function main() {
     check("the join quick fix changes the editor text", false, "no broken-paragraph finding to fix");
   }
 
-  // The Outline view.
-  await runCommand(page, "Explorer: Focus on Outline View");
-  let outline = [];
-  await waitFor(
-    "the items in the Outline view",
-    async () => {
-      outline = (await allRows(page, ".outline-pane")).map((r) => norm(r.text));
-      return ["CYP/OSG/17/12", "CYP/OSG/17/13", "CYP/OSG/17/14"].every((n) => outline.some((t) => t.includes(n)));
-    },
-    { timeout: 30000, interval: 1000 },
-  ).catch((err) => log(err.message));
-  writeFileSync(join(ARTIFACTS, "outline.txt"), outline.join("\n") + "\n");
-  log(`Outline (${outline.length} rows):\n    ${outline.join("\n    ")}`);
-  for (const n of ["CYP/OSG/17/12", "CYP/OSG/17/13", "CYP/OSG/17/14"]) {
-    check(`the Outline lists item ${n}`, outline.some((t) => t.includes(n)));
-  }
-  await page.keyboard.press("Control+Shift+M");
-  await sleep(500);
+  // The Fix all command joins the other broken paragraph.
   await page.keyboard.press("Control+1");
-  await page.mouse.move(5, 5);
-  await sleep(700);
-  await screenshot(page, "vscode-minutes-lint.png");
+  await runCommand(page, "minutes-lint: Fix all problems");
+  const noneLeft = await waitFor(
+    "the Fix all command to join the rest",
+    async () => {
+      rows = await problemRows(page);
+      return rows.filter((r) => /broken-paragraph/.test(r.text)).length === 0;
+    },
+    { timeout: 20000, interval: 1000 },
+  ).catch(() => false);
+  check(
+    'the "minutes-lint: Fix all problems" command fixes the remaining broken paragraph',
+    noneLeft,
+    `${rows.filter((r) => /broken-paragraph/.test(r.text)).length} broken-paragraph rows left`,
+  );
 
-  // Save: the quick fix reaches the disk, and fix-all on save
-  // (editor.codeActionsOnSave: source.fixAll.minutes-lint, set by the
-  // extension's configurationDefaults) joins the other broken paragraph.
+  // Save: both joins reach the disk.
   await page.keyboard.press("Control+S");
   let savedText = original;
-  const saved = await waitFor(
+  await waitFor(
     "the saved file with every broken paragraph joined",
     () => {
       savedText = readFileSync(draftPath, "utf8");
@@ -573,10 +604,9 @@ async function main() {
     { timeout: 20000, interval: 500 },
   ).catch(() => false);
   writeFileSync(join(ARTIFACTS, "saved.minutes"), savedText);
-  check("saving writes the quick fix to disk", Boolean(pair?.joined(savedText)));
   check(
-    "fix all on save joins the other broken paragraph",
-    Boolean(saved),
+    "saving writes the fixed text to disk",
+    pairs.length > 0 && pairs.every((p) => p?.joined(savedText)),
     `${pairs.filter((p) => p?.joined(savedText)).length} of ${pairs.length} joined on disk`,
   );
   const clean = await waitFor(
@@ -585,6 +615,72 @@ async function main() {
     { timeout: 10000 },
   ).catch(() => false);
   check("the editor is clean after saving", clean);
+
+  // Fix all on save (editor.codeActionsOnSave: source.fixAll.minutes-lint,
+  // from the extension's configurationDefaults), on an untouched copy.
+  await page.keyboard.press("Control+P");
+  await quickInput.waitFor({ state: "visible", timeout: 15000 });
+  await quickInput.fill(SECOND);
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: SECOND }).first().waitFor({ state: "visible", timeout: 30000 });
+  await page.keyboard.press("Enter");
+  await page.locator(".tab.active", { hasText: SECOND }).waitFor({ state: "visible", timeout: 20000 });
+  await waitFor(
+    `the findings for ${SECOND}`,
+    async () => (await problemRows(page)).filter((r) => /broken-paragraph/.test(r.text)).length >= 2,
+    { timeout: 60000, interval: 1000 },
+  ).catch((err) => log(err.message));
+  await page.keyboard.press("Control+1");
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter"); // a change, so that the save is a real one
+  await page.keyboard.press("Control+S");
+  let secondText = original;
+  const onSave = await waitFor(
+    "the second copy saved with its broken paragraphs joined",
+    () => {
+      secondText = readFileSync(secondPath, "utf8");
+      return pairs.length > 0 && pairs.every((p) => p && p.joined(secondText));
+    },
+    { timeout: 20000, interval: 500 },
+  ).catch(() => false);
+  check(
+    "fix all on save joins the broken paragraphs",
+    onSave,
+    `${pairs.filter((p) => p?.joined(secondText)).length} of ${pairs.length} joined on disk`,
+  );
+
+  // No server to be found: a clear error with a button that opens the setting.
+  const extDir = join(tmp, "extensions");
+  const installedDir = readdirSync(extDir).find((d) => d.startsWith("minutes-lint.minutes-lint-"));
+  const installedBin = installedDir && join(extDir, installedDir, "server/minutes-lint");
+  if (installedBin && existsSync(installedBin)) {
+    log(`installed server: ${installedBin} (mode ${(statSync(installedBin).mode & 0o777).toString(8)})`);
+    renameSync(installedBin, `${installedBin}.hidden`);
+    await runCommand(page, "minutes-lint: Restart server");
+    const toast = page.locator(".notification-toast", { hasText: "cannot start" }).first();
+    const shown = await toast
+      .waitFor({ state: "visible", timeout: 20000 })
+      .then(() => true)
+      .catch(() => false);
+    const toastText = shown ? norm(await toast.textContent()) : "";
+    check("with no server, an error notification says how to fix it", shown && /minutes-lint\.server\.path/.test(toastText), toastText.slice(0, 160));
+    if (shown) {
+      await page.mouse.move(5, 5);
+      await screenshot(page, "no-server.png");
+      await toast.locator(".monaco-button", { hasText: "Open Settings" }).first().click();
+      const settingShown = await page
+        .locator(".settings-editor .setting-item", { hasText: "Server: Path" })
+        .first()
+        .waitFor({ state: "visible", timeout: 20000 })
+        .then(() => true)
+        .catch(() => false);
+      await screenshot(page, "open-settings.png");
+      check('its "Open Settings" button opens the minutes-lint.server.path setting', settingShown);
+    }
+    renameSync(`${installedBin}.hidden`, installedBin);
+  } else {
+    check("with no server, an error notification says how to fix it", false, `no installed server binary under ${extDir}`);
+  }
+
   writeFileSync(join(ARTIFACTS, "browser-console.log"), consoleLines.join("\n") + "\n");
   await browser.close();
 }
