@@ -323,6 +323,22 @@ async function problemRows(page) {
   return (await allRows(page, ".markers-panel")).filter((r) => /minutes-lint|\[Ln \d+/.test(r.text + r.label));
 }
 
+/** Problems rows grouped under their file's heading row: file name → rows. */
+async function problemsByFile(page) {
+  const byFile = new Map();
+  let current;
+  for (const r of await allRows(page, ".markers-panel")) {
+    if (/\[Ln \d+/.test(r.text)) {
+      if (current) byFile.get(current).push(r);
+    } else {
+      const m = /([\w.-]+\.minutes)/.exec(r.text);
+      current = m ? m[1] : undefined;
+      if (current && !byFile.has(current)) byFile.set(current, []);
+    }
+  }
+  return byFile;
+}
+
 function lineCol(row) {
   const m = /\[Ln (\d+), Col (\d+)\]/.exec(row.text) ?? /line (\d+) column (\d+)/i.exec(row.label);
   return m ? { line: Number(m[1]), col: Number(m[2]) } : undefined;
@@ -345,13 +361,24 @@ async function main() {
   const vsix = packageVsix();
 
   tmp = mkdtempSync(join(tmpdir(), "minutes-lint-e2e-"));
-  const workspace = join(tmp, "workspace");
-  mkdirSync(workspace);
-  const draftPath = join(workspace, DRAFT);
+  // A multi-root workspace: two folders, one language client. The second
+  // folder turns present-and-apologies off in its folder settings, which the
+  // server learns through workspace/configuration for that folder.
+  const folderA = join(tmp, "committee-a");
+  const folderB = join(tmp, "committee-b");
+  mkdirSync(folderA);
+  mkdirSync(join(folderB, ".vscode"), { recursive: true });
+  const draftPath = join(folderA, DRAFT);
   copyFileSync(join(corpus, DRAFT_SOURCE), draftPath);
   const original = readFileSync(draftPath, "utf8");
-  const secondPath = join(workspace, SECOND);
+  const secondPath = join(folderB, SECOND);
   copyFileSync(draftPath, secondPath);
+  writeFileSync(
+    join(folderB, ".vscode/settings.json"),
+    JSON.stringify({ "minutes-lint.rules": { "present-and-apologies": "off" } }, null, 2),
+  );
+  const workspace = join(tmp, "minutes.code-workspace");
+  writeFileSync(workspace, JSON.stringify({ folders: [{ path: "committee-a" }, { path: "committee-b" }] }, null, 2));
   const userDir = join(tmp, "user-data/User");
   mkdirSync(userDir, { recursive: true });
   writeFileSync(
@@ -411,7 +438,7 @@ async function main() {
   const consoleLines = [];
   page.on("console", (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
 
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
+  const url = `http://127.0.0.1:${port}/?workspace=${encodeURIComponent(workspace)}`;
   log(`opening ${url}`);
   await page.goto(url, { timeout: 90000, waitUntil: "domcontentloaded" });
   await page.locator(".monaco-workbench").waitFor({ state: "visible", timeout: 90000 });
@@ -624,11 +651,25 @@ async function main() {
   await page.locator(".quick-input-list .monaco-list-row", { hasText: SECOND }).first().waitFor({ state: "visible", timeout: 30000 });
   await page.keyboard.press("Enter");
   await page.locator(".tab.active", { hasText: SECOND }).waitFor({ state: "visible", timeout: 20000 });
+  let secondRows = [];
   await waitFor(
     `the findings for ${SECOND}`,
-    async () => (await problemRows(page)).filter((r) => /broken-paragraph/.test(r.text)).length >= 2,
+    async () => {
+      secondRows = (await problemsByFile(page)).get(SECOND) ?? [];
+      return secondRows.filter((r) => /broken-paragraph/.test(r.text)).length >= 2;
+    },
     { timeout: 60000, interval: 1000 },
   ).catch((err) => log(err.message));
+  log(`Problems for ${SECOND} (second folder):\n    ${secondRows.map((r) => norm(r.text)).join("\n    ")}`);
+  check(
+    "the second workspace folder is linted by the same client",
+    secondRows.filter((r) => /broken-paragraph/.test(r.text)).length >= 2,
+  );
+  check(
+    "the second folder's minutes-lint.rules turns present-and-apologies off there",
+    secondRows.length > 0 && !secondRows.some((r) => /present-and-apologies/.test(r.text)),
+    `${secondRows.filter((r) => /present-and-apologies/.test(r.text)).length} present-and-apologies rows for ${SECOND}`,
+  );
   await page.keyboard.press("Control+1");
   await page.keyboard.press("Control+End");
   await page.keyboard.press("Enter"); // a change, so that the save is a real one
