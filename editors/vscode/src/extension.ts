@@ -5,7 +5,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as vscode from "vscode";
 import {
+  CloseAction,
   DidChangeConfigurationNotification,
+  ErrorAction,
+  type ErrorHandler,
   LanguageClient,
   type LanguageClientOptions,
   RevealOutputChannelOn,
@@ -71,6 +74,36 @@ async function showStartError(message: string): Promise<void> {
   }
 }
 
+/**
+ * One clear message when the server keeps stopping, with the same buttons as a
+ * missing server, instead of the client's generic ones.
+ */
+function errorHandler(command: string): ErrorHandler {
+  const closes: number[] = [];
+  return {
+    error(error, _message, count) {
+      log(`connection to the server: ${error.message}`);
+      return { action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+    },
+    closed() {
+      const now = Date.now();
+      closes.push(now);
+      while (closes.length > 0 && now - closes[0] > 3 * 60 * 1000) closes.shift();
+      if (closes.length <= 4) {
+        log(`the server stopped; starting it again (${closes.length} stop(s) in the last 3 minutes)`);
+        return { action: CloseAction.Restart, handled: true };
+      }
+      statusItem.text = "minutes-lint: server stopped";
+      statusItem.severity = vscode.LanguageStatusSeverity.Error;
+      void showStartError(
+        `minutes-lint: the language server ${command} stopped ${closes.length} times in 3 minutes and will not be started again. ` +
+          `Check that "${SETTING}" names a working minutes-lint (\`minutes-lint server\`), then run "minutes-lint: Restart server".`,
+      );
+      return { action: CloseAction.DoNotRestart, handled: true };
+    },
+  };
+}
+
 async function startClient(): Promise<void> {
   const resolved = resolveServer(
     {
@@ -108,6 +141,11 @@ async function startClient(): Promise<void> {
     ],
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    errorHandler: errorHandler(resolved.command),
+    initializationFailedHandler: (error) => {
+      log(`the server failed to initialise: ${String(error)}`);
+      return false;
+    },
     middleware: {
       workspace: {
         // Answer the server's workspace/configuration for our section with
