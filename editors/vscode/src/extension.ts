@@ -13,7 +13,6 @@ import {
   type LanguageClientOptions,
   RevealOutputChannelOn,
   type ServerOptions,
-  TransportKind,
 } from "vscode-languageclient/node";
 import { binaryName, resolveServer, type ResolveHost, SETTING } from "./resolve";
 import { answerConfigurationItem, isOurSection, SECTION, toServerSettings } from "./settings";
@@ -132,7 +131,9 @@ async function startClient(): Promise<void> {
   statusItem.detail = `${resolved.command} (${resolved.source})`;
   statusItem.severity = vscode.LanguageStatusSeverity.Information;
 
-  const run = { command: resolved.command, args: ["server"], transport: TransportKind.stdio };
+  // No `transport`: with TransportKind.stdio the client would append `--stdio`,
+  // which `minutes-lint server` does not take. Without it, stdio is used as is.
+  const run = { command: resolved.command, args: ["server"] };
   const serverOptions: ServerOptions = { run, debug: run };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
