@@ -193,6 +193,32 @@ pub struct Person {
     pub group: Span,
 }
 
+impl Person {
+    /// The name as one person would be written: "Councillor Collins" for a name listed under
+    /// "Councillors …", "Mrs B Kellner" otherwise.
+    pub fn display_name(&self, text: &str) -> String {
+        let title = self
+            .title
+            .map(|t| t.slice(text).trim_end_matches('.'))
+            .map(|t| match t {
+                "Councillors" => "Councillor",
+                "Cllrs" => "Cllr",
+                other => other,
+            });
+        let name_start = self.given.unwrap_or(self.surname).start;
+        let name = text.get(name_start..self.surname.end).unwrap_or("");
+        match title {
+            Some(title) => format!("{title} {name}"),
+            None => name.to_string(),
+        }
+    }
+
+    /// The span of the name itself, without a title shared with a list.
+    pub fn name_span(&self) -> Span {
+        Span::new(self.given.unwrap_or(self.surname).start, self.surname.end)
+    }
+}
+
 /// A numbered item (or the single item of a single-item draft).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Item {

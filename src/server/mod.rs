@@ -118,9 +118,16 @@ struct Shared {
     publish: tokio::sync::Mutex<()>,
     roots: Mutex<Vec<PathBuf>>,
     flags: Mutex<ClientFlags>,
+    /// Bumped whenever the configuration changes, so that a lint started under the old
+    /// configuration is not kept as the answer for the new one.
+    config_generation: std::sync::atomic::AtomicU64,
 }
 
 impl Shared {
+    fn config_generation(&self) -> u64 {
+        self.config_generation.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
     fn version_of(&self, uri: &Url) -> Option<i32> {
         lock(&self.docs).get(uri).map(|d| d.version)
     }
@@ -198,6 +205,7 @@ impl Backend {
                 publish: tokio::sync::Mutex::new(()),
                 roots: Mutex::new(Vec::new()),
                 flags: Mutex::new(ClientFlags::default()),
+                config_generation: std::sync::atomic::AtomicU64::new(0),
             }),
         }
     }
@@ -225,6 +233,9 @@ impl Backend {
     fn relint_all(&self) {
         let uris: Vec<(Url, i32)> = {
             let mut docs = lock(&self.shared.docs);
+            self.shared
+                .config_generation
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             docs.values_mut().for_each(|d| d.analysis = None);
             docs.iter().map(|(u, d)| (u.clone(), d.version)).collect()
         };
@@ -244,6 +255,7 @@ impl Backend {
             }
             (doc.rope.clone(), doc.version)
         };
+        let generation = self.shared.config_generation();
         let path = uri.to_file_path().ok();
         let (doc_config, error) = lock(&self.shared.config).for_document(path.as_deref());
         if let Some(e) = error {
@@ -294,7 +306,7 @@ impl Backend {
         };
         let mut docs = lock(&self.shared.docs);
         let doc = docs.get_mut(uri)?;
-        if doc.version != version {
+        if doc.version != version || self.shared.config_generation() != generation {
             return None;
         }
         // Another task may have finished the same version first: share its result.

@@ -75,11 +75,11 @@ pub fn document_symbols(analysis: &Analysis) -> Vec<DocumentSymbol> {
                     None
                 };
                 symbol(
-                    one_line(p.span.slice(text), "?"),
+                    one_line(&p.display_name(text), "?"),
                     detail,
                     SymbolKind::FIELD,
-                    lines.range(p.span),
-                    lines.range(p.span),
+                    lines.range(p.name_span()),
+                    lines.range(p.name_span()),
                     Vec::new(),
                 )
             })

@@ -155,3 +155,13 @@ fn markdown_numbered_lists_under_heading_items_are_not_items() {
     let m = parse_with(text, &Vocabulary::default(), Some(Format::Markdown));
     assert_eq!(numbers(text, &m), ["12", "13"]);
 }
+
+#[test]
+fn listed_people_are_named_one_by_one() {
+    let text = corpus("manchester-ofsted-subgroup-2017-09-12.txt");
+    let m = parse(&text);
+    let names: Vec<String> = m.attendance[0].people.iter().map(|p| p.display_name(&text)).collect();
+    assert_eq!(names[..4], ["Councillor Stone", "Councillor Alijah", "Councillor Collins", "Councillor Lovecy"]);
+    assert_eq!(names[6], "Mrs B Kellner");
+    assert_eq!(m.attendance[0].people[2].name_span().slice(&text), "Collins");
+}
