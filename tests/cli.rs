@@ -105,7 +105,8 @@ fn no_paths_checks_the_current_folder_honouring_gitignore_and_draft_names() {
         .arg("check")
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("No problems found in 3 files."));
+        // The three drafts, and notes.txt because its text reads as minutes; not readme.md.
+        .stdout(predicate::str::contains("No problems found in 4 files."));
     // A .txt or .md named explicitly is checked too.
     bin()
         .current_dir(dir.path())
@@ -798,4 +799,38 @@ fn the_server_subcommand_exists() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("language server"));
+}
+
+#[test]
+fn a_folder_walk_checks_plain_text_minutes_but_not_other_text_files() {
+    let dir = temp();
+    let corpus = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/manchester-ofsted-subgroup-2017-09-12.txt"
+    );
+    write(dir.path(), "ofsted.txt", &fs::read_to_string(corpus).unwrap());
+    write(
+        dir.path(),
+        "README.txt",
+        "How we keep our notes: we write them up the same day.\n",
+    );
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["check", ".", "--format", "json"])
+        .output()
+        .unwrap();
+    let found: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<&str> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert!(paths.iter().any(|p| p.ends_with("ofsted.txt")), "{paths:?}");
+    assert!(!paths.iter().any(|p| p.ends_with("README.txt")), "{paths:?}");
+    assert!(found
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["rule"] == "present-and-apologies"));
 }

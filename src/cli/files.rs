@@ -162,11 +162,22 @@ mod tests {
         std::fs::write(root.join("a.minutes"), "x").unwrap();
         std::fs::write(root.join("sub/b.minutes.md"), "x").unwrap();
         std::fs::write(root.join("notes.txt"), "x").unwrap();
+        std::fs::write(root.join("readme.md"), "x").unwrap();
         std::fs::write(root.join("old.minutes"), "x").unwrap();
         std::fs::write(root.join(".gitignore"), "old.minutes\n").unwrap();
         let found = discover(&[root.to_path_buf()]);
         assert!(found.errors.is_empty(), "{:?}", found.errors);
-        assert_eq!(found.files, vec![root.join("a.minutes"), root.join("sub/b.minutes.md")]);
+        assert_eq!(
+            found.files,
+            vec![
+                root.join("a.minutes"),
+                root.join("notes.txt"),
+                root.join("sub/b.minutes.md")
+            ]
+        );
+        // A plain .txt is only a candidate: it is checked if its text reads as minutes.
+        assert!(found.tentative.contains(&root.join("notes.txt")));
+        assert!(!found.tentative.contains(&root.join("a.minutes")));
     }
 
     #[cfg(unix)]

@@ -14,5 +14,7 @@ pub mod model;
 pub mod parse;
 pub mod rules;
 pub mod suppress;
+#[cfg(test)]
+pub mod testing;
 pub mod text;
 pub mod vocabulary;

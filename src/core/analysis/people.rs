@@ -575,10 +575,7 @@ mod tests {
     use super::*;
     use crate::core::parse::parse;
 
-    fn corpus(name: &str) -> String {
-        let path = format!("{}/../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-    }
+    use crate::core::testing::corpus;
 
     #[test]
     fn ofsted_taylor_is_present_and_sent_apologies() {

@@ -2,10 +2,7 @@
 
 use super::*;
 
-fn corpus(name: &str) -> String {
-    let path = format!("{}/../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+use crate::core::testing::corpus;
 
 fn numbers(text: &str, minutes: &Minutes) -> Vec<String> {
     minutes
@@ -161,7 +158,15 @@ fn listed_people_are_named_one_by_one() {
     let text = corpus("manchester-ofsted-subgroup-2017-09-12.txt");
     let m = parse(&text);
     let names: Vec<String> = m.attendance[0].people.iter().map(|p| p.display_name(&text)).collect();
-    assert_eq!(names[..4], ["Councillor Stone", "Councillor Alijah", "Councillor Collins", "Councillor Lovecy"]);
+    assert_eq!(
+        names[..4],
+        [
+            "Councillor Stone",
+            "Councillor Alijah",
+            "Councillor Collins",
+            "Councillor Lovecy"
+        ]
+    );
     assert_eq!(names[6], "Mrs B Kellner");
     assert_eq!(m.attendance[0].people[2].name_span().slice(&text), "Collins");
 }

@@ -160,36 +160,18 @@ fn first_word(text: &str, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::config::Config;
-    use crate::core::fix::{apply_edits, choose_fixes};
+    use crate::core::fix::apply_edits;
 
-    fn corpus(name: &str) -> String {
-        let path = format!("{}/../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-    }
+    use crate::core::testing::corpus;
 
     /// This rule's findings alone (the linter's other rules are not run).
     fn run_rule(text: &str) -> Vec<Diagnostic> {
-        let minutes = crate::core::parse::parse(text);
-        let lines = crate::core::text::LineIndex::new(text);
-        let config = Config::default();
-        let ctx = Context::new(text, &minutes, &config, &lines);
-        let mut out = Vec::new();
-        check(&ctx, &mut out);
-        out
+        crate::core::testing::run_rule(check, text)
     }
 
     /// Applies this rule's safe fixes until none is left: the text and the passes it took.
     fn fix_until_stable(text: &str) -> (String, usize) {
-        let mut current = text.to_string();
-        for pass in 0..8 {
-            let (edits, _) = choose_fixes(&run_rule(&current), false);
-            if edits.is_empty() {
-                return (current, pass);
-            }
-            current = apply_edits(&current, &edits);
-        }
-        (current, 8)
+        crate::core::testing::fix_until_stable(check, text)
     }
 
     fn findings(text: &str) -> Vec<Diagnostic> {

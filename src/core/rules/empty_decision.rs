@@ -131,10 +131,7 @@ mod tests {
         out.iter().map(|d| d.span.slice(text).to_string()).collect()
     }
 
-    fn corpus(name: &str) -> String {
-        let path = format!("{}/../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-    }
+    use crate::core::testing::corpus;
 
     #[test]
     fn markers_followed_by_nothing_are_reported() {

@@ -458,20 +458,11 @@ mod tests {
     use crate::core::config::Config;
     use crate::core::lint::lint;
 
-    fn corpus(name: &str) -> String {
-        let path = format!("{}/../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-    }
+    use crate::core::testing::corpus;
 
     /// This rule's findings alone (the linter's other rules are not run).
     fn run_rule(text: &str) -> Vec<Diagnostic> {
-        let minutes = crate::core::parse::parse(text);
-        let lines = crate::core::text::LineIndex::new(text);
-        let config = Config::default();
-        let ctx = Context::new(text, &minutes, &config, &lines);
-        let mut out = Vec::new();
-        check(&ctx, &mut out);
-        out
+        crate::core::testing::run_rule(check, text)
     }
 
     /// With a path, through the linter (which applies suppressions); without, this rule alone.

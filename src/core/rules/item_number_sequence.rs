@@ -638,10 +638,7 @@ mod tests {
         apply_edits(text, &found[0].fixes[0].edits)
     }
 
-    fn corpus(name: &str) -> String {
-        let path = format!("{}/../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-    }
+    use crate::core::testing::corpus;
 
     fn doc(numbers: &[&str]) -> String {
         let mut text = String::from("Panel\n\n");

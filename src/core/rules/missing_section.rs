@@ -128,10 +128,7 @@ mod tests {
             .collect()
     }
 
-    fn corpus(name: &str) -> String {
-        let path = format!("{}/../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-    }
+    use crate::core::testing::corpus;
 
     #[test]
     fn middlesbrough_lacks_only_attendance() {

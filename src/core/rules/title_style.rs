@@ -116,10 +116,7 @@ mod tests {
         check_with(text, &Config::default())
     }
 
-    fn corpus(name: &str) -> String {
-        let path = format!("{}/../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-    }
+    use crate::core::testing::corpus;
 
     #[test]
     fn corpus_uses_one_style() {

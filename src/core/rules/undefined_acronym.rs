@@ -161,10 +161,7 @@ mod tests {
         run(text).iter().map(|d| d.span.slice(text).to_string()).collect()
     }
 
-    fn corpus(name: &str) -> String {
-        let path = format!("{}/../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-    }
+    use crate::core::testing::corpus;
 
     fn fixed(text: &str, d: &Diagnostic) -> String {
         apply_edits(text, &d.fixes[0].edits)

@@ -1,0 +1,46 @@
+//! Helpers shared by the core's unit tests: the shared corpus, and running one rule alone.
+#![cfg(test)]
+
+use crate::core::config::Config;
+use crate::core::diagnostic::Diagnostic;
+use crate::core::fix::{apply_edits, choose_fixes};
+use crate::core::parse::parse;
+use crate::core::rules::Context;
+use crate::core::text::LineIndex;
+
+/// A rule's check function.
+pub type Check = fn(&Context, &mut Vec<Diagnostic>);
+
+/// A draft from `../shared/corpus/`.
+pub fn corpus(name: &str) -> String {
+    let path = format!("{}/../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// One rule's findings on `text` with the default config (the other rules are not run).
+pub fn run_rule(check: Check, text: &str) -> Vec<Diagnostic> {
+    run_rule_with(check, text, &Config::default())
+}
+
+/// One rule's findings on `text` with `config`.
+pub fn run_rule_with(check: Check, text: &str, config: &Config) -> Vec<Diagnostic> {
+    let minutes = parse(text);
+    let lines = LineIndex::new(text);
+    let ctx = Context::new(text, &minutes, config, &lines);
+    let mut out = Vec::new();
+    check(&ctx, &mut out);
+    out
+}
+
+/// Applies one rule's safe fixes until none is left: the text and the passes it took.
+pub fn fix_until_stable(check: Check, text: &str) -> (String, usize) {
+    let mut current = text.to_string();
+    for pass in 0..8 {
+        let (edits, _) = choose_fixes(&run_rule(check, &current), false);
+        if edits.is_empty() {
+            return (current, pass);
+        }
+        current = apply_edits(&current, &edits);
+    }
+    (current, 8)
+}
