@@ -808,7 +808,7 @@ fn a_folder_walk_checks_plain_text_minutes_but_not_other_text_files() {
         env!("CARGO_MANIFEST_DIR"),
         "/../shared/corpus/manchester-ofsted-subgroup-2017-09-12.txt"
     );
-    write(dir.path(), "ofsted.txt", &fs::read_to_string(corpus).unwrap());
+    write(dir.path(), "ofsted.txt", fs::read_to_string(corpus).unwrap());
     write(
         dir.path(),
         "README.txt",
