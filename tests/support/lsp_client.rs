@@ -59,8 +59,14 @@ impl LspClient {
 
     /// Starts `minutes-lint server` from this binary (e.g. the release build for heavy tests).
     pub fn start_binary(binary: &std::path::Path) -> Self {
-        let mut child = Command::new(binary)
-            .arg("server")
+        let mut command = Command::new(binary);
+        command.arg("server");
+        Self::start_command(command)
+    }
+
+    /// Starts a server with this command line (e.g. under strace); stdio is set here.
+    pub fn start_command(mut command: Command) -> Self {
+        let mut child = command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
