@@ -128,7 +128,7 @@ fn a_huge_draft_finishes_with_findings_in_proportion() {
         .unwrap();
     eprintln!(
         "{} MB through {} in {:?}",
-        copies * one.len() >> 20,
+        (copies * one.len()) >> 20,
         binary.display(),
         started.elapsed()
     );
