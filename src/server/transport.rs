@@ -6,8 +6,11 @@
 //! re-frames every message whose body is a JSON-RPC request or response, and drops (with a line
 //! on stderr) anything else, resynchronising on the next `Content-Length` header.
 
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Deserializer};
+use std::borrow::Cow;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
-use tower_lsp::jsonrpc::{Request, Response};
+use tower_lsp::jsonrpc::Id;
 
 const HEADER: &[u8] = b"Content-Length";
 /// A header block longer than this without its blank line is garbage, not a header.
@@ -68,12 +71,34 @@ fn next_frame(buf: &[u8]) -> Frame {
     }
 }
 
+fn some<'de, T: Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+/// What tower-lsp's `Request` accepts (and every `Response` is one too: tower-lsp's `Message`
+/// decodes when either does), checked without copying the params: a 50 MB didOpen is scanned,
+/// not built into a second `serde_json::Value`.
+#[derive(Deserialize)]
+struct Shape<'a> {
+    #[serde(borrow)]
+    jsonrpc: Cow<'a, str>,
+    #[serde(default, borrow, deserialize_with = "some")]
+    #[allow(dead_code)]
+    method: Option<Cow<'a, str>>,
+    #[serde(default, deserialize_with = "some")]
+    #[allow(dead_code)]
+    params: Option<IgnoredAny>,
+    #[serde(default, deserialize_with = "some")]
+    #[allow(dead_code)]
+    id: Option<Id>,
+}
+
 /// True when tower-lsp can decode `body` as a message.
 fn is_message(body: &[u8]) -> bool {
     let Ok(text) = std::str::from_utf8(body) else {
         return false;
     };
-    serde_json::from_str::<Request>(text).is_ok() || serde_json::from_str::<Response>(text).is_ok()
+    serde_json::from_str::<Shape>(text).is_ok_and(|shape| shape.jsonrpc == "2.0")
 }
 
 /// Copies well-formed frames from `input` to `output` until `input` ends.
@@ -147,6 +172,32 @@ mod tests {
         ));
         let out = run(input.as_bytes()).await;
         assert_eq!(out, framed(good));
+    }
+
+    /// The shape check agrees with tower-lsp's own types on what is a message.
+    #[test]
+    fn the_shape_check_agrees_with_tower_lsp() {
+        use tower_lsp::jsonrpc::{Request, Response};
+        for body in [
+            r#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#,
+            r#"{"jsonrpc":"2.0","method":"x","params":[1,{"a":null}]}"#,
+            r#"{"jsonrpc":"2.0","id":"a","result":null}"#,
+            r#"{"jsonrpc":"2.0","id":null,"error":{"code":1,"message":"m"}}"#,
+            r#"{"jsonrpc":"2.0","params":null}"#,
+            r#"{"jsonrpc":"2\u002e0","method":"esc\"aped"}"#,
+            r#"{"jsonrpc":"2.0","method":null}"#,
+            r#"{"jsonrpc":"2.0","id":1.5,"method":"x"}"#,
+            r#"{"jsonrpc":"2.0","id":[1],"method":"x"}"#,
+            r#"{"jsonrpc":"1.0","method":"x"}"#,
+            r#"{"method":"x"}"#,
+            r#"{"jsonrpc":"2.0","method":"x"} trailing"#,
+            r#"[{"jsonrpc":"2.0","method":"x"}]"#,
+            "",
+        ] {
+            let theirs =
+                serde_json::from_str::<Request>(body).is_ok() || serde_json::from_str::<Response>(body).is_ok();
+            assert_eq!(is_message(body.as_bytes()), theirs, "{body}");
+        }
     }
 
     #[test]
