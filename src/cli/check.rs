@@ -301,6 +301,18 @@ fn read_text(file: &Path, display: &str) -> Result<String, String> {
 }
 
 fn utf8_error(display: &str, e: &std::string::FromUtf8Error) -> String {
+    let bytes = e.as_bytes();
+    // A UTF-16 byte-order mark (FF FE or FE FF): what Word and Notepad write as "Unicode".
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let order = if bytes[0] == 0xFF {
+            "little-endian"
+        } else {
+            "big-endian"
+        };
+        return format!(
+            "{display}: the file is UTF-16 ({order}, it starts with a UTF-16 byte-order mark); save the draft as UTF-8. Nothing was checked or written"
+        );
+    }
     format!(
         "{display}: not valid UTF-8 (invalid byte at offset {}); save the draft as UTF-8. Nothing was checked or written",
         e.utf8_error().valid_up_to()

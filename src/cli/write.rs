@@ -38,6 +38,16 @@ fn parent_dir(path: &Path) -> PathBuf {
 /// synced, given the original's permissions, then renamed over the original. On any error the
 /// original is untouched and the temporary file is removed.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomically_with(path, bytes, |_| Ok(()))
+}
+
+/// [`write_atomically`] with `before_rename` called on the written temporary file just before it
+/// replaces the original: tests use it to interrupt the write at its most delicate point.
+pub fn write_atomically_with(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce(&Path) -> io::Result<()>,
+) -> io::Result<()> {
     let target = resolve(path);
     let permissions = fs::metadata(&target)?.permissions();
     let dir = parent_dir(&target);
@@ -48,6 +58,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     temp.write_all(bytes)?;
     temp.as_file().set_permissions(permissions)?;
     temp.as_file().sync_all()?;
+    before_rename(temp.path())?;
     temp.persist(&target).map_err(|e| e.error)?;
     // Make the rename itself durable where the platform allows syncing a folder.
     #[cfg(unix)]

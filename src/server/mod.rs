@@ -3,7 +3,8 @@
 //! Layout: [`document`] holds the ropes and applies edits; [`convert`] turns byte spans into
 //! LSP positions through the core's line index; [`analysis`] lints one version (catching
 //! panics); [`settings`] decides the config per document; the features live in [`actions`],
-//! [`hover`], [`completion`], [`definition`] and [`symbols`]; [`words`] is the acronym and people
+//! [`hover`], [`completion`], [`definition`] and [`symbols`]; [`transport`] keeps malformed
+//! messages away from tower-lsp's reader; [`words`] is the acronym and people
 //! lookup that will switch to the core's shared analyses.
 //!
 //! Nothing here writes to stdout except the protocol; logs go to the client (window/logMessage)
@@ -19,6 +20,7 @@ pub mod document;
 pub mod hover;
 pub mod settings;
 pub mod symbols;
+pub mod transport;
 pub mod words;
 
 use crate::core::config::CONFIG_FILE_NAME;
@@ -56,9 +58,12 @@ pub fn run() -> i32 {
             shutdown: shutdown.clone(),
             exit: exit.clone(),
         };
+        // tower-lsp stops reading at the first malformed message: only well-formed frames reach it.
+        let (reader, writer) = tokio::io::duplex(1 << 16);
+        tokio::spawn(transport::filter(tokio::io::stdin(), writer));
         // tower-lsp only notices `exit` when the next message arrives: stop as soon as it is seen.
         tokio::select! {
-            _ = Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service) => {}
+            _ = Server::new(reader, tokio::io::stdout(), socket).serve(service) => {}
             _ = exit.notified() => {}
         }
     });
@@ -96,6 +101,24 @@ impl<S: tower_service::Service<tower_lsp::jsonrpc::Request>> tower_service::Serv
             _ => {}
         }
         self.inner.call(request)
+    }
+}
+
+/// Closing a document at least this big hands the freed memory back to the system.
+const RETURN_MEMORY_AFTER: usize = 1 << 20;
+
+/// glibc's malloc keeps freed memory in its arenas, so a closed 50 MB document would leave the
+/// server's resident size at its peak: ask it to give free pages back (elsewhere, a no-op).
+fn return_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        extern "C" {
+            fn malloc_trim(pad: usize) -> std::ffi::c_int;
+        }
+        // SAFETY: malloc_trim takes no pointers and is thread-safe in glibc.
+        unsafe {
+            malloc_trim(0);
+        }
     }
 }
 
@@ -602,7 +625,15 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         // Removed before any .await, like every change to the store.
-        let was_open = lock(&self.shared.docs).remove(&uri).is_some();
+        let removed = lock(&self.shared.docs).remove(&uri);
+        let was_open = removed.is_some();
+        if removed.is_some_and(|d| d.rope.len_bytes() >= RETURN_MEMORY_AFTER) {
+            // Analyses still in flight hold their copy a moment longer; trim once they are done.
+            tokio::spawn(async {
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                return_free_memory();
+            });
+        }
         if !was_open || !Self::is_lintable(&uri) {
             return;
         }

@@ -54,8 +54,19 @@ fn read_message(reader: &mut impl BufRead) -> Option<Value> {
 
 impl LspClient {
     pub fn start() -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_minutes-lint"))
-            .arg("server")
+        Self::start_binary(std::path::Path::new(env!("CARGO_BIN_EXE_minutes-lint")))
+    }
+
+    /// Starts `minutes-lint server` from this binary (e.g. the release build for heavy tests).
+    pub fn start_binary(binary: &std::path::Path) -> Self {
+        let mut command = Command::new(binary);
+        command.arg("server");
+        Self::start_command(command)
+    }
+
+    /// Starts a server with this command line (e.g. under strace); stdio is set here.
+    pub fn start_command(mut command: Command) -> Self {
+        let mut child = command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -208,6 +219,45 @@ impl LspClient {
         self.request("shutdown", Value::Null);
         self.notify("exit", Value::Null);
         let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.code();
+            }
+            if Instant::now() > deadline {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Writes raw bytes to the server's stdin, framing and all (for malformed input).
+    pub fn send_raw(&self, bytes: &[u8]) {
+        let mut stdin = self.stdin.lock().unwrap();
+        let _ = stdin.write_all(bytes);
+        let _ = stdin.flush();
+    }
+
+    /// Sends a request without waiting; returns its id (see [`LspClient::response`]).
+    pub fn send_request(&mut self, method: &str, params: Value) -> i64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        write_message(
+            &self.stdin,
+            &json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}),
+        );
+        id
+    }
+
+    /// The response to request `id`, if it comes within `timeout`.
+    pub fn response(&mut self, id: i64, timeout: Duration) -> Option<Value> {
+        self.try_wait_for(timeout, &|m: &Value| {
+            m.get("id") == Some(&json!(id)) && m.get("method").is_none()
+        })
+    }
+
+    /// Waits up to `timeout` for the server to end by itself; its exit code.
+    pub fn wait_exit(&mut self, timeout: Duration) -> Option<i32> {
+        let deadline = Instant::now() + timeout;
         loop {
             if let Ok(Some(status)) = self.child.try_wait() {
                 return status.code();

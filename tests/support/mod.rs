@@ -1,1 +1,2 @@
+pub mod binary;
 pub mod lsp_client;
