@@ -375,6 +375,10 @@ impl Backend {
                 continue;
             }
             doc.linting = false;
+            drop(docs);
+            // A lint's scratch memory (analyses, the JSON sent) is freed by now; without this,
+            // glibc keeps it in per-thread arenas and a hundred open drafts look twice their size.
+            return_free_memory();
             return;
         }
     }

@@ -112,7 +112,15 @@ impl LspClient {
     }
 
     pub fn initialized_with(capabilities: Value, workspace_folders: Value) -> (Self, Value) {
-        let mut client = Self::start();
+        Self::handshake(Self::start(), capabilities, workspace_folders)
+    }
+
+    /// [`Self::initialized`] for a given build of the server.
+    pub fn initialized_binary(binary: &std::path::Path, capabilities: Value) -> (Self, Value) {
+        Self::handshake(Self::start_binary(binary), capabilities, Value::Null)
+    }
+
+    fn handshake(mut client: Self, capabilities: Value, workspace_folders: Value) -> (Self, Value) {
         let result = client.request(
             "initialize",
             json!({"processId": null, "rootUri": null, "capabilities": capabilities, "workspaceFolders": workspace_folders}),
