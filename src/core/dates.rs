@@ -31,15 +31,41 @@ impl DateMention {
 /// The patterns only find where mentions are; [`read_mention`] reads their parts, which is
 /// several times faster than asking the regex engine for capture groups on every match.
 pub fn find_dates(text: &str) -> Vec<DateMention> {
-    let mut found: Vec<DateMention> = day_month_pattern()
-        .find_iter(text)
-        .filter_map(|m| read_mention(text, Span::new(m.start(), m.end())))
-        .collect();
-    // `found` is in text order, so overlaps are found by binary search.
+    // Every date has a month name or a four-digit year, both cheap to find; the full patterns
+    // run only on the lines that hold one, which keeps a long document fast.
+    let mut found = Vec::new();
+    let mut searched_to = 0;
+    for m in candidate_pattern().find_iter(text) {
+        if m.start() < searched_to {
+            continue;
+        }
+        let start = memchr::memrchr2(b'\n', b'\r', &text.as_bytes()[..m.start()]).map_or(0, |i| i + 1);
+        let end = memchr::memchr2(b'\n', b'\r', &text.as_bytes()[m.end()..]).map_or(text.len(), |i| m.end() + i);
+        find_dates_in_line(text, Span::new(start, end), &mut found);
+        searched_to = end;
+    }
+    found
+}
+
+fn candidate_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|19[0-9][0-9]|20[0-9][0-9]")
+            .expect("valid")
+    })
+}
+
+/// The dates in one line, appended to `found` in text order.
+fn find_dates_in_line(text: &str, line: Span, found: &mut Vec<DateMention>) {
+    let slice = line.slice(text);
+    let first = found.len();
+    let at = |m: regex::Match| Span::new(line.start + m.start(), line.start + m.end());
+    found.extend(day_month_pattern().find_iter(slice).filter_map(|m| read_mention(text, at(m))));
+    // The day-first mentions are in text order, so overlaps are found by binary search.
     let day_first = found.len();
-    for m in month_day_pattern().find_iter(text) {
-        let span = Span::new(m.start(), m.end());
-        if overlaps_sorted(&found[..day_first], span) {
+    for m in month_day_pattern().find_iter(slice) {
+        let span = at(m);
+        if overlaps_sorted(&found[first..day_first], span) {
             continue;
         }
         if let Some(mention) = read_mention(text, span).filter(|d| d.weekday.is_some()) {
@@ -47,13 +73,12 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         }
     }
     // "12/09/2017", "Tuesday 12.09.2017": day first, as UK minutes write them.
-    for m in numeric_pattern().find_iter(text) {
-        if let Some(mention) = read_mention(text, Span::new(m.start(), m.end())) {
+    for m in numeric_pattern().find_iter(slice) {
+        if let Some(mention) = read_mention(text, at(m)) {
             found.push(mention);
         }
     }
-    found.sort_by_key(|d| d.span.start);
-    found
+    found[first..].sort_by_key(|d| d.span.start);
 }
 
 /// Reads the weekday, day, month and year of a mention the patterns found.

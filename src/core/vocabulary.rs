@@ -30,10 +30,9 @@ impl Vocabulary {
     pub fn outcomes(&self, text: &str) -> Vec<std::ops::Range<usize>> {
         let matcher = self.outcome_matcher.get_or_init(|| {
             let alternatives: Vec<String> = self.outcome_phrases.iter().map(|p| regex::escape(p)).collect();
-            RegexBuilder::new(&alternatives.join("|"))
-                .case_insensitive(true)
-                .build()
-                .ok()
+            // ASCII case folding: Unicode folding (the Kelvin sign for "k") defeats the literal
+            // prefilter that makes this fast on a long document.
+            RegexBuilder::new(&format!("(?i-u:{})", alternatives.join("|"))).build().ok()
         });
         matcher
             .as_ref()
@@ -59,16 +58,14 @@ impl Vocabulary {
             let alternatives: Vec<String> = self
                 .procedural_titles
                 .iter()
-                .map(|(words, _)| format!("({})", regex::escape(words)))
+                .map(|(words, _)| regex::escape(words))
                 .collect();
-            RegexBuilder::new(&format!(r"\b(?:{})\b", alternatives.join("|")))
-                .case_insensitive(true)
-                .build()
-                .ok()
+            RegexBuilder::new(&format!(r"(?i-u:\b(?:{})\b)", alternatives.join("|"))).build().ok()
         });
-        let caps = matcher.as_ref()?.captures(title)?;
-        let group = (1..caps.len()).find(|&g| caps.get(g).is_some())?;
-        self.procedural_titles.get(group - 1).map(|(_, p)| *p)
+        // A plain search (no capture groups) stays on the fast engines; the phrase found names
+        // its kind.
+        let found = matcher.as_ref()?.find(title)?.as_str().to_lowercase();
+        self.procedural_titles.iter().find(|(words, _)| *words == found).map(|(_, p)| *p)
     }
 }
 
