@@ -69,6 +69,34 @@ const NAME_TITLES: &[&str] = &[
     "Professor", "Prof", "Sir", "Dame", "Rev", "Revd", "Lord", "Lady", "Alderman",
 ];
 
+/// Whether `word` is in `table`, through a sorted copy built on first use (a binary search
+/// instead of comparing against every entry: these run for every acronym-shaped word).
+fn in_table(sorted: &'static OnceLock<Vec<&'static str>>, table: &'static [&'static str], word: &str) -> bool {
+    sorted
+        .get_or_init(|| {
+            let mut v = table.to_vec();
+            v.sort_unstable();
+            v
+        })
+        .binary_search(&word)
+        .is_ok()
+}
+
+fn is_not_acronym(word: &str) -> bool {
+    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+    in_table(&SORTED, NOT_ACRONYMS, word)
+}
+
+fn is_unit(word: &str) -> bool {
+    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+    in_table(&SORTED, UNITS, word)
+}
+
+fn is_name_title(word: &str) -> bool {
+    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+    in_table(&SORTED, NAME_TITLES, word)
+}
+
 /// Small words a long form may skip or take a letter from ("Department for Education" = DfE).
 const STOP_WORDS: &[&str] = &[
     "and", "of", "for", "the", "to", "in", "&", "on", "at", "with", "a", "an", "by", "as", "or",
@@ -263,7 +291,7 @@ impl AcronymAnalysis {
                 continue;
             }
             let prev = previous_chunk(text, line.span.start, start);
-            if prev.is_some_and(|p| NAME_TITLES.contains(&p)) {
+            if prev.is_some_and(is_name_title) {
                 continue;
             }
             let after_number = prev.is_some_and(is_number);
@@ -276,10 +304,10 @@ impl AcronymAnalysis {
                 let Some(base) = acronym_base(word) else {
                     continue;
                 };
-                if NOT_ACRONYMS.contains(&word) || NOT_ACRONYMS.contains(&base) {
+                if is_not_acronym(word) || is_not_acronym(base) {
                     continue;
                 }
-                if after_number && (UNITS.contains(&word) || UNITS.contains(&base)) {
+                if after_number && (is_unit(word) || is_unit(base)) {
                     continue;
                 }
                 if is_roman(word) && (word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) || after_roman_lead) {
@@ -431,14 +459,8 @@ impl Line {
             return;
         }
         let bytes = text.as_bytes();
-        let start = bytes[..offset]
-            .iter()
-            .rposition(|&b| b == b'\n' || b == b'\r')
-            .map_or(0, |i| i + 1);
-        let end = bytes[offset..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-            .map_or(bytes.len(), |i| offset + i);
+        let start = memchr::memrchr2(b'\n', b'\r', &bytes[..offset]).map_or(0, |i| i + 1);
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[offset..]).map_or(bytes.len(), |i| offset + i);
         self.span = Span::new(start, end);
         self.all_caps = !text[start..end].chars().any(char::is_lowercase);
         self.valid = true;
@@ -612,31 +634,79 @@ fn words_forward(s: &str) -> Vec<(usize, usize)> {
 }
 
 fn words_forward_at_most(s: &str, max: usize) -> Vec<(usize, usize)> {
-    let mut words = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        if c.is_alphabetic() || ((c == '\'' || c == '’') && start.is_some()) {
-            if start.is_none() {
-                start = Some(i);
+    WordsForward::new(s, max).collect()
+}
+
+/// The words of [`words_forward_at_most`], one at a time, so that a caller that needs only the
+/// first few does not pay for the rest.
+struct WordsForward<'s> {
+    s: &'s str,
+    chars: std::str::CharIndices<'s>,
+    start: Option<usize>,
+    pending: Option<(usize, usize)>,
+    count: usize,
+    max: usize,
+    done: bool,
+}
+
+impl<'s> WordsForward<'s> {
+    fn new(s: &'s str, max: usize) -> Self {
+        WordsForward {
+            s,
+            chars: s.char_indices(),
+            start: None,
+            pending: None,
+            count: 0,
+            max,
+            done: false,
+        }
+    }
+}
+
+impl Iterator for WordsForward<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        if let Some(word) = self.pending.take() {
+            return Some(word);
+        }
+        if self.done {
+            return None;
+        }
+        for (i, c) in self.chars.by_ref() {
+            if c.is_alphabetic() || ((c == '\'' || c == '’') && self.start.is_some()) {
+                if self.start.is_none() {
+                    self.start = Some(i);
+                }
+                continue;
             }
-            continue;
+            let mut first = self.start.take().map(|st| (st, i));
+            let mut second = None;
+            if c == '&' {
+                let amp = (i, i + 1);
+                if first.is_none() {
+                    first = Some(amp);
+                } else {
+                    second = Some(amp);
+                }
+            } else if !is_soft_separator(c) {
+                self.done = true;
+            }
+            self.count += usize::from(first.is_some()) + usize::from(second.is_some());
+            if self.count >= self.max {
+                self.done = true;
+            }
+            if first.is_some() {
+                self.pending = second;
+                return first;
+            }
+            if self.done {
+                return None;
+            }
         }
-        if let Some(st) = start.take() {
-            words.push((st, i));
-        }
-        if c == '&' {
-            words.push((i, i + 1));
-        } else if !is_soft_separator(c) {
-            return words;
-        }
-        if words.len() >= max {
-            return words;
-        }
+        self.done = true;
+        self.start.take().map(|st| (st, self.s.len()))
     }
-    if let Some(st) = start {
-        words.push((st, s.len()));
-    }
-    words
 }
 
 /// The words of a long form at the end of `s`: those after its last hard stop.
@@ -899,6 +969,8 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
     let mut opaque_at = 0usize;
     let bytes = text.as_bytes();
     let mut line = Line::default();
+    let mut ws_buf: Vec<(Span, &str, bool)> = Vec::new();
+    let mut stack: Vec<(usize, u64)> = Vec::new();
     let mut pos = 0usize;
     while pos < bytes.len() {
         let Some(next) = bytes[pos..].iter().position(u8::is_ascii_uppercase) else {
@@ -925,27 +997,25 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
             window_end -= 1;
         }
         let segment = &text[at..window_end];
-        let words = words_forward_at_most(segment, longest * 2 + 2);
-        // The phrase's words: up to a comma, without acronyms or lone capitals (a phrase like
-        // "Appendix A" or "the Council's PFI" spells nothing).
-        let mut ws: Vec<(Span, &str, bool)> = Vec::with_capacity(words.len());
-        let mut previous_end = 0usize;
-        for &(a, b) in &words {
-            let word = &segment[a..b];
-            let upper = word.chars().filter(|c| c.is_uppercase()).count();
-            let stop = is_stop(word) && upper == 0;
-            if (a > 0 && segment[previous_end..a].contains(',')) || (!stop && upper > 1) || (!stop && b - a == 1) {
-                break;
-            }
-            previous_end = b;
-            ws.push((Span::new(at + a, at + b), word, a > 0 && segment[..a].ends_with('-')));
-        }
-        if !ws.first().is_some_and(|w| !is_stop(w.1)) {
+        let mut phrase = Phrase {
+            segment,
+            at,
+            words: WordsForward::new(segment, longest * 2 + 2),
+            previous_end: 0,
+            ended: false,
+            ws: {
+                ws_buf.clear();
+                std::mem::take(&mut ws_buf)
+            },
+        };
+        if !phrase.get(0).is_some_and(|w| !is_stop(w.1)) {
+            ws_buf = phrase.ws;
             continue;
         }
-        let mut stack: Vec<(usize, u64)> = vec![(0, 0)];
+        stack.clear();
+        stack.push((0, 0));
         while let Some((k, key)) = stack.pop() {
-            let Some(&(wspan, word, hyphenated)) = ws.get(k) else {
+            let Some((wspan, word, hyphenated)) = phrase.get(k) else {
                 continue;
             };
             // In a capitalised phrase, small words are written in lower case ("Overview and
@@ -966,7 +1036,7 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
             }
             if !stop {
                 if let Some(name) = keys.get(&grown) {
-                    let span = Span::new(ws[0].0.start, wspan.end);
+                    let span = Span::new(phrase.ws[0].0.start, wspan.end);
                     if !overlaps_opaque(&opaque, &mut opaque_at, span) {
                         let hits = found.entry(name.to_string()).or_default();
                         if hits.len() < MAX_HITS && !hits.iter().any(|h| h.span == span) {
@@ -983,12 +1053,51 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
             }
             stack.push((k + 1, grown));
         }
+        ws_buf = phrase.ws;
     }
     for hits in found.values_mut() {
         hits.sort_by_key(|h| h.span);
         hits.dedup();
     }
     found
+}
+
+/// The words of a candidate phrase for [`find_long_forms`], read from the text only as far as
+/// the search needs them: up to a comma, without acronyms or lone capitals.
+struct Phrase<'t> {
+    segment: &'t str,
+    at: usize,
+    words: WordsForward<'t>,
+    previous_end: usize,
+    ended: bool,
+    /// Each word's span, text and whether it follows a hyphen.
+    ws: Vec<(Span, &'t str, bool)>,
+}
+
+impl<'t> Phrase<'t> {
+    fn get(&mut self, k: usize) -> Option<(Span, &'t str, bool)> {
+        while self.ws.len() <= k && !self.ended {
+            let Some((a, b)) = self.words.next() else {
+                self.ended = true;
+                break;
+            };
+            let segment = self.segment;
+            let word = &segment[a..b];
+            let upper = word.chars().filter(|c| c.is_uppercase()).count();
+            let stop = is_stop(word) && upper == 0;
+            if (a > 0 && segment[self.previous_end..a].contains(',')) || (!stop && upper > 1) || (!stop && b - a == 1) {
+                self.ended = true;
+                break;
+            }
+            self.previous_end = b;
+            self.ws.push((
+                Span::new(self.at + a, self.at + b),
+                word,
+                a > 0 && segment[..a].ends_with('-'),
+            ));
+        }
+        self.ws.get(k).copied()
+    }
 }
 
 fn block_kind(minutes: &Minutes, offset: usize) -> Option<BlockKind> {
