@@ -69,31 +69,43 @@ const NAME_TITLES: &[&str] = &[
     "Professor", "Prof", "Sir", "Dame", "Rev", "Revd", "Lord", "Lady", "Alderman",
 ];
 
-/// Whether `word` is in `table`, through a sorted copy built on first use (a binary search
-/// instead of comparing against every entry: these run for every acronym-shaped word).
-fn in_table(sorted: &'static OnceLock<Vec<&'static str>>, table: &'static [&'static str], word: &str) -> bool {
-    sorted
-        .get_or_init(|| {
-            let mut v = table.to_vec();
-            v.sort_unstable();
-            v
-        })
-        .binary_search(&word)
-        .is_ok()
+/// A word of up to 15 bytes and its length packed into an integer, for cheap exact comparisons
+/// (None when longer).
+fn pack_word(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    buf[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(buf))
+}
+
+/// Whether `word` is in `table`, through a sorted, packed copy built on first use (a binary
+/// search over integers instead of comparing against every entry: these run for every
+/// acronym-shaped word).
+fn in_table(sorted: &'static OnceLock<Vec<u128>>, table: &'static [&'static str], word: &str) -> bool {
+    let packed = sorted.get_or_init(|| {
+        let mut v: Vec<u128> = table.iter().filter_map(|w| pack_word(w)).collect();
+        v.sort_unstable();
+        v
+    });
+    pack_word(word).is_some_and(|w| packed.binary_search(&w).is_ok())
 }
 
 fn is_not_acronym(word: &str) -> bool {
-    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+    static SORTED: OnceLock<Vec<u128>> = OnceLock::new();
     in_table(&SORTED, NOT_ACRONYMS, word)
 }
 
 fn is_unit(word: &str) -> bool {
-    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+    static SORTED: OnceLock<Vec<u128>> = OnceLock::new();
     in_table(&SORTED, UNITS, word)
 }
 
 fn is_name_title(word: &str) -> bool {
-    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+    static SORTED: OnceLock<Vec<u128>> = OnceLock::new();
     in_table(&SORTED, NAME_TITLES, word)
 }
 
