@@ -69,6 +69,34 @@ const NAME_TITLES: &[&str] = &[
     "Professor", "Prof", "Sir", "Dame", "Rev", "Revd", "Lord", "Lady", "Alderman",
 ];
 
+/// The index of the first ASCII capital in `bytes`. Eight bytes at a time: a word with no byte
+/// in `A..=Z` is skipped whole (most text is lower case).
+fn next_ascii_capital(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 128;
+    const LOW7: u64 = ONES * 127;
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[i..i + 8]);
+        let x = u64::from_le_bytes(word);
+        // Bit 7 of each byte set when that byte is in 'A'..='Z' (bit-twiddling "hasbetween";
+        // bytes of 128 and above never count).
+        let low = x & LOW7;
+        let between = (ONES * (127 + u64::from(b'Z' + 1))).wrapping_sub(low)
+            & !x
+            & low.wrapping_add(ONES * (127 - u64::from(b'A' - 1)))
+            & HIGH;
+        if between != 0 {
+            if let Some(p) = word.iter().position(u8::is_ascii_uppercase) {
+                return Some(i + p);
+            }
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(u8::is_ascii_uppercase).map(|p| i + p)
+}
+
 /// A word of up to 15 bytes and its length packed into an integer, for cheap exact comparisons
 /// (None when longer).
 fn pack_word(word: &str) -> Option<u128> {
@@ -275,7 +303,7 @@ impl AcronymAnalysis {
         let mut pos = 0usize;
         while pos < bytes.len() {
             // Only words with an ASCII capital can be acronyms: jump from capital to capital.
-            let Some(next) = bytes[pos..].iter().position(u8::is_ascii_uppercase) else {
+            let Some(next) = next_ascii_capital(&bytes[pos..]) else {
                 break;
             };
             let at = pos + next;
@@ -985,7 +1013,7 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
     let mut stack: Vec<(usize, u64)> = Vec::new();
     let mut pos = 0usize;
     while pos < bytes.len() {
-        let Some(next) = bytes[pos..].iter().position(u8::is_ascii_uppercase) else {
+        let Some(next) = next_ascii_capital(&bytes[pos..]) else {
             break;
         };
         let at = pos + next;
@@ -1178,6 +1206,34 @@ mod tests {
 
     fn names(a: &AcronymAnalysis) -> Vec<&str> {
         a.iter().map(|i| i.name.as_str()).collect()
+    }
+
+    #[test]
+    fn finds_the_next_ascii_capital_like_a_byte_scan() {
+        for text in [
+            "",
+            "a",
+            "abcdefghijklmnopqrstuvwxyz A",
+            "@[`{ AZ",
+            "héllo wörld Ä Z",
+            "\u{ff}\u{80}zzzzzzzzzzzzzM",
+        ] {
+            let bytes = text.as_bytes();
+            for start in 0..=bytes.len() {
+                assert_eq!(
+                    next_ascii_capital(&bytes[start..]),
+                    bytes[start..].iter().position(u8::is_ascii_uppercase),
+                    "{text:?} from {start}"
+                );
+            }
+        }
+        let all: Vec<u8> = (0..=255u8).collect();
+        for start in 0..all.len() {
+            assert_eq!(
+                next_ascii_capital(&all[start..]),
+                all[start..].iter().position(u8::is_ascii_uppercase)
+            );
+        }
     }
 
     #[test]
