@@ -307,6 +307,11 @@ impl AcronymAnalysis {
                 break;
             };
             let at = pos + next;
+            if let Some(end) = lone_capital_word(bytes, at) {
+                // The common case, "Council" between spaces: one capital, not an acronym.
+                pos = end;
+                continue;
+            }
             let (start, end) = chunk_around(text, at);
             pos = end.max(at + 1);
             let raw = &text[start..end];
@@ -461,6 +466,53 @@ fn is_chunk_separator(c: char) -> bool {
                 | '='
                 | '+'
         )
+}
+
+/// The ASCII characters [`is_chunk_separator`] accepts.
+fn is_ascii_chunk_separator(b: u8) -> bool {
+    matches!(
+        b,
+        b'\t'
+            ..=b'\r'
+                | b' '
+                | b'('
+                | b')'
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+                | b'<'
+                | b'>'
+                | b','
+                | b';'
+                | b'!'
+                | b'?'
+                | b'"'
+                | b'|'
+                | b'='
+                | b'+'
+    )
+}
+
+/// When the chunk holding the ASCII capital at `at` is plain ASCII with no other capital (a
+/// separator or the text's start before it, and a separator after it), the chunk's end: such a
+/// chunk cannot hold an acronym, and this is much cheaper than [`chunk_around`]. None when the
+/// chunk needs the full treatment.
+fn lone_capital_word(bytes: &[u8], at: usize) -> Option<usize> {
+    if at > 0 && !is_ascii_chunk_separator(bytes[at - 1]) {
+        return None;
+    }
+    let mut i = at + 1;
+    while let Some(&b) = bytes.get(i) {
+        if is_ascii_chunk_separator(b) {
+            return Some(i);
+        }
+        if !b.is_ascii() || b.is_ascii_uppercase() {
+            return None;
+        }
+        i += 1;
+    }
+    Some(bytes.len())
 }
 
 /// The chunk holding the byte at `at` (an ASCII capital, so a character boundary).
@@ -1206,6 +1258,13 @@ mod tests {
 
     fn names(a: &AcronymAnalysis) -> Vec<&str> {
         a.iter().map(|i| i.name.as_str()).collect()
+    }
+
+    #[test]
+    fn ascii_chunk_separators_agree() {
+        for b in 0..128u8 {
+            assert_eq!(is_ascii_chunk_separator(b), is_chunk_separator(char::from(b)), "{b}");
+        }
     }
 
     #[test]
