@@ -89,6 +89,30 @@ pub struct LineCol {
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    /// Counts of UTF-16 units and characters from the text's start at checkpoints every
+    /// [`CHECKPOINT`] bytes or so, built on the first conversion far into a long line, so that
+    /// converting positions on a line of a million characters does not read the line each time.
+    checkpoints: std::sync::OnceLock<Vec<Checkpoint>>,
+}
+
+/// How far apart the checkpoints of [`LineIndex`] are, in bytes.
+const CHECKPOINT: usize = 4096;
+
+/// A character boundary and the UTF-16 units and characters before it.
+#[derive(Clone, Copy, Debug)]
+struct Checkpoint {
+    offset: usize,
+    utf16: usize,
+    chars: usize,
+}
+
+/// Columns of `before` (a whole number of characters) in a unit.
+fn columns(before: &str, unit: ColumnUnit) -> usize {
+    match unit {
+        ColumnUnit::Utf8 => before.len(),
+        ColumnUnit::Utf16 => before.chars().map(char::len_utf16).sum(),
+        ColumnUnit::Char => before.chars().count(),
+    }
 }
 
 impl LineIndex {
@@ -106,7 +130,47 @@ impl LineIndex {
         LineIndex {
             starts,
             len: text.len(),
+            checkpoints: std::sync::OnceLock::new(),
         }
+    }
+
+    fn checkpoints(&self, text: &str) -> &[Checkpoint] {
+        self.checkpoints.get_or_init(|| {
+            let mut out = vec![Checkpoint {
+                offset: 0,
+                utf16: 0,
+                chars: 0,
+            }];
+            let mut last = out[0];
+            loop {
+                let next = floor_char_boundary(text, last.offset + CHECKPOINT);
+                if next <= last.offset {
+                    break;
+                }
+                let piece = &text[last.offset..next];
+                last = Checkpoint {
+                    offset: next,
+                    utf16: last.utf16 + columns(piece, ColumnUnit::Utf16),
+                    chars: last.chars + columns(piece, ColumnUnit::Char),
+                };
+                out.push(last);
+            }
+            out
+        })
+    }
+
+    /// Columns from the text's start to `offset` (a character boundary), through the nearest
+    /// checkpoint before it.
+    fn columns_to(&self, text: &str, offset: usize, unit: ColumnUnit) -> usize {
+        let points = self.checkpoints(text);
+        let i = points.partition_point(|p| p.offset <= offset).saturating_sub(1);
+        let p = points[i];
+        let base = match unit {
+            ColumnUnit::Utf8 => p.offset,
+            ColumnUnit::Utf16 => p.utf16,
+            ColumnUnit::Char => p.chars,
+        };
+        base + columns(&text[p.offset..offset], unit)
     }
 
     pub fn line_count(&self) -> usize {
@@ -153,11 +217,11 @@ impl LineIndex {
         }
         let line = self.line_of(offset);
         let start = self.line_start(line);
-        let before = &text[start..offset];
-        let col = match unit {
-            ColumnUnit::Utf8 => before.len(),
-            ColumnUnit::Utf16 => before.chars().map(char::len_utf16).sum(),
-            ColumnUnit::Char => before.chars().count(),
+        let col = if offset - start <= 2 * CHECKPOINT || unit == ColumnUnit::Utf8 {
+            columns(&text[start..offset], unit)
+        } else {
+            // Far into a long line: count from checkpoints, not from the line's start.
+            self.columns_to(text, offset, unit) - self.columns_to(text, start, unit)
         };
         LineCol {
             line: line as u32,
@@ -175,12 +239,33 @@ impl LineIndex {
             return (text.len(), true);
         }
         let span = self.line_span(text, line);
-        let content = span.slice(text);
         let want = pos.col as usize;
+        let mut from = span.start;
         let mut counted = 0usize;
+        if span.len() > 2 * CHECKPOINT && want > CHECKPOINT {
+            // A long line: start from the last checkpoint inside it that is not past the column.
+            // Every character before it ends before the column, so the scan below would only
+            // have counted them.
+            let points = self.checkpoints(text);
+            let line_base = self.columns_to(text, span.start, unit);
+            let first = points.partition_point(|p| p.offset <= span.start);
+            let last = points.partition_point(|p| p.offset <= span.end);
+            let cols = |p: &Checkpoint| match unit {
+                ColumnUnit::Utf8 => p.offset,
+                ColumnUnit::Utf16 => p.utf16,
+                ColumnUnit::Char => p.chars,
+            } - line_base;
+            let inside = &points[first..last];
+            let k = inside.partition_point(|p| cols(p) <= want);
+            if let Some(p) = k.checked_sub(1).map(|k| inside[k]) {
+                from = p.offset;
+                counted = cols(&p);
+            }
+        }
+        let content = &text[from..span.end];
         for (i, ch) in content.char_indices() {
             if counted == want {
-                return (span.start + i, false);
+                return (from + i, false);
             }
             let width = match unit {
                 ColumnUnit::Utf8 => ch.len_utf8(),
@@ -188,7 +273,7 @@ impl LineIndex {
                 ColumnUnit::Char => 1,
             };
             if counted + width > want {
-                return (span.start + i, true);
+                return (from + i, true);
             }
             counted += width;
         }
@@ -208,6 +293,55 @@ pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The conversions read from the line's start, as they did before checkpoints.
+    fn naive_col(text: &str, index: &LineIndex, offset: usize, unit: ColumnUnit) -> u32 {
+        let mut offset = floor_char_boundary(text, offset.min(text.len()));
+        let bytes = text.as_bytes();
+        if offset > 0 && bytes[offset - 1] == b'\r' && bytes.get(offset) == Some(&b'\n') {
+            offset -= 1;
+        }
+        let start = index.line_start(index.line_of(offset));
+        columns(&text[start..offset], unit) as u32
+    }
+
+    #[test]
+    fn long_lines_convert_through_checkpoints_as_from_the_line_start() {
+        let line: String = "ab😀é\u{a0}x".repeat(3000);
+        let text = format!("first\n{line}\r\n{line}\n\r{}", "z".repeat(20_000));
+        let index = LineIndex::new(&text);
+        for unit in [ColumnUnit::Utf8, ColumnUnit::Utf16, ColumnUnit::Char] {
+            for offset in (0..=text.len() + 2).step_by(97).chain([text.len(), 6 + 9000, 6 + 8193]) {
+                let lc = index.to_line_col(&text, offset, unit);
+                assert_eq!(lc.col, naive_col(&text, &index, offset, unit), "{unit:?} {offset}");
+            }
+            for line in 0..5u32 {
+                for col in (0..40_000u32).step_by(313).chain([8192, 8193, 16_385, 39_999]) {
+                    let pos = LineCol { line, col };
+                    // Scanning the whole line, as before checkpoints.
+                    let span = index.line_span(&text, line as usize);
+                    let mut counted = 0usize;
+                    let mut expected = (span.end, true);
+                    for (i, ch) in span.slice(&text).char_indices() {
+                        if counted == col as usize {
+                            expected = (span.start + i, false);
+                            break;
+                        }
+                        let width = columns(&ch.to_string(), unit);
+                        if counted + width > col as usize {
+                            expected = (span.start + i, true);
+                            break;
+                        }
+                        counted += width;
+                    }
+                    if expected.0 == span.end && counted == col as usize {
+                        expected.1 = false;
+                    }
+                    assert_eq!(index.to_offset(&text, pos, unit), expected, "{unit:?} {line}:{col}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn breaks_lines_at_lf_crlf_and_lone_cr() {

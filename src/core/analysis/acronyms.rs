@@ -69,6 +69,74 @@ const NAME_TITLES: &[&str] = &[
     "Professor", "Prof", "Sir", "Dame", "Rev", "Revd", "Lord", "Lady", "Alderman",
 ];
 
+/// The index of the first ASCII capital in `bytes`. Eight bytes at a time: a word with no byte
+/// in `A..=Z` is skipped whole (most text is lower case).
+fn next_ascii_capital(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 128;
+    const LOW7: u64 = ONES * 127;
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[i..i + 8]);
+        let x = u64::from_le_bytes(word);
+        // Bit 7 of each byte set when that byte is in 'A'..='Z' (bit-twiddling "hasbetween";
+        // bytes of 128 and above never count).
+        let low = x & LOW7;
+        let between = (ONES * (127 + u64::from(b'Z' + 1))).wrapping_sub(low)
+            & !x
+            & low.wrapping_add(ONES * (127 - u64::from(b'A' - 1)))
+            & HIGH;
+        if between != 0 {
+            if let Some(p) = word.iter().position(u8::is_ascii_uppercase) {
+                return Some(i + p);
+            }
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(u8::is_ascii_uppercase).map(|p| i + p)
+}
+
+/// A word of up to 15 bytes and its length packed into an integer, for cheap exact comparisons
+/// (None when longer).
+fn pack_word(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    buf[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(buf))
+}
+
+/// Whether `word` is in `table`, through a sorted, packed copy built on first use (a binary
+/// search over integers instead of comparing against every entry: these run for every
+/// acronym-shaped word).
+fn in_table(sorted: &'static OnceLock<Vec<u128>>, table: &'static [&'static str], word: &str) -> bool {
+    let packed = sorted.get_or_init(|| {
+        let mut v: Vec<u128> = table.iter().filter_map(|w| pack_word(w)).collect();
+        v.sort_unstable();
+        v
+    });
+    pack_word(word).is_some_and(|w| packed.binary_search(&w).is_ok())
+}
+
+fn is_not_acronym(word: &str) -> bool {
+    static SORTED: OnceLock<Vec<u128>> = OnceLock::new();
+    in_table(&SORTED, NOT_ACRONYMS, word)
+}
+
+fn is_unit(word: &str) -> bool {
+    static SORTED: OnceLock<Vec<u128>> = OnceLock::new();
+    in_table(&SORTED, UNITS, word)
+}
+
+fn is_name_title(word: &str) -> bool {
+    static SORTED: OnceLock<Vec<u128>> = OnceLock::new();
+    in_table(&SORTED, NAME_TITLES, word)
+}
+
 /// Small words a long form may skip or take a letter from ("Department for Education" = DfE).
 const STOP_WORDS: &[&str] = &[
     "and", "of", "for", "the", "to", "in", "&", "on", "at", "with", "a", "an", "by", "as", "or",
@@ -235,10 +303,15 @@ impl AcronymAnalysis {
         let mut pos = 0usize;
         while pos < bytes.len() {
             // Only words with an ASCII capital can be acronyms: jump from capital to capital.
-            let Some(next) = bytes[pos..].iter().position(u8::is_ascii_uppercase) else {
+            let Some(next) = next_ascii_capital(&bytes[pos..]) else {
                 break;
             };
             let at = pos + next;
+            if let Some(end) = lone_capital_word(bytes, at) {
+                // The common case, "Council" between spaces: one capital, not an acronym.
+                pos = end;
+                continue;
+            }
             let (start, end) = chunk_around(text, at);
             pos = end.max(at + 1);
             let raw = &text[start..end];
@@ -263,7 +336,7 @@ impl AcronymAnalysis {
                 continue;
             }
             let prev = previous_chunk(text, line.span.start, start);
-            if prev.is_some_and(|p| NAME_TITLES.contains(&p)) {
+            if prev.is_some_and(is_name_title) {
                 continue;
             }
             let after_number = prev.is_some_and(is_number);
@@ -276,10 +349,10 @@ impl AcronymAnalysis {
                 let Some(base) = acronym_base(word) else {
                     continue;
                 };
-                if NOT_ACRONYMS.contains(&word) || NOT_ACRONYMS.contains(&base) {
+                if is_not_acronym(word) || is_not_acronym(base) {
                     continue;
                 }
-                if after_number && (UNITS.contains(&word) || UNITS.contains(&base)) {
+                if after_number && (is_unit(word) || is_unit(base)) {
                     continue;
                 }
                 if is_roman(word) && (word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) || after_roman_lead) {
@@ -395,6 +468,53 @@ fn is_chunk_separator(c: char) -> bool {
         )
 }
 
+/// The ASCII characters [`is_chunk_separator`] accepts.
+fn is_ascii_chunk_separator(b: u8) -> bool {
+    matches!(
+        b,
+        b'\t'
+            ..=b'\r'
+                | b' '
+                | b'('
+                | b')'
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+                | b'<'
+                | b'>'
+                | b','
+                | b';'
+                | b'!'
+                | b'?'
+                | b'"'
+                | b'|'
+                | b'='
+                | b'+'
+    )
+}
+
+/// When the chunk holding the ASCII capital at `at` is plain ASCII with no other capital (a
+/// separator or the text's start before it, and a separator after it), the chunk's end: such a
+/// chunk cannot hold an acronym, and this is much cheaper than [`chunk_around`]. None when the
+/// chunk needs the full treatment.
+fn lone_capital_word(bytes: &[u8], at: usize) -> Option<usize> {
+    if at > 0 && !is_ascii_chunk_separator(bytes[at - 1]) {
+        return None;
+    }
+    let mut i = at + 1;
+    while let Some(&b) = bytes.get(i) {
+        if is_ascii_chunk_separator(b) {
+            return Some(i);
+        }
+        if !b.is_ascii() || b.is_ascii_uppercase() {
+            return None;
+        }
+        i += 1;
+    }
+    Some(bytes.len())
+}
+
 /// The chunk holding the byte at `at` (an ASCII capital, so a character boundary).
 fn chunk_around(text: &str, at: usize) -> (usize, usize) {
     let start = text[..at]
@@ -431,14 +551,8 @@ impl Line {
             return;
         }
         let bytes = text.as_bytes();
-        let start = bytes[..offset]
-            .iter()
-            .rposition(|&b| b == b'\n' || b == b'\r')
-            .map_or(0, |i| i + 1);
-        let end = bytes[offset..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-            .map_or(bytes.len(), |i| offset + i);
+        let start = memchr::memrchr2(b'\n', b'\r', &bytes[..offset]).map_or(0, |i| i + 1);
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[offset..]).map_or(bytes.len(), |i| offset + i);
         self.span = Span::new(start, end);
         self.all_caps = !text[start..end].chars().any(char::is_lowercase);
         self.valid = true;
@@ -612,31 +726,79 @@ fn words_forward(s: &str) -> Vec<(usize, usize)> {
 }
 
 fn words_forward_at_most(s: &str, max: usize) -> Vec<(usize, usize)> {
-    let mut words = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        if c.is_alphabetic() || ((c == '\'' || c == '’') && start.is_some()) {
-            if start.is_none() {
-                start = Some(i);
+    WordsForward::new(s, max).collect()
+}
+
+/// The words of [`words_forward_at_most`], one at a time, so that a caller that needs only the
+/// first few does not pay for the rest.
+struct WordsForward<'s> {
+    s: &'s str,
+    chars: std::str::CharIndices<'s>,
+    start: Option<usize>,
+    pending: Option<(usize, usize)>,
+    count: usize,
+    max: usize,
+    done: bool,
+}
+
+impl<'s> WordsForward<'s> {
+    fn new(s: &'s str, max: usize) -> Self {
+        WordsForward {
+            s,
+            chars: s.char_indices(),
+            start: None,
+            pending: None,
+            count: 0,
+            max,
+            done: false,
+        }
+    }
+}
+
+impl Iterator for WordsForward<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        if let Some(word) = self.pending.take() {
+            return Some(word);
+        }
+        if self.done {
+            return None;
+        }
+        for (i, c) in self.chars.by_ref() {
+            if c.is_alphabetic() || ((c == '\'' || c == '’') && self.start.is_some()) {
+                if self.start.is_none() {
+                    self.start = Some(i);
+                }
+                continue;
             }
-            continue;
+            let mut first = self.start.take().map(|st| (st, i));
+            let mut second = None;
+            if c == '&' {
+                let amp = (i, i + 1);
+                if first.is_none() {
+                    first = Some(amp);
+                } else {
+                    second = Some(amp);
+                }
+            } else if !is_soft_separator(c) {
+                self.done = true;
+            }
+            self.count += usize::from(first.is_some()) + usize::from(second.is_some());
+            if self.count >= self.max {
+                self.done = true;
+            }
+            if first.is_some() {
+                self.pending = second;
+                return first;
+            }
+            if self.done {
+                return None;
+            }
         }
-        if let Some(st) = start.take() {
-            words.push((st, i));
-        }
-        if c == '&' {
-            words.push((i, i + 1));
-        } else if !is_soft_separator(c) {
-            return words;
-        }
-        if words.len() >= max {
-            return words;
-        }
+        self.done = true;
+        self.start.take().map(|st| (st, self.s.len()))
     }
-    if let Some(st) = start {
-        words.push((st, s.len()));
-    }
-    words
 }
 
 /// The words of a long form at the end of `s`: those after its last hard stop.
@@ -899,9 +1061,11 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
     let mut opaque_at = 0usize;
     let bytes = text.as_bytes();
     let mut line = Line::default();
+    let mut ws_buf: Vec<(Span, &str, bool)> = Vec::new();
+    let mut stack: Vec<(usize, u64)> = Vec::new();
     let mut pos = 0usize;
     while pos < bytes.len() {
-        let Some(next) = bytes[pos..].iter().position(u8::is_ascii_uppercase) else {
+        let Some(next) = next_ascii_capital(&bytes[pos..]) else {
             break;
         };
         let at = pos + next;
@@ -925,27 +1089,25 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
             window_end -= 1;
         }
         let segment = &text[at..window_end];
-        let words = words_forward_at_most(segment, longest * 2 + 2);
-        // The phrase's words: up to a comma, without acronyms or lone capitals (a phrase like
-        // "Appendix A" or "the Council's PFI" spells nothing).
-        let mut ws: Vec<(Span, &str, bool)> = Vec::with_capacity(words.len());
-        let mut previous_end = 0usize;
-        for &(a, b) in &words {
-            let word = &segment[a..b];
-            let upper = word.chars().filter(|c| c.is_uppercase()).count();
-            let stop = is_stop(word) && upper == 0;
-            if (a > 0 && segment[previous_end..a].contains(',')) || (!stop && upper > 1) || (!stop && b - a == 1) {
-                break;
-            }
-            previous_end = b;
-            ws.push((Span::new(at + a, at + b), word, a > 0 && segment[..a].ends_with('-')));
-        }
-        if !ws.first().is_some_and(|w| !is_stop(w.1)) {
+        let mut phrase = Phrase {
+            segment,
+            at,
+            words: WordsForward::new(segment, longest * 2 + 2),
+            previous_end: 0,
+            ended: false,
+            ws: {
+                ws_buf.clear();
+                std::mem::take(&mut ws_buf)
+            },
+        };
+        if !phrase.get(0).is_some_and(|w| !is_stop(w.1)) {
+            ws_buf = phrase.ws;
             continue;
         }
-        let mut stack: Vec<(usize, u64)> = vec![(0, 0)];
+        stack.clear();
+        stack.push((0, 0));
         while let Some((k, key)) = stack.pop() {
-            let Some(&(wspan, word, hyphenated)) = ws.get(k) else {
+            let Some((wspan, word, hyphenated)) = phrase.get(k) else {
                 continue;
             };
             // In a capitalised phrase, small words are written in lower case ("Overview and
@@ -966,7 +1128,7 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
             }
             if !stop {
                 if let Some(name) = keys.get(&grown) {
-                    let span = Span::new(ws[0].0.start, wspan.end);
+                    let span = Span::new(phrase.ws[0].0.start, wspan.end);
                     if !overlaps_opaque(&opaque, &mut opaque_at, span) {
                         let hits = found.entry(name.to_string()).or_default();
                         if hits.len() < MAX_HITS && !hits.iter().any(|h| h.span == span) {
@@ -983,12 +1145,51 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
             }
             stack.push((k + 1, grown));
         }
+        ws_buf = phrase.ws;
     }
     for hits in found.values_mut() {
         hits.sort_by_key(|h| h.span);
         hits.dedup();
     }
     found
+}
+
+/// The words of a candidate phrase for [`find_long_forms`], read from the text only as far as
+/// the search needs them: up to a comma, without acronyms or lone capitals.
+struct Phrase<'t> {
+    segment: &'t str,
+    at: usize,
+    words: WordsForward<'t>,
+    previous_end: usize,
+    ended: bool,
+    /// Each word's span, text and whether it follows a hyphen.
+    ws: Vec<(Span, &'t str, bool)>,
+}
+
+impl<'t> Phrase<'t> {
+    fn get(&mut self, k: usize) -> Option<(Span, &'t str, bool)> {
+        while self.ws.len() <= k && !self.ended {
+            let Some((a, b)) = self.words.next() else {
+                self.ended = true;
+                break;
+            };
+            let segment = self.segment;
+            let word = &segment[a..b];
+            let upper = word.chars().filter(|c| c.is_uppercase()).count();
+            let stop = is_stop(word) && upper == 0;
+            if (a > 0 && segment[self.previous_end..a].contains(',')) || (!stop && upper > 1) || (!stop && b - a == 1) {
+                self.ended = true;
+                break;
+            }
+            self.previous_end = b;
+            self.ws.push((
+                Span::new(self.at + a, self.at + b),
+                word,
+                a > 0 && segment[..a].ends_with('-'),
+            ));
+        }
+        self.ws.get(k).copied()
+    }
 }
 
 fn block_kind(minutes: &Minutes, offset: usize) -> Option<BlockKind> {
@@ -1057,6 +1258,41 @@ mod tests {
 
     fn names(a: &AcronymAnalysis) -> Vec<&str> {
         a.iter().map(|i| i.name.as_str()).collect()
+    }
+
+    #[test]
+    fn ascii_chunk_separators_agree() {
+        for b in 0..128u8 {
+            assert_eq!(is_ascii_chunk_separator(b), is_chunk_separator(char::from(b)), "{b}");
+        }
+    }
+
+    #[test]
+    fn finds_the_next_ascii_capital_like_a_byte_scan() {
+        for text in [
+            "",
+            "a",
+            "abcdefghijklmnopqrstuvwxyz A",
+            "@[`{ AZ",
+            "héllo wörld Ä Z",
+            "\u{ff}\u{80}zzzzzzzzzzzzzM",
+        ] {
+            let bytes = text.as_bytes();
+            for start in 0..=bytes.len() {
+                assert_eq!(
+                    next_ascii_capital(&bytes[start..]),
+                    bytes[start..].iter().position(u8::is_ascii_uppercase),
+                    "{text:?} from {start}"
+                );
+            }
+        }
+        let all: Vec<u8> = (0..=255u8).collect();
+        for start in 0..all.len() {
+            assert_eq!(
+                next_ascii_capital(&all[start..]),
+                all[start..].iter().position(u8::is_ascii_uppercase)
+            );
+        }
     }
 
     #[test]

@@ -49,12 +49,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if wanted.attendance && !minutes.attendance.iter().any(|a| a.kind == AttendanceKind::Present) {
         missing.push("no attendance list: add \"Present:\" followed by the members who attended");
     }
-    if wanted.declarations && !has_item(Procedural::Declarations) && !declarations_pattern().is_match(ctx.text) {
+    if wanted.declarations && !has_item(Procedural::Declarations) && !mentions_declarations(ctx.text) {
         missing.push(
             "no declarations of interest: record them, or that none were made, in an item such as \"Declarations of Interest\"",
         );
     }
-    if wanted.next_meeting && !has_item(Procedural::NextMeeting) && !next_meeting_pattern().is_match(ctx.text) {
+    if wanted.next_meeting && !has_item(Procedural::NextMeeting) && !mentions_next_meeting(ctx.text) {
         missing.push("no date of the next meeting: add an item such as \"Date of Next Meeting\"");
     }
     for message in missing {
@@ -73,6 +73,37 @@ fn place(ctx: &Context) -> Span {
         .find(|b| b.kind != BlockKind::Comment && !b.content.is_empty())
         .map(|b| b.content)
         .unwrap_or(Span::empty(ctx.minutes.content_start))
+}
+
+/// Whether `haystack` contains `needle` (lower-case ASCII), in any case. Used to rule out the
+/// patterns below cheaply: every match of them holds certain words, and none of those words'
+/// letters has a case variant outside ASCII (as "k" and "s" do), so an ASCII search is exact.
+/// The search jumps between occurrences of the needle's byte at `anchor`, best a rare letter.
+fn contains_ascii_ci(haystack: &str, needle: &str, anchor: usize) -> bool {
+    let (bytes, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&key) = needle.get(anchor) else {
+        return needle.is_empty();
+    };
+    memchr::memchr2_iter(key, key.to_ascii_uppercase(), bytes).any(|i| {
+        i.checked_sub(anchor)
+            .and_then(|start| bytes.get(start..start + needle.len()))
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
+}
+
+/// Whether the text records declarations of interest. Every alternative of the pattern holds
+/// "interest" or "declaration": without either the whole-text search is skipped.
+fn mentions_declarations(text: &str) -> bool {
+    (contains_ascii_ci(text, "intere", 1) || contains_ascii_ci(text, "declaration", 2))
+        && declarations_pattern().is_match(text)
+}
+
+/// Whether the text gives the next meeting. Every alternative holds "meeting" and "next" or
+/// "future".
+fn mentions_next_meeting(text: &str) -> bool {
+    (contains_ascii_ci(text, "next", 2) || contains_ascii_ci(text, "future", 0))
+        && contains_ascii_ci(text, "meeting", 6)
+        && next_meeting_pattern().is_match(text)
 }
 
 fn declarations_pattern() -> &'static Regex {
@@ -129,6 +160,39 @@ mod tests {
     }
 
     use crate::core::testing::corpus;
+
+    #[test]
+    fn prefilters_agree_with_the_patterns() {
+        for text in [
+            "",
+            "No declarations were made.",
+            "NO DECLARATIONS",
+            "Declarations of Interest",
+            "Councillor Smith declared an INTEREST in item 4.",
+            "Interests declared: none",
+            "disclosable pecuniary interest",
+            "The next meeting will be held on 4 May.",
+            "NEXT MEETING IS ON Monday",
+            "Date of future meetings",
+            "Dates and times of the Next meetings",
+            "the meeting was held; nothing next",
+            "interesting declarative text",
+            "xnext meeting is on",
+            "Interest",
+            "declaration",
+        ] {
+            assert_eq!(
+                mentions_declarations(text),
+                declarations_pattern().is_match(text),
+                "{text:?}"
+            );
+            assert_eq!(
+                mentions_next_meeting(text),
+                next_meeting_pattern().is_match(text),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn middlesbrough_lacks_only_attendance() {

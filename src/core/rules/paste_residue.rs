@@ -115,11 +115,10 @@ fn first_line(text: &str, span: Span) -> Span {
 /// The residue in curly quotes, shortened to about 60 characters and with non-breaking spaces
 /// shown as spaces.
 fn quote(residue: &str) -> String {
-    let flat: String = residue
-        .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect();
-    let mut words = flat.split(' ').filter(|w| !w.is_empty());
+    // Only the first 60 or so characters are read: a long residue (a whole pasted line) must
+    // not make each finding cost its length. Splitting at any white space is splitting at the
+    // spaces it is shown as.
+    let mut words = residue.split(char::is_whitespace).filter(|w| !w.is_empty());
     let mut short = String::new();
     let mut cut = false;
     for word in words.by_ref() {
@@ -132,9 +131,13 @@ fn quote(residue: &str) -> String {
         }
         short.push_str(word);
     }
-    if cut || short.is_empty() && !flat.trim().is_empty() {
+    if cut || short.is_empty() && !residue.trim().is_empty() {
         if short.is_empty() {
-            short = flat.chars().take(60).collect();
+            short = residue
+                .chars()
+                .take(60)
+                .map(|c| if c.is_whitespace() { ' ' } else { c })
+                .collect();
         }
         short.push('…');
     }
