@@ -60,7 +60,11 @@ fn find_dates_in_line(text: &str, line: Span, found: &mut Vec<DateMention>) {
     let slice = line.slice(text);
     let first = found.len();
     let at = |m: regex::Match| Span::new(line.start + m.start(), line.start + m.end());
-    found.extend(day_month_pattern().find_iter(slice).filter_map(|m| read_mention(text, at(m))));
+    found.extend(
+        day_month_pattern()
+            .find_iter(slice)
+            .filter_map(|m| read_mention(text, at(m))),
+    );
     // The day-first mentions are in text order, so overlaps are found by binary search.
     let day_first = found.len();
     for m in month_day_pattern().find_iter(slice) {

@@ -32,7 +32,9 @@ impl Vocabulary {
             let alternatives: Vec<String> = self.outcome_phrases.iter().map(|p| regex::escape(p)).collect();
             // ASCII case folding: Unicode folding (the Kelvin sign for "k") defeats the literal
             // prefilter that makes this fast on a long document.
-            RegexBuilder::new(&format!("(?i-u:{})", alternatives.join("|"))).build().ok()
+            RegexBuilder::new(&format!("(?i-u:{})", alternatives.join("|")))
+                .build()
+                .ok()
         });
         matcher
             .as_ref()
@@ -60,12 +62,17 @@ impl Vocabulary {
                 .iter()
                 .map(|(words, _)| regex::escape(words))
                 .collect();
-            RegexBuilder::new(&format!(r"(?i-u:\b(?:{})\b)", alternatives.join("|"))).build().ok()
+            RegexBuilder::new(&format!(r"(?i-u:\b(?:{})\b)", alternatives.join("|")))
+                .build()
+                .ok()
         });
         // A plain search (no capture groups) stays on the fast engines; the phrase found names
         // its kind.
         let found = matcher.as_ref()?.find(title)?.as_str().to_lowercase();
-        self.procedural_titles.iter().find(|(words, _)| *words == found).map(|(_, p)| *p)
+        self.procedural_titles
+            .iter()
+            .find(|(words, _)| *words == found)
+            .map(|(_, p)| *p)
     }
 }
 
