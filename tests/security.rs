@@ -20,8 +20,8 @@ use tower_lsp::lsp_types::Url;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// Every `.rs` file under src/ with its non-test code (a trailing `#[cfg(test)] mod tests` and
-/// test-only `tests.rs` files cut off).
+/// Every `.rs` file under src/ with its non-test code (a trailing `#[cfg(test)] mod tests`,
+/// test-only `tests.rs` files and whole test-only modules (`#![cfg(test)]`) cut off).
 fn production_sources() -> Vec<(String, String)> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         for entry in fs::read_dir(dir).unwrap() {
@@ -40,6 +40,12 @@ fn production_sources() -> Vec<(String, String)> {
         .into_iter()
         .map(|path| {
             let text = fs::read_to_string(&path).unwrap();
+            if text.contains("#![cfg(test)]") {
+                return (
+                    path.strip_prefix(ROOT).unwrap().to_string_lossy().replace('\\', "/"),
+                    String::new(),
+                );
+            }
             let code = match text.find("#[cfg(test)]\nmod tests") {
                 Some(at) => text[..at].to_string(),
                 None => text,
