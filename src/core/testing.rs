@@ -22,6 +22,16 @@ pub fn run_rule(check: Check, text: &str) -> Vec<Diagnostic> {
     run_rule_with(check, text, &Config::default())
 }
 
+/// The findings of the rule named `rule` when the whole linter runs with the default config
+/// (severities and suppressions applied).
+pub fn lint_rule(rule: &str, text: &str) -> Vec<Diagnostic> {
+    crate::core::lint::lint(text, &Config::default(), None)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.rule == rule)
+        .collect()
+}
+
 /// One rule's findings on `text` with `config`.
 pub fn run_rule_with(check: Check, text: &str, config: &Config) -> Vec<Diagnostic> {
     let minutes = parse(text);

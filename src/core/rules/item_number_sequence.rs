@@ -616,13 +616,7 @@ mod tests {
     use crate::core::text::LineIndex;
 
     fn run(text: &str) -> Vec<Diagnostic> {
-        let minutes = parse(text);
-        let config = Config::default();
-        let lines = LineIndex::new(text);
-        let ctx = Context::new(text, &minutes, &config, &lines);
-        let mut out = Vec::new();
-        check(&ctx, &mut out);
-        out
+        crate::core::testing::run_rule(check, text)
     }
 
     fn messages(text: &str) -> Vec<String> {

@@ -93,16 +93,10 @@ fn names_a_chair(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::config::Config;
     use crate::core::diagnostic::Diagnostic;
-    use crate::core::lint::lint;
 
     fn check(text: &str) -> Vec<Diagnostic> {
-        lint(text, &Config::default(), None)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == super::RULE)
-            .collect()
+        crate::core::testing::lint_rule(super::RULE, text)
     }
 
     use crate::core::testing::corpus;

@@ -271,17 +271,11 @@ fn hash_without(word: &[char], a: usize, b: usize) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::config::Config;
     use crate::core::diagnostic::{Applicability, Diagnostic};
     use crate::core::fix::apply_edits;
-    use crate::core::lint::lint;
 
     fn check(text: &str) -> Vec<Diagnostic> {
-        lint(text, &Config::default(), None)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == super::RULE)
-            .collect()
+        crate::core::testing::lint_rule(super::RULE, text)
     }
 
     use crate::core::testing::corpus;

@@ -406,11 +406,7 @@ mod tests {
     use crate::core::lint::lint;
 
     fn check(text: &str) -> Vec<Diagnostic> {
-        lint(text, &Config::default(), None)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == super::RULE)
-            .collect()
+        crate::core::testing::lint_rule(super::RULE, text)
     }
 
     use crate::core::testing::corpus;

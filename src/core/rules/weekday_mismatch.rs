@@ -214,18 +214,9 @@ fn is_full_name(written: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::config::Config;
-    use crate::core::parse::parse;
-    use crate::core::text::LineIndex;
 
     fn run(text: &str) -> Vec<Diagnostic> {
-        let minutes = parse(text);
-        let config = Config::default();
-        let lines = LineIndex::new(text);
-        let ctx = Context::new(text, &minutes, &config, &lines);
-        let mut out = Vec::new();
-        check(&ctx, &mut out);
-        out
+        crate::core::testing::run_rule(check, text)
     }
 
     use crate::core::testing::corpus;
