@@ -67,6 +67,26 @@ impl Minutes {
         self.opaque.iter().any(|o| o.overlaps(span)) || self.residue.iter().any(|r| r.span.overlaps(span))
     }
 
+    /// The opaque spans and the residue, sorted and merged into disjoint runs, so that a lookup
+    /// can be a binary search or a forward walk.
+    pub fn merged_opaque(&self) -> Vec<Span> {
+        let mut spans: Vec<Span> = self
+            .opaque
+            .iter()
+            .copied()
+            .chain(self.residue.iter().map(|r| r.span))
+            .collect();
+        spans.sort_unstable();
+        let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+        for span in spans {
+            match merged.last_mut() {
+                Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+                _ => merged.push(span),
+            }
+        }
+        merged
+    }
+
     /// The meeting's year, from the header's date or else the first dated line.
     pub fn meeting_year(&self) -> Option<i32> {
         self.header

@@ -294,7 +294,7 @@ impl AcronymAnalysis {
         let mut known: HashSet<&str> = DEFAULT_KNOWN.iter().copied().collect();
         known.extend(config.known_acronyms.iter().map(String::as_str));
         let mut analysis = AcronymAnalysis::default();
-        let opaque = merged_opaque(minutes);
+        let opaque = minutes.merged_opaque();
         let mut opaque_at = 0usize;
         let glossary = Glossary::builtin();
 
@@ -640,25 +640,6 @@ fn previous_chunk(text: &str, line_start: usize, start: usize) -> Option<&str> {
     let raw = neighbours(text, line, start, start, false).next()?;
     let trimmed = raw.trim_matches(EDGE_CHARS);
     Some(trimmed.trim_end_matches(['.', ':']).trim_matches(EDGE_CHARS))
-}
-
-/// Opaque spans and residue, sorted and merged into disjoint runs.
-fn merged_opaque(minutes: &Minutes) -> Vec<Span> {
-    let mut spans: Vec<Span> = minutes
-        .opaque
-        .iter()
-        .copied()
-        .chain(minutes.residue.iter().map(|r| r.span))
-        .collect();
-    spans.sort();
-    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
-    for span in spans {
-        match merged.last_mut() {
-            Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
-            _ => merged.push(span),
-        }
-    }
-    merged
 }
 
 /// Whether `span` overlaps a merged opaque run; `at` moves forward as spans do.
@@ -1057,7 +1038,7 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
     if keys.is_empty() {
         return found;
     }
-    let opaque = merged_opaque(minutes);
+    let opaque = minutes.merged_opaque();
     let mut opaque_at = 0usize;
     let bytes = text.as_bytes();
     let mut line = Line::default();

@@ -165,7 +165,7 @@ impl PeopleAnalysis {
         }
         let mut listed: Vec<usize> = mentions.iter().map(|m| m.surname.start).collect();
         listed.sort_unstable();
-        let opaque = opaque_spans(minutes);
+        let opaque = minutes.merged_opaque();
         for block in &minutes.blocks {
             if matches!(
                 block.kind,
@@ -455,26 +455,6 @@ fn sentence_records_apology(
         }
         rest_is_blank && blank(Span::new(last, content.end).slice(text))
     })
-}
-
-/// Spans no prose mention is read from (item numbers, URLs, residue), merged and sorted so that
-/// a lookup is a binary search.
-fn opaque_spans(minutes: &Minutes) -> Vec<Span> {
-    let mut spans: Vec<Span> = minutes
-        .opaque
-        .iter()
-        .copied()
-        .chain(minutes.residue.iter().map(|r| r.span))
-        .collect();
-    spans.sort_unstable();
-    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
-    for span in spans {
-        match merged.last_mut() {
-            Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
-            _ => merged.push(span),
-        }
-    }
-    merged
 }
 
 fn overlaps_any(sorted: &[Span], span: Span) -> bool {

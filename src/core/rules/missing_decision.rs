@@ -353,16 +353,9 @@ mod tests {
     use super::*;
     use crate::core::config::Config;
     use crate::core::fix::apply_edits;
-    use crate::core::parse::parse;
-    use crate::core::text::LineIndex;
 
     fn run_with(text: &str, config: &Config) -> Vec<Diagnostic> {
-        let minutes = parse(text);
-        let lines = LineIndex::new(text);
-        let ctx = Context::new(text, &minutes, config, &lines);
-        let mut out = Vec::new();
-        check(&ctx, &mut out);
-        out
+        crate::core::testing::run_rule_with(check, text, config)
     }
 
     fn run(text: &str) -> Vec<Diagnostic> {
