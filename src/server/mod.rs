@@ -3,8 +3,8 @@
 //! Layout: [`document`] holds the ropes and applies edits; [`convert`] turns byte spans into
 //! LSP positions through the core's line index; [`analysis`] lints one version (catching
 //! panics); [`settings`] decides the config per document; the features live in [`actions`],
-//! [`hover`], [`completion`], [`definition`] and [`symbols`]; [`transport`] keeps malformed
-//! messages away from tower-lsp's reader; [`words`] is the acronym and people
+//! [`hover`], [`completion`], [`definition`] and [`symbols`]; [`transport`] frames the
+//! JSON-RPC messages on stdio for tower-lsp's service, skipping malformed ones; [`words`] is the acronym and people
 //! lookup that will switch to the core's shared analyses.
 //!
 //! Nothing here writes to stdout except the protocol; logs go to the client (window/logMessage)
@@ -35,7 +35,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use tower_lsp::jsonrpc::Result as RpcResult;
 use tower_lsp::lsp_types::*;
-use tower_lsp::{Client, LanguageServer, LspService, Server};
+use tower_lsp::{Client, LanguageServer, LspService};
 
 /// The section of client settings the server reads.
 pub const SETTINGS_SECTION: &str = "minutes-lint";
@@ -49,6 +49,7 @@ pub fn run() -> i32 {
             return 2;
         }
     };
+    tune_allocator();
     let shutdown = Arc::new(AtomicBool::new(false));
     let exit = Arc::new(tokio::sync::Notify::new());
     runtime.block_on(async {
@@ -58,12 +59,9 @@ pub fn run() -> i32 {
             shutdown: shutdown.clone(),
             exit: exit.clone(),
         };
-        // tower-lsp stops reading at the first malformed message: only well-formed frames reach it.
-        let (reader, writer) = tokio::io::duplex(1 << 16);
-        tokio::spawn(transport::filter(tokio::io::stdin(), writer));
-        // tower-lsp only notices `exit` when the next message arrives: stop as soon as it is seen.
+        // The transport only notices `exit` when the next message arrives: stop as soon as it is seen.
         tokio::select! {
-            _ = Server::new(reader, tokio::io::stdout(), socket).serve(service) => {}
+            _ = transport::serve(tokio::io::stdin(), tokio::io::stdout(), service, socket) => {}
             _ = exit.notified() => {}
         }
     });
@@ -118,6 +116,27 @@ fn return_free_memory() {
         // SAFETY: malloc_trim takes no pointers and is thread-safe in glibc.
         unsafe {
             malloc_trim(0);
+        }
+    }
+}
+
+/// Allocations at least this big get pages of their own, returned to the system when freed.
+const OWN_PAGES_FROM: std::ffi::c_int = 4 << 20;
+
+/// glibc raises its mmap threshold to the largest block ever freed (up to 32 MB), and its trim
+/// threshold with it: after one huge document, tens of megabytes of buffers would live in the
+/// heap and stay resident when freed. A fixed threshold keeps huge buffers on pages of their
+/// own (a document under 4 MB is unaffected) and lets freed heap tops go back.
+fn tune_allocator() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        extern "C" {
+            fn mallopt(param: std::ffi::c_int, value: std::ffi::c_int) -> std::ffi::c_int;
+        }
+        const M_MMAP_THRESHOLD: std::ffi::c_int = -3;
+        // SAFETY: mallopt takes plain integers; it runs before the runtime starts any thread.
+        unsafe {
+            mallopt(M_MMAP_THRESHOLD, OWN_PAGES_FROM);
         }
     }
 }

@@ -1,16 +1,22 @@
-//! A guard in front of tower-lsp's reader: only well-formed JSON-RPC frames get through.
+//! The JSON-RPC transport: reads LSP frames from stdin, hands them to tower-lsp's service, and
+//! writes its answers and requests to stdout.
 //!
-//! tower-lsp 0.20 reads stdin through tokio-util's `FramedRead`, which ends the stream after the
-//! first decode error: one malformed message (bad JSON, a wrong `Content-Length`, an odd header)
-//! and the server stops reading for good while staying alive. This filter reads the raw bytes,
-//! re-frames every message whose body is a JSON-RPC request or response, and drops (with a line
-//! on stderr) anything else, resynchronising on the next `Content-Length` header.
+//! tower-lsp 0.20 has a `Server` for this, but it reads through tokio-util's `FramedRead`, which
+//! ends the stream after the first decode error (one malformed message and the server stops
+//! reading for good while staying alive), and whose buffer keeps the size of the largest message
+//! ever received (a closed 50 MB document would pin 64 MB for the life of the server). This loop
+//! skips malformed frames with a line on stderr, resynchronising on the next `Content-Length`,
+//! and gives a big frame's buffer back once it is read.
 
+use futures::channel::mpsc;
+use futures::{future, stream, FutureExt, SinkExt, StreamExt, TryFutureExt};
 use serde::de::IgnoredAny;
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize};
 use std::borrow::Cow;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
-use tower_lsp::jsonrpc::Id;
+use tower_lsp::jsonrpc::{Id, Request, Response};
+use tower_lsp::ClientSocket;
+use tower_service::Service;
 
 const HEADER: &[u8] = b"Content-Length";
 /// A header block longer than this without its blank line is garbage, not a header.
@@ -19,8 +25,8 @@ const MAX_HEADER: usize = 8 * 1024;
 /// What the front of the buffer holds.
 #[derive(Debug, PartialEq)]
 enum Frame {
-    /// Not enough bytes yet.
-    Incomplete,
+    /// Not enough bytes yet; `needs` is the whole frame's length when the header gave it, else 0.
+    Incomplete { needs: usize },
     /// A whole frame: its body starts at `body` and ends at `end`.
     Whole { body: usize, end: usize },
     /// Garbage up to `skip` (the next `Content-Length`, or all but a possible partial header).
@@ -44,7 +50,7 @@ fn next_frame(buf: &[u8]) -> Frame {
         return if buf.len() > MAX_HEADER {
             Frame::Garbage { skip: resync(buf) }
         } else {
-            Frame::Incomplete
+            Frame::Incomplete { needs: 0 }
         };
     };
     let mut length = None;
@@ -61,7 +67,7 @@ fn next_frame(buf: &[u8]) -> Frame {
             let body = header_end + 4;
             match body.checked_add(n) {
                 Some(end) if buf.len() >= end => Frame::Whole { body, end },
-                Some(_) => Frame::Incomplete,
+                Some(end) => Frame::Incomplete { needs: end },
                 None => Frame::Garbage { skip: resync(buf) },
             }
         }
@@ -75,15 +81,13 @@ fn some<'de, T: Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Result<Option<T
     T::deserialize(d).map(Some)
 }
 
-/// What tower-lsp's `Request` accepts (and every `Response` is one too: tower-lsp's `Message`
-/// decodes when either does), checked without copying the params: a 50 MB didOpen is scanned,
-/// not built into a second `serde_json::Value`.
+/// The envelope of a JSON-RPC message, read without copying the params. tower-lsp's `Request`
+/// and `Response` decode exactly when this does (see the tests), with `method` telling which.
 #[derive(Deserialize)]
 struct Shape<'a> {
     #[serde(borrow)]
     jsonrpc: Cow<'a, str>,
     #[serde(default, borrow, deserialize_with = "some")]
-    #[allow(dead_code)]
     method: Option<Cow<'a, str>>,
     #[serde(default, deserialize_with = "some")]
     #[allow(dead_code)]
@@ -93,54 +97,187 @@ struct Shape<'a> {
     id: Option<Id>,
 }
 
-/// True when tower-lsp can decode `body` as a message.
-fn is_message(body: &[u8]) -> bool {
-    let Ok(text) = std::str::from_utf8(body) else {
-        return false;
-    };
-    serde_json::from_str::<Shape>(text).is_ok_and(|shape| shape.jsonrpc == "2.0")
+/// One message from the client, as tower-lsp's types take it.
+#[derive(Debug)]
+enum Incoming {
+    Request(Request),
+    Response(Response),
 }
 
-/// Copies well-formed frames from `input` to `output` until `input` ends.
-pub async fn filter(mut input: impl AsyncRead + Unpin, mut output: impl AsyncWrite + Unpin) {
-    let mut buf: Vec<u8> = Vec::with_capacity(64 * 1024);
-    let mut chunk = vec![0u8; 64 * 1024];
-    loop {
+/// Decodes a frame's body; `None` when it is not a JSON-RPC 2.0 request or response. The shape
+/// is checked first without copying the params, so that a 50 MB didOpen is scanned, not built
+/// twice, and so that a request is told from a response without serde's buffering `untagged`.
+fn decode(body: &[u8]) -> Option<Incoming> {
+    let shape = serde_json::from_slice::<Shape>(body).ok()?;
+    if shape.jsonrpc != "2.0" {
+        return None;
+    }
+    // As tower-lsp's own decoder: a response if it reads as one, else a request (whose method
+    // may be missing; the service answers that one with "method not found").
+    if shape.method.is_none() {
+        if let Ok(response) = serde_json::from_slice(body) {
+            return Some(Incoming::Response(response));
+        }
+    }
+    serde_json::from_slice(body).ok().map(Incoming::Request)
+}
+
+/// Reads whole, well-formed messages from the client's byte stream.
+struct MessageReader<R> {
+    input: R,
+    buf: Vec<u8>,
+    chunk: Vec<u8>,
+}
+
+/// What the reader keeps between messages; a bigger buffer is given back after a big message.
+const READ_BUFFER: usize = 64 * 1024;
+/// The largest announced message the reader allocates for up front.
+const MAX_RESERVE: usize = 1 << 30;
+
+impl<R: AsyncRead + Unpin> MessageReader<R> {
+    fn new(input: R) -> Self {
+        MessageReader {
+            input,
+            buf: Vec::with_capacity(READ_BUFFER),
+            chunk: vec![0; READ_BUFFER],
+        }
+    }
+
+    /// The next message, skipping garbage; `None` when the stream ends or fails.
+    async fn next(&mut self) -> Option<Incoming> {
         loop {
-            match next_frame(&buf) {
-                Frame::Incomplete => break,
+            if let Some(message) = self.take_buffered() {
+                return Some(message);
+            }
+            match self.input.read(&mut self.chunk).await {
+                Ok(0) | Err(_) => return None,
+                Ok(n) => self.buf.extend_from_slice(&self.chunk[..n]),
+            }
+        }
+    }
+
+    /// Takes the first whole message already in the buffer, dropping any garbage before it.
+    fn take_buffered(&mut self) -> Option<Incoming> {
+        loop {
+            match next_frame(&self.buf) {
+                Frame::Incomplete { needs } => {
+                    // Grow once to the announced size rather than doubling past it; a size too
+                    // big to believe (or to allocate) is left to grow as the bytes come.
+                    if needs <= MAX_RESERVE {
+                        let _ = self.buf.try_reserve_exact(needs.saturating_sub(self.buf.len()));
+                    }
+                    return None;
+                }
                 Frame::Garbage { skip } => {
                     eprintln!("minutes-lint server: ignored {skip} bytes that are not an LSP message header");
-                    buf.drain(..skip);
+                    self.buf.drain(..skip);
                 }
                 Frame::Whole { body, end } => {
-                    if is_message(&buf[body..end]) {
-                        let header = format!("Content-Length: {}\r\n\r\n", end - body);
-                        if output.write_all(header.as_bytes()).await.is_err()
-                            || output.write_all(&buf[body..end]).await.is_err()
-                        {
-                            return;
-                        }
-                    } else {
-                        eprintln!(
+                    let message = decode(&self.buf[body..end]);
+                    self.buf.drain(..end);
+                    if self.buf.capacity() > 16 * READ_BUFFER && self.buf.len() < READ_BUFFER {
+                        self.buf.shrink_to(READ_BUFFER); // Do not keep a big message's size for good.
+                    }
+                    match message {
+                        Some(message) => return Some(message),
+                        None => eprintln!(
                             "minutes-lint server: ignored a message of {} bytes that is not JSON-RPC",
                             end - body
-                        );
+                        ),
                     }
-                    buf.drain(..end);
                 }
             }
         }
-        let _ = output.flush().await;
-        if buf.capacity() > 1 << 20 && buf.len() < 64 * 1024 {
-            buf.shrink_to(64 * 1024); // After a huge message, do not keep its size for good.
-        }
-        match input.read(&mut chunk).await {
-            Ok(0) | Err(_) => break,
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
-        }
     }
-    let _ = output.shutdown().await;
+}
+
+/// Writes one message as an LSP frame.
+async fn write_message(output: &mut (impl AsyncWrite + Unpin), message: &impl Serialize) -> std::io::Result<()> {
+    let body = serde_json::to_vec(message).map_err(std::io::Error::other)?;
+    let header = format!("Content-Length: {}\r\n\r\n", body.len());
+    output.write_all(header.as_bytes()).await?;
+    output.write_all(&body).await?;
+    output.flush().await
+}
+
+/// How many requests the service works on at once; as tower-lsp's own `Server`. Each future is
+/// first polled in arrival order, so notifications still take effect in order.
+const CONCURRENT_REQUESTS: usize = 4;
+/// Requests read ahead of the service before reading waits.
+const QUEUE: usize = 100;
+
+/// Serves `service` over `input` and `output` until the input ends.
+pub async fn serve<S>(
+    input: impl AsyncRead + Unpin,
+    mut output: impl AsyncWrite + Unpin,
+    mut service: S,
+    socket: ClientSocket,
+) where
+    S: Service<Request, Response = Option<Response>>,
+    S::Error: std::fmt::Display,
+{
+    let (server_requests, mut client_responses) = socket.split();
+    let (server_requests, stop_server_requests) = stream::abortable(server_requests);
+    let (answers_tx, answers_rx) = mpsc::channel::<Response>(0);
+    let (mut work_tx, work_rx) = mpsc::channel(QUEUE);
+
+    let work = work_rx
+        .buffer_unordered(CONCURRENT_REQUESTS)
+        .filter_map(future::ready)
+        .map(Ok)
+        .forward(answers_tx.sink_map_err(|_| ()))
+        .map(|_| ());
+
+    let write = async {
+        let mut outgoing = stream::select(
+            answers_rx.map(Outgoing::Response),
+            server_requests.map(Outgoing::Request),
+        );
+        while let Some(message) = outgoing.next().await {
+            if let Err(e) = write_message(&mut output, &message).await {
+                eprintln!("minutes-lint server: cannot write to the client: {e}");
+                return;
+            }
+        }
+    };
+
+    let read = async {
+        let mut reader = MessageReader::new(input);
+        while let Some(message) = reader.next().await {
+            match message {
+                Incoming::Request(request) => {
+                    if let Err(e) = future::poll_fn(|cx| service.poll_ready(cx)).await {
+                        eprintln!("minutes-lint server: the service stopped: {e}");
+                        break;
+                    }
+                    let answer = service.call(request).unwrap_or_else(|e| {
+                        eprintln!("minutes-lint server: {e}");
+                        None
+                    });
+                    if work_tx.send(answer).await.is_err() {
+                        break;
+                    }
+                }
+                Incoming::Response(response) => {
+                    if client_responses.send(response).await.is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+        work_tx.disconnect();
+        stop_server_requests.abort();
+    };
+
+    futures::join!(read, work, write);
+}
+
+/// A message to the client: an answer, or a request of the server's own.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Outgoing {
+    Response(Response),
+    Request(Request),
 }
 
 #[cfg(test)]
@@ -151,10 +288,17 @@ mod tests {
         format!("Content-Length: {}\r\n\r\n{body}", body.len())
     }
 
-    async fn run(input: &[u8]) -> String {
-        let mut out = Vec::new();
-        filter(input, &mut out).await;
-        String::from_utf8(out).unwrap()
+    /// The methods of the requests read from `input`, in order ("<response>" for a response).
+    async fn read_all(input: &[u8]) -> Vec<String> {
+        let mut reader = MessageReader::new(input);
+        let mut read = Vec::new();
+        while let Some(message) = reader.next().await {
+            read.push(match message {
+                Incoming::Request(request) => request.method().to_string(),
+                Incoming::Response(_) => "<response>".to_string(),
+            });
+        }
+        read
     }
 
     #[tokio::test]
@@ -170,14 +314,43 @@ mod tests {
             "Content-Length: {}\r\nContent-Type: x\r\nX: y\r\n\r\n{good}",
             good.len()
         ));
-        let out = run(input.as_bytes()).await;
-        assert_eq!(out, framed(good));
+        input.push_str(&framed(r#"{"jsonrpc":"2.0","id":7,"result":null}"#));
+        assert_eq!(read_all(input.as_bytes()).await, ["shutdown", "<response>"]);
     }
 
-    /// The shape check agrees with tower-lsp's own types on what is a message.
+    /// A message bigger than the read buffer is read whole, and the buffer shrinks after it.
+    #[tokio::test]
+    async fn a_big_message_is_read_and_its_buffer_given_back() {
+        let text = "x".repeat(4 << 20);
+        let big = format!(r#"{{"jsonrpc":"2.0","method":"big","params":{{"text":"{text}"}}}}"#);
+        let small = r#"{"jsonrpc":"2.0","method":"small"}"#;
+        let input = format!("{}{}", framed(&big), framed(small));
+        let mut reader = MessageReader::new(input.as_bytes());
+        let Some(Incoming::Request(request)) = reader.next().await else {
+            panic!("the big request is read");
+        };
+        assert_eq!(
+            request.params().and_then(|p| p["text"].as_str()).map(str::len),
+            Some(4 << 20)
+        );
+        assert!(reader.next().await.is_some());
+        assert!(reader.buf.capacity() <= READ_BUFFER, "{}", reader.buf.capacity());
+    }
+
+    /// A Content-Length too big to allocate is waited for, not allocated and not a crash.
+    #[tokio::test]
+    async fn an_absurd_length_is_not_allocated() {
+        let input = format!("Content-Length: {}\r\n\r\n{{}}", usize::MAX - 100);
+        assert!(read_all(input.as_bytes()).await.is_empty());
+        let input = format!("Content-Length: {}\r\n\r\n{{}}", MAX_RESERVE * 4);
+        let mut reader = MessageReader::new(input.as_bytes());
+        assert!(reader.next().await.is_none());
+        assert!(reader.buf.capacity() < MAX_RESERVE);
+    }
+
+    /// The reader tells requests from responses as tower-lsp's own types do.
     #[test]
-    fn the_shape_check_agrees_with_tower_lsp() {
-        use tower_lsp::jsonrpc::{Request, Response};
+    fn decoding_agrees_with_tower_lsp() {
         for body in [
             r#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#,
             r#"{"jsonrpc":"2.0","method":"x","params":[1,{"a":null}]}"#,
@@ -194,15 +367,24 @@ mod tests {
             r#"[{"jsonrpc":"2.0","method":"x"}]"#,
             "",
         ] {
-            let theirs =
-                serde_json::from_str::<Request>(body).is_ok() || serde_json::from_str::<Response>(body).is_ok();
-            assert_eq!(is_message(body.as_bytes()), theirs, "{body}");
+            let request = serde_json::from_str::<Request>(body).is_ok();
+            let response = serde_json::from_str::<Response>(body).is_ok();
+            let ours = decode(body.as_bytes());
+            assert_eq!(matches!(ours, Some(Incoming::Response(_))), response, "{body}");
+            assert_eq!(
+                matches!(ours, Some(Incoming::Request(_))),
+                request && !response,
+                "{body}"
+            );
         }
     }
 
     #[test]
     fn a_partial_frame_waits() {
-        assert_eq!(next_frame(b"Content-Length: 10\r\n\r\n{}"), Frame::Incomplete);
-        assert_eq!(next_frame(b"Content-Len"), Frame::Incomplete);
+        assert_eq!(
+            next_frame(b"Content-Length: 10\r\n\r\n{}"),
+            Frame::Incomplete { needs: 32 }
+        );
+        assert_eq!(next_frame(b"Content-Len"), Frame::Incomplete { needs: 0 });
     }
 }
