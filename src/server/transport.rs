@@ -290,6 +290,10 @@ mod tests {
 
     /// The methods of the requests read from `input`, in order ("<response>" for a response).
     async fn read_all(input: &[u8]) -> Vec<String> {
+        read_all_from(input).await
+    }
+
+    async fn read_all_from(input: impl AsyncRead + Unpin) -> Vec<String> {
         let mut reader = MessageReader::new(input);
         let mut read = Vec::new();
         while let Some(message) = reader.next().await {
@@ -335,6 +339,31 @@ mod tests {
         );
         assert!(reader.next().await.is_some());
         assert!(reader.buf.capacity() <= READ_BUFFER, "{}", reader.buf.capacity());
+    }
+
+    /// Frames split anywhere across reads, with garbage between them, come out whole and in order.
+    #[tokio::test]
+    async fn frames_split_across_reads_come_out_whole() {
+        let mut input = Vec::new();
+        for n in 0..50 {
+            input.extend_from_slice(framed(&format!(r#"{{"jsonrpc":"2.0","method":"m{n}"}}"#)).as_bytes());
+            if n % 7 == 0 {
+                input.extend_from_slice("\u{0}é\r\n\r\nContent-Type: x\r\n\r\n".as_bytes());
+            }
+        }
+        for piece in [1, 2, 5, 64] {
+            let (reader, mut writer) = tokio::io::duplex(16);
+            let bytes = input.clone();
+            let feed = tokio::spawn(async move {
+                for part in bytes.chunks(piece) {
+                    writer.write_all(part).await.unwrap();
+                }
+            });
+            let read = read_all_from(reader).await;
+            feed.await.unwrap();
+            let expected: Vec<String> = (0..50).map(|n| format!("m{n}")).collect();
+            assert_eq!(read, expected, "pieces of {piece} bytes");
+        }
     }
 
     /// A Content-Length too big to allocate is waited for, not allocated and not a crash.
