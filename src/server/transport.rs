@@ -8,13 +8,16 @@
 //! skips malformed frames with a line on stderr, resynchronising on the next `Content-Length`,
 //! and gives a big frame's buffer back once it is read.
 
+use crate::server::analysis::panic_message;
 use futures::channel::mpsc;
-use futures::{future, stream, FutureExt, SinkExt, StreamExt, TryFutureExt};
+use futures::future::BoxFuture;
+use futures::{future, stream, FutureExt, SinkExt, StreamExt};
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::borrow::Cow;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
-use tower_lsp::jsonrpc::{Id, Request, Response};
+use tower_lsp::jsonrpc::{Error, Id, Request, Response};
 use tower_lsp::ClientSocket;
 use tower_service::Service;
 
@@ -215,6 +218,7 @@ pub async fn serve<S>(
 ) where
     S: Service<Request, Response = Option<Response>>,
     S::Error: std::fmt::Display,
+    S::Future: Send + 'static,
 {
     let (server_requests, mut client_responses) = socket.split();
     let (server_requests, stop_server_requests) = stream::abortable(server_requests);
@@ -250,11 +254,7 @@ pub async fn serve<S>(
                         eprintln!("minutes-lint server: the service stopped: {e}");
                         break;
                     }
-                    let answer = service.call(request).unwrap_or_else(|e| {
-                        eprintln!("minutes-lint server: {e}");
-                        None
-                    });
-                    if work_tx.send(answer).await.is_err() {
+                    if work_tx.send(answer_guarded(&mut service, request)).await.is_err() {
                         break;
                     }
                 }
@@ -270,6 +270,39 @@ pub async fn serve<S>(
     };
 
     futures::join!(read, work, write);
+}
+
+/// The service's answer to `request`. A panic while answering (a bug, never the client's fault)
+/// becomes an "internal error" answer to that request, and the server keeps serving.
+fn answer_guarded<S>(service: &mut S, request: Request) -> BoxFuture<'static, Option<Response>>
+where
+    S: Service<Request, Response = Option<Response>>,
+    S::Error: std::fmt::Display,
+    S::Future: Send + 'static,
+{
+    let id = request.id().cloned();
+    let method = request.method().to_string();
+    let failed = move |panic: Box<dyn std::any::Any + Send>| {
+        eprintln!(
+            "minutes-lint server: internal error answering {method}: {}",
+            panic_message(panic)
+        );
+        id.map(|id| Response::from_error(id, Error::internal_error()))
+    };
+    match catch_unwind(AssertUnwindSafe(|| service.call(request))) {
+        Ok(answer) => AssertUnwindSafe(answer)
+            .catch_unwind()
+            .map(|outcome| match outcome {
+                Ok(Ok(response)) => response,
+                Ok(Err(e)) => {
+                    eprintln!("minutes-lint server: {e}");
+                    None
+                }
+                Err(panic) => failed(panic),
+            })
+            .boxed(),
+        Err(panic) => future::ready(failed(panic)).boxed(),
+    }
 }
 
 /// A message to the client: an answer, or a request of the server's own.
@@ -364,6 +397,70 @@ mod tests {
             let expected: Vec<String> = (0..50).map(|n| format!("m{n}")).collect();
             assert_eq!(read, expected, "pieces of {piece} bytes");
         }
+    }
+
+    /// Passes requests to the real server, except the `boom/…` ones, which panic.
+    struct Panicking<S>(S);
+
+    impl<S> Service<Request> for Panicking<S>
+    where
+        S: Service<Request, Response = Option<Response>>,
+        S::Future: Send + 'static,
+    {
+        type Response = Option<Response>;
+        type Error = S::Error;
+        type Future = BoxFuture<'static, Result<Option<Response>, S::Error>>;
+
+        fn poll_ready(&mut self, cx: &mut std::task::Context<'_>) -> std::task::Poll<Result<(), S::Error>> {
+            self.0.poll_ready(cx)
+        }
+
+        fn call(&mut self, request: Request) -> Self::Future {
+            match request.method() {
+                "boom/now" => panic!("while calling"),
+                "boom/later" => async { panic!("while answering") }.boxed(),
+                _ => self.0.call(request).boxed(),
+            }
+        }
+    }
+
+    /// A request that panics is answered with an internal error, and the server goes on.
+    #[tokio::test]
+    async fn a_panicking_request_gets_an_error_and_serving_goes_on() {
+        let (service, socket) = tower_lsp::LspService::new(crate::server::Backend::new);
+        let (client_end, server_in) = tokio::io::duplex(1 << 16);
+        let (server_out, client_in) = tokio::io::duplex(1 << 16);
+        let server = tokio::spawn(serve(server_in, server_out, Panicking(service), socket));
+        let mut to_server = client_end;
+        let requests = [
+            (1, "initialize", r#"{"capabilities":{}}"#),
+            (2, "boom/now", "null"),
+            (3, "boom/later", "null"),
+            (4, "shutdown", "null"),
+        ];
+        for (id, method, params) in requests {
+            let body = format!(r#"{{"jsonrpc":"2.0","id":{id},"method":"{method}","params":{params}}}"#);
+            to_server.write_all(framed(&body).as_bytes()).await.unwrap();
+        }
+        let mut from_server = MessageReader::new(client_in);
+        let mut answers = std::collections::BTreeMap::new();
+        while answers.len() < requests.len() {
+            match from_server.next().await {
+                Some(Incoming::Response(response)) => {
+                    let json = serde_json::to_value(&response).unwrap();
+                    answers.insert(json["id"].as_i64().unwrap(), json);
+                }
+                Some(Incoming::Request(_)) => {} // Log messages and the like.
+                None => panic!("the server stopped; answers so far: {answers:?}"),
+            }
+        }
+        assert!(answers[&1]["result"]["capabilities"].is_object(), "{}", answers[&1]);
+        for id in [2, 3] {
+            assert_eq!(answers[&id]["error"]["code"], -32603, "{}", answers[&id]);
+        }
+        assert_eq!(answers[&4]["result"], serde_json::Value::Null, "{}", answers[&4]);
+        drop(to_server);
+        server.await.unwrap();
     }
 
     /// A Content-Length too big to allocate is waited for, not allocated and not a crash.
