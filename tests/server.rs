@@ -473,7 +473,7 @@ fn hover_and_completion_know_the_attendees() {
         hover["contents"]["value"]
             .as_str()
             .unwrap_or_default()
-            .contains("Chair"),
+            .contains("present (in the chair)"),
         "{hover}"
     );
 

@@ -176,11 +176,9 @@ pub fn config_actions(
             let Some(analysis) = analysis else { continue };
             let lines = analysis.lines();
             let (span, _) = lines.span(d.range);
-            let word = words::word_at(&analysis.text, span.start).map(|w| w.slice(&analysis.text).to_string());
-            let Some(acronym) = word.filter(|w| words::is_acronym(w)) else {
+            let Some(acronym) = words::acronym_at(analysis, span.start).map(|(info, _)| info.name.clone()) else {
                 continue;
             };
-            let acronym = words::singular(&acronym).to_string();
             if seen_acronyms.contains(&acronym) {
                 continue;
             }

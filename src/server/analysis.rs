@@ -1,11 +1,13 @@
 //! One lint of one document version, kept for the requests that follow (hover, symbols, …).
 
+use crate::core::analysis::acronyms::AcronymAnalysis;
+use crate::core::analysis::people::PeopleAnalysis;
 use crate::core::config::Config;
 use crate::core::lint::{lint, Linted};
 use crate::core::text::ColumnUnit;
 use crate::server::convert::{self, Lines};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tower_lsp::lsp_types::{self as lsp, Url};
 
 /// A linted version of a document. Its LSP diagnostics are built when needed rather than kept:
@@ -19,9 +21,24 @@ pub struct Analysis {
     pub config: Arc<Config>,
     pub path: Option<String>,
     pub unit: ColumnUnit,
+    /// Built on the first request that needs them (hover, completion, definition), not per lint.
+    acronyms: OnceLock<AcronymAnalysis>,
+    people: OnceLock<PeopleAnalysis>,
 }
 
 impl Analysis {
+    /// The acronyms of this version, as the rules see them.
+    pub fn acronyms(&self) -> &AcronymAnalysis {
+        self.acronyms
+            .get_or_init(|| AcronymAnalysis::new(&self.text, &self.linted.minutes, &self.config))
+    }
+
+    /// The people of this version, as the rules see them.
+    pub fn people(&self) -> &PeopleAnalysis {
+        self.people
+            .get_or_init(|| PeopleAnalysis::new(&self.text, &self.linted.minutes))
+    }
+
     pub fn lines(&self) -> Lines<'_> {
         Lines::new(&self.text, &self.linted.lines, self.unit)
     }
@@ -51,6 +68,8 @@ pub fn analyse(
         config,
         path,
         unit,
+        acronyms: OnceLock::new(),
+        people: OnceLock::new(),
     })
 }
 

@@ -55,26 +55,28 @@ pub fn complete(analysis: &Analysis, offset: usize) -> Vec<CompletionItem> {
 }
 
 fn attendee_completions(analysis: &Analysis) -> Vec<CompletionItem> {
-    let text = analysis.text.as_str();
-    words::attendees(text, &analysis.linted.minutes)
-        .iter()
-        .map(|a| CompletionItem {
-            label: a.person.surname.slice(text).to_string(),
+    words::attendees(analysis)
+        .into_iter()
+        .map(|(surname, description)| CompletionItem {
+            label: surname.to_string(),
             kind: Some(CompletionItemKind::VALUE),
-            detail: Some(words::status(a)),
+            detail: Some(description),
             ..CompletionItem::default()
         })
         .collect()
 }
 
+/// Acronyms starting with `prefix`: the document's own (with the long form it uses), then the
+/// config's glossary, then the built-in glossary.
 fn acronym_completions(analysis: &Analysis, prefix: &str) -> Vec<CompletionItem> {
     let text = analysis.text.as_str();
     let mut all: BTreeMap<String, Option<String>> = BTreeMap::new();
-    for (acronym, long) in words::document_acronyms(text, &analysis.linted.minutes) {
-        all.insert(acronym, long);
+    for info in analysis.acronyms().iter() {
+        all.insert(info.name.clone(), info.long_form(text));
     }
     for (acronym, long) in &analysis.config.glossary {
-        all.insert(acronym.clone(), Some(long.clone()));
+        let entry = all.entry(acronym.clone()).or_insert(None);
+        entry.get_or_insert_with(|| long.clone());
     }
     for (acronym, meanings) in Glossary::builtin().iter() {
         let entry = all.entry(acronym.to_string()).or_insert(None);
@@ -85,19 +87,11 @@ fn acronym_completions(analysis: &Analysis, prefix: &str) -> Vec<CompletionItem>
     all.into_iter()
         .filter(|(a, _)| a.starts_with(prefix))
         .take(MAX_ACRONYMS)
-        .map(|(acronym, long)| {
-            let long = long.or_else(|| {
-                words::long_forms(text, &analysis.linted.minutes, &analysis.config, &acronym)
-                    .into_iter()
-                    .next()
-                    .map(|(l, _)| l)
-            });
-            CompletionItem {
-                label: acronym.clone(),
-                kind: Some(CompletionItemKind::CONSTANT),
-                detail: long,
-                ..CompletionItem::default()
-            }
+        .map(|(acronym, long)| CompletionItem {
+            label: acronym,
+            kind: Some(CompletionItemKind::CONSTANT),
+            detail: long,
+            ..CompletionItem::default()
         })
         .collect()
 }

@@ -6,36 +6,34 @@ use crate::server::words;
 use regex::Regex;
 use std::sync::OnceLock;
 
-/// Where the thing at `offset` is defined, as byte spans.
+/// Where the thing at `offset` is defined, as byte spans: the item an "item 21/49" names, or
+/// the definition of the acronym (a glossary entry first, else the first spelling out).
 pub fn definition(analysis: &Analysis, offset: usize) -> Vec<Span> {
-    let text = analysis.text.as_str();
-    let minutes = &analysis.linted.minutes;
     if let Some(span) = item_reference_at(analysis, offset) {
         return vec![span];
     }
-    let Some(word) = words::word_at(text, offset) else {
-        return Vec::new();
-    };
-    let acronym = word.slice(text);
-    if !words::is_acronym(acronym) {
-        return Vec::new();
-    }
-    let defs = words::definitions_in_document(text, minutes, words::singular(acronym));
-    // The first definition is the one that counts; a definition on the cursor points to itself.
-    defs.first().map(|d| vec![d.span]).unwrap_or_default()
+    words::acronym_at(analysis, offset)
+        .and_then(|(info, _)| info.definition())
+        .map(|d| vec![d.acronym])
+        .unwrap_or_default()
 }
 
-/// Every use of the acronym at `offset`.
-pub fn references(analysis: &Analysis, offset: usize) -> Vec<Span> {
-    let text = analysis.text.as_str();
-    let Some(word) = words::word_at(text, offset) else {
+/// Every use of the acronym at `offset`; with `declarations`, the acronyms written in its
+/// definitions too.
+pub fn references(analysis: &Analysis, offset: usize, declarations: bool) -> Vec<Span> {
+    let Some((info, _)) = words::acronym_at(analysis, offset) else {
         return Vec::new();
     };
-    let acronym = word.slice(text);
-    if !words::is_acronym(acronym) {
-        return Vec::new();
+    let mut found: Vec<Span> = info.uses.clone();
+    let defined_at: Vec<Span> = info.definitions.iter().map(|d| d.acronym).collect();
+    if declarations {
+        found.extend(defined_at);
+    } else {
+        found.retain(|u| !defined_at.contains(u));
     }
-    words::occurrences(text, words::singular(acronym))
+    found.sort_by_key(|s| (s.start, s.end));
+    found.dedup();
+    found
 }
 
 fn reference_pattern() -> &'static Regex {

@@ -7,8 +7,6 @@ use tower_lsp::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
 /// What to show at a byte offset, if anything.
 pub fn hover(analysis: &Analysis, offset: usize) -> Option<Hover> {
-    let text = analysis.text.as_str();
-    let minutes = &analysis.linted.minutes;
     let lines = analysis.lines();
     let mut parts: Vec<String> = Vec::new();
     let mut range = None;
@@ -23,30 +21,17 @@ pub fn hover(analysis: &Analysis, offset: usize) -> Option<Hover> {
         range.get_or_insert(lines.range(d.span));
     }
 
-    if let Some((span, attendee)) = words::attendee_at(text, minutes, offset) {
-        let name = attendee
-            .person
-            .span
-            .slice(text)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        parts.push(format!("**{}**: {}", name, words::status(&attendee)));
+    if let Some((span, description)) = words::person_at(analysis, offset) {
+        parts.push(bold_name(&description));
         range.get_or_insert(lines.range(span));
-    } else if let Some(word) = words::word_at(text, offset) {
-        let acronym = word.slice(text);
-        if words::is_acronym(acronym) {
-            let forms = words::long_forms(text, minutes, &analysis.config, acronym);
-            if !forms.is_empty() {
-                let body = forms
-                    .iter()
-                    .map(|(long, origin)| format!("- {long} _({origin})_"))
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                parts.push(format!("**{}**\n\n{}", acronym, body));
-                range.get_or_insert(lines.range(word));
-            }
-        }
+    } else if let Some(words::AcronymHover { span, name, forms }) = words::long_forms_at(analysis, offset) {
+        let body = forms
+            .iter()
+            .map(|(long, origin)| format!("- {long} _({origin})_"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        parts.push(format!("**{name}**\n\n{body}"));
+        range.get_or_insert(lines.range(span));
     }
 
     if parts.is_empty() {
@@ -59,4 +44,12 @@ pub fn hover(analysis: &Analysis, offset: usize) -> Option<Hover> {
         }),
         range,
     })
+}
+
+/// "Councillor Taylor: present" → "**Councillor Taylor**: present".
+fn bold_name(description: &str) -> String {
+    match description.split_once(": ") {
+        Some((name, rest)) => format!("**{name}**: {rest}"),
+        None => description.to_string(),
+    }
 }

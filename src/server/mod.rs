@@ -796,7 +796,8 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let lines = analysis.lines();
-        let found: Vec<Location> = definition::references(&analysis, offset)
+        let declarations = params.context.include_declaration;
+        let found: Vec<Location> = definition::references(&analysis, offset, declarations)
             .into_iter()
             .map(|span| Location::new(uri.clone(), lines.range(span)))
             .collect();
