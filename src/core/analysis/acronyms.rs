@@ -1064,36 +1064,46 @@ pub struct LongFormHit {
 pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap<String, Vec<LongFormHit>> {
     const MAX_HITS: usize = 16;
     let pack = |key: u64, letter: u8| (key << 8) | u64::from(letter);
-    let mut keys: HashMap<u64, &str> = HashMap::new();
-    let mut prefixes: HashSet<u64> = HashSet::new();
+    let mut keys: Vec<(u64, &str)> = Vec::new();
+    let mut prefixes: Vec<u64> = Vec::new();
     let mut first_letters = [false; 26];
     let mut longest = 0usize;
     for name in names {
         let mut key = 0u64;
         for b in name.bytes().take(8) {
             key = pack(key, b.to_ascii_uppercase());
-            prefixes.insert(key);
+            prefixes.push(key);
         }
         if let Some(first) = name.bytes().next().filter(u8::is_ascii_uppercase) {
             first_letters[usize::from(first - b'A')] = true;
         }
         longest = longest.max(name.len());
-        keys.insert(key, name);
+        keys.push((key, name));
     }
-    let mut found: HashMap<String, Vec<LongFormHit>> = HashMap::new();
+    // Sorted for binary searches, cheaper than hashing every candidate. Of names with the same
+    // key the last is kept, as inserting them into a map would.
+    keys.reverse();
+    keys.sort_by_key(|&(key, _)| key);
+    keys.dedup_by_key(|&mut (key, _)| key);
+    prefixes.sort_unstable();
+    prefixes.dedup();
+    // Keyed by the names borrowed, so that a hit costs no allocation.
+    let mut found: HashMap<&str, Vec<LongFormHit>> = HashMap::new();
     if keys.is_empty() {
-        return found;
+        return HashMap::new();
     }
+    let short_names = names.iter().any(|name| name.len() < 2);
     let opaque = minutes.merged_opaque();
     let mut opaque_at = 0usize;
     let bytes = text.as_bytes();
     let mut line = Line::default();
     let mut ws_buf: Vec<(Span, &str, bool)> = Vec::new();
     let mut stack: Vec<(usize, u64)> = Vec::new();
+    let letters: Vec<u8> = (b'A'..=b'Z').filter(|l| first_letters[usize::from(l - b'A')]).collect();
     let mut pos = 0usize;
-    while let Some(at) = next_ascii_capital(bytes, pos) {
+    while let Some(at) = next_initial(bytes, pos, &letters) {
         pos = at + 1;
-        if !first_letters[usize::from(bytes[at] - b'A')] {
+        if !first_letters[usize::from(bytes[at] - b'A')] || (!short_names && ends_after_first_word(text, at)) {
             continue;
         }
         let word_start = !text[..at]
@@ -1146,14 +1156,15 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
                 continue;
             }
             let grown = pack(key, initial.to_ascii_uppercase() as u8);
-            if !prefixes.contains(&grown) {
+            if prefixes.binary_search(&grown).is_err() {
                 continue;
             }
             if !stop {
-                if let Some(name) = keys.get(&grown) {
+                if let Ok(i) = keys.binary_search_by_key(&grown, |&(key, _)| key) {
+                    let name = keys[i].1;
                     let span = Span::new(phrase.ws[0].0.start, wspan.end);
                     if !overlaps_opaque(&opaque, &mut opaque_at, span) {
-                        let hits = found.entry(name.to_string()).or_default();
+                        let hits = found.entry(name).or_default();
                         if hits.len() < MAX_HITS && !hits.iter().any(|h| h.span == span) {
                             hits.push(LongFormHit {
                                 span,
@@ -1170,11 +1181,51 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
         }
         ws_buf = phrase.ws;
     }
-    for hits in found.values_mut() {
-        hits.sort_by_key(|h| h.span);
-        hits.dedup();
-    }
     found
+        .into_iter()
+        .map(|(name, mut hits)| {
+            hits.sort_by_key(|h| h.span);
+            hits.dedup();
+            (name.to_string(), hits)
+        })
+        .collect()
+}
+
+/// The first place at or after `from` that may start a phrase: one of the capitals `letters`
+/// when there are at most three of them (a vectorised search for those bytes, much faster than
+/// stopping at every capital), else any capital.
+fn next_initial(bytes: &[u8], from: usize, letters: &[u8]) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let found = match *letters {
+        [] => None,
+        [a] => memchr::memchr(a, rest),
+        [a, b] => memchr::memchr2(a, b, rest),
+        [a, b, c] => memchr::memchr3(a, b, c, rest),
+        _ => return next_ascii_capital(bytes, from),
+    };
+    found.map(|i| from + i)
+}
+
+/// Whether the phrase starting at the capital `at` certainly ends with its first word, which
+/// then spells a single letter: that word is ASCII letters followed by a space and a word in
+/// lower case that is not a small word ("Council was"). Most capitalised words are followed so,
+/// and this is much cheaper than reading the phrase.
+fn ends_after_first_word(text: &str, at: usize) -> bool {
+    let rest = text.as_bytes().get(at..).unwrap_or_default();
+    let first = rest.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len());
+    let next_start = first + 1;
+    if rest.get(first) != Some(&b' ') || !rest.get(next_start).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let next = &rest[next_start..];
+    let len = next.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(next.len());
+    // The next word must end within the window, and not run on with an apostrophe or a letter
+    // beyond ASCII.
+    let ends = next.get(len).map_or(true, |&b| b.is_ascii() && b != b'\'');
+    ends && next_start + len < WINDOW
+        && text
+            .get(at + next_start..at + next_start + len)
+            .is_some_and(|w| !is_stop(w))
 }
 
 /// The words of a candidate phrase for [`find_long_forms`], read from the text only as far as
@@ -1198,7 +1249,7 @@ impl<'t> Phrase<'t> {
             };
             let segment = self.segment;
             let word = &segment[a..b];
-            let upper = word.chars().filter(|c| c.is_uppercase()).count();
+            let upper = count_uppercase(word);
             let stop = is_stop(word) && upper == 0;
             if (a > 0 && segment[self.previous_end..a].contains(',')) || (!stop && upper > 1) || (!stop && b - a == 1) {
                 self.ended = true;
@@ -1212,6 +1263,15 @@ impl<'t> Phrase<'t> {
             ));
         }
         self.ws.get(k).copied()
+    }
+}
+
+/// How many capitals a word holds, counted byte by byte when it is ASCII.
+fn count_uppercase(word: &str) -> usize {
+    if word.is_ascii() {
+        word.bytes().filter(u8::is_ascii_uppercase).count()
+    } else {
+        word.chars().filter(|c| c.is_uppercase()).count()
     }
 }
 
