@@ -69,32 +69,38 @@ const NAME_TITLES: &[&str] = &[
     "Professor", "Prof", "Sir", "Dame", "Rev", "Revd", "Lord", "Lady", "Alderman",
 ];
 
-/// The index of the first ASCII capital in `bytes`. Eight bytes at a time: a word with no byte
-/// in `A..=Z` is skipped whole (most text is lower case).
-fn next_ascii_capital(bytes: &[u8]) -> Option<usize> {
+/// The first ASCII capital in `bytes` at or after `from`, found eight bytes at a time: a run of
+/// lower-case text costs one test per eight bytes, and the capital's place comes from the mask
+/// of those eight bytes without looking at them again.
+fn next_ascii_capital(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let mut blocks = rest.chunks_exact(8);
+    let mut base = from;
+    for block in &mut blocks {
+        let mask = capitals_mask(u64::from_le_bytes(block.try_into().unwrap_or_default()));
+        if mask != 0 {
+            return Some(base + (mask.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    blocks
+        .remainder()
+        .iter()
+        .position(u8::is_ascii_uppercase)
+        .map(|p| base + p)
+}
+
+/// Bit 7 of each byte of `x` set when that byte is in `A..=Z`: the bit-twiddling "hasbetween",
+/// exact for each byte as no carry crosses bytes (bytes of 128 and above never count).
+fn capitals_mask(x: u64) -> u64 {
     const ONES: u64 = u64::MAX / 255;
     const HIGH: u64 = ONES * 128;
     const LOW7: u64 = ONES * 127;
-    let mut i = 0;
-    while i + 8 <= bytes.len() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&bytes[i..i + 8]);
-        let x = u64::from_le_bytes(word);
-        // Bit 7 of each byte set when that byte is in 'A'..='Z' (bit-twiddling "hasbetween";
-        // bytes of 128 and above never count).
-        let low = x & LOW7;
-        let between = (ONES * (127 + u64::from(b'Z' + 1))).wrapping_sub(low)
-            & !x
-            & low.wrapping_add(ONES * (127 - u64::from(b'A' - 1)))
-            & HIGH;
-        if between != 0 {
-            if let Some(p) = word.iter().position(u8::is_ascii_uppercase) {
-                return Some(i + p);
-            }
-        }
-        i += 8;
-    }
-    bytes[i..].iter().position(u8::is_ascii_uppercase).map(|p| i + p)
+    let low = x & LOW7;
+    (ONES * (127 + u64::from(b'Z' + 1))).wrapping_sub(low)
+        & !x
+        & low.wrapping_add(ONES * (127 - u64::from(b'A' - 1)))
+        & HIGH
 }
 
 /// A word of up to 15 bytes and its length packed into an integer, for cheap exact comparisons
@@ -301,12 +307,8 @@ impl AcronymAnalysis {
         let bytes = text.as_bytes();
         let mut line = Line::default();
         let mut pos = 0usize;
-        while pos < bytes.len() {
-            // Only words with an ASCII capital can be acronyms: jump from capital to capital.
-            let Some(next) = next_ascii_capital(&bytes[pos..]) else {
-                break;
-            };
-            let at = pos + next;
+        // Only words with an ASCII capital can be acronyms: jump from capital to capital.
+        while let Some(at) = next_ascii_capital(bytes, pos) {
             if let Some(end) = lone_capital_word(bytes, at) {
                 // The common case, "Council" between spaces: one capital, not an acronym.
                 pos = end;
@@ -420,8 +422,11 @@ impl AcronymAnalysis {
     }
 }
 
-/// Characters trimmed from the ends of a word: quotes and Markdown emphasis.
-const EDGE_CHARS: &[char] = &['\'', '’', '‘', '*', '_', '`', '#', '~'];
+/// Characters trimmed from the ends of a word: quotes and Markdown emphasis. A function rather
+/// than a slice of characters: trimming with a slice compares each character with every entry.
+fn is_edge_char(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | '*' | '_' | '`' | '#' | '~')
+}
 
 /// The built-in glossary's meanings, written as in the glossary or else in another case ("EQIA"
 /// finds "EqIA").
@@ -437,8 +442,18 @@ fn builtin_meanings(glossary: &'static Glossary, base: &str) -> &'static [Glossa
         .map_or(&[], |k| glossary.meanings(k))
 }
 
-/// Characters that end a chunk of text (a word with whatever punctuation clings to it).
+/// Characters that end a chunk of text (a word with whatever punctuation clings to it). This
+/// runs for nearly every character read around a capital, so ASCII goes through a cheaper test.
 fn is_chunk_separator(c: char) -> bool {
+    if c.is_ascii() {
+        is_ascii_chunk_separator(c as u8)
+    } else {
+        is_any_chunk_separator(c)
+    }
+}
+
+/// The full definition of a chunk separator, for any character.
+fn is_any_chunk_separator(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
@@ -468,31 +483,24 @@ fn is_chunk_separator(c: char) -> bool {
         )
 }
 
-/// The ASCII characters [`is_chunk_separator`] accepts.
+/// The ASCII characters [`is_any_chunk_separator`] accepts.
 fn is_ascii_chunk_separator(b: u8) -> bool {
-    matches!(
-        b,
-        b'\t'
-            ..=b'\r'
-                | b' '
-                | b'('
-                | b')'
-                | b'['
-                | b']'
-                | b'{'
-                | b'}'
-                | b'<'
-                | b'>'
-                | b','
-                | b';'
-                | b'!'
-                | b'?'
-                | b'"'
-                | b'|'
-                | b'='
-                | b'+'
-    )
+    // A table lookup: a chain of comparisons costs more, and this runs for every byte of the
+    // words around capitals.
+    ASCII_SEPARATORS[usize::from(b)]
 }
+
+/// Which bytes [`is_ascii_chunk_separator`] accepts (none of 128 and above).
+const ASCII_SEPARATORS: [bool; 256] = {
+    let mut table = [false; 256];
+    let separators = b"\t\n\x0b\x0c\r ()[]{}<>,;!?\"|=+";
+    let mut i = 0;
+    while i < separators.len() {
+        table[separators[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// When the chunk holding the ASCII capital at `at` is plain ASCII with no other capital (a
 /// separator or the text's start before it, and a separator after it), the chunk's end: such a
@@ -517,24 +525,46 @@ fn lone_capital_word(bytes: &[u8], at: usize) -> Option<usize> {
 
 /// The chunk holding the byte at `at` (an ASCII capital, so a character boundary).
 fn chunk_around(text: &str, at: usize) -> (usize, usize) {
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| is_chunk_separator(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[at..]
-        .char_indices()
-        .find(|&(_, c)| is_chunk_separator(c))
-        .map_or(text.len(), |(i, _)| at + i);
+    let start = rfind_char(&text[..at], usize::MAX, is_chunk_separator).map_or(0, |(i, c)| i + c.len_utf8());
+    let end = find_char(&text[at..], usize::MAX, is_chunk_separator).map_or(text.len(), |(i, _)| at + i);
     (start, end)
+}
+
+/// The first character of `s` that `pred` accepts, among its first `limit`, with its offset.
+/// ASCII is read a byte at a time, without decoding (it is nearly all of what is read around
+/// capitals); a byte beyond ASCII hands the whole search to the decoding iterator.
+fn find_char(s: &str, limit: usize, pred: impl Fn(char) -> bool) -> Option<(usize, char)> {
+    for (i, &b) in s.as_bytes().iter().take(limit).enumerate() {
+        if !b.is_ascii() {
+            return s.char_indices().take(limit).find(|&(_, c)| pred(c));
+        }
+        if pred(char::from(b)) {
+            return Some((i, char::from(b)));
+        }
+    }
+    None
+}
+
+/// The last character of `s` that `pred` accepts, among its last `limit`, with its offset: the
+/// mirror of [`find_char`].
+fn rfind_char(s: &str, limit: usize, pred: impl Fn(char) -> bool) -> Option<(usize, char)> {
+    for (i, &b) in s.as_bytes().iter().enumerate().rev().take(limit) {
+        if !b.is_ascii() {
+            return s.char_indices().rev().take(limit).find(|&(_, c)| pred(c));
+        }
+        if pred(char::from(b)) {
+            return Some((i, char::from(b)));
+        }
+    }
+    None
 }
 
 /// A chunk without quotes, emphasis and trailing full stops or colons, with its new start.
 fn trim_chunk(raw: &str, start: usize) -> (&str, usize) {
-    let lead = raw.len() - raw.trim_start_matches(EDGE_CHARS).len();
-    let chunk = raw.trim_matches(EDGE_CHARS);
+    let lead = raw.len() - raw.trim_start_matches(is_edge_char).len();
+    let chunk = raw.trim_matches(is_edge_char);
     let chunk = chunk.trim_end_matches(['.', ':', '…']);
-    (chunk.trim_end_matches(EDGE_CHARS), start + lead)
+    (chunk.trim_end_matches(is_edge_char), start + lead)
 }
 
 /// The line holding the current position, and whether it is written all in capitals.
@@ -568,6 +598,16 @@ enum Case {
 }
 
 fn chunk_case(chunk: &str) -> Case {
+    if chunk.is_ascii() {
+        // Most chunks: no decoding needed.
+        return if chunk.bytes().any(|b| b.is_ascii_lowercase()) {
+            Case::Lower
+        } else if chunk.bytes().any(|b| b.is_ascii_uppercase()) {
+            Case::Capitals
+        } else {
+            Case::Neither
+        };
+    }
     if chunk.chars().any(char::is_lowercase) {
         Case::Lower
     } else if chunk.chars().any(char::is_uppercase) {
@@ -588,32 +628,16 @@ fn neighbours(text: &str, line: Span, start: usize, end: usize, forward: bool) -
         }
         if forward {
             let rest = text.get(cursor..line.end)?;
-            let skip = rest
-                .char_indices()
-                .take(16)
-                .find(|&(_, c)| !is_chunk_separator(c))
-                .map(|(i, _)| i)?;
+            let (skip, _) = find_char(rest, 16, |c| !is_chunk_separator(c))?;
             let from = cursor + skip;
-            let len = text[from..line.end]
-                .char_indices()
-                .find(|&(_, c)| is_chunk_separator(c))
-                .map_or(line.end - from, |(i, _)| i);
+            let len = find_char(&rest[skip..], usize::MAX, is_chunk_separator).map_or(line.end - from, |(i, _)| i);
             cursor = from + len;
             Some(&text[from..cursor])
         } else {
             let before = text.get(line.start..cursor)?;
-            let mut chars = before
-                .char_indices()
-                .rev()
-                .take(16)
-                .skip_while(|&(_, c)| is_chunk_separator(c));
-            let (last, _) = chars.next()?;
-            let chunk_end = line.start + last + before[last..].chars().next().map_or(1, char::len_utf8);
-            let begin = text[line.start..chunk_end]
-                .char_indices()
-                .rev()
-                .take(64)
-                .find(|&(_, c)| is_chunk_separator(c))
+            let (last, c) = rfind_char(before, 16, |c| !is_chunk_separator(c))?;
+            let chunk_end = line.start + last + c.len_utf8();
+            let begin = rfind_char(&before[..last + c.len_utf8()], 64, is_chunk_separator)
                 .map_or(line.start, |(i, c)| line.start + i + c.len_utf8());
             cursor = begin;
             Some(&text[begin..chunk_end])
@@ -638,8 +662,8 @@ fn in_capitals_run(text: &str, line: Span, start: usize, end: usize) -> bool {
 fn previous_chunk(text: &str, line_start: usize, start: usize) -> Option<&str> {
     let line = Span::new(line_start, start);
     let raw = neighbours(text, line, start, start, false).next()?;
-    let trimmed = raw.trim_matches(EDGE_CHARS);
-    Some(trimmed.trim_end_matches(['.', ':']).trim_matches(EDGE_CHARS))
+    let trimmed = raw.trim_matches(is_edge_char);
+    Some(trimmed.trim_end_matches(['.', ':']).trim_matches(is_edge_char))
 }
 
 /// Whether `span` overlaps a merged opaque run; `at` moves forward as spans do.
@@ -688,11 +712,13 @@ fn is_roman(word: &str) -> bool {
     let re = RE.get_or_init(|| {
         Regex::new(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$").expect("valid pattern")
     });
-    !word.is_empty() && re.is_match(word)
+    // Most words hold a letter that is no numeral, and the pattern cannot match them.
+    !word.is_empty() && word.bytes().all(|b| b"MDCLXVI".contains(&b)) && re.is_match(word)
 }
 
 fn is_stop(word: &str) -> bool {
-    STOP_WORDS.iter().any(|s| s.eq_ignore_ascii_case(word))
+    // No stop word is longer than four bytes, and most words are: they need no comparisons.
+    word.len() <= 4 && STOP_WORDS.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
 /// Characters that may sit between the words of a long form.
@@ -714,7 +740,8 @@ fn words_forward_at_most(s: &str, max: usize) -> Vec<(usize, usize)> {
 /// first few does not pay for the rest.
 struct WordsForward<'s> {
     s: &'s str,
-    chars: std::str::CharIndices<'s>,
+    /// The next byte to read (always a character boundary).
+    pos: usize,
     start: Option<usize>,
     pending: Option<(usize, usize)>,
     count: usize,
@@ -726,13 +753,32 @@ impl<'s> WordsForward<'s> {
     fn new(s: &'s str, max: usize) -> Self {
         WordsForward {
             s,
-            chars: s.char_indices(),
+            pos: 0,
             start: None,
             pending: None,
             count: 0,
             max,
             done: false,
         }
+    }
+}
+
+impl WordsForward<'_> {
+    /// The next character, after running over a word's ASCII letters a byte at a time (they need
+    /// no decoding, and they are most of what is read).
+    fn next_char(&mut self) -> Option<char> {
+        let bytes = self.s.as_bytes();
+        if self.start.is_some() {
+            while bytes.get(self.pos).is_some_and(u8::is_ascii_alphabetic) {
+                self.pos += 1;
+            }
+        }
+        let c = match *bytes.get(self.pos)? {
+            b if b.is_ascii() => char::from(b),
+            _ => self.s.get(self.pos..)?.chars().next()?,
+        };
+        self.pos += c.len_utf8();
+        Some(c)
     }
 }
 
@@ -746,7 +792,8 @@ impl Iterator for WordsForward<'_> {
         if self.done {
             return None;
         }
-        for (i, c) in self.chars.by_ref() {
+        while let Some(c) = self.next_char() {
+            let i = self.pos - c.len_utf8();
             if c.is_alphabetic() || ((c == '\'' || c == '’') && self.start.is_some()) {
                 if self.start.is_none() {
                     self.start = Some(i);
@@ -784,11 +831,10 @@ impl Iterator for WordsForward<'_> {
 
 /// The words of a long form at the end of `s`: those after its last hard stop.
 fn words_backward(s: &str) -> Vec<(usize, usize)> {
-    let cut = s
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphabetic() || c == '\'' || c == '’' || c == '&' || is_soft_separator(c)))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let cut = rfind_char(s, usize::MAX, |c| {
+        !(c.is_alphabetic() || c == '\'' || c == '’' || c == '&' || is_soft_separator(c))
+    })
+    .map_or(0, |(i, c)| i + c.len_utf8());
     let mut words = words_forward(&s[cut..]);
     for w in &mut words {
         w.0 += cut;
@@ -1018,40 +1064,46 @@ pub struct LongFormHit {
 pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap<String, Vec<LongFormHit>> {
     const MAX_HITS: usize = 16;
     let pack = |key: u64, letter: u8| (key << 8) | u64::from(letter);
-    let mut keys: HashMap<u64, &str> = HashMap::new();
-    let mut prefixes: HashSet<u64> = HashSet::new();
+    let mut keys: Vec<(u64, &str)> = Vec::new();
+    let mut prefixes: Vec<u64> = Vec::new();
     let mut first_letters = [false; 26];
     let mut longest = 0usize;
     for name in names {
         let mut key = 0u64;
         for b in name.bytes().take(8) {
             key = pack(key, b.to_ascii_uppercase());
-            prefixes.insert(key);
+            prefixes.push(key);
         }
         if let Some(first) = name.bytes().next().filter(u8::is_ascii_uppercase) {
             first_letters[usize::from(first - b'A')] = true;
         }
         longest = longest.max(name.len());
-        keys.insert(key, name);
+        keys.push((key, name));
     }
-    let mut found: HashMap<String, Vec<LongFormHit>> = HashMap::new();
+    // Sorted for binary searches, cheaper than hashing every candidate. Of names with the same
+    // key the last is kept, as inserting them into a map would.
+    keys.reverse();
+    keys.sort_by_key(|&(key, _)| key);
+    keys.dedup_by_key(|&mut (key, _)| key);
+    prefixes.sort_unstable();
+    prefixes.dedup();
+    // Keyed by the names borrowed, so that a hit costs no allocation.
+    let mut found: HashMap<&str, Vec<LongFormHit>> = HashMap::new();
     if keys.is_empty() {
-        return found;
+        return HashMap::new();
     }
+    let short_names = names.iter().any(|name| name.len() < 2);
     let opaque = minutes.merged_opaque();
     let mut opaque_at = 0usize;
     let bytes = text.as_bytes();
     let mut line = Line::default();
     let mut ws_buf: Vec<(Span, &str, bool)> = Vec::new();
     let mut stack: Vec<(usize, u64)> = Vec::new();
+    let letters: Vec<u8> = (b'A'..=b'Z').filter(|l| first_letters[usize::from(l - b'A')]).collect();
     let mut pos = 0usize;
-    while pos < bytes.len() {
-        let Some(next) = next_ascii_capital(&bytes[pos..]) else {
-            break;
-        };
-        let at = pos + next;
+    while let Some(at) = next_initial(bytes, pos, &letters) {
         pos = at + 1;
-        if !first_letters[usize::from(bytes[at] - b'A')] {
+        if !first_letters[usize::from(bytes[at] - b'A')] || (!short_names && ends_after_first_word(text, at)) {
             continue;
         }
         let word_start = !text[..at]
@@ -1104,14 +1156,15 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
                 continue;
             }
             let grown = pack(key, initial.to_ascii_uppercase() as u8);
-            if !prefixes.contains(&grown) {
+            if prefixes.binary_search(&grown).is_err() {
                 continue;
             }
             if !stop {
-                if let Some(name) = keys.get(&grown) {
+                if let Ok(i) = keys.binary_search_by_key(&grown, |&(key, _)| key) {
+                    let name = keys[i].1;
                     let span = Span::new(phrase.ws[0].0.start, wspan.end);
                     if !overlaps_opaque(&opaque, &mut opaque_at, span) {
-                        let hits = found.entry(name.to_string()).or_default();
+                        let hits = found.entry(name).or_default();
                         if hits.len() < MAX_HITS && !hits.iter().any(|h| h.span == span) {
                             hits.push(LongFormHit {
                                 span,
@@ -1128,11 +1181,51 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
         }
         ws_buf = phrase.ws;
     }
-    for hits in found.values_mut() {
-        hits.sort_by_key(|h| h.span);
-        hits.dedup();
-    }
     found
+        .into_iter()
+        .map(|(name, mut hits)| {
+            hits.sort_by_key(|h| h.span);
+            hits.dedup();
+            (name.to_string(), hits)
+        })
+        .collect()
+}
+
+/// The first place at or after `from` that may start a phrase: one of the capitals `letters`
+/// when there are at most three of them (a vectorised search for those bytes, much faster than
+/// stopping at every capital), else any capital.
+fn next_initial(bytes: &[u8], from: usize, letters: &[u8]) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let found = match *letters {
+        [] => None,
+        [a] => memchr::memchr(a, rest),
+        [a, b] => memchr::memchr2(a, b, rest),
+        [a, b, c] => memchr::memchr3(a, b, c, rest),
+        _ => return next_ascii_capital(bytes, from),
+    };
+    found.map(|i| from + i)
+}
+
+/// Whether the phrase starting at the capital `at` certainly ends with its first word, which
+/// then spells a single letter: that word is ASCII letters followed by a space and a word in
+/// lower case that is not a small word ("Council was"). Most capitalised words are followed so,
+/// and this is much cheaper than reading the phrase.
+fn ends_after_first_word(text: &str, at: usize) -> bool {
+    let rest = text.as_bytes().get(at..).unwrap_or_default();
+    let first = rest.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len());
+    let next_start = first + 1;
+    if rest.get(first) != Some(&b' ') || !rest.get(next_start).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let next = &rest[next_start..];
+    let len = next.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(next.len());
+    // The next word must end within the window, and not run on with an apostrophe or a letter
+    // beyond ASCII.
+    let ends = next.get(len).map_or(true, |&b| b.is_ascii() && b != b'\'');
+    ends && next_start + len < WINDOW
+        && text
+            .get(at + next_start..at + next_start + len)
+            .is_some_and(|w| !is_stop(w))
 }
 
 /// The words of a candidate phrase for [`find_long_forms`], read from the text only as far as
@@ -1156,7 +1249,7 @@ impl<'t> Phrase<'t> {
             };
             let segment = self.segment;
             let word = &segment[a..b];
-            let upper = word.chars().filter(|c| c.is_uppercase()).count();
+            let upper = count_uppercase(word);
             let stop = is_stop(word) && upper == 0;
             if (a > 0 && segment[self.previous_end..a].contains(',')) || (!stop && upper > 1) || (!stop && b - a == 1) {
                 self.ended = true;
@@ -1170,6 +1263,15 @@ impl<'t> Phrase<'t> {
             ));
         }
         self.ws.get(k).copied()
+    }
+}
+
+/// How many capitals a word holds, counted byte by byte when it is ASCII.
+fn count_uppercase(word: &str) -> usize {
+    if word.is_ascii() {
+        word.bytes().filter(u8::is_ascii_uppercase).count()
+    } else {
+        word.chars().filter(|c| c.is_uppercase()).count()
     }
 }
 
@@ -1244,12 +1346,29 @@ mod tests {
     #[test]
     fn ascii_chunk_separators_agree() {
         for b in 0..128u8 {
-            assert_eq!(is_ascii_chunk_separator(b), is_chunk_separator(char::from(b)), "{b}");
+            assert_eq!(
+                is_ascii_chunk_separator(b),
+                is_any_chunk_separator(char::from(b)),
+                "{b}"
+            );
+            assert_eq!(
+                is_chunk_separator(char::from(b)),
+                is_any_chunk_separator(char::from(b)),
+                "{b}"
+            );
         }
     }
 
     #[test]
+    fn stop_words_are_short() {
+        // `is_stop` relies on it to skip comparing longer words.
+        assert!(STOP_WORDS.iter().all(|w| w.len() <= 4));
+    }
+
+    #[test]
     fn finds_the_next_ascii_capital_like_a_byte_scan() {
+        let all: Vec<u8> = (0..=255u8).chain(0..=255u8).collect();
+        let mut texts: Vec<&[u8]> = vec![&all];
         for text in [
             "",
             "a",
@@ -1257,22 +1376,20 @@ mod tests {
             "@[`{ AZ",
             "héllo wörld Ä Z",
             "\u{ff}\u{80}zzzzzzzzzzzzzM",
+            "AB CD efghijklmnopqrstuvwxyzXYZ",
         ] {
-            let bytes = text.as_bytes();
-            for start in 0..=bytes.len() {
-                assert_eq!(
-                    next_ascii_capital(&bytes[start..]),
-                    bytes[start..].iter().position(u8::is_ascii_uppercase),
-                    "{text:?} from {start}"
-                );
-            }
+            texts.push(text.as_bytes());
         }
-        let all: Vec<u8> = (0..=255u8).collect();
-        for start in 0..all.len() {
-            assert_eq!(
-                next_ascii_capital(&all[start..]),
-                all[start..].iter().position(u8::is_ascii_uppercase)
-            );
+        for bytes in texts {
+            let expected = |from: usize| {
+                bytes
+                    .get(from..)
+                    .and_then(|b| b.iter().position(u8::is_ascii_uppercase))
+                    .map(|p| from + p)
+            };
+            for from in 0..=bytes.len() + 9 {
+                assert_eq!(next_ascii_capital(bytes, from), expected(from), "{bytes:?} from {from}");
+            }
         }
     }
 

@@ -21,6 +21,7 @@
 use crate::core::analysis::acronyms::normalise_long_form;
 use crate::core::diagnostic::Diagnostic;
 use crate::core::rules::Context;
+use std::collections::HashSet;
 
 const RULE: &str = "acronym-redefined";
 
@@ -30,15 +31,15 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let first_long = first.long_text(ctx.text);
-        let first_norm = normalise_long_form(first_long);
-        let mut reported = vec![first_norm.clone()];
+        let mut reported = HashSet::from([normalise_long_form(first_long)]);
+        // Long forms written exactly as one already seen normalise the same, and most repeated
+        // definitions are such copies: comparing the text is much cheaper than normalising it.
+        let mut seen = HashSet::from([first_long]);
         for def in rest {
             let long = def.long_text(ctx.text);
-            let norm = normalise_long_form(long);
-            if reported.contains(&norm) {
+            if long == first_long || !seen.insert(long) || !reported.insert(normalise_long_form(long)) {
                 continue;
             }
-            reported.push(norm);
             let line = ctx.lines.line_of(first.span.start) + 1;
             out.push(
                 Diagnostic::new(
