@@ -1,6 +1,7 @@
 //! The parser: text in, [`Minutes`] out, for any text. Lines are grouped into blocks, blocks are
 //! given roles (header, attendance, item heading, decision…), and roles are assembled into items.
 
+mod line_words;
 mod numbers;
 pub mod people;
 mod residue;
@@ -12,6 +13,7 @@ use crate::core::model::*;
 use crate::core::suppress::find_suppressions;
 use crate::core::text::{LineIndex, Span};
 use crate::core::vocabulary::Vocabulary;
+use line_words::LineWords;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -30,11 +32,11 @@ pub fn parse_indexed(text: &str, lines: &LineIndex, vocabulary: &Vocabulary, for
     let format = format.unwrap_or_else(|| guess_format(text));
     let content_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let raw = raw_lines(text, lines, format, content_start);
-    let blocks = group_blocks(text, &raw, vocabulary);
+    let blocks = group_blocks(text, &raw, &LineWords::new(vocabulary));
     let mut minutes = Minutes {
         format,
         content_start,
-        newline: dominant_newline(text),
+        newline: dominant_newline(text, lines),
         residue: residue::find_residue(text, lines),
         dates: find_dates(text),
         ..Minutes::default()
@@ -70,10 +72,20 @@ fn guess_format(text: &str) -> Format {
     }
 }
 
-fn dominant_newline(text: &str) -> &'static str {
-    let crlf = text.matches("\r\n").count();
-    let lf = text.matches('\n').count() - crlf;
-    let cr = text.matches('\r').count() - crlf;
+/// The most common line break. Every line after the first starts right after its break, so the
+/// line index names them all without another pass over the text.
+fn dominant_newline(text: &str, lines: &LineIndex) -> &'static str {
+    let bytes = text.as_bytes();
+    let (mut crlf, mut lf, mut cr) = (0usize, 0usize, 0usize);
+    for line in 1..lines.line_count() {
+        let start = lines.line_start(line);
+        match start.checked_sub(1).and_then(|i| bytes.get(i)) {
+            Some(b'\n') if start >= 2 && bytes.get(start - 2) == Some(&b'\r') => crlf += 1,
+            Some(b'\n') => lf += 1,
+            Some(b'\r') => cr += 1,
+            _ => {}
+        }
+    }
     if crlf > lf && crlf >= cr {
         "\r\n"
     } else if cr > lf {
@@ -86,6 +98,8 @@ fn dominant_newline(text: &str) -> &'static str {
 /// One line with its decoration measured.
 #[derive(Clone, Debug)]
 struct RawLine {
+    /// The line's number in the text's [`LineIndex`].
+    number: usize,
     span: Span,
     content: Span,
     list: bool,
@@ -142,6 +156,7 @@ fn raw_lines(text: &str, lines: &LineIndex, format: Format, content_start: usize
             }
         }
         out.push(RawLine {
+            number: i,
             span: Span::new(span.start + lead, end),
             content,
             list,
@@ -224,16 +239,18 @@ struct RawBlock {
     role: LineRole,
 }
 
-fn group_blocks(text: &str, raw: &[RawLine], vocabulary: &Vocabulary) -> Vec<RawBlock> {
+fn group_blocks(text: &str, raw: &[RawLine], words: &LineWords) -> Vec<RawBlock> {
     let mut blocks: Vec<RawBlock> = Vec::new();
     let mut previous_line: Option<usize> = None;
-    for (i, line) in raw.iter().enumerate() {
+    for line in raw {
         let role = if line.comment {
             LineRole::Other
         } else {
-            line_role(text, line.content, vocabulary)
+            line_role(text, line.content, words)
         };
-        let adjacent = previous_line.is_some_and(|p| p + 1 == i) && is_next_line(text, raw, i);
+        // Only blank lines are left out of `raw`: lines next to each other in the text have no
+        // blank line between them.
+        let adjacent = previous_line.is_some_and(|p| p + 1 == line.number);
         let joins = adjacent
             && !role.is_structural()
             && !line.list
@@ -257,20 +274,13 @@ fn group_blocks(text: &str, raw: &[RawLine], vocabulary: &Vocabulary) -> Vec<Raw
                 role,
             });
         }
-        previous_line = Some(i);
+        previous_line = Some(line.number);
     }
     blocks
 }
 
-/// True when raw line `i` directly follows line `i - 1` with no blank line between.
-fn is_next_line(text: &str, raw: &[RawLine], i: usize) -> bool {
-    let between = &text[raw[i - 1].span.end..raw[i].span.start];
-    let breaks = between.matches("\r\n").count() + between.matches('\n').count() + between.matches('\r').count()
-        - between.matches("\r\n").count() * 2;
-    breaks <= 1
-}
-
-fn line_role(text: &str, content: Span, vocabulary: &Vocabulary) -> LineRole {
+fn line_role(text: &str, content: Span, words: &LineWords) -> LineRole {
+    let vocabulary = words.vocabulary;
     let line = content.slice(text);
     if let Some(numbered) = item_number_at_start(line, content.start) {
         return LineRole::Item(numbered);
@@ -288,10 +298,10 @@ fn line_role(text: &str, content: Span, vocabulary: &Vocabulary) -> LineRole {
     if let Some(role) = emphasised_decision(text, content, vocabulary) {
         return role;
     }
-    if let Some((kind, rest)) = attendance_heading(text, content, vocabulary) {
+    if let Some((kind, rest)) = attendance_heading(text, content, words) {
         return LineRole::Attendance(kind, rest);
     }
-    if let Some(marker_len) = decision_opening(line, vocabulary) {
+    if let Some(marker_len) = decision_opening(line, words) {
         let after = &line[marker_len..];
         let skip = after.len()
             - after
@@ -327,9 +337,9 @@ fn emphasised_decision(text: &str, content: Span, vocabulary: &Vocabulary) -> Op
     Some(LineRole::DecisionOpening { marker, rest })
 }
 
-fn attendance_heading(text: &str, content: Span, vocabulary: &Vocabulary) -> Option<(AttendanceKind, Span)> {
+fn attendance_heading(text: &str, content: Span, words: &LineWords) -> Option<(AttendanceKind, Span)> {
     let line = content.slice(text);
-    for (word, kind) in &vocabulary.attendance_headings {
+    for (word, kind) in words.attendance_headings(line) {
         let Some(head) = line.get(..word.len()) else { continue };
         if !head.eq_ignore_ascii_case(word) {
             continue;
@@ -355,10 +365,9 @@ fn attendance_heading(text: &str, content: Span, vocabulary: &Vocabulary) -> Opt
 }
 
 /// The length of a decision opening at the start of `line` ("RESOLVED –", "The Panel agreed:").
-fn decision_opening(line: &str, vocabulary: &Vocabulary) -> Option<usize> {
-    vocabulary
-        .decision_openings
-        .iter()
+fn decision_opening(line: &str, words: &LineWords) -> Option<usize> {
+    words
+        .decision_openings(line)
         .filter(|opening| line.starts_with(opening.as_str()))
         .filter(|opening| {
             let after = &line[opening.len()..];
