@@ -1274,8 +1274,22 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
     let mut pos = 0usize;
     while let Some(at) = next_initial(bytes, pos, &letters) {
         pos = at + 1;
-        if !first_letters[usize::from(bytes[at] - b'A')] || (!short_names && ends_after_first_word(text, at)) {
+        if !first_letters[usize::from(bytes[at] - b'A')] {
             continue;
+        }
+        // Most phrases end at their second word, which is plain enough to judge them by: a word
+        // in lower case that is not a small word ("Council was"), or a capital that no name has
+        // in second place ("Councillor Taylor"). Only a one-letter name could still match.
+        if let Some(second) = second_word(text, at).filter(|_| !short_names) {
+            let initial = second.as_bytes()[0];
+            let dead_end = if initial.is_ascii_lowercase() {
+                !is_stop(second)
+            } else {
+                prefixes.binary_search(&pack(pack(0, bytes[at]), initial)).is_err()
+            };
+            if dead_end {
+                continue;
+            }
         }
         let word_start = !text[..at]
             .chars()
@@ -1377,26 +1391,27 @@ fn next_initial(bytes: &[u8], from: usize, letters: &[u8]) -> Option<usize> {
     found.map(|i| from + i)
 }
 
-/// Whether the phrase starting at the capital `at` certainly ends with its first word, which
-/// then spells a single letter: that word is ASCII letters followed by a space and a word in
-/// lower case that is not a small word ("Council was"). Most capitalised words are followed so,
-/// and this is much cheaper than reading the phrase.
-fn ends_after_first_word(text: &str, at: usize) -> bool {
-    let rest = text.as_bytes().get(at..).unwrap_or_default();
-    let first = rest.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len());
-    let next_start = first + 1;
-    if rest.get(first) != Some(&b' ') || !rest.get(next_start).is_some_and(u8::is_ascii_lowercase) {
-        return false;
+/// The second word of the phrase starting at the capital `at`, when both words are plain: the
+/// first ASCII letters and apostrophes followed by one space, the second ASCII letters that end
+/// within the window (not running on with an apostrophe or a letter beyond ASCII).
+fn second_word(text: &str, at: usize) -> Option<&str> {
+    let rest = text.as_bytes().get(at..)?;
+    let first = rest
+        .iter()
+        .position(|&b| !(b.is_ascii_alphabetic() || b == b'\''))
+        .unwrap_or(rest.len());
+    let start = first + 1;
+    if rest.get(first) != Some(&b' ') || !rest.get(start).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
     }
-    let next = &rest[next_start..];
-    let len = next.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(next.len());
-    // The next word must end within the window, and not run on with an apostrophe or a letter
-    // beyond ASCII.
-    let ends = next.get(len).map_or(true, |&b| b.is_ascii() && b != b'\'');
-    ends && next_start + len < WINDOW
-        && text
-            .get(at + next_start..at + next_start + len)
-            .is_some_and(|w| !is_stop(w))
+    let len = rest[start..]
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(rest.len() - start);
+    let ends = rest.get(start + len).map_or(true, |&b| b.is_ascii() && b != b'\'');
+    (ends && start + len < WINDOW)
+        .then(|| text.get(at + start..at + start + len))
+        .flatten()
 }
 
 /// The words of a candidate phrase for [`find_long_forms`], read from the text only as far as
@@ -1785,6 +1800,35 @@ mod tests {
         let text = "See Appendix A, Part II and Appendix A Part 2 and the Council's PFI and A Plan.\n";
         let hits = find_long_forms(text, &parse(text), &["AP", "CP", "AAP"]);
         assert!(!hits.contains_key("AP") && !hits.contains_key("CP"), "{hits:?}");
+    }
+
+    #[test]
+    fn long_forms_are_judged_by_their_second_word_alike() {
+        // Phrases the search drops after two words, and phrases like them it must keep.
+        let text = "Councillor Taylor met the Council's Children's Services and the Council was told; \
+            the Chair welcomed Children and Young People and Council Tax.\n";
+        let m = parse(text);
+        let spans = |names: &[&str]| {
+            let hits = find_long_forms(text, &m, names);
+            let mut found: Vec<(String, Vec<&str>)> = hits
+                .into_iter()
+                .map(|(name, hits)| (name, hits.iter().map(|h| h.span.slice(text)).collect()))
+                .collect();
+            found.sort();
+            found
+        };
+        assert_eq!(
+            spans(&["CT", "CS", "CYP", "CW"]),
+            [
+                ("CS".to_string(), vec!["Children's Services"]),
+                ("CT".to_string(), vec!["Councillor Taylor", "Council Tax"]),
+                ("CYP".to_string(), vec!["Children and Young People"]),
+            ]
+        );
+        // A one-letter name matches a first word alone, whatever follows it.
+        let one = spans(&["C", "CT"]);
+        assert_eq!(one[0].0, "C");
+        assert!(one[0].1.contains(&"Council") && one[0].1.contains(&"Chair"), "{one:?}");
     }
 
     #[test]
