@@ -1234,7 +1234,6 @@ pub struct LongFormHit {
 /// while their initials are a prefix of one of the names.
 pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap<String, Vec<LongFormHit>> {
     const MAX_HITS: usize = 16;
-    let pack = |key: u64, letter: u8| (key << 8) | u64::from(letter);
     let mut keys: Vec<(u64, &str)> = Vec::new();
     let mut prefixes: Vec<u64> = Vec::new();
     let mut first_letters = [false; 26];
@@ -1242,7 +1241,7 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
     for name in names {
         let mut key = 0u64;
         for b in name.bytes().take(8) {
-            key = pack(key, b.to_ascii_uppercase());
+            key = pack_letter(key, b.to_ascii_uppercase());
             prefixes.push(key);
         }
         if let Some(first) = name.bytes().next().filter(u8::is_ascii_uppercase) {
@@ -1277,25 +1276,12 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
         if !first_letters[usize::from(bytes[at] - b'A')] {
             continue;
         }
-        // Most phrases end at their second word, which is plain enough to judge them by: a word
-        // in lower case that is not a small word ("Council was"), or a capital that no name has
-        // in second place ("Councillor Taylor"). Only a one-letter name could still match.
-        if let Some(second) = second_word(text, at).filter(|_| !short_names) {
-            let initial = second.as_bytes()[0];
-            let dead_end = if initial.is_ascii_lowercase() {
-                !is_stop(second)
-            } else {
-                prefixes.binary_search(&pack(pack(0, bytes[at]), initial)).is_err()
-            };
-            if dead_end {
-                continue;
-            }
-        }
         let word_start = !text[..at]
             .chars()
             .next_back()
             .is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’');
-        if !word_start {
+        // Only a one-letter name can match a phrase that ends after its first word.
+        if !word_start || (!short_names && dead_end_at_second_word(text, at, &prefixes)) {
             continue;
         }
         line.move_to(text, at);
@@ -1340,7 +1326,7 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
             if !initial.is_ascii_alphabetic() || (!stop && !hyphenated && !initial.is_ascii_uppercase()) {
                 continue;
             }
-            let grown = pack(key, initial.to_ascii_uppercase() as u8);
+            let grown = pack_letter(key, initial.to_ascii_uppercase() as u8);
             if prefixes.binary_search(&grown).is_err() {
                 continue;
             }
@@ -1391,11 +1377,36 @@ fn next_initial(bytes: &[u8], from: usize, letters: &[u8]) -> Option<usize> {
     found.map(|i| from + i)
 }
 
+/// A key of [`find_long_forms`] grown by one letter.
+fn pack_letter(key: u64, letter: u8) -> u64 {
+    (key << 8) | u64::from(letter)
+}
+
+/// Whether the phrase starting at the capital `at` certainly ends after its first word, judged
+/// by a plain second word (most phrases are): one in lower case that is not a small word
+/// ("Council was"), or a capitalised one whose initial no name has in second place ("Councillor
+/// Taylor" when no name starts "CT").
+fn dead_end_at_second_word(text: &str, at: usize, prefixes: &[u64]) -> bool {
+    let Some(second) = second_word(text, at) else {
+        return false;
+    };
+    match (text.as_bytes().get(at), second.as_bytes().first()) {
+        (Some(_), Some(initial)) if initial.is_ascii_lowercase() => !is_stop(second),
+        (Some(&first), Some(&initial)) => prefixes
+            .binary_search(&pack_letter(pack_letter(0, first), initial))
+            .is_err(),
+        _ => false,
+    }
+}
+
 /// The second word of the phrase starting at the capital `at`, when both words are plain: the
 /// first ASCII letters and apostrophes followed by one space, the second ASCII letters that end
 /// within the window (not running on with an apostrophe or a letter beyond ASCII).
 fn second_word(text: &str, at: usize) -> Option<&str> {
+    // No further than a phrase may reach, so that a long run of letters is not read again from
+    // each of its capitals.
     let rest = text.as_bytes().get(at..)?;
+    let rest = &rest[..rest.len().min(WINDOW)];
     let first = rest
         .iter()
         .position(|&b| !(b.is_ascii_alphabetic() || b == b'\''))
@@ -1408,6 +1419,7 @@ fn second_word(text: &str, at: usize) -> Option<&str> {
         .iter()
         .position(|b| !b.is_ascii_alphabetic())
         .unwrap_or(rest.len() - start);
+    // Past the end of `rest` is the end of the text only when the window was not cut short.
     let ends = rest.get(start + len).map_or(true, |&b| b.is_ascii() && b != b'\'');
     (ends && start + len < WINDOW)
         .then(|| text.get(at + start..at + start + len))
@@ -1923,6 +1935,19 @@ mod tests {
         let lga = a.get("LGA").unwrap();
         assert_eq!(lga.definitions.len(), lga.uses.len() / 2);
         assert!(!hits["LGA"].is_empty());
+    }
+
+    #[test]
+    fn long_runs_of_capitals_and_letters_stay_linear() {
+        for unit in ["C", "Ca", "C'", "CC a"] {
+            let text = unit.repeat(400_000 / unit.len());
+            let minutes = Minutes::default();
+            let start = std::time::Instant::now();
+            let _ = AcronymAnalysis::new(&text, &minutes, &Config::default());
+            let _ = find_long_forms(&text, &minutes, &["CC", "CA"]);
+            let _ = find_long_forms(&text, &minutes, &["CC", "AB", "BC", "DE"]);
+            assert!(start.elapsed().as_secs() < 20, "{unit:?}: {:?}", start.elapsed());
+        }
     }
 
     #[test]
