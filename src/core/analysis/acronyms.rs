@@ -90,16 +90,22 @@ fn next_ascii_capital(bytes: &[u8], from: usize) -> Option<usize> {
         .map(|p| base + p)
 }
 
-/// Bit 7 of each byte of `x` set when that byte is in `A..=Z`: the bit-twiddling "hasbetween",
-/// exact for each byte as no carry crosses bytes (bytes of 128 and above never count).
+/// Bit 7 of each byte of `x` set when that byte is in `A..=Z`.
 fn capitals_mask(x: u64) -> u64 {
+    bytes_between(x, b'A', b'Z')
+}
+
+/// Bit 7 of each byte of `x` set when that byte is in `low..=high` (`1 <= low`, `high <= 126`):
+/// the bit-twiddling "hasbetween", exact for each byte as no carry crosses bytes (bytes of 128
+/// and above never count).
+fn bytes_between(x: u64, low: u8, high: u8) -> u64 {
     const ONES: u64 = u64::MAX / 255;
     const HIGH: u64 = ONES * 128;
     const LOW7: u64 = ONES * 127;
-    let low = x & LOW7;
-    (ONES * (127 + u64::from(b'Z' + 1))).wrapping_sub(low)
+    let seven = x & LOW7;
+    (ONES * (127 + u64::from(high) + 1)).wrapping_sub(seven)
         & !x
-        & low.wrapping_add(ONES * (127 - u64::from(b'A' - 1)))
+        & seven.wrapping_add(ONES * (127 - (u64::from(low) - 1)))
         & HIGH
 }
 
@@ -110,10 +116,12 @@ fn pack_word(word: &str) -> Option<u128> {
     if bytes.len() > 15 {
         return None;
     }
-    let mut buf = [0u8; 16];
-    buf[..bytes.len()].copy_from_slice(bytes);
-    buf[15] = bytes.len() as u8;
-    Some(u128::from_le_bytes(buf))
+    // The bytes in little-endian order and the length in the top byte, built without a copy.
+    let mut packed = (bytes.len() as u128) << 120;
+    for (i, &b) in bytes.iter().enumerate() {
+        packed |= u128::from(b) << (8 * i);
+    }
+    Some(packed)
 }
 
 /// Whether `word` is in `table`, through a sorted, packed copy built on first use (a binary
@@ -139,6 +147,10 @@ fn is_unit(word: &str) -> bool {
 }
 
 fn is_name_title(word: &str) -> bool {
+    // Every title starts with a capital; most words before an acronym do not.
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
     static SORTED: OnceLock<Vec<u128>> = OnceLock::new();
     in_table(&SORTED, NAME_TITLES, word)
 }
@@ -299,13 +311,18 @@ impl AcronymAnalysis {
     pub fn new(text: &str, minutes: &Minutes, config: &Config) -> Self {
         let mut known: HashSet<&str> = DEFAULT_KNOWN.iter().copied().collect();
         known.extend(config.known_acronyms.iter().map(String::as_str));
+        let facts = Facts {
+            known,
+            config,
+            glossary: Glossary::builtin(),
+        };
         let mut analysis = AcronymAnalysis::default();
         let opaque = minutes.merged_opaque();
         let mut opaque_at = 0usize;
-        let glossary = Glossary::builtin();
 
         let bytes = text.as_bytes();
         let mut line = Line::default();
+        let mut parts: Vec<Part> = Vec::new();
         let mut pos = 0usize;
         // Only words with an ASCII capital can be acronyms: jump from capital to capital.
         while let Some(at) = next_ascii_capital(bytes, pos) {
@@ -326,68 +343,54 @@ impl AcronymAnalysis {
                 continue;
             }
             let (chunk, chunk_start) = trim_chunk(raw, start);
-            if chunk.is_empty()
-                || !chunk
-                    .chars()
-                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
-            {
+            // The words themselves first ("RESOLVED" is no acronym wherever it stands): the
+            // neighbours cost more to look at.
+            acronym_parts(chunk, chunk_start, &mut parts);
+            if parts.is_empty() {
                 continue;
             }
-            let has_lower = chunk.chars().any(char::is_lowercase);
-            if !has_lower && in_capitals_run(text, line.span, start, end) {
+            let Some(preceded) = Preceded::read(text, line.span, (start, end), chunk) else {
                 continue;
-            }
-            let prev = previous_chunk(text, line.span.start, start);
-            if prev.is_some_and(is_name_title) {
-                continue;
-            }
-            let after_number = prev.is_some_and(is_number);
-            let after_roman_lead = prev.is_some_and(|p| ROMAN_LEADS.iter().any(|l| p.eq_ignore_ascii_case(l)));
-            let mut offset = 0usize;
-            for part in chunk.split('-') {
-                let part_start = chunk_start + offset;
-                offset += part.len() + 1;
-                let word = strip_possessive(part);
-                let Some(base) = acronym_base(word) else {
-                    continue;
-                };
-                if is_not_acronym(word) || is_not_acronym(base) {
+            };
+            for part in &parts {
+                if preceded.rules_out(part) || overlaps_opaque(&opaque, &mut opaque_at, part.span) {
                     continue;
                 }
-                if after_number && (is_unit(word) || is_unit(base)) {
-                    continue;
-                }
-                if is_roman(word) && (word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) || after_roman_lead) {
-                    continue;
-                }
-                let span = Span::new(part_start, part_start + word.len());
-                if overlaps_opaque(&opaque, &mut opaque_at, span) {
-                    continue;
-                }
-                let idx = match analysis.index.get(base) {
-                    Some(&i) => i,
-                    None => {
-                        let i = analysis.acronyms.len();
-                        analysis.acronyms.push(AcronymInfo {
-                            name: base.to_string(),
-                            uses: Vec::new(),
-                            definitions: Vec::new(),
-                            known: known.contains(base) || known.contains(word),
-                            config_long_form: config.glossary.get(base).or_else(|| config.glossary.get(word)).cloned(),
-                            builtin: builtin_meanings(glossary, base),
-                        });
-                        analysis.index.insert(base.to_string(), i);
-                        i
-                    }
-                };
-                if let Some(def) = find_definition(text, line.span, span, base) {
-                    analysis.acronyms[idx].definitions.push(def);
-                }
-                analysis.acronyms[idx].uses.push(span);
-                analysis.uses.push((span, idx));
+                analysis.record(&facts, text, line.span, part);
             }
         }
         analysis
+    }
+
+    /// Records a use of an acronym, and the definition made there if any.
+    fn record(&mut self, facts: &Facts, text: &str, line: Span, part: &Part) {
+        let Part { span, word, base } = *part;
+        let idx = match self.index.get(base) {
+            Some(&i) => i,
+            None => {
+                let i = self.acronyms.len();
+                self.acronyms.push(AcronymInfo {
+                    name: base.to_string(),
+                    uses: Vec::new(),
+                    definitions: Vec::new(),
+                    known: facts.known.contains(base) || facts.known.contains(word),
+                    config_long_form: facts
+                        .config
+                        .glossary
+                        .get(base)
+                        .or_else(|| facts.config.glossary.get(word))
+                        .cloned(),
+                    builtin: builtin_meanings(facts.glossary, base),
+                });
+                self.index.insert(base.to_string(), i);
+                i
+            }
+        };
+        if let Some(def) = find_definition(text, line, span, base) {
+            self.acronyms[idx].definitions.push(def);
+        }
+        self.acronyms[idx].uses.push(span);
+        self.uses.push((span, idx));
     }
 
     /// Every acronym, in order of first use.
@@ -419,6 +422,104 @@ impl AcronymAnalysis {
         let i = self.uses.partition_point(|(span, _)| span.end <= offset);
         let (span, idx) = *self.uses.get(i)?;
         (span.start <= offset).then(|| (&self.acronyms[idx], span))
+    }
+}
+
+/// What recording a new acronym looks up.
+struct Facts<'c> {
+    known: HashSet<&'c str>,
+    config: &'c Config,
+    glossary: &'static Glossary,
+}
+
+/// A part of a chunk shaped like an acronym ("GPs" in "GPs-led"): where it is, the word without a
+/// possessive and the acronym it is (without a plural).
+#[derive(Clone, Copy)]
+struct Part<'t> {
+    span: Span,
+    word: &'t str,
+    base: &'t str,
+}
+
+/// Fills `parts` with the parts of a trimmed chunk, split at hyphens, that are shaped like
+/// acronyms and are not among the capitalised words that are not ("RESOLVED"); none when the
+/// chunk holds anything but letters, hyphens and apostrophes.
+fn acronym_parts<'t>(chunk: &'t str, chunk_start: usize, parts: &mut Vec<Part<'t>>) {
+    parts.clear();
+    if chunk.bytes().all(|b| b.is_ascii_alphabetic()) {
+        // The usual chunk, a word of ASCII letters: one part, without a possessive.
+        if let Some(part) = acronym_part(chunk, chunk_start) {
+            parts.push(part);
+        }
+        return;
+    }
+    if chunk.is_empty()
+        || !chunk
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+    {
+        return;
+    }
+    let mut offset = 0usize;
+    for part in chunk.split('-') {
+        let part_start = chunk_start + offset;
+        offset += part.len() + 1;
+        if let Some(part) = acronym_part(strip_possessive(part), part_start) {
+            parts.push(part);
+        }
+    }
+}
+
+/// A word at `start` as a part, when it is shaped like an acronym and is not among the
+/// capitalised words that are not.
+fn acronym_part(word: &str, start: usize) -> Option<Part<'_>> {
+    let base = acronym_base(word)?;
+    // The base is the word or a prefix of it: the same length means the same text.
+    if is_not_acronym(word) || (base.len() != word.len() && is_not_acronym(base)) {
+        return None;
+    }
+    let span = Span::new(start, start + word.len());
+    Some(Part { span, word, base })
+}
+
+/// What comes before a chunk, as far as it rules out some of its parts.
+struct Preceded<'t> {
+    /// A number: a unit follows ("284 KB").
+    number: bool,
+    /// The chunk before, trimmed.
+    prev: Option<&'t str>,
+}
+
+impl<'t> Preceded<'t> {
+    /// Looks at the chunk's neighbours on the line; None when they rule out all of its parts: it
+    /// is in a run of words in capitals, or initials after a title ("Mr AH Porter").
+    fn read(text: &'t str, line: Span, (start, end): (usize, usize), chunk: &str) -> Option<Self> {
+        let has_lower = chunk.chars().any(char::is_lowercase);
+        if !has_lower && in_capitals_run(text, line, start, end) {
+            return None;
+        }
+        let prev = previous_chunk(text, line.start, start);
+        if prev.is_some_and(is_name_title) {
+            return None;
+        }
+        Some(Preceded {
+            number: prev.is_some_and(is_number),
+            prev,
+        })
+    }
+
+    /// Whether a part is no acronym here: a unit after a number, or a roman numeral.
+    fn rules_out(&self, part: &Part) -> bool {
+        let Part { word, base, .. } = *part;
+        if self.number && (is_unit(word) || (base.len() != word.len() && is_unit(base))) {
+            return true;
+        }
+        // Whether the chunk before is a word like "Part" is asked only of roman numerals.
+        let roman_lead = || {
+            self.prev
+                .is_some_and(|p| ROMAN_LEADS.iter().any(|l| p.eq_ignore_ascii_case(l)))
+        };
+        is_roman(word) && (word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) || roman_lead())
     }
 }
 
@@ -491,16 +592,18 @@ fn is_ascii_chunk_separator(b: u8) -> bool {
 }
 
 /// Which bytes [`is_ascii_chunk_separator`] accepts (none of 128 and above).
-const ASCII_SEPARATORS: [bool; 256] = {
+const ASCII_SEPARATORS: [bool; 256] = ascii_table(b"\t\n\x0b\x0c\r ()[]{}<>,;!?\"|=+");
+
+/// A table of bytes, true for those listed.
+const fn ascii_table(bytes: &[u8]) -> [bool; 256] {
     let mut table = [false; 256];
-    let separators = b"\t\n\x0b\x0c\r ()[]{}<>,;!?\"|=+";
     let mut i = 0;
-    while i < separators.len() {
-        table[separators[i] as usize] = true;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
         i += 1;
     }
     table
-};
+}
 
 /// When the chunk holding the ASCII capital at `at` is plain ASCII with no other capital (a
 /// separator or the text's start before it, and a separator after it), the chunk's end: such a
@@ -511,7 +614,20 @@ fn lone_capital_word(bytes: &[u8], at: usize) -> Option<usize> {
         return None;
     }
     let mut i = at + 1;
-    while let Some(&b) = bytes.get(i) {
+    loop {
+        // Eight lower-case letters at a time: only the first other byte needs a look.
+        if let Some(eight) = bytes.get(i..i + 8) {
+            let lower = bytes_between(u64::from_le_bytes(eight.try_into().unwrap_or_default()), b'a', b'z');
+            let others = !lower & (u64::MAX / 255 * 128);
+            if others == 0 {
+                i += 8;
+                continue;
+            }
+            i += (others.trailing_zeros() / 8) as usize;
+        }
+        let Some(&b) = bytes.get(i) else {
+            return Some(bytes.len());
+        };
         if is_ascii_chunk_separator(b) {
             return Some(i);
         }
@@ -520,7 +636,6 @@ fn lone_capital_word(bytes: &[u8], at: usize) -> Option<usize> {
         }
         i += 1;
     }
-    Some(bytes.len())
 }
 
 /// The chunk holding the byte at `at` (an ASCII capital, so a character boundary).
@@ -561,10 +676,21 @@ fn rfind_char(s: &str, limit: usize, pred: impl Fn(char) -> bool) -> Option<(usi
 
 /// A chunk without quotes, emphasis and trailing full stops or colons, with its new start.
 fn trim_chunk(raw: &str, start: usize) -> (&str, usize) {
+    if starts_and_ends_alphanumeric(raw) {
+        // The usual chunk: nothing to trim.
+        return (raw, start);
+    }
     let lead = raw.len() - raw.trim_start_matches(is_edge_char).len();
     let chunk = raw.trim_matches(is_edge_char);
     let chunk = chunk.trim_end_matches(['.', ':', '…']);
     (chunk.trim_end_matches(is_edge_char), start + lead)
+}
+
+/// Whether a chunk starts and ends with an ASCII letter or digit, so that there is nothing to
+/// trim from it.
+fn starts_and_ends_alphanumeric(chunk: &str) -> bool {
+    let bytes = chunk.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_alphanumeric) && bytes.last().is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// The line holding the current position, and whether it is written all in capitals.
@@ -648,6 +774,10 @@ fn neighbours(text: &str, line: Span, start: usize, end: usize, forward: bool) -
 /// Whether the chunk is one of three or more words in capitals in a row.
 fn in_capitals_run(text: &str, line: Span, start: usize, end: usize) -> bool {
     let count = |forward: bool| {
+        if nearest_is_lower_case(text, line, start, end, forward) {
+            // The usual answer, without reading the neighbour whole.
+            return 0;
+        }
         neighbours(text, line, start, end, forward)
             .map(chunk_case)
             .filter(|c| *c != Case::Neither)
@@ -658,10 +788,27 @@ fn in_capitals_run(text: &str, line: Span, start: usize, end: usize) -> bool {
     count(false) + 1 + count(true) >= 3
 }
 
+/// Whether the first neighbour [`neighbours`] would give is in lower case for certain: the
+/// letter of it nearest the chunk is an ASCII lower-case letter.
+fn nearest_is_lower_case(text: &str, line: Span, start: usize, end: usize, forward: bool) -> bool {
+    let not_separator = |c: char| !is_chunk_separator(c);
+    let nearest = if forward {
+        text.get(end..line.end)
+            .and_then(|rest| find_char(rest, 16, not_separator))
+    } else {
+        text.get(line.start..start)
+            .and_then(|before| rfind_char(before, 16, not_separator))
+    };
+    nearest.is_some_and(|(_, c)| c.is_ascii_lowercase())
+}
+
 /// The trimmed chunk just before `start` on the line ("284" before "KB", "Part" before "IV").
 fn previous_chunk(text: &str, line_start: usize, start: usize) -> Option<&str> {
     let line = Span::new(line_start, start);
     let raw = neighbours(text, line, start, start, false).next()?;
+    if starts_and_ends_alphanumeric(raw) {
+        return Some(raw);
+    }
     let trimmed = raw.trim_matches(is_edge_char);
     Some(trimmed.trim_end_matches(['.', ':']).trim_matches(is_edge_char))
 }
@@ -831,10 +978,7 @@ impl Iterator for WordsForward<'_> {
 
 /// The words of a long form at the end of `s`: those after its last hard stop.
 fn words_backward(s: &str) -> Vec<(usize, usize)> {
-    let cut = rfind_char(s, usize::MAX, |c| {
-        !(c.is_alphabetic() || c == '\'' || c == '’' || c == '&' || is_soft_separator(c))
-    })
-    .map_or(0, |(i, c)| i + c.len_utf8());
+    let cut = rfind_char(s, usize::MAX, |c| !is_long_form_char(c)).map_or(0, |(i, c)| i + c.len_utf8());
     let mut words = words_forward(&s[cut..]);
     for w in &mut words {
         w.0 += cut;
@@ -842,6 +986,32 @@ fn words_backward(s: &str) -> Vec<(usize, usize)> {
     }
     words
 }
+
+/// Whether a character may be part of a long form: a letter, an apostrophe, "&" or a soft
+/// separator. A table for ASCII, as for [`is_chunk_separator`].
+fn is_long_form_char(c: char) -> bool {
+    if c.is_ascii() {
+        ASCII_LONG_FORM[usize::from(c as u8)]
+    } else {
+        is_any_long_form_char(c)
+    }
+}
+
+fn is_any_long_form_char(c: char) -> bool {
+    c.is_alphabetic() || c == '\'' || c == '’' || c == '&' || is_soft_separator(c)
+}
+
+/// Which bytes [`is_long_form_char`] accepts among ASCII.
+const ASCII_LONG_FORM: [bool; 256] = {
+    let mut table = ascii_table(b"\t\n\x0b\x0c\r '&-,/");
+    let mut letter = b'A';
+    while letter <= b'Z' {
+        table[letter as usize] = true;
+        table[letter.to_ascii_lowercase() as usize] = true;
+        letter += 1;
+    }
+    table
+};
 
 /// The texts of words found by [`words_forward`], a word after a hyphen keeping its hyphen
 /// ("Anti", "-Social") so that matching may treat it as optional.
@@ -959,10 +1129,11 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
             let close_end = after_start + emph + (after.len() - close.len()) + 1;
             let pre_trimmed = pre.trim_end();
             let words = words_backward(pre_trimmed);
+            // A word's text does not depend on the others chosen: worked out once for all.
+            let texts = word_texts(pre_trimmed, &words);
             for k in 1..=words.len().min(base.len() * 3 + 4) {
                 let chosen = &words[words.len() - k..];
-                let texts = word_texts(pre_trimmed, chosen);
-                if initials_match(base, &texts) {
+                if initials_match(base, &texts[texts.len() - k..]) {
                     let long_start = window_start + chosen[0].0;
                     let long_end = window_start + chosen[k - 1].1;
                     return Some(Definition {
@@ -1007,10 +1178,10 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
         .first()
         .is_some_and(|&(a, b)| ["the", "a", "an"].iter().any(|w| body[a..b].eq_ignore_ascii_case(w)));
     let words = &all_words[usize::from(article)..];
+    let texts = word_texts(body, words);
     for k in 1..=words.len().min(base.len() * 3 + 4) {
         let chosen = &words[..k];
-        let texts = word_texts(body, chosen);
-        if !initials_match(base, &texts) {
+        if !initials_match(base, &texts[..k]) {
             continue;
         }
         let long_end_rel = chosen[k - 1].1;
@@ -1063,7 +1234,6 @@ pub struct LongFormHit {
 /// while their initials are a prefix of one of the names.
 pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap<String, Vec<LongFormHit>> {
     const MAX_HITS: usize = 16;
-    let pack = |key: u64, letter: u8| (key << 8) | u64::from(letter);
     let mut keys: Vec<(u64, &str)> = Vec::new();
     let mut prefixes: Vec<u64> = Vec::new();
     let mut first_letters = [false; 26];
@@ -1071,7 +1241,7 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
     for name in names {
         let mut key = 0u64;
         for b in name.bytes().take(8) {
-            key = pack(key, b.to_ascii_uppercase());
+            key = pack_letter(key, b.to_ascii_uppercase());
             prefixes.push(key);
         }
         if let Some(first) = name.bytes().next().filter(u8::is_ascii_uppercase) {
@@ -1103,14 +1273,15 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
     let mut pos = 0usize;
     while let Some(at) = next_initial(bytes, pos, &letters) {
         pos = at + 1;
-        if !first_letters[usize::from(bytes[at] - b'A')] || (!short_names && ends_after_first_word(text, at)) {
+        if !first_letters[usize::from(bytes[at] - b'A')] {
             continue;
         }
         let word_start = !text[..at]
             .chars()
             .next_back()
             .is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’');
-        if !word_start {
+        // Only a one-letter name can match a phrase that ends after its first word.
+        if !word_start || (!short_names && dead_end_at_second_word(text, at, &prefixes)) {
             continue;
         }
         line.move_to(text, at);
@@ -1155,7 +1326,7 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
             if !initial.is_ascii_alphabetic() || (!stop && !hyphenated && !initial.is_ascii_uppercase()) {
                 continue;
             }
-            let grown = pack(key, initial.to_ascii_uppercase() as u8);
+            let grown = pack_letter(key, initial.to_ascii_uppercase() as u8);
             if prefixes.binary_search(&grown).is_err() {
                 continue;
             }
@@ -1206,26 +1377,53 @@ fn next_initial(bytes: &[u8], from: usize, letters: &[u8]) -> Option<usize> {
     found.map(|i| from + i)
 }
 
-/// Whether the phrase starting at the capital `at` certainly ends with its first word, which
-/// then spells a single letter: that word is ASCII letters followed by a space and a word in
-/// lower case that is not a small word ("Council was"). Most capitalised words are followed so,
-/// and this is much cheaper than reading the phrase.
-fn ends_after_first_word(text: &str, at: usize) -> bool {
-    let rest = text.as_bytes().get(at..).unwrap_or_default();
-    let first = rest.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len());
-    let next_start = first + 1;
-    if rest.get(first) != Some(&b' ') || !rest.get(next_start).is_some_and(u8::is_ascii_lowercase) {
+/// A key of [`find_long_forms`] grown by one letter.
+fn pack_letter(key: u64, letter: u8) -> u64 {
+    (key << 8) | u64::from(letter)
+}
+
+/// Whether the phrase starting at the capital `at` certainly ends after its first word, judged
+/// by a plain second word (most phrases are): one in lower case that is not a small word
+/// ("Council was"), or a capitalised one whose initial no name has in second place ("Councillor
+/// Taylor" when no name starts "CT").
+fn dead_end_at_second_word(text: &str, at: usize, prefixes: &[u64]) -> bool {
+    let Some(second) = second_word(text, at) else {
         return false;
+    };
+    match (text.as_bytes().get(at), second.as_bytes().first()) {
+        (Some(_), Some(initial)) if initial.is_ascii_lowercase() => !is_stop(second),
+        (Some(&first), Some(&initial)) => prefixes
+            .binary_search(&pack_letter(pack_letter(0, first), initial))
+            .is_err(),
+        _ => false,
     }
-    let next = &rest[next_start..];
-    let len = next.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(next.len());
-    // The next word must end within the window, and not run on with an apostrophe or a letter
-    // beyond ASCII.
-    let ends = next.get(len).map_or(true, |&b| b.is_ascii() && b != b'\'');
-    ends && next_start + len < WINDOW
-        && text
-            .get(at + next_start..at + next_start + len)
-            .is_some_and(|w| !is_stop(w))
+}
+
+/// The second word of the phrase starting at the capital `at`, when both words are plain: the
+/// first ASCII letters and apostrophes followed by one space, the second ASCII letters that end
+/// within the window (not running on with an apostrophe or a letter beyond ASCII).
+fn second_word(text: &str, at: usize) -> Option<&str> {
+    // No further than a phrase may reach, so that a long run of letters is not read again from
+    // each of its capitals.
+    let rest = text.as_bytes().get(at..)?;
+    let rest = &rest[..rest.len().min(WINDOW)];
+    let first = rest
+        .iter()
+        .position(|&b| !(b.is_ascii_alphabetic() || b == b'\''))
+        .unwrap_or(rest.len());
+    let start = first + 1;
+    if rest.get(first) != Some(&b' ') || !rest.get(start).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let len = rest[start..]
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(rest.len() - start);
+    // Past the end of `rest` is the end of the text only when the window was not cut short.
+    let ends = rest.get(start + len).map_or(true, |&b| b.is_ascii() && b != b'\'');
+    (ends && start + len < WINDOW)
+        .then(|| text.get(at + start..at + start + len))
+        .flatten()
 }
 
 /// The words of a candidate phrase for [`find_long_forms`], read from the text only as far as
@@ -1357,6 +1555,70 @@ mod tests {
                 "{b}"
             );
         }
+    }
+
+    #[test]
+    fn ascii_long_form_characters_agree() {
+        for b in 0..128u8 {
+            assert_eq!(
+                is_long_form_char(char::from(b)),
+                is_any_long_form_char(char::from(b)),
+                "{b}"
+            );
+        }
+    }
+
+    #[test]
+    fn finds_lone_capital_words_like_a_byte_scan() {
+        let reference = |bytes: &[u8], at: usize| {
+            if at > 0 && !is_ascii_chunk_separator(bytes[at - 1]) {
+                return None;
+            }
+            for (i, &b) in bytes.iter().enumerate().skip(at + 1) {
+                if is_ascii_chunk_separator(b) {
+                    return Some(i);
+                }
+                if !b.is_ascii() || b.is_ascii_uppercase() {
+                    return None;
+                }
+            }
+            Some(bytes.len())
+        };
+        for text in [
+            "Council met",
+            "Council",
+            "A",
+            "Councillorship's work",
+            "Councillorshipsandmore.",
+            "Councillorshipsandmorey's(x)",
+            "The abcdefghijklmnopqrstuvwxyz{` met",
+            "Abcdefghijklmnopqrstuvwxyz",
+            "Abcdefgh\u{e9}ijk met",
+            "AbcdefghijklmnopqrstuvwxyzabcdefghI met",
+            "x Meeting@abcdefghij\t",
+        ] {
+            let bytes = text.as_bytes();
+            for at in (0..bytes.len()).filter(|&i| bytes[i].is_ascii_uppercase()) {
+                assert_eq!(lone_capital_word(bytes, at), reference(bytes, at), "{text:?} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn finds_bytes_in_a_range_like_a_comparison() {
+        for (low, high) in [(b'A', b'Z'), (b'a', b'z')] {
+            for b in 0..=255u8 {
+                let mask = bytes_between(u64::from(b) << 16, low, high);
+                assert_eq!(mask != 0, (low..=high).contains(&b), "{b}");
+                assert_eq!(mask & !(0x80 << 16), 0);
+            }
+        }
+    }
+
+    #[test]
+    fn name_titles_start_with_a_capital() {
+        // `is_name_title` relies on it to skip other words.
+        assert!(NAME_TITLES.iter().all(|t| t.as_bytes()[0].is_ascii_uppercase()));
     }
 
     #[test]
@@ -1553,6 +1815,35 @@ mod tests {
     }
 
     #[test]
+    fn long_forms_are_judged_by_their_second_word_alike() {
+        // Phrases the search drops after two words, and phrases like them it must keep.
+        let text = "Councillor Taylor met the Council's Children's Services and the Council was told; \
+            the Chair welcomed Children and Young People and Council Tax.\n";
+        let m = parse(text);
+        let spans = |names: &[&str]| {
+            let hits = find_long_forms(text, &m, names);
+            let mut found: Vec<(String, Vec<&str>)> = hits
+                .into_iter()
+                .map(|(name, hits)| (name, hits.iter().map(|h| h.span.slice(text)).collect()))
+                .collect();
+            found.sort();
+            found
+        };
+        assert_eq!(
+            spans(&["CT", "CS", "CYP", "CW"]),
+            [
+                ("CS".to_string(), vec!["Children's Services"]),
+                ("CT".to_string(), vec!["Councillor Taylor", "Council Tax"]),
+                ("CYP".to_string(), vec!["Children and Young People"]),
+            ]
+        );
+        // A one-letter name matches a first word alone, whatever follows it.
+        let one = spans(&["C", "CT"]);
+        assert_eq!(one[0].0, "C");
+        assert!(one[0].1.contains(&"Council") && one[0].1.contains(&"Chair"), "{one:?}");
+    }
+
+    #[test]
     fn normalises_long_forms() {
         assert_eq!(
             normalise_long_form("Anti-Social  Behaviour"),
@@ -1644,6 +1935,19 @@ mod tests {
         let lga = a.get("LGA").unwrap();
         assert_eq!(lga.definitions.len(), lga.uses.len() / 2);
         assert!(!hits["LGA"].is_empty());
+    }
+
+    #[test]
+    fn long_runs_of_capitals_and_letters_stay_linear() {
+        for unit in ["C", "Ca", "C'", "CC a"] {
+            let text = unit.repeat(400_000 / unit.len());
+            let minutes = Minutes::default();
+            let start = std::time::Instant::now();
+            let _ = AcronymAnalysis::new(&text, &minutes, &Config::default());
+            let _ = find_long_forms(&text, &minutes, &["CC", "CA"]);
+            let _ = find_long_forms(&text, &minutes, &["CC", "AB", "BC", "DE"]);
+            assert!(start.elapsed().as_secs() < 20, "{unit:?}: {:?}", start.elapsed());
+        }
     }
 
     #[test]
