@@ -4,6 +4,7 @@
 //! for any input. Positions are UTF-8 byte offsets into the text ([`text::Span`]).
 
 pub mod analysis;
+pub mod ascii_words;
 pub mod config;
 pub mod dates;
 pub mod diagnostic;

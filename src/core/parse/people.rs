@@ -1,9 +1,11 @@
 //! Reading people's names: "Councillor Stone – in the Chair", "Councillors Alijah, Collins and
 //! Reid", "Mrs B Kellner, Co-opted Member", "Cllr Mr A H Porter (Chair)", "Mr L Parker (Solicitor)".
 
+use crate::core::ascii_words::any_capital;
 use crate::core::model::Person;
 use crate::core::text::Span;
 use regex::Regex;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// Honorifics and titles that introduce a name.
@@ -47,13 +49,13 @@ pub fn scan_people(text: &str, span: Span, roles: bool) -> Vec<Person> {
     };
     let mut people = Vec::new();
     let mut resume = 0;
-    for m in title_pattern().find_iter(slice) {
-        if m.start() < resume {
+    for m in titles(slice) {
+        if m.start < resume {
             continue;
         }
-        let title_word = m.as_str().trim_end_matches('.');
-        let title = span.sub(m.start()..m.end());
-        let mut at = m.end();
+        let title_word = slice[m.clone()].trim_end_matches('.');
+        let title = span.sub(m.clone());
+        let mut at = m.end;
         if title_word == "Councillors" || title_word == "Cllrs" {
             let list_start = people.len();
             while let Some(name) = read_name(slice, at) {
@@ -72,8 +74,10 @@ pub fn scan_people(text: &str, span: Span, roles: bool) -> Vec<Person> {
             }
         } else {
             // "Cllr Mr A H Porter": a second honorific after the first is part of the title.
-            if let Some(second) = title_pattern().find(&slice[at..]).filter(|s| s.start() == 1) {
-                at += second.end();
+            // (The pattern's first match in the rest starting at 1 is a match at 1: none at 0
+            // can be followed by one at 1.)
+            if let Some(second) = title_at(&slice[at..], 1) {
+                at += second.end;
             }
             let Some(name) = read_name(slice, at) else {
                 resume = at;
@@ -162,18 +166,17 @@ fn read_name(slice: &str, at: usize) -> Option<Name> {
     let mut pos = at + skipped;
     let mut tokens = Vec::new();
     while tokens.len() < 5 {
-        let Some(m) = name_token().find(&slice[pos..]) else {
+        let Some(token) = name_token(&slice[pos..]) else {
             break;
         };
-        if m.start() != 0 || is_title_word(m.as_str()) || is_not_a_name(m.as_str()) {
+        if is_title_word(token) || is_not_a_name(token) {
             break;
         }
         // A full stop belongs to an initial ("A."), not to a surname ending a sentence.
-        let token = m.as_str();
         let len = if token.ends_with('.') && token.chars().count() > 2 {
-            m.end() - 1
+            token.len() - 1
         } else {
-            m.end()
+            token.len()
         };
         tokens.push(pos..pos + len);
         pos += len;
@@ -216,6 +219,10 @@ fn read_chair(slice: &str, at: usize, person: &mut Person) -> usize {
             .expect("valid")
     });
     let rest = &slice[at..];
+    // Both patterns need a dash, a bracket or a comma after the white space.
+    if !rest.trim_start().starts_with(['–', '—', '-', '(', ',']) {
+        return at;
+    }
     if let Some(m) = vice.find(rest) {
         person.vice_chair = true;
         return at + m.end();
@@ -244,14 +251,10 @@ fn read_role(slice: &str, at: usize, span: Span, person: &mut Person) -> usize {
     let start = at + 1 + (after_comma.len() - after_comma.trim_start().len());
     let tail = &slice[start..];
     // ", Councillor B Jones": the next name, not a role.
-    if title_pattern().find(tail).is_some_and(|m| m.start() == 0) {
+    if title_at(tail, 0).is_some() {
         return at;
     }
-    let end = title_pattern()
-        .find_iter(tail)
-        .map(|m| m.start())
-        .find(|&i| i > 0)
-        .unwrap_or(tail.len());
+    let end = title_from(tail, 0).map_or(tail.len(), |m| m.start);
     let role = tail[..end].trim_end().trim_end_matches([',', '.', ';']);
     if role.is_empty() || !role.starts_with(|c: char| c.is_uppercase()) {
         return at;
@@ -271,17 +274,132 @@ fn list_separator(slice: &str, at: usize) -> Option<usize> {
         .then_some(next - 1)
 }
 
-fn title_pattern() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let alternatives = TITLES.join("|");
-        Regex::new(&format!(r"\b(?:{alternatives})\b\.?")).expect("valid")
+/// The title words in `hay`, in order, as the pattern `\b(?:TITLES)\b\.?` (Unicode word
+/// boundaries) finds them: matches do not overlap, so each search starts where the last ended.
+fn titles(hay: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let found = title_from(hay, from)?;
+        from = found.end;
+        Some(found)
     })
 }
 
-fn name_token() -> &'static Regex {
+/// The first title the pattern of [`titles`] matches at or after `from`. Every title starts
+/// with an ASCII capital, so only those places are tried.
+fn title_from(hay: &str, from: usize) -> Option<Range<usize>> {
+    let bytes = hay.as_bytes();
+    let mut found = None;
+    any_capital(bytes.get(from..)?, |offset| {
+        let start = from + offset;
+        // Most capitals start no title, or stand inside a word ("RESOLVED"): quick tests first.
+        let second = bytes.get(start + 1).copied().unwrap_or(0);
+        let may_start = bytes
+            .get(start)
+            .is_some_and(|&first| TITLE_HEADS[usize::from(first)] & head_bit(second) != 0)
+            && !start
+                .checked_sub(1)
+                .and_then(|i| bytes.get(i))
+                .is_some_and(u8::is_ascii_alphanumeric);
+        found = may_start.then(|| title_at(hay, start)).flatten();
+        found.is_some()
+    });
+    found
+}
+
+/// The title the pattern of [`titles`] matches at `start`, with its full stop if one follows.
+///
+/// A title matches where it is the whole run of ASCII letters there (a letter after it would
+/// leave no word boundary, and a shorter title is then followed by a letter too) with no word
+/// character before it or after the run.
+fn title_at(hay: &str, start: usize) -> Option<Range<usize>> {
+    let bytes = hay.as_bytes();
+    let shapes = TITLE_SHAPES[usize::from(*bytes.get(start)?)];
+    let len = bytes
+        .get(start..)?
+        .iter()
+        .take(16)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    if shapes & (1 << len) == 0 {
+        return None;
+    }
+    let run = hay.get(start..start + len)?;
+    if !TITLES.contains(&run) || hay.get(..start)?.chars().next_back().is_some_and(is_regex_word) {
+        return None;
+    }
+    let after = hay.get(start + len..)?;
+    if after.chars().next().is_some_and(is_regex_word) {
+        return None;
+    }
+    Some(start..start + len + usize::from(after.starts_with('.')))
+}
+
+/// For each first byte, the [`head_bit`]s of the second bytes of the titles that start with it.
+const TITLE_HEADS: [u32; 256] = {
+    let mut heads = [0u32; 256];
+    let mut i = 0;
+    while i < TITLES.len() {
+        let title = TITLES[i].as_bytes();
+        let second = if title.len() > 1 { title[1] } else { 0 };
+        heads[title[0] as usize] |= head_bit(second);
+        i += 1;
+    }
+    heads
+};
+
+/// One bit for each small letter, and one for any other byte.
+const fn head_bit(byte: u8) -> u32 {
+    match byte {
+        b'a'..=b'z' => 1 << (byte - b'a'),
+        _ => 1 << 26,
+    }
+}
+
+/// For each first byte, a bit for each length of the titles that start with it: a quick test
+/// that turns away most capitalised words before they are compared with the titles.
+const TITLE_SHAPES: [u16; 256] = {
+    let mut shapes = [0u16; 256];
+    let mut i = 0;
+    while i < TITLES.len() {
+        let title = TITLES[i].as_bytes();
+        shapes[title[0] as usize] |= 1 << title.len();
+        i += 1;
+    }
+    shapes
+};
+
+/// Whether the regex crate's Unicode `\w` (and so `\b`) counts `c` as a word character.
+fn is_regex_word(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    static WORD: OnceLock<Regex> = OnceLock::new();
+    WORD.get_or_init(|| Regex::new(r"^\w$").expect("valid"))
+        .is_match(c.encode_utf8(&mut [0; 4]))
+}
+
+/// The name token `rest` starts with, as the pattern `^\p{Lu}[\p{L}\p{M}'’\-]*\.?` reads it: a
+/// capital, then letters, marks, apostrophes and hyphens, then perhaps a full stop.
+fn name_token(rest: &str) -> Option<&str> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^\p{Lu}[\p{L}\p{M}'’\-]*\.?").expect("valid"))
+    let bytes = rest.as_bytes();
+    // An ASCII token ending at ASCII reads the same without the regex, which is most of them.
+    if bytes.first().is_some_and(u8::is_ascii) {
+        if !bytes.first().is_some_and(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let run = bytes
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-'))
+            .count();
+        if bytes.get(run).map_or(true, u8::is_ascii) {
+            let stop = bytes.get(run) == Some(&b'.');
+            return rest.get(..run + usize::from(stop));
+        }
+    }
+    let re = RE.get_or_init(|| Regex::new(r"^\p{Lu}[\p{L}\p{M}'’\-]*\.?").expect("valid"));
+    re.find(rest).map(|m| m.as_str())
 }
 
 fn is_title_word(token: &str) -> bool {
@@ -368,7 +486,13 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 fn is_not_a_name(token: &str) -> bool {
-    NOT_NAMES.contains(&token.trim_end_matches('.'))
+    static SORTED: OnceLock<Vec<&str>> = OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut words = NOT_NAMES.to_vec();
+        words.sort_unstable();
+        words
+    });
+    sorted.binary_search(&token.trim_end_matches('.')).is_ok()
 }
 
 #[cfg(test)]
@@ -457,6 +581,61 @@ mod tests {
             "Councillor Allowances were reviewed",
         ] {
             assert!(scan_people(text, Span::new(0, text.len()), false).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn titles_are_found_as_with_unicode_word_boundaries() {
+        assert!(TITLES.iter().all(|t| t.starts_with(|c: char| c.is_ascii_uppercase())));
+        let unicode = Regex::new(&format!(r"\b(?:{})\b\.?", TITLES.join("|"))).unwrap();
+        let parts = [
+            "Mr",
+            "Mrs",
+            "Cllr",
+            "Cllrs",
+            "Councillor",
+            "s",
+            ".",
+            " ",
+            "é",
+            "_",
+            "1",
+            "\u{301}",
+            "–",
+            "😀",
+            "Prof",
+            "essor",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            let mut hay = String::new();
+            for _ in 0..(seed % 10) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                hay.push_str(parts[(seed % parts.len() as u64) as usize]);
+            }
+            let expected: Vec<_> = unicode.find_iter(&hay).map(|m| m.range()).collect();
+            assert_eq!(titles(&hay).collect::<Vec<_>>(), expected, "{hay:?}");
+        }
+    }
+
+    #[test]
+    fn name_tokens_are_read_as_the_pattern_reads_them() {
+        let pattern = Regex::new(r"^\p{Lu}[\p{L}\p{M}'’\-]*\.?").unwrap();
+        let parts = [
+            "A", "b", "O", "’", "'", "-", ".", " ", "é", "É", "\u{301}", "1", "Neill", "ß", "İ", "😀", ",",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            let mut rest = String::new();
+            for _ in 0..(seed % 8) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                rest.push_str(parts[(seed % parts.len() as u64) as usize]);
+            }
+            assert_eq!(name_token(&rest), pattern.find(&rest).map(|m| m.as_str()), "{rest:?}");
         }
     }
 

@@ -31,6 +31,7 @@
 //! must keep the first person (a quotation set out without quotation marks) can be marked with
 //! `<!-- minutes-lint: allow first-person -->` on the line before.
 
+use crate::core::ascii_words::any_word_start;
 use crate::core::diagnostic::Diagnostic;
 use crate::core::model::{Block, BlockKind, Format, Minutes, Residue};
 use crate::core::rules::Context;
@@ -222,56 +223,19 @@ fn scan(text: &str, minutes: &Minutes, content: Span, opaque: &mut Opaque, out: 
 /// the character-by-character reading with its quotation state. Every word the reading flags is
 /// all ASCII letters with no letter, digit or mark on either side, so it is a run of ASCII
 /// letters and digits here too; where this is looser ("_we", "éwe") the reading decides.
-///
-/// The bytes are read eight at a time, as one `u64` whose word starts are found with bit
-/// arithmetic; only the words there that begin like a pronoun are looked at.
 fn may_hold_pronoun(slice: &str) -> bool {
     let bytes = slice.as_bytes();
-    let chunks = bytes.chunks_exact(8);
-    let mut tail = [0u8; 8];
-    tail.iter_mut()
-        .zip(chunks.remainder())
-        .for_each(|(lane, byte)| *lane = *byte);
-    let lanes = chunks
-        .map(|chunk| chunk.try_into().unwrap_or_default())
-        .chain(std::iter::once(tail))
-        .map(u64::from_le_bytes);
-    // The high bit of the previous chunk's last byte when it was in a word, moved to byte 0.
-    let mut carry = 0;
-    for (index, lanes) in lanes.enumerate() {
-        let in_word = alphanumeric_lanes(lanes);
-        let mut starts = in_word & !((in_word << 8) | carry);
-        carry = in_word >> 56;
-        while starts != 0 {
-            let at = index * 8 + (starts.trailing_zeros() / 8) as usize;
-            if bytes.get(at..).is_some_and(starts_with_pronoun) {
-                return true;
-            }
-            starts &= starts - 1;
-        }
-    }
-    false
-}
-
-const LOW_BITS: u64 = 0x0101_0101_0101_0101;
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `lanes` that is an ASCII letter or digit. Each range test adds a
-/// constant to every byte's low seven bits, which never carries into the next byte, and reads the
-/// high bit: `b + (0x80 - lo)` reaches 0x80 exactly when `b >= lo`.
-fn alphanumeric_lanes(lanes: u64) -> u64 {
-    let ascii = !lanes & HIGH_BITS;
-    let low = lanes & !HIGH_BITS;
-    let at_least = |value: u64, lo: u8| (value + LOW_BITS * u64::from(0x80 - lo)) & HIGH_BITS;
-    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
-    // Setting 0x20 folds capitals onto small letters.
-    let folded = low | (LOW_BITS * 0x20);
-    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-    (digit | letter) & ascii
+    any_word_start(bytes, |at| {
+        // Most words do not even start like a pronoun: a quick test before the full one.
+        let first = bytes.get(at).map_or(0, |b| b | 0x20);
+        matches!(first, b'w' | b'o' | b'u' | b'm' | b'i') && bytes.get(at..).is_some_and(starts_with_pronoun)
+    })
 }
 
 /// Whether the ASCII word at the start of `rest` is a pronoun: "I", or one of the others in any
-/// case, with no letter or digit after it.
+/// case, with no letter or digit after it. (Kept out of line: the quick test before it is what
+/// runs for every word.)
+#[inline(never)]
 fn starts_with_pronoun(rest: &[u8]) -> bool {
     let ends_at = |len: usize| rest.get(len).map_or(rest.len() == len, |b| !b.is_ascii_alphanumeric());
     let is = |word: &[u8]| {
@@ -530,19 +494,6 @@ mod tests {
     use crate::core::lint::lint;
 
     use crate::core::testing::corpus;
-
-    #[test]
-    fn lanes_find_the_ascii_letters_and_digits() {
-        for chunk in (0..=255u8).collect::<Vec<_>>().chunks(8) {
-            let lanes = u64::from_le_bytes(chunk.try_into().unwrap());
-            let expected = chunk
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| b.is_ascii_alphanumeric())
-                .fold(0u64, |mask, (i, _)| mask | 0x80 << (8 * i));
-            assert_eq!(alphanumeric_lanes(lanes), expected, "{chunk:?}");
-        }
-    }
 
     #[test]
     fn the_quick_pass_finds_every_pronoun_word() {
