@@ -3,7 +3,7 @@
 
 use crate::core::model::{AttendanceKind, Procedural};
 use regex::{Regex, RegexBuilder};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// The phrases the parser recognises. [`Vocabulary::default`] holds the built-in lists; the
 /// config's `[vocabulary]` table adds to them.
@@ -19,15 +19,21 @@ pub struct Vocabulary {
     pub attendance_headings: Vec<(String, AttendanceKind)>,
     /// Words in an item title that make it procedural.
     pub procedural_titles: Vec<(String, Procedural)>,
-    /// One regex for all procedural titles, built on first use.
-    procedural_matcher: OnceLock<Option<Regex>>,
-    /// One regex for all outcome phrases, built on first use.
-    outcome_matcher: OnceLock<Option<Regex>>,
+    /// One regex for all procedural titles, built on first use and shared by clones.
+    procedural_matcher: OnceLock<Option<Arc<Regex>>>,
+    /// One regex for all outcome phrases, built on first use and shared by clones.
+    outcome_matcher: OnceLock<Option<Arc<Regex>>>,
 }
 
 impl Vocabulary {
     /// Byte ranges of outcome phrases ("approved as a correct record") in `text`.
     pub fn outcomes(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        self.outcome_matcher()
+            .map(|re| re.find_iter(text).map(|m| m.range()).collect())
+            .unwrap_or_default()
+    }
+
+    fn outcome_matcher(&self) -> Option<&Regex> {
         let matcher = self.outcome_matcher.get_or_init(|| {
             let alternatives: Vec<String> = self.outcome_phrases.iter().map(|p| regex::escape(p)).collect();
             // ASCII case folding: Unicode folding (the Kelvin sign for "k") defeats the literal
@@ -35,11 +41,9 @@ impl Vocabulary {
             RegexBuilder::new(&format!("(?i-u:{})", alternatives.join("|")))
                 .build()
                 .ok()
+                .map(Arc::new)
         });
-        matcher
-            .as_ref()
-            .map(|re| re.find_iter(text).map(|m| m.range()).collect())
-            .unwrap_or_default()
+        matcher.as_deref()
     }
 
     /// Adds an outcome phrase (from the config).
@@ -56,6 +60,16 @@ impl Vocabulary {
 
     /// The procedural kind an item title names, if any ("Declarations of Interest").
     pub fn procedural(&self, title: &str) -> Option<Procedural> {
+        // A plain search (no capture groups) stays on the fast engines; the phrase found names
+        // its kind.
+        let found = self.procedural_matcher()?.find(title)?.as_str().to_lowercase();
+        self.procedural_titles
+            .iter()
+            .find(|(words, _)| *words == found)
+            .map(|(_, p)| *p)
+    }
+
+    fn procedural_matcher(&self) -> Option<&Regex> {
         let matcher = self.procedural_matcher.get_or_init(|| {
             let alternatives: Vec<String> = self
                 .procedural_titles
@@ -65,19 +79,30 @@ impl Vocabulary {
             RegexBuilder::new(&format!(r"(?i-u:\b(?:{})\b)", alternatives.join("|")))
                 .build()
                 .ok()
+                .map(Arc::new)
         });
-        // A plain search (no capture groups) stays on the fast engines; the phrase found names
-        // its kind.
-        let found = matcher.as_ref()?.find(title)?.as_str().to_lowercase();
-        self.procedural_titles
-            .iter()
-            .find(|(words, _)| *words == found)
-            .map(|(_, p)| *p)
+        matcher.as_deref()
     }
 }
 
 impl Default for Vocabulary {
+    /// The built-in lists. Their regexes are compiled once and shared by every default
+    /// vocabulary: [`parse`](crate::core::parse::parse) makes a new one for each draft.
     fn default() -> Self {
+        static BUILT_IN: OnceLock<Vocabulary> = OnceLock::new();
+        BUILT_IN
+            .get_or_init(|| {
+                let vocabulary = Vocabulary::built_in();
+                vocabulary.outcome_matcher();
+                vocabulary.procedural_matcher();
+                vocabulary
+            })
+            .clone()
+    }
+}
+
+impl Vocabulary {
+    fn built_in() -> Self {
         let strings = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         Vocabulary {
             decision_lines: strings(&[

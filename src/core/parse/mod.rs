@@ -3,6 +3,7 @@
 
 mod line_words;
 mod numbers;
+mod outcomes;
 pub mod people;
 mod residue;
 
@@ -435,6 +436,7 @@ struct Assembler<'a> {
     numbered_list_next: Option<u64>,
     previous_content: Option<Span>,
     previous_was_marker: bool,
+    outcomes: outcomes::Outcomes,
 }
 
 impl<'a> Assembler<'a> {
@@ -450,6 +452,7 @@ impl<'a> Assembler<'a> {
             numbered_list_next: None,
             previous_content: None,
             previous_was_marker: false,
+            outcomes: outcomes::Outcomes::default(),
         }
     }
 
@@ -699,12 +702,12 @@ impl<'a> Assembler<'a> {
     }
 
     fn find_outcomes(&mut self, content: Span) {
-        let found = self.vocabulary.outcomes(content.slice(self.text));
+        let found = self.outcomes.in_block(self.text, self.vocabulary, content);
         if let Some(item) = self.current_item_mut() {
-            for range in found {
+            for marker in found {
                 item.decisions.push(Decision {
                     kind: DecisionKind::Outcome,
-                    marker: content.sub(range),
+                    marker,
                     body: None,
                 });
             }
