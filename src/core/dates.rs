@@ -5,6 +5,22 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::OnceLock;
 
+/// The months' names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A date written in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateMention {

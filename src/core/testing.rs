@@ -42,6 +42,26 @@ pub fn run_rule_with(check: Check, text: &str, config: &Config) -> Vec<Diagnosti
     out
 }
 
+/// Applying one rule's safe fixes to each corpus draft takes at most one pass and leaves none of
+/// its findings, and a second run changes nothing.
+pub fn assert_safe_fixes_converge_on_the_corpus(check: Check) {
+    for name in [
+        "middlesbrough-cyp-panel-2022-03-21.txt",
+        "manchester-cyp-2021-item.txt",
+        "manchester-ofsted-subgroup-2017-09-12.txt",
+    ] {
+        let text = corpus(name);
+        let (fixed, passes) = fix_until_stable(check, &text);
+        assert!(passes <= 1, "{name}: {passes} passes");
+        assert!(run_rule(check, &fixed).is_empty(), "{name}");
+        assert_eq!(
+            fix_until_stable(check, &fixed),
+            (fixed, 0),
+            "{name}: a second pass changed the text"
+        );
+    }
+}
+
 /// Applies one rule's safe fixes until none is left: the text and the passes it took.
 pub fn fix_until_stable(check: Check, text: &str) -> (String, usize) {
     let mut current = text.to_string();

@@ -1,5 +1,6 @@
 //! Recognising item numbers at the start of a line, in every shape councils use.
 
+use crate::core::dates::MONTH_NAMES;
 use crate::core::model::{ItemNumber, NumberPart};
 use crate::core::text::Span;
 use regex::Regex;
@@ -112,21 +113,6 @@ fn looks_like_title(title: &str, plain: bool) -> bool {
     !(plain && title.split_whitespace().count() > 20)
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// "12 September 2017", "2019 Inspection findings", "10 Downing Street": numbers that start a
 /// line without being item numbers.
 fn is_plain_number_false_positive(num: &str, title: &str, line: &str) -> bool {
@@ -134,7 +120,7 @@ fn is_plain_number_false_positive(num: &str, title: &str, line: &str) -> bool {
     let has_punctuation = after_number.starts_with(['.', ')']);
     let first_word = title.split_whitespace().next().unwrap_or("");
     let word = first_word.trim_end_matches([',', '.']);
-    if MONTHS
+    if MONTH_NAMES
         .iter()
         .any(|m| word == *m || (word.len() >= 3 && m.starts_with(word)))
     {

@@ -21,25 +21,10 @@
 //! abbreviated, same capitalisation). It is unsafe because the date, not the weekday, may be
 //! the mistake, so a person should check which one. Impossible dates have no fix.
 
-use crate::core::dates::{weekday_name, weekday_of, DateMention};
+use crate::core::dates::{weekday_name, weekday_of, DateMention, MONTH_NAMES};
 use crate::core::diagnostic::{Diagnostic, Edit, Fix};
 use crate::core::rules::Context;
 use chrono::{NaiveDate, Weekday};
-
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let meeting_year = ctx.minutes.meeting_year();
