@@ -134,15 +134,7 @@ mod tests {
             "x",
             "Mr",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..(seed % 16) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(parts[(seed % parts.len() as u64) as usize]);
-            }
+        for text in crate::core::testing::random_texts(&parts, 16, 0x9e37_79b9_7f4a_7c15, 20_000) {
             let bytes = text.as_bytes();
             let mut found = Vec::new();
             assert!(!any_word_start(bytes, |at| {

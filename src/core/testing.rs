@@ -42,6 +42,28 @@ pub fn run_rule_with(check: Check, text: &str, config: &Config) -> Vec<Diagnosti
     out
 }
 
+/// `count` reproducible random texts, each made of fewer than `max_parts` of `parts` picked by
+/// an xorshift sequence starting at `seed`: inputs for checking a fast scan against its plain
+/// definition.
+pub fn random_texts<'p>(
+    parts: &'p [&'p str],
+    max_parts: u64,
+    seed: u64,
+    count: usize,
+) -> impl Iterator<Item = String> + 'p {
+    let mut seed = seed;
+    (0..count).map(move |_| {
+        let mut text = String::new();
+        for _ in 0..(seed % max_parts) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(parts[(seed % parts.len() as u64) as usize]);
+        }
+        text
+    })
+}
+
 /// Applying one rule's safe fixes to each corpus draft takes at most one pass and leaves none of
 /// its findings, and a second run changes nothing.
 pub fn assert_safe_fixes_converge_on_the_corpus(check: Check) {

@@ -621,15 +621,7 @@ mod tests {
             "Prof",
             "essor",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        for _ in 0..20_000 {
-            let mut hay = String::new();
-            for _ in 0..(seed % 10) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                hay.push_str(parts[(seed % parts.len() as u64) as usize]);
-            }
+        for hay in crate::core::testing::random_texts(&parts, 10, 0x2545_f491_4f6c_dd1d, 20_000) {
             let expected: Vec<_> = unicode.find_iter(&hay).map(|m| m.range()).collect();
             assert_eq!(titles(&hay).collect::<Vec<_>>(), expected, "{hay:?}");
         }
@@ -641,15 +633,7 @@ mod tests {
         let parts = [
             "A", "b", "O", "’", "'", "-", ".", " ", "é", "É", "\u{301}", "1", "Neill", "ß", "İ", "😀", ",",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        for _ in 0..20_000 {
-            let mut rest = String::new();
-            for _ in 0..(seed % 8) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                rest.push_str(parts[(seed % parts.len() as u64) as usize]);
-            }
+        for rest in crate::core::testing::random_texts(&parts, 8, 0x2545_f491_4f6c_dd1d, 20_000) {
             assert_eq!(name_token(&rest), pattern.find(&rest).map(|m| m.as_str()), "{rest:?}");
         }
     }

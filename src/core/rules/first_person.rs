@@ -523,15 +523,7 @@ mod tests {
             "9",
             "myselfish",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..(seed % 12) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(parts[(seed % parts.len() as u64) as usize]);
-            }
+        for text in crate::core::testing::random_texts(&parts, 12, 0x9e37_79b9_7f4a_7c15, 20_000) {
             assert_eq!(may_hold_pronoun(&text), naive(&text), "{text:?}");
         }
     }
