@@ -70,13 +70,21 @@ impl Minutes {
     /// The opaque spans and the residue, sorted and merged into disjoint runs, so that a lookup
     /// can be a binary search or a forward walk.
     pub fn merged_opaque(&self) -> Vec<Span> {
-        let mut spans: Vec<Span> = self
-            .opaque
-            .iter()
-            .copied()
-            .chain(self.residue.iter().map(|r| r.span))
-            .collect();
-        spans.sort_unstable();
+        // The parser keeps both lists sorted, so merging them replaces a sort of a list as long
+        // as the draft (which is still done for a model built otherwise).
+        let mut spans: Vec<Span> = Vec::with_capacity(self.opaque.len() + self.residue.len());
+        let mut opaque = self.opaque.iter().copied().peekable();
+        let mut residue = self.residue.iter().map(|r| r.span).peekable();
+        while let Some(next) = match (opaque.peek(), residue.peek()) {
+            (Some(o), Some(r)) if r < o => residue.next(),
+            (Some(_), _) => opaque.next(),
+            (None, _) => residue.next(),
+        } {
+            spans.push(next);
+        }
+        if !spans.windows(2).all(|pair| pair[0] <= pair[1]) {
+            spans.sort_unstable();
+        }
         let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
         for span in spans {
             match merged.last_mut() {

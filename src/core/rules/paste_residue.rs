@@ -107,7 +107,10 @@ fn describe(text: &str, residue: &Residue) -> (String, &'static str) {
 /// The part of a span on its first line: where a finding over several lines is shown.
 fn first_line(text: &str, span: Span) -> Span {
     let slice = span.slice(text);
-    let end = slice.find(['\n', '\r']).unwrap_or(slice.len());
+    let end = slice
+        .bytes()
+        .position(|b| b == b'\n' || b == b'\r')
+        .unwrap_or(slice.len());
     let line = slice[..end].trim_end();
     Span::new(span.start, span.start + line.len())
 }
@@ -115,33 +118,40 @@ fn first_line(text: &str, span: Span) -> Span {
 /// The residue in curly quotes, shortened to about 60 characters and with non-breaking spaces
 /// shown as spaces.
 fn quote(residue: &str) -> String {
-    // Only the first 60 or so characters are read: a long residue (a whole pasted line) must
-    // not make each finding cost its length. Splitting at any white space is splitting at the
-    // spaces it is shown as.
-    let mut words = residue.split(char::is_whitespace).filter(|w| !w.is_empty());
-    let mut short = String::new();
+    // Built in place: this runs for every piece of residue, which a long pasted page has
+    // thousands of.
+    let mut quoted = String::with_capacity(residue.len().min(250) + 8);
+    quoted.push('\u{201c}');
+    let mut chars = 0;
+    let mut any_word = false;
     let mut cut = false;
-    for word in words.by_ref() {
-        if short.chars().count() + word.chars().count() > 60 {
+    for word in residue.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        let word_chars = word.chars().count();
+        if chars + word_chars > 60 {
             cut = true;
             break;
         }
-        if !short.is_empty() {
-            short.push(' ');
+        if any_word {
+            quoted.push(' ');
+            chars += 1;
         }
-        short.push_str(word);
+        quoted.push_str(word);
+        chars += word_chars;
+        any_word = true;
     }
-    if cut || short.is_empty() && !residue.trim().is_empty() {
-        if short.is_empty() {
-            short = residue
-                .chars()
-                .take(60)
-                .map(|c| if c.is_whitespace() { ' ' } else { c })
-                .collect();
+    if cut || !any_word && !residue.trim().is_empty() {
+        if !any_word {
+            quoted.extend(
+                residue
+                    .chars()
+                    .take(60)
+                    .map(|c| if c.is_whitespace() { ' ' } else { c }),
+            );
         }
-        short.push('…');
+        quoted.push('…');
     }
-    format!("\u{201c}{short}\u{201d}")
+    quoted.push('\u{201d}');
+    quoted
 }
 
 #[cfg(test)]
@@ -152,6 +162,65 @@ mod tests {
     use crate::core::testing::corpus;
 
     /// This rule's findings alone (the linter's other rules are not run).
+    fn quote_as_before(residue: &str) -> String {
+        // Only the first 60 or so characters are read: a long residue (a whole pasted line) must
+        // not make each finding cost its length. Splitting at any white space is splitting at the
+        // spaces it is shown as.
+        let mut words = residue.split(char::is_whitespace).filter(|w| !w.is_empty());
+        let mut short = String::new();
+        let mut cut = false;
+        for word in words.by_ref() {
+            if short.chars().count() + word.chars().count() > 60 {
+                cut = true;
+                break;
+            }
+            if !short.is_empty() {
+                short.push(' ');
+            }
+            short.push_str(word);
+        }
+        if cut || short.is_empty() && !residue.trim().is_empty() {
+            if short.is_empty() {
+                short = residue
+                    .chars()
+                    .take(60)
+                    .map(|c| if c.is_whitespace() { ' ' } else { c })
+                    .collect();
+            }
+            short.push('…');
+        }
+        format!("\u{201c}{short}\u{201d}")
+    }
+
+    #[test]
+    fn quotes_as_before() {
+        let parts = [
+            "pdf",
+            " ",
+            "\u{a0}",
+            "icon",
+            "PDF",
+            "129",
+            "KB",
+            "\n",
+            "é",
+            "a-very-long-word-indeed-that-goes-on",
+            "😀",
+            "\t",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            let mut residue = String::new();
+            for _ in 0..(seed % 30) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                residue.push_str(parts[(seed % parts.len() as u64) as usize]);
+            }
+            assert_eq!(quote(&residue), quote_as_before(&residue), "{residue:?}");
+        }
+    }
+
     fn run_rule(text: &str) -> Vec<Diagnostic> {
         crate::core::testing::run_rule(check, text)
     }
