@@ -52,3 +52,49 @@ fn one_fix_may_insert_where_it_also_replaces() {
     assert_eq!(spans, [(23, 24), (24, 24), (24, 25)]);
     assert_eq!(rules.len(), 2);
 }
+
+/// `fix` fuzz target in CI (and a local search seeded from the corpus): the long form read back
+/// from "(CAMHS)" stopped at the apostrophe of "’s" earlier on the line, as reading forwards
+/// from the last full stop does, so "Child and Adolescent Mental Health Services (CAMHS)" was
+/// no definition. `undefined-acronym` then offered to add "(CAMHS)" after the long form again,
+/// pass after pass. Definitions are now read backwards from the bracket.
+#[test]
+fn a_definition_after_an_apostrophe_on_its_line_is_recognised() {
+    use minutes_lint::core::fix::fix_all;
+    use minutes_lint::{lint, Config};
+    let text = "The Deputy ’s Services advised that Mental Health support was important, including \
+        working with Child and Adolescent Mental Health Services (CAMHS).\n\nCAMHS will report.\n";
+    let config = Config::default();
+    let linted = lint(text, &config, None);
+    let acronyms: Vec<&str> = linted
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule.contains("acronym"))
+        .map(|d| d.span.slice(text))
+        .collect();
+    assert!(acronyms.is_empty(), "{acronyms:?}");
+    let fixed = fix_all(text, &config, None, false);
+    assert!(!fixed.text.contains("(CAMHS) (CAMHS)"), "{}", fixed.text);
+}
+
+/// The same search: "(FS)" added after "Financial Strategy" in front of two words in capitals is
+/// read as part of a run of capitals, which holds no acronyms, so the safe fix defined nothing
+/// and was offered again after every pass. A fix that would not be read as a definition is now
+/// unsafe.
+#[test]
+fn an_acronym_fix_that_would_not_define_it_is_unsafe() {
+    use minutes_lint::core::diagnostic::Applicability;
+    use minutes_lint::core::fix::fix_all;
+    use minutes_lint::{lint, Config};
+    let text = "1. Budget\n\nThe Financial Strategy ABC DEF was agreed.\n\nThe FS will be reviewed.\n";
+    let config = Config::default();
+    let linted = lint(text, &config, None);
+    let fs = linted
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "undefined-acronym" && d.span.slice(text) == "FS")
+        .expect("FS is undefined");
+    assert_eq!(fs.fixes.len(), 1);
+    assert_eq!(fs.fixes[0].applicability, Applicability::Unsafe);
+    assert!(!fix_all(text, &config, None, false).text.contains("(FS)"));
+}

@@ -978,42 +978,47 @@ impl Iterator for WordsForward<'_> {
     }
 }
 
-/// The words of a long form at the end of `s`: those after its last hard stop.
+/// The words of a long form at the end of `s`: the last of them (at most 40) before the hard
+/// stop nearest the end, split as [`words_forward`] splits them. An apostrophe or quote that
+/// opens a word ("'Child and Adolescent Mental Health Services' (CAMHS)") stops the long form
+/// before that word, not after it: read forwards, it would end the long form before it began.
 fn words_backward(s: &str) -> Vec<(usize, usize)> {
-    let cut = rfind_char(s, usize::MAX, |c| !is_long_form_char(c)).map_or(0, |(i, c)| i + c.len_utf8());
-    let mut words = words_forward(&s[cut..]);
-    for w in &mut words {
-        w.0 += cut;
-        w.1 += cut;
+    const MAX: usize = 40;
+    let mut words = Vec::new();
+    // The run of letters and apostrophes being read: where it ends, and its first letter.
+    let mut run: Option<(usize, Option<usize>)> = None;
+    for (i, c) in s.char_indices().rev() {
+        let apostrophe = c == '\'' || c == '’';
+        if c.is_alphabetic() || apostrophe {
+            let (_, first_letter) = run.get_or_insert((i + c.len_utf8(), None));
+            if !apostrophe {
+                *first_letter = Some(i);
+            }
+            continue;
+        }
+        if let Some((end, first_letter)) = run.take() {
+            words.extend(first_letter.map(|start| (start, end)));
+            // A run that opens with an apostrophe is where reading forwards would stop.
+            if first_letter != Some(i + c.len_utf8()) {
+                break;
+            }
+        }
+        if words.len() >= MAX {
+            break;
+        }
+        if c == '&' {
+            words.push((i, i + 1));
+        } else if !is_soft_separator(c) {
+            break;
+        }
     }
+    if let Some((end, Some(start))) = run {
+        words.push((start, end));
+    }
+    words.truncate(MAX);
+    words.reverse();
     words
 }
-
-/// Whether a character may be part of a long form: a letter, an apostrophe, "&" or a soft
-/// separator. A table for ASCII, as for [`is_chunk_separator`].
-fn is_long_form_char(c: char) -> bool {
-    if c.is_ascii() {
-        ASCII_LONG_FORM[usize::from(c as u8)]
-    } else {
-        is_any_long_form_char(c)
-    }
-}
-
-fn is_any_long_form_char(c: char) -> bool {
-    c.is_alphabetic() || c == '\'' || c == '’' || c == '&' || is_soft_separator(c)
-}
-
-/// Which bytes [`is_long_form_char`] accepts among ASCII.
-const ASCII_LONG_FORM: [bool; 256] = {
-    let mut table = ascii_table(b"\t\n\x0b\x0c\r '&-,/");
-    let mut letter = b'A';
-    while letter <= b'Z' {
-        table[letter as usize] = true;
-        table[letter.to_ascii_lowercase() as usize] = true;
-        letter += 1;
-    }
-    table
-};
 
 /// The texts of words found by [`words_forward`], a word after a hyphen keeping its hyphen
 /// ("Anti", "-Social") so that matching may treat it as optional.
@@ -1043,7 +1048,7 @@ pub fn long_form_matches(acr: &str, long: &str) -> bool {
 /// acronym may come from inside the word ("SENCo", "CiCC"), and so may capitals inside a word
 /// ("HM Revenue and Customs" = HMRC).
 pub fn initials_match(acr: &str, words: &[&str]) -> bool {
-    if words.is_empty() || acr.is_empty() || words.len() > acr.len() * 3 + 4 {
+    if words.is_empty() || acr.is_empty() || words.len() > max_long_form_words(acr) {
         return false;
     }
     let required = words.iter().filter(|w| !is_optional(w)).count();
@@ -1051,6 +1056,11 @@ pub fn initials_match(acr: &str, words: &[&str]) -> bool {
         return false;
     }
     match_from(acr.as_bytes(), words, true)
+}
+
+/// The most words a long form of the acronym `acr` may have, small words included.
+fn max_long_form_words(acr: &str) -> usize {
+    acr.len() * 3 + 4
 }
 
 fn is_optional(word: &str) -> bool {
@@ -1129,11 +1139,12 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
         let close = after.trim_start_matches(['\'', '’', '"', '”']);
         if close.starts_with(')') {
             let close_end = after_start + emph + (after.len() - close.len()) + 1;
-            let pre_trimmed = pre.trim_end();
+            // "'Long Form' (ABC)": the closing quote is not part of the long form.
+            let pre_trimmed = pre.trim_end().trim_end_matches(['\'', '’']);
             let words = words_backward(pre_trimmed);
             // A word's text does not depend on the others chosen: worked out once for all.
             let texts = word_texts(pre_trimmed, &words);
-            for k in 1..=words.len().min(base.len() * 3 + 4) {
+            for k in 1..=words.len().min(max_long_form_words(base)) {
                 let chosen = &words[words.len() - k..];
                 if initials_match(base, &texts[texts.len() - k..]) {
                     let long_start = window_start + chosen[0].0;
@@ -1181,7 +1192,7 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
         .is_some_and(|&(a, b)| ["the", "a", "an"].iter().any(|w| body[a..b].eq_ignore_ascii_case(w)));
     let words = &all_words[usize::from(article)..];
     let texts = word_texts(body, words);
-    for k in 1..=words.len().min(base.len() * 3 + 4) {
+    for k in 1..=words.len().min(max_long_form_words(base)) {
         let chosen = &words[..k];
         if !initials_match(base, &texts[..k]) {
             continue;
@@ -1218,6 +1229,30 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
         });
     }
     None
+}
+
+/// Whether replacing `span` of `text` with `new_text` writes a definition of the acronym `name`
+/// that this analysis would recognise: a fix may call itself safe only when it does, or fixing
+/// would never converge. Judged on the edited line, cut to the stretch around the edit that the
+/// search for a definition can reach; a line cut short can only make the answer no.
+pub fn edit_defines(text: &str, span: Span, new_text: &str, name: &str, config: &Config) -> bool {
+    if text.get(span.start..span.end).is_none() {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let reach = 2 * WINDOW + new_text.len();
+    let line_start = memchr::memrchr2(b'\n', b'\r', &bytes[..span.start]).map_or(0, |i| i + 1);
+    let line_end = memchr::memchr2(b'\n', b'\r', &bytes[span.end..]).map_or(bytes.len(), |i| span.end + i);
+    let from = floor_char_boundary(text, span.start.saturating_sub(reach).max(line_start));
+    let mut to = (span.end + reach).min(line_end);
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let edited = format!("{}{new_text}{}", &text[from..span.start], &text[span.end..to]);
+    let inserted = Span::new(span.start - from, span.start - from + new_text.len());
+    AcronymAnalysis::new(&edited, &Minutes::default(), config)
+        .get(name)
+        .is_some_and(|info| info.definitions.iter().any(|d| inserted.covers(d.acronym)))
 }
 
 /// Where a phrase whose initials spell an acronym appears in the text, for fixes that add the
@@ -1278,12 +1313,11 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
         if !first_letters[usize::from(bytes[at] - b'A')] {
             continue;
         }
-        let word_start = !text[..at]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’');
+        if !opens_word(text, at) {
+            continue;
+        }
         // Only a one-letter name can match a phrase that ends after its first word.
-        if !word_start || (!short_names && dead_end_at_second_word(text, at, &prefixes)) {
+        if !short_names && dead_end_at_second_word(text, at, &prefixes) {
             continue;
         }
         line.move_to(text, at);
@@ -1335,8 +1369,12 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
             if !stop {
                 if let Ok(i) = keys.binary_search_by_key(&grown, |&(key, _)| key) {
                     let name = keys[i].1;
-                    let span = Span::new(phrase.ws[0].0.start, wspan.end);
-                    if !overlaps_opaque(&opaque, &mut opaque_at, span) {
+                    // A closing quote is not part of the phrase ("'Financial Strategy'").
+                    let end = wspan.start + word.trim_end_matches(['\'', '’']).len();
+                    let span = Span::new(phrase.ws[0].0.start, end);
+                    // No more words than a definition may have (see `initials_match`).
+                    let words = k + 1;
+                    if words <= max_long_form_words(name) && !overlaps_opaque(&opaque, &mut opaque_at, span) {
                         let hits = found.entry(name).or_default();
                         if hits.len() < MAX_HITS && !hits.iter().any(|h| h.span == span) {
                             hits.push(LongFormHit {
@@ -1362,6 +1400,20 @@ pub fn find_long_forms(text: &str, minutes: &Minutes, names: &[&str]) -> HashMap
             (name.to_string(), hits)
         })
         .collect()
+}
+
+/// Whether the letter at `at` opens a word: nothing joins it to a word before, as a letter, a
+/// digit or an apostrophe inside a word ("O’Brien") would. An apostrophe used as an opening
+/// quote ("'Financial Strategy'") does not.
+fn opens_word(text: &str, at: usize) -> bool {
+    let mut before = text[..at].chars().rev();
+    match before.next() {
+        Some('\'' | '’') => !before
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’'),
+        Some(c) => !c.is_alphanumeric(),
+        None => true,
+    }
 }
 
 /// The first place at or after `from` that may start a phrase: one of the capitals `letters`
@@ -1554,17 +1606,6 @@ mod tests {
             assert_eq!(
                 is_chunk_separator(char::from(b)),
                 is_any_chunk_separator(char::from(b)),
-                "{b}"
-            );
-        }
-    }
-
-    #[test]
-    fn ascii_long_form_characters_agree() {
-        for b in 0..128u8 {
-            assert_eq!(
-                is_long_form_char(char::from(b)),
-                is_any_long_form_char(char::from(b)),
                 "{b}"
             );
         }
@@ -1814,6 +1855,108 @@ mod tests {
         let text = "See Appendix A, Part II and Appendix A Part 2 and the Council's PFI and A Plan.\n";
         let hits = find_long_forms(text, &parse(text), &["AP", "CP", "AAP"]);
         assert!(!hits.contains_key("AP") && !hits.contains_key("CP"), "{hits:?}");
+    }
+
+    #[test]
+    fn long_forms_may_open_with_a_quote_but_not_inside_a_word() {
+        let text = "The 'Financial Strategy' and the ’Forward Plan’ and O’Brien Paul Smith.\n";
+        let hits = find_long_forms(text, &parse(text), &["FS", "FP", "BPS"]);
+        assert_eq!(hits["FS"][0].span.slice(text), "Financial Strategy");
+        assert_eq!(hits["FP"][0].span.slice(text), "Forward Plan");
+        assert!(!hits.contains_key("BPS"), "{hits:?}");
+    }
+
+    #[test]
+    fn long_forms_have_no_more_words_than_a_definition_may() {
+        // 11 small words: "Financial … Strategy" has 13 words, more than the 10 "FS" may have.
+        let long = "Financial of the and of the and of the and of the Strategy";
+        let text = format!("The {long} met.\n");
+        let hits = find_long_forms(&text, &parse(&text), &["FS", "ABCDEFGH"]);
+        assert!(!hits.contains_key("FS"), "{hits:?}");
+        let text = "The Financial of the Strategy met.\n";
+        let hits = find_long_forms(text, &parse(text), &["FS", "ABCDEFGH"]);
+        assert_eq!(hits["FS"][0].span.slice(text), "Financial of the Strategy");
+    }
+
+    #[test]
+    fn definitions_read_the_long_form_back_from_the_bracket() {
+        let defined = |text: &str, name: &str| {
+            let a = analyse(text);
+            let info = a.get(name).unwrap_or_else(|| panic!("{name} not found in {text:?}"));
+            info.definitions.first().map(|d| d.long_text(text).to_string())
+        };
+        // A quote that opens the long form, in either form of apostrophe.
+        let camhs = "Child and Adolescent Mental Health Services";
+        for quote in ["'", "’", "‘"] {
+            let close = if quote == "‘" { "’" } else { quote };
+            let text = format!("Work with {quote}{camhs}{close} (CAMHS) goes on.\n");
+            assert_eq!(defined(&text, "CAMHS").as_deref(), Some(camhs), "{text}");
+        }
+        // More than forty words since the last full stop: the long form is at the end.
+        let text = format!("{}Local Government Association (LGA).\n", "and then ".repeat(25));
+        assert_eq!(defined(&text, "LGA").as_deref(), Some("Local Government Association"));
+        // A hard stop inside the long form ends it.
+        assert_eq!(defined("Local 2 Government Association (LGA).\n", "LGA"), None);
+        assert_eq!(defined("Local Government 'Association (LGA).\n", "LGA"), None);
+    }
+
+    #[test]
+    fn words_backward_reads_the_end_as_words_forward_reads_it() {
+        // The reference: the longest tail made only of words (a letter, then letters and
+        // apostrophes), "&" and soft separators, read forwards.
+        let tail = Regex::new(r"(?:\p{Alphabetic}[\p{Alphabetic}'’]*|&|[\s\-,/])*$").unwrap();
+        let parts = [
+            "Local",
+            " ",
+            "'",
+            "’",
+            "&",
+            "-",
+            ",",
+            "/",
+            "O’Brien",
+            "2",
+            ".",
+            "é",
+            "a",
+            "(",
+            "‘",
+            "x\n",
+        ];
+        for text in crate::core::testing::random_texts(&parts, 60, 7, 20_000) {
+            let cut = tail.find(&text).map_or(text.len(), |m| m.start());
+            let mut expected: Vec<(usize, usize)> = words_forward_at_most(&text[cut..], usize::MAX)
+                .into_iter()
+                .map(|(a, b)| (cut + a, cut + b))
+                .collect();
+            let keep = expected.len().saturating_sub(40);
+            expected.drain(..keep);
+            assert_eq!(words_backward(&text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn edits_are_judged_by_whether_they_define() {
+        let config = Config::default();
+        let text = "The Financial Strategy was agreed.\n";
+        let after = Span::new(22, 22);
+        assert!(edit_defines(text, after, " (FS)", "FS", &config));
+        assert!(!edit_defines(text, after, " (FP)", "FP", &config));
+        // Three words in capitals in a row are no acronyms, so "(FS)" there defines nothing.
+        let text = "The Financial Strategy ABC DEF was agreed.\n";
+        assert!(!edit_defines(text, after, " (FS)", "FS", &config));
+        // Initials that do not follow the words.
+        let text = "NICE guidance.\n";
+        let long = "National Institute for Health and Care Excellence (NICE)";
+        assert!(!edit_defines(text, Span::new(0, 4), long, "NICE", &config));
+        let text = "LGA guidance.\n";
+        assert!(edit_defines(
+            text,
+            Span::new(0, 3),
+            "Local Government Association (LGA)",
+            "LGA",
+            &config
+        ));
     }
 
     #[test]

@@ -33,14 +33,18 @@
 //!   spells the acronym out at its first use from that phrase. Safe.
 //! - Otherwise, when the built-in glossary of UK local-government acronyms has exactly one
 //!   meaning, the fix spells it out at the first use: "special educational needs and
-//!   disabilities (SEND)". Safe (unsafe for the few names whose initials do not follow their
-//!   words, such as NICE, which the linter could not recognise as a definition afterwards).
+//!   disabilities (SEND)". Safe.
 //! - When the glossary has several meanings ("AP", "CP", "ASC"), each is offered as a separate
 //!   unsafe fix for a person to choose.
 //!
+//! A fix is safe only when the linter will read what it writes as a definition, checked on the
+//! edited line before the fix is offered. It is unsafe when it would not be: a long form whose
+//! initials do not follow its words (NICE), or one followed by words in capitals, where "(ABC)"
+//! would read as part of a heading. Applying such a fix would not end the finding.
+//!
 //! Anything else (adding the acronym to the config's `known` list) is left to the user.
 
-use crate::core::analysis::acronyms::{find_long_forms, long_form_matches, spelled_out, AcronymInfo, LongFormHit};
+use crate::core::analysis::acronyms::{edit_defines, find_long_forms, spelled_out, AcronymInfo, LongFormHit};
 use crate::core::diagnostic::{Diagnostic, Edit, Fix};
 use crate::core::rules::Context;
 use crate::core::text::Span;
@@ -78,15 +82,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 [only] => {
                     let new_text = spelled_out(ctx.text, first, &only.long_form);
                     let title = format!("Spell out {name} as “{new_text}”");
-                    let edits = vec![Edit::replace(first, new_text)];
-                    // A long form whose initials do not follow its words (NICE) would not be seen
-                    // as a definition afterwards, so it is left for a person to apply.
-                    let fix = if long_form_matches(name, &only.long_form) {
-                        Fix::safe(title, edits)
-                    } else {
-                        Fix::unsafe_(title, edits)
-                    };
-                    diagnostic = diagnostic.with_fix(fix);
+                    diagnostic =
+                        diagnostic.with_fix(fix_that_defines(ctx, name, title, Edit::replace(first, new_text)));
                 }
                 several => {
                     diagnostic
@@ -119,10 +116,8 @@ fn fix_from_document(ctx: &Context, info: &AcronymInfo, hits: &[LongFormHit]) ->
         .or_else(|| before.iter().find(|h| h.item_title));
     if let Some(hit) = chosen {
         let long = hit.span.slice(ctx.text);
-        let fix = Fix::safe(
-            format!("Add ({name}) after “{long}”"),
-            vec![Edit::insert(hit.span.end, format!(" ({name})"))],
-        );
+        let title = format!("Add ({name}) after “{long}”");
+        let fix = fix_that_defines(ctx, name, title, Edit::insert(hit.span.end, format!(" ({name})")));
         return Some((fix, hit.span));
     }
     let hit = hits
@@ -130,11 +125,22 @@ fn fix_from_document(ctx: &Context, info: &AcronymInfo, hits: &[LongFormHit]) ->
         .find(|h| h.prose && !h.span.overlaps(first))
         .or_else(|| hits.iter().find(|h| !h.span.overlaps(first)))?;
     let new_text = spelled_out(ctx.text, first, hit.span.slice(ctx.text));
-    let fix = Fix::safe(
-        format!("Spell out {name} as “{new_text}”"),
-        vec![Edit::replace(first, new_text)],
-    );
-    Some((fix, hit.span))
+    let title = format!("Spell out {name} as “{new_text}”");
+    Some((
+        fix_that_defines(ctx, name, title, Edit::replace(first, new_text)),
+        hit.span,
+    ))
+}
+
+/// The fix, safe when the definition it writes is one the linter will recognise; otherwise
+/// (a long form whose initials do not follow its words, such as NICE's, or one written where
+/// the words around it hide it) unsafe, as fixing again and again would never end the finding.
+fn fix_that_defines(ctx: &Context, name: &str, title: String, edit: Edit) -> Fix {
+    if edit_defines(ctx.text, edit.span, &edit.new_text, name, ctx.config) {
+        Fix::safe(title, vec![edit])
+    } else {
+        Fix::unsafe_(title, vec![edit])
+    }
 }
 
 #[cfg(test)]
