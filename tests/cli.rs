@@ -725,6 +725,28 @@ fn diff_writes_nothing_and_shows_what_fix_would_change() {
     }
 }
 
+/// With both streams on one terminal (here one pipe), the whole diff comes before the summary.
+#[test]
+fn diff_is_written_whole_before_the_summary() {
+    let dir = temp();
+    write(dir.path(), "a.minutes", DRAFT);
+    let exe = assert_cmd::cargo::cargo_bin("minutes-lint");
+    let output = std::process::Command::new("sh")
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .arg("-c")
+        .arg(format!(
+            "'{}' check a.minutes --diff --unsafe-fixes 2>&1",
+            exe.display()
+        ))
+        .output()
+        .unwrap();
+    let both = String::from_utf8(output.stdout).unwrap();
+    let summary = both.find("Would fix").expect("a summary");
+    assert!(both[..summary].ends_with('\n'), "{both}");
+    assert!(both[summary..].lines().count() == 1, "{both}");
+}
+
 #[test]
 fn diff_shows_the_weekday_fix() {
     let dir = temp();

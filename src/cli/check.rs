@@ -422,6 +422,8 @@ fn run_check_inner(
             }
             out.write_all(shown.as_bytes())?;
         }
+        // The diff first, whole, so that a terminal showing both streams does not interleave them.
+        out.flush()?;
         if !options.quiet {
             writeln!(err, "{}", output::summary_line(&totals, false, true))?;
         }
@@ -432,6 +434,7 @@ fn run_check_inner(
         if let Some((report, _)) = reports.iter().zip(&originals).find(|(_, (file, _, _))| file.is_none()) {
             out.write_all(report.text.as_bytes())?;
         }
+        out.flush()?;
         write_findings(options, &reports, &totals, err)?;
     } else {
         write_findings(options, &reports, &totals, out)?;
