@@ -98,3 +98,35 @@ fn an_acronym_fix_that_would_not_define_it_is_unsafe() {
     assert_eq!(fs.fixes[0].applicability, Applicability::Unsafe);
     assert!(!fix_all(text, &config, None, false).text.contains("(FS)"));
 }
+
+/// Every seed of the `lint` and `fix` fuzz targets passes their checks. A crash the fuzzer finds
+/// is kept by copying its input into `fuzz/seeds/fix/` (or `lint/`), so that it is replayed here
+/// on every `cargo test`, not only when the fuzzer runs.
+#[test]
+fn fuzz_seeds_pass_the_fuzz_targets_checks() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
+    let mut replayed = 0;
+    for target in ["lint", "fix"] {
+        let mut files: Vec<_> = std::fs::read_dir(seeds.join(target))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        files.sort();
+        for file in files {
+            let data = std::fs::read(&file).unwrap();
+            let Some((text, path)) = invariants::decode_fuzz_input(&data) else {
+                continue;
+            };
+            let checked = if target == "lint" {
+                invariants::check_linting(&text, path)
+            } else {
+                invariants::check_safe_fixing(&text, path)
+            };
+            if let Err(e) = checked {
+                panic!("{}: {e}", file.display());
+            }
+            replayed += 1;
+        }
+    }
+    assert!(replayed >= 20, "only {replayed} seeds replayed");
+}

@@ -4,11 +4,11 @@
 //!
 //! - to a `String` oracle through the core's `LineIndex::to_offset` clamping, and
 //! - to a `ropey::Rope` through char indices, by [`apply_change_to_rope`], which mirrors what the
-//!   server's document store must do (`server::document::apply_change` on the server branch).
+//!   server's document store must do;
 //!
-//! The results, the clamping flags and the line counts must agree after every change. Built
-//! with `--features merged-server` (once the server is merged), the server's own function is
-//! run as a third party and must agree too.
+//! and, with the `merged-server` feature (on by default), to a third rope by the server's own
+//! `server::document::apply_change`. The results, the clamping flags and the line counts must
+//! agree after every change.
 #![no_main]
 
 use arbitrary::Arbitrary;

@@ -1,12 +1,127 @@
 //! Structural invariants of the core's output, shared by the property tests, the hostile-input
-//! tests and the fuzz targets (which include this file with `#[path]`), so that all three check
-//! the same thing. Each function returns a description of the first violation, or `Ok`.
+//! tests, the regression tests and the fuzz targets (which include this file with `#[path]`), so
+//! that all of them check the same thing. Each function returns a description of the first
+//! violation, or `Ok`.
 
 #![allow(dead_code)]
 
-use minutes_lint::core::diagnostic::{Diagnostic, Edit};
+use minutes_lint::core::diagnostic::{Applicability, Diagnostic, Edit};
+use minutes_lint::core::fix::{apply_edits, choose_fixes, fix_all, MAX_PASSES};
 use minutes_lint::core::model::Minutes;
-use minutes_lint::Span;
+use minutes_lint::{lint, Config, Span};
+
+/// Decodes a fuzz input: the first byte chooses how (odd: lossy UTF-8, so invalid input still
+/// reaches the parser the way the CLI's lossy paths and editors would deliver it; even: only
+/// valid UTF-8, rejecting the rest) and which file name the text is linted under.
+pub fn decode_fuzz_input(data: &[u8]) -> Option<(String, Option<&'static str>)> {
+    let (&flags, rest) = data.split_first()?;
+    let text = if flags & 1 == 1 {
+        String::from_utf8_lossy(rest).into_owned()
+    } else {
+        std::str::from_utf8(rest).ok()?.to_string()
+    };
+    let path = match (flags >> 1) % 3 {
+        0 => None,
+        1 => Some("draft.minutes"),
+        _ => Some("draft.minutes.md"),
+    };
+    Some((text, path))
+}
+
+/// What the `lint` fuzz target checks: with the default config, the model's spans nest and fall
+/// on character boundaries, and so does every diagnostic's span, related span and fix edit.
+pub fn check_linting(text: &str, path: Option<&str>) -> Result<(), String> {
+    let linted = lint(text, &Config::default(), path);
+    check_model(text, &linted.minutes).map_err(|e| format!("model invariant: {e}"))?;
+    check_diagnostics(text, &linted.diagnostics).map_err(|e| format!("diagnostic invariant: {e}"))
+}
+
+/// What the `fix` fuzz target checks, applying safe fixes pass by pass as
+/// `fix_all(include_unsafe = false)` does: the chosen edits are valid and disjoint; applying them
+/// changes nothing outside them (checked against [`reference_apply`]); a fixed finding is not
+/// reported again at the same place; fixing converges within `MAX_PASSES`; the loop agrees with
+/// `fix_all`; and a second `fix_all` changes nothing. Unsafe fixing must leave valid spans.
+pub fn check_safe_fixing(text: &str, path: Option<&str>) -> Result<(), String> {
+    let config = Config::default();
+    let mut current = text.to_string();
+    let mut passes = 0;
+    loop {
+        let linted = lint(&current, &config, path);
+        check_diagnostics(&current, &linted.diagnostics).map_err(|e| format!("pass {passes}: {e}"))?;
+        let (edits, _rules) = choose_fixes(&linted.diagnostics, false);
+        if edits.is_empty() {
+            break;
+        }
+        passes += 1;
+        if passes > MAX_PASSES {
+            return Err(format!("safe fixes still apply after {MAX_PASSES} passes: {edits:?}"));
+        }
+        check_edits(&current, &edits, "chosen").map_err(|e| format!("pass {passes}: {e}"))?;
+        let fixed = apply_edits(&current, &edits);
+        if fixed != reference_apply(&current, &edits) {
+            return Err(format!("pass {passes}: apply_edits changed text outside its edits"));
+        }
+        if fixed == current {
+            return Err(format!("pass {passes}: safe fixes that change nothing would loop: {edits:?}"));
+        }
+        let relinted = lint(&fixed, &config, path);
+        if let Some((d, title, again)) = reported_again(&linted.diagnostics, &edits, &relinted.diagnostics) {
+            return Err(format!(
+                "pass {passes}: {} fixed by {title:?} is reported again: {again:?}",
+                d.rule
+            ));
+        }
+        current = fixed;
+    }
+    let outcome = fix_all(text, &config, path, false);
+    if outcome.text != current {
+        return Err("fix_all disagrees with applying the chosen fixes pass by pass".into());
+    }
+    let again = fix_all(&outcome.text, &config, path, false);
+    if again.total_applied() != 0 || again.text != outcome.text {
+        return Err(format!("a second fix_all applied {:?}", again.applied));
+    }
+    let risky = fix_all(text, &config, path, true);
+    check_diagnostics(&risky.text, &risky.remaining).map_err(|e| format!("after unsafe fixes: {e}"))
+}
+
+/// A finding whose safe fix was among `edits` and that `after` (the findings once they were
+/// applied) reports again at the same place, with the fix's title and the finding again.
+fn reported_again<'d>(
+    before: &'d [Diagnostic],
+    edits: &[Edit],
+    after: &'d [Diagnostic],
+) -> Option<(&'d Diagnostic, &'d str, &'d Diagnostic)> {
+    before.iter().find_map(|d| {
+        let fix = d.fixes.iter().find(|f| f.applicability == Applicability::Safe)?;
+        if fix.edits.is_empty() || !fix.edits.iter().all(|e| edits.contains(e)) {
+            return None;
+        }
+        let starts = [map_offset(edits, d.span.start, false), map_offset(edits, d.span.start, true)];
+        let ends = [map_offset(edits, d.span.end, false), map_offset(edits, d.span.end, true)];
+        let again = after.iter().find(|n| {
+            n.rule == d.rule && n.message == d.message && starts.contains(&n.span.start) && ends.contains(&n.span.end)
+        })?;
+        Some((d, fix.title.as_str(), again))
+    })
+}
+
+/// Where `offset` lands after `edits`; `after_inserts` says whether an insertion exactly at
+/// `offset` goes before it. An offset inside a replaced range maps to the replacement's start.
+fn map_offset(edits: &[Edit], offset: usize, after_inserts: bool) -> usize {
+    let mut delta: isize = 0;
+    for e in edits {
+        let shift = e.new_text.len() as isize - e.span.len() as isize;
+        if e.span.end < offset || (e.span.end == offset && (!e.span.is_empty() || after_inserts)) {
+            delta += shift;
+        } else if e.span.start < offset && offset < e.span.end {
+            return (e.span.start as isize + delta) as usize;
+        } else {
+            break;
+        }
+    }
+    (offset as isize + delta) as usize
+}
 
 /// A span that starts before it ends, fits the text and falls on character boundaries.
 pub fn check_span(text: &str, span: Span, what: &str) -> Result<(), String> {
