@@ -62,7 +62,9 @@ pub fn check_safe_fixing(text: &str, path: Option<&str>) -> Result<(), String> {
             return Err(format!("pass {passes}: apply_edits changed text outside its edits"));
         }
         if fixed == current {
-            return Err(format!("pass {passes}: safe fixes that change nothing would loop: {edits:?}"));
+            return Err(format!(
+                "pass {passes}: safe fixes that change nothing would loop: {edits:?}"
+            ));
         }
         let relinted = lint(&fixed, &config, path);
         if let Some((d, title, again)) = reported_again(&linted.diagnostics, &edits, &relinted.diagnostics) {
@@ -97,8 +99,14 @@ fn reported_again<'d>(
         if fix.edits.is_empty() || !fix.edits.iter().all(|e| edits.contains(e)) {
             return None;
         }
-        let starts = [map_offset(edits, d.span.start, false), map_offset(edits, d.span.start, true)];
-        let ends = [map_offset(edits, d.span.end, false), map_offset(edits, d.span.end, true)];
+        let starts = [
+            map_offset(edits, d.span.start, false),
+            map_offset(edits, d.span.start, true),
+        ];
+        let ends = [
+            map_offset(edits, d.span.end, false),
+            map_offset(edits, d.span.end, true),
+        ];
         let again = after.iter().find(|n| {
             n.rule == d.rule && n.message == d.message && starts.contains(&n.span.start) && ends.contains(&n.span.end)
         })?;
