@@ -978,10 +978,10 @@ impl Iterator for WordsForward<'_> {
     }
 }
 
-/// The words of a long form at the end of `s`: the last of them (at most 40) before the hard
-/// stop nearest the end, split as [`words_forward`] splits them. An apostrophe or quote that
-/// opens a word ("'Child and Adolescent Mental Health Services' (CAMHS)") stops the long form
-/// before that word, not after it: read forwards, it would end the long form before it began.
+/// The words of a long form at the end of `s`: the last of them (at most 40) after the hard
+/// stop nearest the end, split as [`words_forward`] splits them. An apostrophe used as an opening
+/// quote ("'Child and Adolescent Mental Health Services' (CAMHS)") is such a stop, and the word
+/// after it opens the long form (read forwards from the quote, no word would be found at all).
 fn words_backward(s: &str) -> Vec<(usize, usize)> {
     const MAX: usize = 40;
     let mut words = Vec::new();
@@ -1232,27 +1232,89 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
 }
 
 /// Whether replacing `span` of `text` with `new_text` writes a definition of the acronym `name`
-/// that this analysis would recognise: a fix may call itself safe only when it does, or fixing
-/// would never converge. Judged on the edited line, cut to the stretch around the edit that the
-/// search for a definition can reach; a line cut short can only make the answer no.
+/// that this analysis would recognise, and undoes none that it recognises now ("Clinical
+/// Commissioning Group (CG) (CCG)" would define CG and undo CCG): a fix may call itself safe only
+/// when it does, or fixing would never converge. Judged on an excerpt of the edited line that
+/// holds everything the analysis reads around the edit (see [`excerpt_start`]); a line too long
+/// to cut that way gets the answer no.
 pub fn edit_defines(text: &str, span: Span, new_text: &str, name: &str, config: &Config) -> bool {
     if text.get(span.start..span.end).is_none() {
         return false;
     }
-    let bytes = text.as_bytes();
     let reach = 2 * WINDOW + new_text.len();
-    let line_start = memchr::memrchr2(b'\n', b'\r', &bytes[..span.start]).map_or(0, |i| i + 1);
-    let line_end = memchr::memchr2(b'\n', b'\r', &bytes[span.end..]).map_or(bytes.len(), |i| span.end + i);
-    let from = floor_char_boundary(text, span.start.saturating_sub(reach).max(line_start));
-    let mut to = (span.end + reach).min(line_end);
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
+    let (Some(from), Some(to)) = (
+        excerpt_start(text, span.start, reach),
+        excerpt_end(text, span.end, reach),
+    ) else {
+        return false;
+    };
     let edited = format!("{}{new_text}{}", &text[from..span.start], &text[span.end..to]);
     let inserted = Span::new(span.start - from, span.start - from + new_text.len());
-    AcronymAnalysis::new(&edited, &Minutes::default(), config)
+    let now = AcronymAnalysis::new(&edited, &Minutes::default(), config);
+    let defines = now
         .get(name)
-        .is_some_and(|info| info.definitions.iter().any(|d| inserted.covers(d.acronym)))
+        .is_some_and(|info| info.definitions.iter().any(|d| inserted.covers(d.acronym)));
+    defines
+        && AcronymAnalysis::new(&text[from..to], &Minutes::default(), config)
+            .iter()
+            .filter(|was| !was.definitions.is_empty())
+            .all(|was| now.get(&was.name).is_some_and(|info| !info.definitions.is_empty()))
+}
+
+/// The furthest [`edit_defines`] looks from an edit; a line that cannot be cut within it is not
+/// judged.
+const EXCERPT_LIMIT: usize = 4096;
+
+/// How many chunks an excerpt keeps on each side of an edit: more than [`neighbours`] reads.
+const EXCERPT_CHUNKS: usize = 7;
+
+/// Where an excerpt of the line before `at` starts: at the line's start, or at the start of a
+/// chunk at least `reach` bytes and [`EXCERPT_CHUNKS`] chunks before `at`, so that every chunk the
+/// analysis reads near the edit is whole. None when that is more than [`EXCERPT_LIMIT`] away.
+fn excerpt_start(text: &str, at: usize, reach: usize) -> Option<usize> {
+    let floor = floor_char_boundary(text, at.saturating_sub(EXCERPT_LIMIT));
+    let mut chunks = 0;
+    let mut in_chunk = false;
+    for (i, c) in text[floor..at].char_indices().rev() {
+        let after = floor + i + c.len_utf8();
+        if c == '\n' || c == '\r' {
+            return Some(after);
+        }
+        if !is_chunk_separator(c) {
+            in_chunk = true;
+            continue;
+        }
+        chunks += usize::from(std::mem::take(&mut in_chunk));
+        if chunks >= EXCERPT_CHUNKS && at - after >= reach {
+            return Some(after);
+        }
+    }
+    (floor == 0).then_some(0)
+}
+
+/// Where an excerpt of the line after `at` ends: the mirror of [`excerpt_start`].
+fn excerpt_end(text: &str, at: usize, reach: usize) -> Option<usize> {
+    let mut ceiling = (at + EXCERPT_LIMIT).min(text.len());
+    while !text.is_char_boundary(ceiling) {
+        ceiling += 1;
+    }
+    let mut chunks = 0;
+    let mut in_chunk = false;
+    for (i, c) in text[at..ceiling].char_indices() {
+        let here = at + i;
+        if c == '\n' || c == '\r' {
+            return Some(here);
+        }
+        if !is_chunk_separator(c) {
+            in_chunk = true;
+            continue;
+        }
+        chunks += usize::from(std::mem::take(&mut in_chunk));
+        if chunks >= EXCERPT_CHUNKS && here - at >= reach {
+            return Some(here);
+        }
+    }
+    (ceiling == text.len()).then_some(text.len())
 }
 
 /// Where a phrase whose initials spell an acronym appears in the text, for fixes that add the
@@ -1957,6 +2019,23 @@ mod tests {
             "LGA",
             &config
         ));
+        // A long chunk ("111…X") cut by an excerpt would hide a run of capitals.
+        let text = format!("The Financial Strategy {}X AB was agreed.\n", "1".repeat(600));
+        assert!(!edit_defines(&text, after, " (FS)", "FS", &config));
+        // Defining one acronym must not undo another's definition.
+        let text = "The Clinical Commissioning Group (CCG) met.\n";
+        assert!(!edit_defines(text, Span::new(32, 32), " (CG)", "CG", &config));
+        // A line too long to cut near the edit is not judged; a long line of words is.
+        let text = format!("The Financial Strategy {}\n", "x".repeat(10_000));
+        assert!(!edit_defines(&text, after, " (FS)", "FS", &config));
+        let text = format!("{}The Financial Strategy was agreed.\n", "word ".repeat(2_000));
+        let far = Span::new(10_022, 10_022);
+        assert_eq!(&text[far.start - 8..far.start], "Strategy");
+        assert!(edit_defines(&text, far, " (FS)", "FS", &config));
+        // An edit outside the text, reversed, or not on character boundaries defines nothing.
+        assert!(!edit_defines("LGA.", Span::new(20, 20), " (LGA)", "LGA", &config));
+        assert!(!edit_defines("LGA.", Span::new(2, 1), " (LGA)", "LGA", &config));
+        assert!(!edit_defines("é", Span::new(1, 1), " (LGA)", "LGA", &config));
     }
 
     #[test]

@@ -62,6 +62,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     let names: Vec<&str> = targets.iter().map(|info| info.name.as_str()).collect();
     let long_forms = find_long_forms(ctx.text, ctx.minutes, &names);
+    let mut fixer = Fixer {
+        ctx,
+        claimed: Vec::new(),
+    };
     for info in targets {
         let first = info.first_use();
         let name = info.name.as_str();
@@ -71,7 +75,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             format!("`{name}` is used without being spelled out; give its long form at its first use"),
         );
         let hits = long_forms.get(name).map(Vec::as_slice).unwrap_or(&[]);
-        if let Some((fix, phrase)) = fix_from_document(ctx, info, hits) {
+        if let Some((fix, phrase)) = fixer.fix_from_document(info, hits) {
             let long = phrase.slice(ctx.text);
             diagnostic = diagnostic
                 .with_related(phrase, format!("“{long}” is written here without `{name}`"))
@@ -82,8 +86,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 [only] => {
                     let new_text = spelled_out(ctx.text, first, &only.long_form);
                     let title = format!("Spell out {name} as “{new_text}”");
-                    diagnostic =
-                        diagnostic.with_fix(fix_that_defines(ctx, name, title, Edit::replace(first, new_text)));
+                    diagnostic = diagnostic.with_fix(fixer.fix(name, title, Edit::replace(first, new_text), first));
                 }
                 several => {
                     diagnostic
@@ -103,43 +106,54 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A fix built from the long form written elsewhere in the document, with where that is.
-fn fix_from_document(ctx: &Context, info: &AcronymInfo, hits: &[LongFormHit]) -> Option<(Fix, Span)> {
-    let first = info.first_use();
-    let name = info.name.as_str();
-    let before: Vec<&LongFormHit> = hits.iter().filter(|h| h.span.end <= first.start).collect();
-    // Prose first, an item's title next; the document's title, header and attendance lists name
-    // things as they are and are not edited.
-    let chosen = before
-        .iter()
-        .find(|h| h.prose)
-        .or_else(|| before.iter().find(|h| h.item_title));
-    if let Some(hit) = chosen {
-        let long = hit.span.slice(ctx.text);
-        let title = format!("Add ({name}) after “{long}”");
-        let fix = fix_that_defines(ctx, name, title, Edit::insert(hit.span.end, format!(" ({name})")));
-        return Some((fix, hit.span));
-    }
-    let hit = hits
-        .iter()
-        .find(|h| h.prose && !h.span.overlaps(first))
-        .or_else(|| hits.iter().find(|h| !h.span.overlaps(first)))?;
-    let new_text = spelled_out(ctx.text, first, hit.span.slice(ctx.text));
-    let title = format!("Spell out {name} as “{new_text}”");
-    Some((
-        fix_that_defines(ctx, name, title, Edit::replace(first, new_text)),
-        hit.span,
-    ))
+/// Builds the rule's fixes, remembering where its safe fixes edit.
+struct Fixer<'c, 'a> {
+    ctx: &'c Context<'a>,
+    /// What each safe fix so far rewrites or writes after (a long form, or a use spelled out).
+    claimed: Vec<Span>,
 }
 
-/// The fix, safe when the definition it writes is one the linter will recognise; otherwise
-/// (a long form whose initials do not follow its words, such as NICE's, or one written where
-/// the words around it hide it) unsafe, as fixing again and again would never end the finding.
-fn fix_that_defines(ctx: &Context, name: &str, title: String, edit: Edit) -> Fix {
-    if edit_defines(ctx.text, edit.span, &edit.new_text, name, ctx.config) {
+impl Fixer<'_, '_> {
+    /// A fix built from the long form written elsewhere in the document, with where that is.
+    fn fix_from_document(&mut self, info: &AcronymInfo, hits: &[LongFormHit]) -> Option<(Fix, Span)> {
+        let text = self.ctx.text;
+        let first = info.first_use();
+        let name = info.name.as_str();
+        let before: Vec<&LongFormHit> = hits.iter().filter(|h| h.span.end <= first.start).collect();
+        // Prose first, an item's title next; the document's title, header and attendance lists
+        // name things as they are and are not edited.
+        let chosen = before
+            .iter()
+            .find(|h| h.prose)
+            .or_else(|| before.iter().find(|h| h.item_title));
+        if let Some(hit) = chosen {
+            let long = hit.span.slice(text);
+            let title = format!("Add ({name}) after “{long}”");
+            let edit = Edit::insert(hit.span.end, format!(" ({name})"));
+            return Some((self.fix(name, title, edit, hit.span), hit.span));
+        }
+        let hit = hits
+            .iter()
+            .find(|h| h.prose && !h.span.overlaps(first))
+            .or_else(|| hits.iter().find(|h| !h.span.overlaps(first)))?;
+        let new_text = spelled_out(text, first, hit.span.slice(text));
+        let title = format!("Spell out {name} as “{new_text}”");
+        Some((self.fix(name, title, Edit::replace(first, new_text), first), hit.span))
+    }
+
+    /// The fix, safe when the definition it writes is one the linter will recognise and it
+    /// touches nothing another safe fix of this rule rewrites or writes after (each is judged on
+    /// the text as it is, and "Medium Term (MT) Financial Strategy (MTFS)" would break one).
+    /// Otherwise unsafe: a long form whose initials do not follow its words (NICE), or one written
+    /// where the words around it hide it, would leave the finding in place after every fix.
+    fn fix(&mut self, name: &str, title: String, edit: Edit, region: Span) -> Fix {
+        let touches = |other: &Span| other.start <= region.end && region.start <= other.end;
+        let ctx = self.ctx;
+        if self.claimed.iter().any(touches) || !edit_defines(ctx.text, edit.span, &edit.new_text, name, ctx.config) {
+            return Fix::unsafe_(title, vec![edit]);
+        }
+        self.claimed.push(region);
         Fix::safe(title, vec![edit])
-    } else {
-        Fix::unsafe_(title, vec![edit])
     }
 }
 
@@ -282,6 +296,39 @@ mod tests {
         );
         let twice = fix_all(&once.text, &config, None, false);
         assert_eq!(twice.text, once.text);
+    }
+
+    #[test]
+    fn fixes_that_would_break_each_other_are_not_both_safe() {
+        // CG's long form ends where CCG's does, and MT's is inside MTFS's: adding both in one
+        // pass would give "Group (CG) (CCG)" or "Medium Term (MT) Financial Strategy (MTFS)".
+        let text = "1. Health\n\nThe Clinical Commissioning Group met. The Medium Term Financial Strategy was set.\n\n\
+            The CCG and the CG met. The MTFS and the FS and the MT.\n";
+        let safe: Vec<&str> = run(text)
+            .iter()
+            .filter(|d| d.fixes.iter().any(|f| f.applicability == Applicability::Safe))
+            .map(|d| d.span.slice(text))
+            .collect();
+        assert_eq!(safe, ["CCG", "MTFS"]);
+        let once = fix_all(text, &Config::default(), None, false);
+        assert!(
+            once.text.contains("Clinical Commissioning Group (CCG) met"),
+            "{}",
+            once.text
+        );
+        assert!(
+            once.text.contains("Medium Term Financial Strategy (MTFS) was"),
+            "{}",
+            once.text
+        );
+        let undefined: Vec<&str> = once
+            .remaining
+            .iter()
+            .filter(|d| d.rule == RULE)
+            .map(|d| d.span.slice(&once.text))
+            .collect();
+        assert_eq!(undefined, ["CG", "FS", "MT"]);
+        assert_eq!(fix_all(&once.text, &Config::default(), None, false).total_applied(), 0);
     }
 
     #[test]
