@@ -73,6 +73,9 @@ pub fn check_safe_fixing(text: &str, path: Option<&str>) -> Result<(), String> {
                 d.rule
             ));
         }
+        if let Some(undone) = undone_definition(&linted.diagnostics, &relinted.diagnostics) {
+            return Err(format!("pass {passes}: safe fixes undid a definition: {undone:?}"));
+        }
         current = fixed;
     }
     let outcome = fix_all(text, &config, path, false);
@@ -88,7 +91,8 @@ pub fn check_safe_fixing(text: &str, path: Option<&str>) -> Result<(), String> {
 }
 
 /// A finding whose safe fix was among `edits` and that `after` (the findings once they were
-/// applied) reports again at the same place, with the fix's title and the finding again.
+/// applied) reports again, at the same place or inside the text the fix wrote, with the fix's
+/// title and the finding again.
 fn reported_again<'d>(
     before: &'d [Diagnostic],
     edits: &[Edit],
@@ -107,11 +111,31 @@ fn reported_again<'d>(
             map_offset(edits, d.span.end, false),
             map_offset(edits, d.span.end, true),
         ];
+        let written: Vec<Span> = fix
+            .edits
+            .iter()
+            .map(|e| {
+                let start = map_offset(edits, e.span.start, false);
+                Span::new(start, start + e.new_text.len())
+            })
+            .collect();
         let again = after.iter().find(|n| {
-            n.rule == d.rule && n.message == d.message && starts.contains(&n.span.start) && ends.contains(&n.span.end)
+            n.rule == d.rule
+                && n.message == d.message
+                && ((starts.contains(&n.span.start) && ends.contains(&n.span.end))
+                    || written.iter().any(|w| w.covers(n.span)))
         })?;
         Some((d, fix.title.as_str(), again))
     })
+}
+
+/// An acronym that `after` (the findings once safe fixes were applied) reports as never spelled
+/// out when `before` did not: a fix wrote over its definition ("Group (CG) (CCG)").
+fn undone_definition<'d>(before: &[Diagnostic], after: &'d [Diagnostic]) -> Option<&'d Diagnostic> {
+    const RULE: &str = "undefined-acronym";
+    after
+        .iter()
+        .find(|n| n.rule == RULE && !before.iter().any(|d| d.rule == RULE && d.message == n.message))
 }
 
 /// Where `offset` lands after `edits`; `after_inserts` says whether an insertion exactly at
