@@ -747,6 +747,25 @@ fn diff_is_written_whole_before_the_summary() {
     assert!(both[summary..].lines().count() == 1, "{both}");
 }
 
+/// A reader that stops reading (`| head -c 0`) does not change the exit code of `--diff`.
+#[test]
+fn diff_into_a_closed_pipe_still_exits_1() {
+    let dir = temp();
+    write(dir.path(), "a.minutes", DRAFT);
+    let exe = assert_cmd::cargo::cargo_bin("minutes-lint");
+    let output = std::process::Command::new("bash")
+        .current_dir(dir.path())
+        .arg("-c")
+        .arg(format!(
+            "'{}' check a.minutes --diff --unsafe-fixes | head -c 0; echo \"status ${{PIPESTATUS[0]}}\"",
+            exe.display()
+        ))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(stdout.trim(), "status 1", "{}", String::from_utf8_lossy(&output.stderr));
+}
+
 #[test]
 fn diff_shows_the_weekday_fix() {
     let dir = temp();

@@ -423,7 +423,7 @@ fn run_check_inner(
             out.write_all(shown.as_bytes())?;
         }
         // The diff first, whole, so that a terminal showing both streams does not interleave them.
-        out.flush()?;
+        flush_unless_closed(out)?;
         if !options.quiet {
             writeln!(err, "{}", output::summary_line(&totals, false, true))?;
         }
@@ -434,12 +434,21 @@ fn run_check_inner(
         if let Some((report, _)) = reports.iter().zip(&originals).find(|(_, (file, _, _))| file.is_none()) {
             out.write_all(report.text.as_bytes())?;
         }
-        out.flush()?;
+        flush_unless_closed(out)?;
         write_findings(options, &reports, &totals, err)?;
     } else {
         write_findings(options, &reports, &totals, out)?;
     }
     Ok(i32::from(failing))
+}
+
+/// Flushes the output; a reader that has gone (`| head`) is no error here, so that the summary
+/// and the exit code still follow.
+fn flush_unless_closed(out: &mut dyn Write) -> io::Result<()> {
+    match out.flush() {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
 }
 
 fn write_findings(
