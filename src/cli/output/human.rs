@@ -46,8 +46,14 @@ pub fn render_file(report: &FileReport, options: HumanOptions) -> String {
     out
 }
 
+/// How much of a line around a span is handed to the renderer, each side. It shows less (the
+/// terminal's width) and marks the cut with "..."; handing it the whole of a long line would cost
+/// the line's length for every finding on it.
+const CONTEXT: usize = 1024;
+
 /// The lines a span covers, as one snippet: (source, its first 1-based line, span within it).
-/// Spans that end in a line break, run past the text or split a character are clamped.
+/// Spans that end in a line break, run past the text or split a character are clamped, and a
+/// long first or last line is cut to [`CONTEXT`] bytes around the span.
 fn window(report: &FileReport, span: Span) -> (&str, usize, std::ops::Range<usize>) {
     let text = &report.text;
     let start = floor_char_boundary(text, span.start);
@@ -56,10 +62,15 @@ fn window(report: &FileReport, span: Span) -> (&str, usize, std::ops::Range<usiz
     let last = if end > start { end - 1 } else { start };
     let first_line = report.lines.line_of(start);
     let last_line = report.lines.line_of(last);
-    let from = report.lines.line_start(first_line);
-    let to = report.lines.line_span(text, last_line).end.max(from);
-    let start = start.min(to);
-    let end = end.clamp(start, to);
+    let line_from = report.lines.line_start(first_line);
+    let line_to = report.lines.line_span(text, last_line).end.max(line_from);
+    let start = start.min(line_to);
+    let end = end.clamp(start, line_to);
+    let from = floor_char_boundary(text, start.saturating_sub(CONTEXT).max(line_from));
+    let mut to = (end + CONTEXT).min(line_to);
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
     (&text[from..to], first_line + 1, (start - from)..(end - from))
 }
 
@@ -250,6 +261,22 @@ mod tests {
         let rendered = render_file(&report, HumanOptions::default());
         assert!(rendered.len() < 2_000, "{} bytes", rendered.len());
         assert!(rendered.contains("Monday"));
+    }
+
+    #[test]
+    fn a_finding_on_a_long_line_is_rendered_from_its_own_stretch() {
+        // Rendering from the whole line would cost its length for each of its findings.
+        let text = "ABC met é. ".repeat(100_000);
+        let at = 600_000 - 600_000 % 12;
+        let report = FileReport::new("long.minutes", text, Vec::new());
+        let (source, line, range) = window(&report, Span::new(at, at + 3));
+        assert_eq!(line, 1);
+        assert!(source.len() <= 2 * CONTEXT + 3 + 4, "{} bytes", source.len());
+        assert_eq!(&source[range], "ABC");
+        // Near the line's start nothing is cut before the span.
+        let (source, _, range) = window(&report, Span::new(0, 3));
+        assert_eq!(range, 0..3);
+        assert!(source.len() <= CONTEXT + 3 + 4);
     }
 
     #[test]

@@ -42,12 +42,16 @@
 //! initials do not follow its words (NICE), or one followed by words in capitals, where "(ABC)"
 //! would read as part of a heading. Applying such a fix would not end the finding.
 //!
+//! In a document with more than 500 fixes to check, the rest are offered as unsafe: the check
+//! costs a little for each, and the editor lints on every keystroke.
+//!
 //! Anything else (adding the acronym to the config's `known` list) is left to the user.
 
 use crate::core::analysis::acronyms::{edit_defines, find_long_forms, spelled_out, AcronymInfo, LongFormHit};
 use crate::core::diagnostic::{Diagnostic, Edit, Fix};
 use crate::core::rules::Context;
 use crate::core::text::Span;
+use std::collections::BTreeMap;
 
 const RULE: &str = "undefined-acronym";
 
@@ -64,7 +68,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let long_forms = find_long_forms(ctx.text, ctx.minutes, &names);
     let mut fixer = Fixer {
         ctx,
-        claimed: Vec::new(),
+        claimed: BTreeMap::new(),
+        checked: 0,
     };
     for info in targets {
         let first = info.first_use();
@@ -106,11 +111,19 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// How many fixes a document's findings have checked before the rest are offered as unsafe
+/// unchecked: each check reads about a kilobyte around its edit, twice, and the editor lints on
+/// every keystroke. Only a document with hundreds of undefined acronyms reaches it.
+const MAX_CHECKED_FIXES: usize = 500;
+
 /// Builds the rule's fixes, remembering where its safe fixes edit.
 struct Fixer<'c, 'a> {
     ctx: &'c Context<'a>,
-    /// What each safe fix so far rewrites or writes after (a long form, or a use spelled out).
-    claimed: Vec<Span>,
+    /// What each safe fix so far rewrites or writes after (a long form, or a use spelled out):
+    /// start → end, none touching another.
+    claimed: BTreeMap<usize, usize>,
+    /// How many fixes have been checked with [`edit_defines`].
+    checked: usize,
 }
 
 impl Fixer<'_, '_> {
@@ -147,13 +160,27 @@ impl Fixer<'_, '_> {
     /// Otherwise unsafe: a long form whose initials do not follow its words (NICE), or one written
     /// where the words around it hide it, would leave the finding in place after every fix.
     fn fix(&mut self, name: &str, title: String, edit: Edit, region: Span) -> Fix {
-        let touches = |other: &Span| other.start <= region.end && region.start <= other.end;
+        // The claimed regions do not touch, so only the last to start by the region's end can.
+        let touches = self
+            .claimed
+            .range(..=region.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end >= region.start);
         let ctx = self.ctx;
-        if self.claimed.iter().any(touches) || !edit_defines(ctx.text, edit.span, &edit.new_text, name, ctx.config) {
+        if touches
+            || self.checked == MAX_CHECKED_FIXES
+            || !self.check(|| edit_defines(ctx.text, edit.span, &edit.new_text, name, ctx.config))
+        {
             return Fix::unsafe_(title, vec![edit]);
         }
-        self.claimed.push(region);
+        self.claimed.insert(region.start, region.end);
         Fix::safe(title, vec![edit])
+    }
+
+    /// Runs one check of a fix, counting it.
+    fn check(&mut self, defines: impl FnOnce() -> bool) -> bool {
+        self.checked += 1;
+        defines()
     }
 }
 
@@ -329,6 +356,31 @@ mod tests {
             .collect();
         assert_eq!(undefined, ["CG", "FS", "MT"]);
         assert_eq!(fix_all(&once.text, &Config::default(), None, false).total_applied(), 0);
+    }
+
+    #[test]
+    fn only_so_many_fixes_are_checked() {
+        let mut text = String::from("1. Many\n\n");
+        for i in 0..MAX_CHECKED_FIXES + 100 {
+            let letters: Vec<char> = [i / 676, i / 26 % 26, i % 26]
+                .iter()
+                .map(|&n| char::from(b'A' + n as u8))
+                .collect();
+            let long: Vec<String> = letters.iter().map(|c| format!("{c}xq")).collect();
+            let name: String = letters.iter().collect();
+            text.push_str(&format!("The {} met. The {name} went.\n", long.join(" ")));
+        }
+        let found = run(&text);
+        // A few three-letter words ("AND", "ARE") are no acronyms.
+        assert!(found.len() > MAX_CHECKED_FIXES + 90, "{}", found.len());
+        let safe = found
+            .iter()
+            .filter(|d| d.fixes[0].applicability == Applicability::Safe)
+            .count();
+        assert_eq!(safe, MAX_CHECKED_FIXES);
+        assert!(found[MAX_CHECKED_FIXES..]
+            .iter()
+            .all(|d| d.fixes[0].applicability == Applicability::Unsafe));
     }
 
     #[test]
