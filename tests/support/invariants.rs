@@ -130,12 +130,17 @@ fn reported_again<'d>(
 }
 
 /// An acronym that `after` (the findings once safe fixes were applied) reports as never spelled
-/// out when `before` did not: a fix wrote over its definition ("Group (CG) (CCG)").
+/// out when `before` did not: a fix wrote over its definition ("Group (CG) (CCG)"). Findings are
+/// matched by the acronym they name, as the rest of the message may change with the fixes (a
+/// long form written by one fix lets another acronym's finding point to it).
 fn undone_definition<'d>(before: &[Diagnostic], after: &'d [Diagnostic]) -> Option<&'d Diagnostic> {
     const RULE: &str = "undefined-acronym";
+    let named = |d: &Diagnostic| d.message.split('`').nth(1).map(str::to_string);
+    let reported: Vec<String> = before.iter().filter(|d| d.rule == RULE).filter_map(named).collect();
     after
         .iter()
-        .find(|n| n.rule == RULE && !before.iter().any(|d| d.rule == RULE && d.message == n.message))
+        .filter(|n| n.rule == RULE)
+        .find(|n| named(n).is_some_and(|name| !reported.contains(&name)))
 }
 
 /// Where `offset` lands after `edits`; `after_inserts` says whether an insertion exactly at
