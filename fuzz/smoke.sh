@@ -21,7 +21,7 @@ elif ! [[ "$seed" =~ ^[1-9][0-9]*$ ]]; then
 fi
 scale="${FUZZ_SCALE:-1}"
 # About 20 s each on a 2-core machine.
-declare -A runs=([lint]=12000 [fix]=4000 [incremental_edits]=240000)
+declare -A runs=([lint]=12000 [fix]=4000 [incremental_edits]=100000)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 nice -n 19 cargo fuzz build -O
