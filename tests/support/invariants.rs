@@ -39,8 +39,9 @@ pub fn check_linting(text: &str, path: Option<&str>) -> Result<(), String> {
 /// What the `fix` fuzz target checks, applying safe fixes pass by pass as
 /// `fix_all(include_unsafe = false)` does: the chosen edits are valid and disjoint; applying them
 /// changes nothing outside them (checked against [`reference_apply`]); a fixed finding is not
-/// reported again at the same place; fixing converges within `MAX_PASSES`; the loop agrees with
-/// `fix_all`; and a second `fix_all` changes nothing. Unsafe fixing must leave valid spans.
+/// reported again at the same place or inside the text its fix wrote; no acronym becomes
+/// undefined; fixing converges within `MAX_PASSES`; the loop agrees with `fix_all`; and a second
+/// `fix_all` changes nothing. Unsafe fixing must leave valid spans.
 pub fn check_safe_fixing(text: &str, path: Option<&str>) -> Result<(), String> {
     let config = Config::default();
     let mut current = text.to_string();
