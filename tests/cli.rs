@@ -725,23 +725,29 @@ fn diff_writes_nothing_and_shows_what_fix_would_change() {
     }
 }
 
-/// With both streams on one terminal (here one pipe), the whole diff comes before the summary.
-#[test]
-fn diff_is_written_whole_before_the_summary() {
+/// Runs `minutes-lint check a.minutes --diff --unsafe-fixes` on [`DRAFT`] in a bash command line
+/// with `redirect` after it, for what only a shell shows: both streams on one pipe, a reader that
+/// goes away.
+fn diff_of_draft_through_bash(redirect: &str) -> std::process::Output {
     let dir = temp();
     write(dir.path(), "a.minutes", DRAFT);
     let exe = assert_cmd::cargo::cargo_bin("minutes-lint");
-    let output = std::process::Command::new("sh")
+    std::process::Command::new("bash")
         .current_dir(dir.path())
         .env("NO_COLOR", "1")
         .arg("-c")
         .arg(format!(
-            "'{}' check a.minutes --diff --unsafe-fixes 2>&1",
+            "'{}' check a.minutes --diff --unsafe-fixes {redirect}",
             exe.display()
         ))
         .output()
-        .unwrap();
-    let both = String::from_utf8(output.stdout).unwrap();
+        .unwrap()
+}
+
+/// With both streams on one terminal (here one pipe), the whole diff comes before the summary.
+#[test]
+fn diff_is_written_whole_before_the_summary() {
+    let both = String::from_utf8(diff_of_draft_through_bash("2>&1").stdout).unwrap();
     let summary = both.find("Would fix").expect("a summary");
     assert!(both[..summary].ends_with('\n'), "{both}");
     assert!(both[summary..].lines().count() == 1, "{both}");
@@ -750,18 +756,7 @@ fn diff_is_written_whole_before_the_summary() {
 /// A reader that stops reading (`| head -c 0`) does not change the exit code of `--diff`.
 #[test]
 fn diff_into_a_closed_pipe_still_exits_1() {
-    let dir = temp();
-    write(dir.path(), "a.minutes", DRAFT);
-    let exe = assert_cmd::cargo::cargo_bin("minutes-lint");
-    let output = std::process::Command::new("bash")
-        .current_dir(dir.path())
-        .arg("-c")
-        .arg(format!(
-            "'{}' check a.minutes --diff --unsafe-fixes | head -c 0; echo \"status ${{PIPESTATUS[0]}}\"",
-            exe.display()
-        ))
-        .output()
-        .unwrap();
+    let output = diff_of_draft_through_bash("| head -c 0; echo \"status ${PIPESTATUS[0]}\"");
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(stdout.trim(), "status 1", "{}", String::from_utf8_lossy(&output.stderr));
 }

@@ -1273,23 +1273,11 @@ const EXCERPT_CHUNKS: usize = 7;
 /// analysis reads near the edit is whole. None when that is more than [`EXCERPT_LIMIT`] away.
 fn excerpt_start(text: &str, at: usize, reach: usize) -> Option<usize> {
     let floor = floor_char_boundary(text, at.saturating_sub(EXCERPT_LIMIT));
-    let mut chunks = 0;
-    let mut in_chunk = false;
-    for (i, c) in text[floor..at].char_indices().rev() {
-        let after = floor + i + c.len_utf8();
-        if c == '\n' || c == '\r' {
-            return Some(after);
-        }
-        if !is_chunk_separator(c) {
-            in_chunk = true;
-            continue;
-        }
-        chunks += usize::from(std::mem::take(&mut in_chunk));
-        if chunks >= EXCERPT_CHUNKS && at - after >= reach {
-            return Some(after);
-        }
-    }
-    (floor == 0).then_some(0)
+    let steps = text[floor..at]
+        .char_indices()
+        .rev()
+        .map(|(i, c)| (floor + i + c.len_utf8(), c));
+    excerpt_edge(steps, at, reach, (floor == 0).then_some(0))
 }
 
 /// Where an excerpt of the line after `at` ends: the mirror of [`excerpt_start`].
@@ -1298,23 +1286,35 @@ fn excerpt_end(text: &str, at: usize, reach: usize) -> Option<usize> {
     while !text.is_char_boundary(ceiling) {
         ceiling += 1;
     }
+    let steps = text[at..ceiling].char_indices().map(|(i, c)| (at + i, c));
+    excerpt_edge(steps, at, reach, (ceiling == text.len()).then_some(text.len()))
+}
+
+/// The edge of an excerpt, walking away from `at` over `steps` (each character with its
+/// boundary on the side nearer `at`): the first line break, or the first chunk boundary far
+/// enough away; else `text_end` when the walk reached the end of the text.
+fn excerpt_edge(
+    steps: impl Iterator<Item = (usize, char)>,
+    at: usize,
+    reach: usize,
+    text_end: Option<usize>,
+) -> Option<usize> {
     let mut chunks = 0;
     let mut in_chunk = false;
-    for (i, c) in text[at..ceiling].char_indices() {
-        let here = at + i;
+    for (near, c) in steps {
         if c == '\n' || c == '\r' {
-            return Some(here);
+            return Some(near);
         }
         if !is_chunk_separator(c) {
             in_chunk = true;
             continue;
         }
         chunks += usize::from(std::mem::take(&mut in_chunk));
-        if chunks >= EXCERPT_CHUNKS && here - at >= reach {
-            return Some(here);
+        if chunks >= EXCERPT_CHUNKS && near.abs_diff(at) >= reach {
+            return Some(near);
         }
     }
-    (ceiling == text.len()).then_some(text.len())
+    text_end
 }
 
 /// Where a phrase whose initials spell an acronym appears in the text, for fixes that add the

@@ -166,21 +166,15 @@ impl Fixer<'_, '_> {
             .range(..=region.end)
             .next_back()
             .is_some_and(|(_, &end)| end >= region.start);
-        let ctx = self.ctx;
-        if touches
-            || self.checked == MAX_CHECKED_FIXES
-            || !self.check(|| edit_defines(ctx.text, edit.span, &edit.new_text, name, ctx.config))
-        {
+        if touches || self.checked == MAX_CHECKED_FIXES {
+            return Fix::unsafe_(title, vec![edit]);
+        }
+        self.checked += 1;
+        if !edit_defines(self.ctx.text, edit.span, &edit.new_text, name, self.ctx.config) {
             return Fix::unsafe_(title, vec![edit]);
         }
         self.claimed.insert(region.start, region.end);
         Fix::safe(title, vec![edit])
-    }
-
-    /// Runs one check of a fix, counting it.
-    fn check(&mut self, defines: impl FnOnce() -> bool) -> bool {
-        self.checked += 1;
-        defines()
     }
 }
 
