@@ -34,23 +34,26 @@
 //! the document separates its paragraphs that way.
 
 use crate::core::diagnostic::{Diagnostic, Edit, Fix};
+use crate::core::analysis::decisions;
 use crate::core::model::{BlockKind, Decision, DecisionKind, Item, Minutes};
 use crate::core::rules::empty_decision::is_self_contained;
 use crate::core::rules::Context;
 use crate::core::text::Span;
-use regex::Regex;
-use std::sync::OnceLock;
+use crate::core::vocabulary::Vocabulary;
 
 /// Used when neither the config nor the document shows a style.
 const DEFAULT_DECISION: &str = "RESOLVED – That the report be noted.";
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let minutes = ctx.minutes;
+    let house = house_style_of(ctx.text, minutes);
+    let vocabulary = Vocabulary::default();
     let undecided: Vec<&Item> = minutes
         .items
         .iter()
-        .filter(|item| item.procedural.is_none() && item.decisions.is_empty())
-        .filter(|item| !records_outcome_in_prose(ctx.text, minutes, item))
+        .enumerate()
+        .filter(|(index, item)| lacks_a_needed_decision(ctx.text, minutes, *index, item, house, &vocabulary))
+        .map(|(_, item)| item)
         .collect();
     if undecided.is_empty() {
         return;
@@ -82,41 +85,136 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// "The Panel noted the update.", "The Committee agreed to …", "It was resolved that …": an
-/// outcome written as a sentence rather than under a marker. "noted that …" reports discussion
-/// rather than a decision, so it does not count. A withdrawn or deferred item needs no decision.
-fn records_outcome_in_prose(text: &str, minutes: &Minutes, item: &Item) -> bool {
-    let title = item.title.slice(text).to_lowercase();
-    if ["withdrawn", "deferred", "postponed"].iter().any(|w| title.contains(w)) {
-        return true;
-    }
-    minutes
-        .item_blocks(item)
-        .iter()
-        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::DecisionText))
-        .any(|b| {
-            let content = b.content.slice(text);
-            outcome_sentence().captures_iter(content).any(|caps| {
-                let noted = caps
-                    .name("verb")
-                    .is_some_and(|v| v.as_str().eq_ignore_ascii_case("noted"));
-                !(noted && caps.name("that").is_some())
-            })
-        })
+/// The item's title and the text after it (its number left out).
+fn title_and_body<'t>(text: &'t str, item: &Item) -> (&'t str, &'t str) {
+    let title = item.title.slice(text);
+    let after_number = item.number.as_ref().map_or(item.span.start, |n| n.span.end);
+    let body_start = item.title.end.max(after_number).min(item.span.end);
+    (title, text.get(body_start..item.span.end).unwrap_or(""))
 }
 
-fn outcome_sentence() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"(?-u:\b)(?:The\s+(?:Committee|Sub-Committee|Subcommittee|Panel|Board|Subgroup|Sub-Group|Cabinet|Council|Forum|Group|Commission|Executive|Meeting)|Members|It\s+was)",
-            r"\s+(?:(?:unanimously|therefore|then|formally)\s+)?(?P<verb>noted|agreed|resolved|approved|endorsed|decided|accepted)(?-u:\b)",
-            r"(?P<that>\s+that)?",
-            // "This item was withdrawn.", "The report was deferred to the next meeting."
-            r"|(?i:(?-u:\b)(?:was|were|been|be|is)\s+(?:withdrawn|deferred|postponed)(?-u:\b))",
-        ))
-        .expect("outcome pattern is valid")
-    })
+/// Whether an item called for a decision and records none.
+///
+/// An item needs one when its title or opening asks for it ("To approve …", a motion, payments),
+/// or when the document records its decisions under markers ("RESOLVED –", "NOTED") item after
+/// item and this item is not a report, a forum or the like. Procedural items, nil returns and
+/// items whose text records an outcome in any wording need nothing more; neither does the last
+/// item when it stops mid-sentence (an excerpt cut short), nor a bare heading over sub-items.
+fn lacks_a_needed_decision(
+    text: &str,
+    minutes: &Minutes,
+    index: usize,
+    item: &Item,
+    house: HouseStyle,
+    vocabulary: &Vocabulary,
+) -> bool {
+    if item.procedural.is_some() || !item.decisions.is_empty() {
+        return false;
+    }
+    let (mut title, body) = title_and_body(text, item);
+    if title.trim().is_empty() {
+        // A title the reader did not take as one ("Apologies" read as a list heading): the
+        // item's first line stands in for it.
+        title = body.trim_start().split(['\n', '\r']).next().unwrap_or("");
+        if vocabulary.procedural(title).is_some() {
+            return false;
+        }
+    }
+    let lower_title = title.to_lowercase();
+    if ["withdrawn", "deferred", "postponed"].iter().any(|w| lower_title.contains(w)) {
+        return false;
+    }
+    let whole = item.span.slice(text);
+    if decisions::records_outcome(whole) || decisions::is_nil_return(title, body) {
+        return false;
+    }
+    let next = minutes.items.get(index + 1);
+    if next.is_none() && decisions::ends_mid_sentence(whole) {
+        return false;
+    }
+    if body.trim().is_empty() || in_a_decided_family(text, minutes, index, item) {
+        // A bare title (a heading over sub-items, or an item the reader split from its text),
+        // or a sub-item whose decision sits in a sibling.
+        return false;
+    }
+    if decisions::calls_for_decision(title, body) {
+        return true;
+    }
+    match house {
+        HouseStyle::Loose => false,
+        HouseStyle::Marked => !decisions::needs_no_decision(title),
+        // One sentence recording an event ("The Mayor read the summons.") is not business.
+        HouseStyle::Formal => {
+            let minutes_part = item
+                .minutes_marker
+                .and_then(|m| text.get(m.end..item.span.end))
+                .unwrap_or(body);
+            !decisions::is_business_free(title) && !decisions::is_one_statement(minutes_part)
+        }
+    }
+}
+
+/// "112.1" and "112.2", or "5" with "5.1" and "5.2": when any of the family records a decision,
+/// it is the family's.
+fn in_a_decided_family(text: &str, minutes: &Minutes, index: usize, item: &Item) -> bool {
+    let Some(number) = &item.number else {
+        return false;
+    };
+    let own = number.as_str(text).trim_end_matches(['.', ' ']);
+    let parent = own.rsplit_once('.').map_or(own, |(p, _)| p);
+    if parent.is_empty() {
+        return false;
+    }
+    let related = |other: &Item| {
+        other.number.as_ref().is_some_and(|n| {
+            let theirs = n.as_str(text).trim_end_matches(['.', ' ']);
+            theirs == parent || theirs.strip_prefix(parent).is_some_and(|rest| rest.starts_with('.'))
+        })
+    };
+    let decided = |other: &Item| !other.decisions.is_empty() || decisions::records_outcome(other.span.slice(text));
+    let before = minutes.items[..index].iter().rev().take_while(|o| related(o));
+    let after = minutes.items.get(index + 1..).unwrap_or(&[]).iter().take_while(|o| related(o));
+    let mut family = before.chain(after).peekable();
+    family.peek().is_some() && family.any(decided)
+}
+
+/// How strictly the document's own style expects every item to end with a decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum HouseStyle {
+    /// No such habit: only items that ask for a decision need one.
+    Loose,
+    /// Decisions under markers ("RESOLVED –") in at least half of the business items (and two
+    /// or more): an item without one stands out, unless it is a report, a forum or the like.
+    Marked,
+    /// A committee's formal minutes (items with a "Minutes:" part, decisions under markers):
+    /// even an update or a presentation ends with one ("NOTED"), so only forums, questions,
+    /// announcements and the close of the meeting go without.
+    Formal,
+}
+
+fn house_style_of(text: &str, minutes: &Minutes) -> HouseStyle {
+    let mut substantive = 0usize;
+    let mut marked = 0usize;
+    let mut formal = false;
+    for item in minutes.items.iter().filter(|i| i.procedural.is_none()) {
+        let has_marker = item.decisions.iter().any(|d| d.kind == DecisionKind::Marker);
+        formal |= has_marker && item.minutes_marker.is_some();
+        let (title, body) = title_and_body(text, item);
+        if decisions::needs_no_decision(title) || decisions::is_nil_return(title, body) {
+            continue;
+        }
+        substantive += 1;
+        if has_marker {
+            marked += 1;
+        }
+    }
+    if formal {
+        HouseStyle::Formal
+    } else if marked >= 2 && marked * 2 >= substantive {
+        HouseStyle::Marked
+    } else {
+        HouseStyle::Loose
+    }
 }
 
 /// The item's number, else its title, else its start.
@@ -392,50 +490,50 @@ mod tests {
 
     #[test]
     fn procedural_and_outcome_items_are_exempt() {
-        let text = "Panel\n\n1. Apologies for Absence\n\nNone.\n\n2. Minutes\n\nThe minutes were approved as a correct record.\n\n3. Date of Next Meeting\n\n4 May.\n\n4. Budget\n\nDiscussed.\n";
+        let text = "Panel\n\n1. Apologies for Absence\n\nNone.\n\n2. Minutes\n\nThe minutes were approved as a correct record.\n\n3. Date of Next Meeting\n\n4 May.\n\n4. To approve the budget\n\nDiscussed.\n";
         assert_eq!(spans(text), ["4"]);
     }
 
     #[test]
     fn outcomes_written_as_sentences_count() {
-        let text = "Panel\n\n1. Budget\n\nThe Panel noted the update.\n\n2. Housing\n\nThe Committee agreed to defer the item.\n\n3. Parks\n\nParks were discussed. The Panel noted that the parks were busy.\n\n4. Roads\n\nIt was resolved that the scheme proceed.\n";
+        let text = "Panel\n\n1. Budget\n\nThe Panel noted the update.\n\n2. Housing\n\nThe Committee agreed to defer the item.\n\n3. To approve the parks plan\n\nParks were discussed. The Panel noted that the parks were busy.\n\n4. Roads\n\nIt was resolved that the scheme proceed.\n";
         assert_eq!(spans(text), ["3"]);
-        let text = "Panel\n\n1. Budget (Withdrawn)\n\n2. Housing\n\nThis item was deferred to the next meeting.\n\n3. Parks\n\nDiscussed.\n";
+        let text = "Panel\n\n1. Budget (Withdrawn)\n\n2. Housing\n\nThis item was deferred to the next meeting.\n\n3. To agree the parks budget\n\nDiscussed.\n";
         assert_eq!(spans(text), ["3"]);
     }
 
     #[test]
     fn fix_copies_a_decision_line_style() {
-        let text = "Panel\n\nCYP/21/1 Budget\n\nDiscussed.\n\nDecision\n\nTo agree the budget.\n\nCYP/21/2 Housing\n\nDiscussed.\n";
+        let text = "Panel\n\nCYP/21/1 Budget\n\nDiscussed.\n\nDecision\n\nTo agree the budget.\n\nCYP/21/2 To approve the housing plan\n\nDiscussed.\n";
         assert_eq!(
             fixed(text, &Config::default()),
-            "Panel\n\nCYP/21/1 Budget\n\nDiscussed.\n\nDecision\n\nTo agree the budget.\n\nCYP/21/2 Housing\n\nDiscussed.\n\nDecision\n\nTo note the report.\n"
+            "Panel\n\nCYP/21/1 Budget\n\nDiscussed.\n\nDecision\n\nTo agree the budget.\n\nCYP/21/2 To approve the housing plan\n\nDiscussed.\n\nDecision\n\nTo note the report.\n"
         );
     }
 
     #[test]
     fn fix_copies_a_resolved_opening_and_crlf() {
-        let text = "Panel\r\n\r\n1. Budget\r\n\r\nRESOLVED: that the budget be agreed.\r\n\r\n2. Housing\r\n\r\nDiscussed.\r\n";
+        let text = "Panel\r\n\r\n1. Budget\r\n\r\nRESOLVED: that the budget be agreed.\r\n\r\n2. To agree the housing scheme\r\n\r\nDiscussed.\r\n";
         assert_eq!(
             fixed(text, &Config::default()),
-            "Panel\r\n\r\n1. Budget\r\n\r\nRESOLVED: that the budget be agreed.\r\n\r\n2. Housing\r\n\r\nDiscussed.\r\n\r\nRESOLVED: that the report be noted.\r\n"
+            "Panel\r\n\r\n1. Budget\r\n\r\nRESOLVED: that the budget be agreed.\r\n\r\n2. To agree the housing scheme\r\n\r\nDiscussed.\r\n\r\nRESOLVED: that the report be noted.\r\n"
         );
     }
 
     #[test]
     fn fix_uses_the_config_template_and_the_default() {
-        let text = "Panel\n\n1. Budget\n\nDiscussed.\n";
+        let text = "Panel\n\n1. To approve the budget\n\nDiscussed.\n";
         let config = Config {
             decision_template: Some("AGREED\nThat it be so.".into()),
             ..Config::default()
         };
         assert_eq!(
             fixed(text, &config),
-            "Panel\n\n1. Budget\n\nDiscussed.\n\nAGREED\nThat it be so.\n"
+            "Panel\n\n1. To approve the budget\n\nDiscussed.\n\nAGREED\nThat it be so.\n"
         );
         assert_eq!(
             fixed(text, &Config::default()),
-            "Panel\n\n1. Budget\n\nDiscussed.\n\nRESOLVED – That the report be noted.\n"
+            "Panel\n\n1. To approve the budget\n\nDiscussed.\n\nRESOLVED – That the report be noted.\n"
         );
         assert_eq!(
             run(text)[0].fixes[0].applicability,
@@ -445,9 +543,9 @@ mod tests {
 
     #[test]
     fn fix_keeps_markdown_emphasis() {
-        let text = "# Board\n\n## 1. Budget\n\n**RESOLVED** – That it be approved.\n\n## 2. Plan\n\nDiscussed.\n";
+        let text = "# Board\n\n## 1. Budget\n\n**RESOLVED** – That it be approved.\n\n## 2. To adopt the plan\n\nDiscussed.\n";
         assert!(fixed(text, &Config::default()).ends_with("Discussed.\n\n**RESOLVED** – That the report be noted.\n"));
-        let text = "# Board\n\n## 1. Budget\n\n**NOTED**\n\n## 2. Plan\n\nDiscussed.\n";
+        let text = "# Board\n\n## 1. Budget\n\n**NOTED**\n\n## 2. To adopt the plan\n\nDiscussed.\n";
         assert!(fixed(text, &Config::default()).ends_with("Discussed.\n\n**NOTED**\n"));
     }
 
