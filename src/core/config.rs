@@ -21,6 +21,20 @@ pub enum RuleLevel {
     On(Severity),
 }
 
+impl RuleLevel {
+    /// The words a rule level is written with, in the config, the editors' settings and the VS
+    /// Code extension's schema (`editors/vscode/package.json`, checked by a test).
+    pub const WORDS: [&'static str; 4] = ["off", "info", "warning", "error"];
+
+    /// The one parse of a rule level: exactly one of [`RuleLevel::WORDS`].
+    pub fn parse(word: &str) -> Option<RuleLevel> {
+        match word {
+            "off" => Some(RuleLevel::Off),
+            other => Severity::parse(other).map(RuleLevel::On),
+        }
+    }
+}
+
 /// Which sections `missing-section` asks a whole-meeting draft for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RequiredSections {
@@ -231,21 +245,15 @@ impl RawConfig {
                     ),
                 ));
             }
-            let parsed = match level.get_ref().as_str() {
-                "off" => RuleLevel::Off,
-                other => match Severity::parse(other) {
-                    Some(s) => RuleLevel::On(s),
-                    None => {
-                        return Err(error_at(
-                            level.span().start,
-                            format!(
-                                "rule `{}` has level `{}`; use \"off\", \"info\", \"warning\" or \"error\"",
-                                name.get_ref(),
-                                other
-                            ),
-                        ))
-                    }
-                },
+            let Some(parsed) = RuleLevel::parse(level.get_ref()) else {
+                return Err(error_at(
+                    level.span().start,
+                    format!(
+                        "rule `{}` has level `{}`; use \"off\", \"info\", \"warning\" or \"error\"",
+                        name.get_ref(),
+                        level.get_ref()
+                    ),
+                ));
             };
             config.rules.insert(name.into_inner(), parsed);
         }
