@@ -221,12 +221,7 @@ fn every_finding_on_the_wild_corpus_is_judged_and_the_targets_hold() {
 
     let raised: BTreeMap<&Key, &str> = run.findings.iter().map(|(k, f)| (k, f.message.as_str())).collect();
     compare("finding", &raised, &judged, &mut problems);
-    let safe: BTreeMap<&Key, &str> = run
-        .findings
-        .iter()
-        .filter(|(_, f)| f.safe_fix)
-        .map(|(k, f)| (k, f.message.as_str()))
-        .collect();
+    let safe: BTreeMap<&Key, &str> = run.safe_fixes.iter().map(|(k, m)| (k, m.as_str())).collect();
     compare("safe fix", &safe, &safe_judged, &mut problems);
     for (key, (verdict, at)) in &safe_judged {
         if verdict == "false" && safe.contains_key(key) {
