@@ -4,7 +4,9 @@
 //! follows; when nothing follows (or only punctuation), the minutes record that something was
 //! decided without saying what, which usually means the decision text was never pasted in. Words
 //! that are a whole decision on their own ("NOTED", "AGREED", "The Panel noted") are not empty,
-//! unless a colon or dash after them promises more. A placeholder left for later ("TBC",
+//! unless a colon or dash after them promises more. A marker that heads another marker straight
+//! after it ("Decision:" over "RESOLVED that: …") is not empty: the second one holds the decision
+//! (and is reported itself if it holds none). A placeholder left for later ("TBC",
 //! "[to follow]", "XXX") counts as nothing.
 //!
 //! ## Example

@@ -1,13 +1,27 @@
-//! `missing-decision`: an item that records no decision, resolution or noted outcome.
+//! `missing-decision`: an item that plainly called for a decision and records none.
 //!
-//! Every substantive item in minutes ends with what the meeting decided, even if only that the
-//! report was noted; an item without one leaves readers unable to tell whether anything was
-//! agreed. Procedural items (apologies, declarations of interest, the previous minutes, the
-//! date of the next meeting, welcomes, urgent business, exclusion of the public) are exempt, and
-//! so is an item whose text records its outcome inside a sentence ("… were submitted and
-//! approved as a correct record", "The Panel noted the update.", "The Committee agreed to …";
-//! but not "noted that …", which reports discussion), and an item that was withdrawn or
-//! deferred. A marker with nothing after it is `empty-decision`'s business, not this rule's.
+//! An item that asked the meeting to decide something (a proposal, a motion, a recommendation, an
+//! application, payments, "To agree …", "To approve …", "To resolve …") should say what was
+//! decided; without it readers cannot tell whether anything was agreed. The same goes for every
+//! business item of a document whose own style records a decision under each item: formal
+//! committee minutes (a "Minutes:" part, then "RESOLVED –", "AGREED" or "NOTED"), or minutes that
+//! mark decisions in most of their items.
+//!
+//! Outcomes count however they are written: a marker, or in a sentence ("It was RESOLVED to …",
+//! "The Council resolved that …", "After discussion, it was agreed …", "was unanimously
+//! approved", "was appointed", "were adopted", "Motion carried.", "Proposed X, seconded Y, all in
+//! favour", "5 for, 1 against", "No objection", "Supported.", "… – noted.", "The Panel noted the
+//! report"; but not "noted that …", which reports discussion), and an item put off to a later
+//! meeting, withdrawn or deferred needs none. Items that need no decision are left alone:
+//! procedural ones (apologies, declarations of interest, the previous minutes, the date of the
+//! next meeting, welcomes, urgent business, exclusion of the public), nil returns ("None.",
+//! "There were no petitions."), and, unless they asked for a decision, reports received (police,
+//! clerk, councillors, outside bodies), open forums, correspondence, announcements, matters
+//! arising and the close of the meeting; in formal minutes, forums, questions, announcements and
+//! a single sentence recording an event. So is a bare title with no text (often a heading over
+//! sub-items), a sub-item whose decision sits in a sibling ("5.1" … "5.3 … approved"), and a last
+//! item that stops mid-sentence (an excerpt cut short). A marker with nothing after it is
+//! `empty-decision`'s business, not this rule's. When in doubt the rule stays silent.
 //!
 //! ## Example
 //!
@@ -23,7 +37,8 @@
 //! 21/50
 //! ```
 //!
-//! Item 21/49 ends without "NOTED", "RESOLVED – …" or a "Decision" block.
+//! In minutes whose other items end with "NOTED" or "RESOLVED – …", item 21/49 ends without
+//! either, or a "Decision" block.
 //!
 //! ## Fix
 //!
