@@ -170,20 +170,23 @@ fn lacks_a_needed_decision(
 }
 
 /// "112.1" and "112.2", or "5" with "5.1" and "5.2": when any of the family records a decision,
-/// it is the family's.
+/// it is the family's. "24.31" and "24.32" in minutes of 2024 are year.number items, not a family.
 fn in_a_decided_family(text: &str, minutes: &Minutes, index: usize, item: &Item) -> bool {
     let Some(number) = &item.number else {
         return false;
     };
     let own = number.as_str(text).trim_end_matches(['.', ' ']);
-    let parent = own.rsplit_once('.').map_or(own, |(p, _)| p);
-    if parent.is_empty() {
+    let (parent, child) = match own.rsplit_once('.') {
+        Some((parent, _)) if !parent.is_empty() => (parent, true),
+        _ => (own, false),
+    };
+    if child && is_year(parent, minutes.meeting_year()) {
         return false;
     }
     let related = |other: &Item| {
         other.number.as_ref().is_some_and(|n| {
             let theirs = n.as_str(text).trim_end_matches(['.', ' ']);
-            theirs == parent || theirs.strip_prefix(parent).is_some_and(|rest| rest.starts_with('.'))
+            (child && theirs == parent) || theirs.strip_prefix(parent).is_some_and(|rest| rest.starts_with('.'))
         })
     };
     let decided = |other: &Item| !other.decisions.is_empty() || decisions::records_outcome(other.span.slice(text));
@@ -191,6 +194,18 @@ fn in_a_decided_family(text: &str, minutes: &Minutes, index: usize, item: &Item)
     let after = minutes.items.get(index + 1..).unwrap_or(&[]).iter().take_while(|o| related(o));
     let mut family = before.chain(after).peekable();
     family.peek().is_some() && family.any(decided)
+}
+
+/// "24" or "2024" in minutes of 2024 (or the year before, for a council year): the year part of
+/// a year.number scheme. Without a known year, any two-digit number from 10 to 40 may be one.
+fn is_year(prefix: &str, meeting_year: Option<i32>) -> bool {
+    let Ok(value) = prefix.parse::<i32>() else {
+        return false;
+    };
+    match meeting_year {
+        Some(year) => [year, year - 1, year % 100, (year - 1) % 100].contains(&value),
+        None => (10..=40).contains(&value) || (2010..=2040).contains(&value),
+    }
 }
 
 /// How strictly the document's own style expects every item to end with a decision.
@@ -572,6 +587,31 @@ mod tests {
         edits.sort_by_key(|e| e.span.start);
         let after = apply_edits(&text, &edits);
         assert!(run(&after).is_empty());
+    }
+
+    #[test]
+    fn sub_items_share_a_decision_but_year_numbers_do_not() {
+        // A decision in a sibling sub-item is the family's.
+        let text = "Council\n\n7.1 To approve the play area quotes\n\nThe quotes were compared.\n\n7.2 The quote from Parkway was accepted.\n";
+        assert!(spans(text).is_empty(), "{:?}", spans(text));
+        // Year.number items are a sequence, not a family.
+        let text = "Council\n\nMinutes of the meeting held on 3 June 2025\n\n25.40 Play area\n\nIt was agreed to repaint the swings.\n\n25.41 To approve the bench quotes\n\nThe quotes were compared.\n\n25.42 Correspondence\n\nA letter about litter bins.\n";
+        assert_eq!(spans(text), ["25.41"]);
+        // A repeated number is not a family either.
+        let text = "Council\n\n9 To approve the budget\n\nDiscussed.\n\n9 To approve the fees\n\nThe fees were approved.\n";
+        assert_eq!(spans(text), ["9"]);
+    }
+
+    #[test]
+    fn formal_minutes_expect_a_decision_on_every_business_item() {
+        let text = "Panel\n\n4.\n\nBus Services Update\n\nMinutes:\n\nThe officer described the new routes. Members asked about rural services.\n\n5.\n\nLibrary Review\n\nMinutes:\n\nThe Panel considered the review.\n\nNOTED\n\n6.\n\nMayor's Announcements\n\nMinutes:\n\nThe Mayor thanked the volunteers. She listed her engagements.\n";
+        assert_eq!(spans(text), ["4"]);
+    }
+
+    #[test]
+    fn loose_minutes_only_report_items_that_asked_for_a_decision() {
+        let text = "Parish Council\n\n1. Police report\n\nTwo thefts were reported.\n\n2. Village hall roof\n\nThe roof was discussed.\n\n3. To approve the roof repair quote\n\nThe quote was discussed.\n\n4. Planning applications\n\nNone received.\n";
+        assert_eq!(spans(text), ["3"]);
     }
 
     #[test]
