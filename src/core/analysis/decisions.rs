@@ -97,8 +97,15 @@ pub fn calls_for_decision(title: &str, body: &str) -> bool {
             r"co-?options?|quotes|quotations|tenders?|(?:accounts|invoices|bills|cheques)\s+for\s+(?:payment|approval))\b",
         ),
     );
+    static RECEIVED: OnceLock<Regex> = OnceLock::new();
+    // "Payments received", "Planning decisions", "Applications update": news, not a request.
+    let received = regex(
+        &RECEIVED,
+        r"(?i)\b(?:received|receipts|decisions|determined|granted|refused)\b",
+    );
     let opening = body.trim_start().split(['\n', '\r']).next().unwrap_or("");
-    asks.is_match(title) || names.is_match(title) || asks.is_match(opening)
+    let named = names.is_match(title) && !received.is_match(title) && !needs_no_decision(title);
+    asks.is_match(title) || named || asks.is_match(opening)
 }
 
 /// True when an item's title says it needs no decision: a report received from a person or a
@@ -153,7 +160,10 @@ pub fn is_nil_return(title: &str, body: &str) -> bool {
         &NIL,
         r"(?i)^[\W]*(?:there\s+(?:was|were|had\s+been|are|is)\s+(?:no(?:ne)?|nothing)\b|none\b|no\s+\w+|nothing\b|nil\b|n/?a\b|not\s+applicable\b)",
     );
-    let title_nil = regex(&TITLE_NIL, r"(?i)[\-–—:.]\s*(?:none|nil|n/?a|nothing\s+to\s+report)\W*$");
+    let title_nil = regex(
+        &TITLE_NIL,
+        r"(?i)[\-–—:.]\s*(?:none|nil|n/?a|nothing\s+to\s+report)\W*$",
+    );
     let body = body.trim();
     (body.len() < 200 && nil.is_match(body)) || (body.is_empty() && title_nil.is_match(title.trim()))
 }
@@ -231,7 +241,14 @@ mod tests {
         ] {
             assert!(calls_for_decision(title, body), "{title}");
         }
-        for title in ["Village hall", "Christmas lights", "Consultation on bus routes"] {
+        for title in [
+            "Village hall",
+            "Christmas lights",
+            "Consultation on bus routes",
+            "Payments received",
+            "Planning decisions",
+            "Planning applications update",
+        ] {
             assert!(!calls_for_decision(title, "The lights were discussed."), "{title}");
         }
     }
@@ -274,7 +291,9 @@ mod tests {
 
     #[test]
     fn a_cut_off_ending_is_seen() {
-        assert!(ends_mid_sentence("Village hall\nThe committee considered the quotes for the"));
+        assert!(ends_mid_sentence(
+            "Village hall\nThe committee considered the quotes for the"
+        ));
         assert!(!ends_mid_sentence("Village hall\nThe quotes were considered."));
         assert!(ends_mid_sentence("Village hall"));
         assert!(!ends_mid_sentence(""));

@@ -55,11 +55,14 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 /// "Decision:" on one line and "RESOLVED that:" on the next: the first heads the second, which
 /// holds (or lacks) the decision itself.
 fn heads_marker(text: &str, decision: &Decision, next: &Decision) -> bool {
-    let end = decision.body.map_or(decision.marker.end, |b| b.end.max(decision.marker.end));
+    let end = decision
+        .body
+        .map_or(decision.marker.end, |b| b.end.max(decision.marker.end));
     next.kind == DecisionKind::Marker
-        && text
-            .get(end..next.marker.start)
-            .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || matches!(c, '*' | '_' | '#' | ':')))
+        && text.get(end..next.marker.start).is_some_and(|gap| {
+            gap.chars()
+                .all(|c| c.is_whitespace() || matches!(c, '*' | '_' | '#' | ':'))
+        })
 }
 
 /// True when a marker decision has no text after it and is not a decision on its own.

@@ -48,8 +48,8 @@
 //! sentence to complete; "RESOLVED – That the report be noted."), separated by a blank line when
 //! the document separates its paragraphs that way.
 
-use crate::core::diagnostic::{Diagnostic, Edit, Fix};
 use crate::core::analysis::decisions;
+use crate::core::diagnostic::{Diagnostic, Edit, Fix};
 use crate::core::model::{BlockKind, Decision, DecisionKind, Item, Minutes};
 use crate::core::rules::empty_decision::is_self_contained;
 use crate::core::rules::Context;
@@ -136,7 +136,10 @@ fn lacks_a_needed_decision(
         }
     }
     let lower_title = title.to_lowercase();
-    if ["withdrawn", "deferred", "postponed"].iter().any(|w| lower_title.contains(w)) {
+    if ["withdrawn", "deferred", "postponed"]
+        .iter()
+        .any(|w| lower_title.contains(w))
+    {
         return false;
     }
     let whole = item.span.slice(text);
@@ -191,7 +194,12 @@ fn in_a_decided_family(text: &str, minutes: &Minutes, index: usize, item: &Item)
     };
     let decided = |other: &Item| !other.decisions.is_empty() || decisions::records_outcome(other.span.slice(text));
     let before = minutes.items[..index].iter().rev().take_while(|o| related(o));
-    let after = minutes.items.get(index + 1..).unwrap_or(&[]).iter().take_while(|o| related(o));
+    let after = minutes
+        .items
+        .get(index + 1..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|o| related(o));
     let mut family = before.chain(after).peekable();
     family.peek().is_some() && family.any(decided)
 }
@@ -573,7 +581,8 @@ mod tests {
 
     #[test]
     fn fix_keeps_markdown_emphasis() {
-        let text = "# Board\n\n## 1. Budget\n\n**RESOLVED** – That it be approved.\n\n## 2. To adopt the plan\n\nDiscussed.\n";
+        let text =
+            "# Board\n\n## 1. Budget\n\n**RESOLVED** – That it be approved.\n\n## 2. To adopt the plan\n\nDiscussed.\n";
         assert!(fixed(text, &Config::default()).ends_with("Discussed.\n\n**RESOLVED** – That the report be noted.\n"));
         let text = "# Board\n\n## 1. Budget\n\n**NOTED**\n\n## 2. To adopt the plan\n\nDiscussed.\n";
         assert!(fixed(text, &Config::default()).ends_with("Discussed.\n\n**NOTED**\n"));
@@ -598,7 +607,8 @@ mod tests {
         let text = "Council\n\nMinutes of the meeting held on 3 June 2025\n\n25.40 Play area\n\nIt was agreed to repaint the swings.\n\n25.41 To approve the bench quotes\n\nThe quotes were compared.\n\n25.42 Correspondence\n\nA letter about litter bins.\n";
         assert_eq!(spans(text), ["25.41"]);
         // A repeated number is not a family either.
-        let text = "Council\n\n9 To approve the budget\n\nDiscussed.\n\n9 To approve the fees\n\nThe fees were approved.\n";
+        let text =
+            "Council\n\n9 To approve the budget\n\nDiscussed.\n\n9 To approve the fees\n\nThe fees were approved.\n";
         assert_eq!(spans(text), ["9"]);
     }
 
