@@ -39,6 +39,9 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
+    /// One self-contained HTML page (summary, each finding in context, suggested fixes), for a
+    /// reviewer or to keep as a CI artifact.
+    Html,
 }
 
 /// The lowest severity that makes the exit code 1.
