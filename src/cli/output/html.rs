@@ -92,8 +92,6 @@ fn severity_index(severity: Severity) -> usize {
     }
 }
 
-const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
-
 const STYLE: &str = r#"
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
