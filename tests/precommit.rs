@@ -49,7 +49,13 @@ impl Repo {
         path.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
         let out = Command::new(&self.pre_commit)
             .current_dir(self.dir.path())
-            .args(["try-repo", env!("CARGO_MANIFEST_DIR"), hook, "--all-files", "--color=never"])
+            .args([
+                "try-repo",
+                env!("CARGO_MANIFEST_DIR"),
+                hook,
+                "--all-files",
+                "--color=never",
+            ])
             .env("PATH", std::env::join_paths(path).unwrap())
             .env("PRE_COMMIT_HOME", self.home.path().join("pre-commit"))
             .env("GIT_CONFIG_NOSYSTEM", "1")
@@ -94,19 +100,29 @@ fn the_check_hook_fails_on_a_finding_and_the_fix_hook_fixes_it() {
 
     let (code, printed) = repo.try_hook("minutes-lint");
     assert_eq!(code, Some(1), "{printed}");
-    assert!(printed.contains("minutes-lint....") && printed.contains("Failed"), "{printed}");
+    assert!(
+        printed.contains("minutes-lint....") && printed.contains("Failed"),
+        "{printed}"
+    );
     assert!(
         printed.contains("drafts/audit-2023-03.minutes:4:1: warning[paste-residue]"),
         "{printed}"
     );
     assert!(!printed.contains("notes.md"), "{printed}");
-    assert_eq!(fs::read_to_string(&draft).unwrap(), DRAFT, "the check hook changed the draft");
+    assert_eq!(
+        fs::read_to_string(&draft).unwrap(),
+        DRAFT,
+        "the check hook changed the draft"
+    );
 
     // The fix hook removes the breadcrumb: pre-commit fails the run because a file changed.
     let (code, printed) = repo.try_hook("minutes-lint-fix");
     assert_eq!(code, Some(1), "{printed}");
     assert!(printed.contains("files were modified by this hook"), "{printed}");
-    assert_eq!(fs::read_to_string(&draft).unwrap(), DRAFT.replace("Home > Council > Audit\n\n", ""));
+    assert_eq!(
+        fs::read_to_string(&draft).unwrap(),
+        DRAFT.replace("Home > Council > Audit\n\n", "")
+    );
     assert_eq!(
         fs::read_to_string(repo.dir.path().join("notes.md")).unwrap(),
         DRAFT,
