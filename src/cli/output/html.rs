@@ -149,6 +149,10 @@ footer { margin-top: 2rem; color: #666; font-size: .85rem; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   pre.context, th { background: #fff; }
   .finding { border-left-width: 4px; }
+  /* Browsers leave backgrounds out of print unless told: keep the highlights, and underline
+     inserted text so that it still shows where they are dropped. */
+  mark, del, ins, .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  ins { text-decoration: underline; }
 }
 "#;
 
