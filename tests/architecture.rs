@@ -45,12 +45,21 @@ struct Names {
 
 fn is_test_only(attrs: &[syn::Attribute]) -> bool {
     attrs.iter().any(|a| {
-        a.path().is_ident("cfg") && a.meta.require_list().is_ok_and(|l| l.tokens.to_string().contains("test"))
+        a.path().is_ident("cfg")
+            && a.meta
+                .require_list()
+                .is_ok_and(|l| l.tokens.to_string().contains("test"))
     })
 }
 
 fn flatten(tree: &syn::UseTree, prefix: &str, out: &mut Vec<String>) {
-    let join = |name: &str| if prefix.is_empty() { name.to_string() } else { format!("{prefix}::{name}") };
+    let join = |name: &str| {
+        if prefix.is_empty() {
+            name.to_string()
+        } else {
+            format!("{prefix}::{name}")
+        }
+    };
     match tree {
         syn::UseTree::Path(p) => flatten(&p.tree, &join(&p.ident.to_string()), out),
         syn::UseTree::Name(n) => out.push(join(&n.ident.to_string())),
@@ -108,7 +117,9 @@ fn violations(source: &str) -> Result<Vec<String>, syn::Error> {
         .found
         .into_iter()
         .filter(|name| {
-            FORBIDDEN_IN_CORE.iter().any(|f| name == f || name.starts_with(&format!("{f}::")))
+            FORBIDDEN_IN_CORE
+                .iter()
+                .any(|f| name == f || name.starts_with(&format!("{f}::")))
                 || FORBIDDEN_MACROS.iter().any(|m| name == &format!("{m}!"))
         })
         .collect();
@@ -165,7 +176,11 @@ fn the_check_sees_through_groups_renames_paths_and_macros() {
         "#![cfg(test)]\nuse std::fs;",
         "fn ignored_word() -> &'static str { \"std::fs\" }",
     ] {
-        assert_eq!(violations(source).unwrap(), Vec::<String>::new(), "wrongly caught: {source}");
+        assert_eq!(
+            violations(source).unwrap(),
+            Vec::<String>::new(),
+            "wrongly caught: {source}"
+        );
     }
 }
 

@@ -620,6 +620,36 @@ fn every_format_reports_a_wrong_weekday() {
         .unwrap()
         .iter()
         .any(|r| r["ruleId"] == "weekday-mismatch"));
+    let html = bin()
+        .current_dir(dir.path())
+        .args(["check", "a.minutes", "--format", "html"])
+        .output()
+        .unwrap();
+    assert_eq!(html.status.code(), Some(1));
+    let page = String::from_utf8(html.stdout).unwrap();
+    assert!(
+        page.contains("Line 2, column 1 &middot; rule <code>weekday-mismatch</code> &middot; error"),
+        "{page}"
+    );
+    assert!(page.contains("<del>Monday</del>") && page.contains("<ins>Tuesday</ins>"));
+}
+
+#[test]
+fn html_after_fix_says_what_was_fixed_and_shows_what_remains() {
+    let dir = temp();
+    let draft = write(dir.path(), "a.minutes", DRAFT);
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["check", "a.minutes", "--fix", "--format", "html"])
+        .output()
+        .unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    let fixed = fs::read_to_string(&draft).unwrap();
+    assert_ne!(fixed, DRAFT, "the safe fixes were applied");
+    let remaining = library_findings(&fixed, "a.minutes");
+    assert_eq!(page.matches("<article class=\"finding").count(), remaining.len());
+    assert!(page.contains("already fixed by --fix"), "{page}");
+    assert_eq!(out.status.code(), Some(expected_exit(&remaining, Severity::Warning)));
 }
 
 #[test]
