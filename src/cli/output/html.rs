@@ -668,6 +668,30 @@ mod tests {
         assert!(page.contains("lin<mark class=\"empty\" title=\"here\"></mark>e 1"));
     }
 
+    /// Every span (and a fix replacing it) over a text with tabs, emoji, combining marks, CRLF, a
+    /// lone CR, a BOM, markup and no final newline renders, with its tags balanced and nothing of
+    /// the text left unescaped.
+    #[test]
+    fn any_span_and_fix_renders() {
+        let text = "\u{feff}a\t<b> 😀 e\u{301}\r\nCRLF & line\rlone CR\n\nlast";
+        let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        for &start in &boundaries {
+            for &end in boundaries.iter().filter(|&&e| e >= start) {
+                let d = Diagnostic::new("first-person", Span::new(start, end), "m")
+                    .with_fix(Fix::unsafe_("t", vec![Edit::replace(Span::new(start, end), "<x>")]));
+                let page = page_of(FileReport::new("x.minutes", text.to_string(), vec![d]));
+                assert!(!page.contains("<b>") && !page.contains("<x>"), "{start}..{end}");
+                for tag in ["mark", "del", "ins", "pre", "table"] {
+                    assert_eq!(
+                        page.matches(&format!("<{tag}")).count(),
+                        page.matches(&format!("</{tag}>")).count(),
+                        "{tag} in {start}..{end}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn spans_past_the_end_or_inside_a_character_do_not_panic() {
         let text = "Café\n".to_string();
