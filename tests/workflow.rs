@@ -141,3 +141,14 @@ fn the_release_builds_every_platform_and_bundles_each_in_a_vsix() {
         assert!(ignore.lines().any(|l| l == kept), "{kept}");
     }
 }
+
+#[test]
+fn the_crate_and_the_extension_carry_the_same_version_for_a_release_tag() {
+    // The release's first job fails unless the tag is v<this version> for both.
+    let release = fs::read_to_string(repo().join(".github/workflows/release.yml")).unwrap();
+    assert!(release.contains("[ \"$TAG\" = \"v$cargo_version\" ] && [ \"$TAG\" = \"v$vscode_version\" ]"));
+    let cargo: toml::Value = toml::from_str(&fs::read_to_string(repo().join("Cargo.toml")).unwrap()).unwrap();
+    let package: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(repo().join("editors/vscode/package.json")).unwrap()).unwrap();
+    assert_eq!(cargo["package"]["version"].as_str(), package["version"].as_str());
+}
