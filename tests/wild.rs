@@ -13,7 +13,8 @@
 //!   `false` (a false alarm still raised) or `fixed` (a false alarm no longer raised).
 //! - `misses/RULE.tsv`: `file line what`: a real defect the rule should report on that line.
 //! - `safe-fixes/RULE.tsv`: `file line column verdict reason`: the safe fix of the finding
-//!   there, `true` when applying it unattended is right.
+//!   there (of any severity, since `--fix` applies them all), `true` when applying it
+//!   unattended is right.
 //! - `numbered.tsv`: `file`: the drafts that have numbered items, judged by reading them.
 //!
 //! The corpus text is read in place and never copied into the repository.
@@ -66,13 +67,15 @@ fn corpus() -> BTreeMap<String, String> {
 /// What the tool says about one finding.
 struct Finding {
     severity: Severity,
-    safe_fix: bool,
     /// Printed beside an unjudged finding, to help whoever judges it.
     message: String,
 }
 
 struct Run {
+    /// Warnings and errors.
     findings: BTreeMap<Key, Finding>,
+    /// Findings of any severity with a safe fix, with their messages.
+    safe_fixes: BTreeMap<Key, String>,
     /// Drafts in which the reader found at least one numbered item.
     with_items: BTreeSet<String>,
     /// Drafts given an `unread-structure` finding.
@@ -84,6 +87,7 @@ fn run(corpus: &BTreeMap<String, String>) -> Run {
     let config = Config::default();
     let mut out = Run {
         findings: BTreeMap::new(),
+        safe_fixes: BTreeMap::new(),
         with_items: BTreeSet::new(),
         unread: BTreeSet::new(),
         bytes: 0,
@@ -98,9 +102,6 @@ fn run(corpus: &BTreeMap<String, String>) -> Run {
             if d.rule == "unread-structure" {
                 out.unread.insert(name.clone());
             }
-            if d.severity == Severity::Info {
-                continue;
-            }
             let at = linted.lines.to_line_col(text, d.span.start, ColumnUnit::Char);
             let bom = at.line == 0 && at.col > 0 && text.starts_with('\u{feff}');
             let key = (
@@ -109,15 +110,17 @@ fn run(corpus: &BTreeMap<String, String>) -> Run {
                 at.col as usize + 1 - usize::from(bom),
                 d.rule.to_string(),
             );
-            let safe_fix = d.fixes.iter().any(|f| f.applicability == Applicability::Safe);
-            out.findings.insert(
-                key,
-                Finding {
+            // `--fix` applies safe fixes whatever the finding's severity, so every one is judged.
+            if d.fixes.iter().any(|f| f.applicability == Applicability::Safe) {
+                out.safe_fixes.insert(key.clone(), d.message.clone());
+            }
+            if d.severity != Severity::Info {
+                let finding = Finding {
                     severity: d.severity,
-                    safe_fix,
                     message: d.message.clone(),
-                },
-            );
+                };
+                out.findings.insert(key, finding);
+            }
         }
     }
     out
@@ -218,12 +221,7 @@ fn every_finding_on_the_wild_corpus_is_judged_and_the_targets_hold() {
 
     let raised: BTreeMap<&Key, &str> = run.findings.iter().map(|(k, f)| (k, f.message.as_str())).collect();
     compare("finding", &raised, &judged, &mut problems);
-    let safe: BTreeMap<&Key, &str> = run
-        .findings
-        .iter()
-        .filter(|(_, f)| f.safe_fix)
-        .map(|(k, f)| (k, f.message.as_str()))
-        .collect();
+    let safe: BTreeMap<&Key, &str> = run.safe_fixes.iter().map(|(k, m)| (k, m.as_str())).collect();
     compare("safe fix", &safe, &safe_judged, &mut problems);
     for (key, (verdict, at)) in &safe_judged {
         if verdict == "false" && safe.contains_key(key) {
