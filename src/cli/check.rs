@@ -5,7 +5,7 @@
 //! benchmark call it); [`check_files`] is the part without printing.
 
 use super::args::{CheckArgs, OutputFormat};
-use super::files::{describe_io, discover};
+use super::files::{describe_io, discover, no_drafts_message};
 use super::output::{self, human, FileReport, Totals};
 use super::write::{check_writable, write_atomically};
 use crate::core::diagnostic::Severity;
@@ -212,15 +212,21 @@ pub fn check_files(options: &CheckOptions, stdin: Option<&mut dyn Read>) -> Resu
         })
         .collect();
     let mut checked = Vec::with_capacity(results.len());
+    let mut not_minutes = 0;
     for result in results {
         match result {
             Ok(Some(c)) => checked.push(c),
-            Ok(None) => {}
+            Ok(None) => not_minutes += 1,
             Err(e) => errors.push(e),
         }
     }
     if !errors.is_empty() {
         return Err(errors);
+    }
+    // Finding nothing to check is not a pass: a wrong path or an empty folder would otherwise
+    // read as clean minutes.
+    if checked.is_empty() {
+        return Err(vec![no_drafts_message(&file_paths, not_minutes)]);
     }
     checked.sort_by(|a, b| a.report.path.cmp(&b.report.path));
     Ok(CheckRun {
@@ -479,6 +485,14 @@ fn write_findings(
         OutputFormat::Json => output::json::write(reports, out),
         OutputFormat::Sarif => output::sarif::write(reports, out),
         OutputFormat::Github => output::github::write(reports, out),
+        OutputFormat::Html => output::html::write(
+            reports,
+            output::html::HtmlOptions {
+                unsafe_fixes: options.unsafe_fixes,
+                fixing: options.fix,
+            },
+            out,
+        ),
     }
 }
 
@@ -545,6 +559,20 @@ mod tests {
             errors[0].contains("latin1.minutes") && errors[0].contains("offset 3"),
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn finding_no_draft_is_an_error_not_an_empty_pass() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("notes.md"), "Minutes\n").unwrap();
+        let errors = check_files(&options(vec![dir.path().to_path_buf()]), None).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with("no drafts found in "), "{errors:?}");
+        assert!(errors[0].contains(".minutes.md"), "{errors:?}");
+        // Standard input is a draft, whatever else was named.
+        let stdin_too = options(vec![dir.path().to_path_buf(), PathBuf::from("-")]);
+        let run = check_files(&stdin_too, Some(&mut "Minutes\n".as_bytes())).unwrap();
+        assert_eq!(run.checked.len(), 1);
     }
 
     #[test]
