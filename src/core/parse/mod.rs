@@ -352,7 +352,8 @@ fn attendance_heading(text: &str, content: Span, words: &LineWords) -> Option<(A
             || after.starts_with(" –")
             || (*kind == AttendanceKind::Apologies && after.starts_with(" for absence"))
             || (*kind == AttendanceKind::Apologies && after.starts_with(" were received"))
-            || (*kind == AttendanceKind::Apologies && after.starts_with(" received"));
+            || (*kind == AttendanceKind::Apologies && after.starts_with(" received"))
+            || names_follow(*kind, after);
         if !opens_list {
             continue;
         }
@@ -363,6 +364,26 @@ fn attendance_heading(text: &str, content: Span, words: &LineWords) -> Option<(A
         return Some((*kind, Span::new(content.start + word.len() + skip, content.end)));
     }
     None
+}
+
+/// "Apologies Annie Kerr, Cllrs Lowe and Ames", "Present Councillor Ames": a heading written
+/// without its colon, straight before the names. After "Apologies" any capitalised word will
+/// do (no sentence starts "Apologies Annie"); after the others, only a title.
+fn names_follow(kind: AttendanceKind, after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest.split_whitespace().next().unwrap_or("");
+    match kind {
+        AttendanceKind::Apologies => {
+            word.starts_with(|c: char| c.is_uppercase())
+                && word.chars().skip(1).all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-' | '.'))
+                && !matches!(word, "For" | "Received" | "Were" | "Was" | "And" | "To")
+                // "Apologies To receive apologies for absence": an agenda title, not names.
+                && people::reads_as_list_line(rest)
+        }
+        _ => people::is_councillor_title(word) || matches!(word, "Mr" | "Mrs" | "Ms" | "Miss" | "Dr"),
+    }
 }
 
 /// The length of a decision opening at the start of `line` ("RESOLVED –", "The Panel agreed:").
@@ -741,7 +762,13 @@ impl<'a> Assembler<'a> {
 
     fn header_block(&mut self, block: &RawBlock) -> BlockKind {
         if self.section.is_some() {
-            if self.add_people(block.content, true) {
+            if is_list_label(block.content.slice(self.text)) {
+                // "Councillors:", "Members of the public:": a label inside the list.
+                return BlockKind::Attendance;
+            }
+            // Prose written straight after the list, without a blank line, is not part of it.
+            let list = list_lines(self.text, block.content);
+            if !list.is_empty() && self.add_people(list, true) {
                 return BlockKind::Attendance;
             }
             self.section = None;
@@ -782,22 +809,12 @@ impl<'a> Assembler<'a> {
     fn add_people(&mut self, span: Span, roles: bool) -> bool {
         let mut people = people::scan_people(self.text, span, roles);
         if people.is_empty() {
-            people.extend(people::scan_bare_name(self.text, span));
+            // A comma-separated list of bare names: "Jane Smith, Tom Brown and Ann Lee", before
+            // one name with a role ("Jane Smith, Clerk"), which would take the rest as its role.
+            people = self.bare_names(span);
         }
         if people.is_empty() {
-            // A comma-separated list of bare names: "Jane Smith, Tom Brown and Ann Lee".
-            let slice = span.slice(self.text);
-            let mut offset = 0;
-            for piece in slice.split([',', ';']) {
-                let piece_span = trim_span(self.text, span.sub(offset..offset + piece.len()));
-                offset += piece.len() + 1;
-                for part in split_and(self.text, piece_span) {
-                    match people::scan_bare_name(self.text, part) {
-                        Some(p) => people.push(p),
-                        None => return false,
-                    }
-                }
-            }
+            people.extend(people::scan_bare_name(self.text, span));
         }
         if people.is_empty() {
             return false;
@@ -807,6 +824,41 @@ impl<'a> Assembler<'a> {
             return true;
         }
         false
+    }
+
+    /// Every piece of a comma-separated list of bare names, or nothing when a piece is no name.
+    fn bare_names(&self, span: Span) -> Vec<Person> {
+        static CELL: OnceLock<Regex> = OnceLock::new();
+        static CODE: OnceLock<Regex> = OnceLock::new();
+        // Commas, and the gaps of a table's columns ("Jo Kent    JK    P").
+        let cell = CELL.get_or_init(|| Regex::new(r"[,;\n\t|]|[ \u{a0}]{2,}").expect("valid"));
+        // A column of initials or of P/A marks beside the names.
+        let code = CODE.get_or_init(|| Regex::new(r"^\(?[A-Z]{1,4}\)?$").expect("valid"));
+        let slice = span.slice(self.text);
+        let mut people = Vec::new();
+        let mut offset = 0;
+        let mut pieces = Vec::new();
+        for m in cell.find_iter(slice) {
+            pieces.push(offset..m.start());
+            offset = m.end();
+        }
+        pieces.push(offset..slice.len());
+        for piece in pieces {
+            let piece_span = trim_span(self.text, span.sub(piece));
+            if piece_span.is_empty() || code.is_match(piece_span.slice(self.text)) {
+                continue;
+            }
+            for part in split_and(self.text, piece_span) {
+                match people::scan_bare_name(self.text, part) {
+                    Some(p) if !people::is_role(part.slice(self.text)) => people.push(p),
+                    _ => return Vec::new(),
+                }
+            }
+        }
+        if people.len() < 2 {
+            return Vec::new();
+        }
+        people
     }
 
     fn current_item_mut(&mut self) -> Option<&mut Item> {
@@ -856,6 +908,34 @@ impl<'a> Assembler<'a> {
             .cloned();
         self.minutes.header.date = date;
     }
+}
+
+/// The leading lines of an attendance block that read as list entries (see
+/// [`people::reads_as_list_line`]); empty when the first line is prose.
+fn list_lines(text: &str, content: Span) -> Span {
+    let slice = content.slice(text);
+    let mut end = 0;
+    for line in slice.split_inclusive('\n') {
+        if !people::reads_as_list_line(line) {
+            break;
+        }
+        end += line.len();
+    }
+    trim_span(text, Span::new(content.start, content.start + end))
+}
+
+/// A short label ending in a colon inside an attendance list: "Councillors:", "Members of the
+/// Public:", "Committee Members:".
+fn is_list_label(content: &str) -> bool {
+    let Some(label) = content.trim().strip_suffix(':') else {
+        return false;
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.first().is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\'')))
 }
 
 fn field_pattern() -> &'static Regex {
