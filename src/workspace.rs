@@ -48,7 +48,7 @@ pub fn load_config_file(path: &Path) -> Result<ResolvedConfig, ConfigError> {
         column: None,
         message: format!("cannot read the config file: {e}"),
     })?;
-    let config = Config::from_toml(&text, &origin)?;
+    let config = Config::from_toml(&text, &origin, &crate::core::rules::names())?;
     Ok(ResolvedConfig {
         config,
         file: Some(path.to_path_buf()),

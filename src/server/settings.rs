@@ -3,7 +3,6 @@
 //! last good config for that file in force.
 
 use crate::core::config::{Config, ConfigError, RuleLevel, CONFIG_FILE_NAME};
-use crate::core::diagnostic::Severity;
 use crate::core::rules;
 use crate::workspace::{find_config_file, ConfigCache, ResolvedConfig};
 use serde_json::Value;
@@ -30,21 +29,15 @@ impl ClientSettings {
                     problems.push(format!("settings: unknown rule `{name}` in minutes-lint.rules"));
                     continue;
                 }
-                let level = match level.as_str() {
-                    Some("off") => RuleLevel::Off,
-                    Some(word) => match Severity::parse(word) {
-                        Some(s) => RuleLevel::On(s),
-                        None => {
-                            problems.push(format!(
-                                "settings: rule `{name}` has level `{word}`; use off, info, warning or error"
-                            ));
-                            continue;
-                        }
-                    },
-                    None => {
-                        problems.push(format!("settings: rule `{name}` needs a string level"));
-                        continue;
-                    }
+                let Some(word) = level.as_str() else {
+                    problems.push(format!("settings: rule `{name}` needs a string level"));
+                    continue;
+                };
+                let Some(level) = RuleLevel::parse(word) else {
+                    problems.push(format!(
+                        "settings: rule `{name}` has level `{word}`; use off, info, warning or error"
+                    ));
+                    continue;
                 };
                 settings.rules.insert(name.clone(), level);
             }
@@ -167,6 +160,7 @@ pub fn is_config_file(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::diagnostic::Severity;
     use serde_json::json;
 
     #[test]
