@@ -339,14 +339,27 @@ fn emphasised_decision(text: &str, content: Span, vocabulary: &Vocabulary) -> Op
 }
 
 fn attendance_heading(text: &str, content: Span, words: &LineWords) -> Option<(AttendanceKind, Span)> {
-    let line = content.slice(text);
+    let whole = content.slice(text);
+    // "**Present**: Jo Kent, …": the heading word in bold, the names after it.
+    let mark = ["**", "__"].into_iter().find(|m| whole.starts_with(m));
+    let line = mark.map_or(whole, |m| &whole[m.len()..]);
     for (word, kind) in words.attendance_headings(line) {
         let Some(head) = line.get(..word.len()) else { continue };
         if !head.eq_ignore_ascii_case(word) {
             continue;
         }
-        let after = &line[word.len()..];
+        let mut after = &line[word.len()..];
+        if let Some(mark) = mark {
+            let Some(rest) = after.strip_prefix(mark) else {
+                continue;
+            };
+            after = rest;
+        }
+        let word_len = whole.len() - after.len();
         let opens_list = after.is_empty()
+            // "PRESENT         Jo Kent   JK": a table's first column.
+            || after.starts_with("  ")
+            || after.starts_with('\t')
             || after.starts_with([':', '–', '—'])
             || after.starts_with(" -")
             || after.starts_with(" –")
@@ -361,7 +374,7 @@ fn attendance_heading(text: &str, content: Span, words: &LineWords) -> Option<(A
             - after
                 .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-'))
                 .len();
-        return Some((*kind, Span::new(content.start + word.len() + skip, content.end)));
+        return Some((*kind, Span::new(content.start + word_len + skip, content.end)));
     }
     None
 }
@@ -773,6 +786,7 @@ impl<'a> Assembler<'a> {
             }
             self.section = None;
         }
+        self.find_unlabelled_attendance(block);
         let content = block.content.slice(self.text);
         if field_pattern().is_match(content) {
             if content.to_ascii_lowercase().starts_with("venue") {
@@ -793,6 +807,72 @@ impl<'a> Assembler<'a> {
             return BlockKind::MeetingLine;
         }
         BlockKind::Paragraph
+    }
+
+    /// Before the items, with no list read yet: a run of lines that each start with a title
+    /// ("Cllr Marsh", "Cllr Mrs C Dale (Chair) Cllr P Venn") is the list of those present,
+    /// written without a "Present" heading. The run must hold two names or more and nothing
+    /// but names; it is closed at once, so nothing after it joins.
+    fn find_unlabelled_attendance(&mut self, block: &RawBlock) {
+        if self.item.is_some() || !self.minutes.attendance.is_empty() {
+            return;
+        }
+        // Only at the top, after the title, the meeting line and short header lines: a roll of
+        // names further down is a recorded vote or the like.
+        let at_top = self.minutes.blocks.iter().all(|b| match b.kind {
+            BlockKind::Title | BlockKind::MeetingLine | BlockKind::Field | BlockKind::Residue | BlockKind::Comment => {
+                true
+            }
+            BlockKind::Paragraph => b.content.len() < 120,
+            _ => false,
+        });
+        if !at_top {
+            return;
+        }
+        let content = block.content;
+        let slice = content.slice(self.text);
+        let mut offset = 0;
+        let mut run: Option<Span> = None;
+        for line in slice.split_inclusive('\n') {
+            let span = trim_span(self.text, content.sub(offset..offset + line.len()));
+            offset += line.len();
+            let starts_titled = people::scan_people(self.text, span, true)
+                .first()
+                .is_some_and(|p| p.span.start == span.start);
+            if starts_titled && people::reads_as_list_line(line) {
+                run = Some(run.map_or(span, |r| r.join(span)));
+            } else if run.is_some() {
+                break;
+            }
+        }
+        let Some(run) = run else { return };
+        let people = people::scan_people(self.text, run, true);
+        if people.len() < 2 {
+            return;
+        }
+        // Nothing but the names, their chair markers and roles: "Councillor Lowe Moved,
+        // Councillor Ames Seconded" is a sentence.
+        let mut last = run.start;
+        let mut leftover = String::new();
+        for p in &people {
+            if p.group.start >= last {
+                leftover.push_str(Span::new(last, p.group.start).slice(self.text));
+                last = p.group.end.max(p.span.end);
+            }
+        }
+        leftover.push_str(Span::new(last.min(run.end), run.end).slice(self.text));
+        let only_names = leftover
+            .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+            .all(|w| w.is_empty() || w == "and" || w == "&");
+        if !only_names {
+            return;
+        }
+        self.minutes.attendance.push(AttendanceSection {
+            kind: AttendanceKind::Present,
+            heading: run,
+            span: run,
+            people,
+        });
     }
 
     fn open_section(&mut self, kind: AttendanceKind, heading: Span, span: Span) {

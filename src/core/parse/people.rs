@@ -1,5 +1,7 @@
 //! Reading people's names: "Councillor Stone – in the Chair", "Councillors Alijah, Collins and
-//! Reid", "Mrs B Kellner, Co-opted Member", "Cllr Mr A H Porter (Chair)", "Mr L Parker (Solicitor)".
+//! Reid", "Mrs B Kellner, Co-opted Member", "Cllr Mr A H Porter (Chair)", "Mr L Parker (Solicitor)",
+//! "Chair Cllr. C Edwards", "Jo Kent — *Treasurer*", "Cllrs Ames, Lowe (Deputy Mayor) and Kerr";
+//! and telling a line of an attendance list from prose written straight after it.
 
 use crate::core::ascii_words::any_capital;
 use crate::core::model::Person;
@@ -58,10 +60,20 @@ pub fn scan_people(text: &str, span: Span, roles: bool) -> Vec<Person> {
         let mut at = m.end;
         if title_word == "Councillors" || title_word == "Cllrs" {
             let list_start = people.len();
-            while let Some(name) = read_name(slice, at) {
+            let mut breaks = false;
+            while let Some(name) = read_name_in(slice, at, breaks) {
+                breaks = true;
                 let mut person = person_from(span, title, &name);
                 at = name.end;
                 at = read_chair(slice, at, &mut person);
+                // "P Cowell (Deputy Mayor)": a role in brackets inside the list.
+                if roles && !person.chair && !person.vice_chair {
+                    let rest = &slice[at..];
+                    if rest.starts_with(" (") || rest.starts_with('(') {
+                        at = read_role(slice, at, span, &mut person);
+                        at = read_chair(slice, at, &mut person);
+                    }
+                }
                 let marked = at > name.end;
                 people.push(person);
                 let Some(next) = list_separator(slice, at) else {
@@ -265,8 +277,19 @@ fn person_from(span: Span, title: Span, name: &Name) -> Person {
 
 /// Reads "A H Porter", "Stone", "Mary O’Neill-Smith" starting at `at` (after one space).
 fn read_name(slice: &str, at: usize) -> Option<Name> {
+    read_name_in(slice, at, false)
+}
+
+/// [`read_name`], where `breaks` lets the name start on the next line, as the names of a list
+/// run on after a comma ("M Dyer,\nL Emery"); a title at the end of a line ("Co-option of
+/// Councillor") is not followed by a name on the next.
+fn read_name_in(slice: &str, at: usize, breaks: bool) -> Option<Name> {
     let rest = slice.get(at..)?;
-    let skipped = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+    let skipped = if breaks {
+        rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\n', '\r']).len()
+    } else {
+        rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len()
+    };
     if skipped == 0 && at != 0 {
         return None;
     }
@@ -658,6 +681,14 @@ const NOT_NAMES: &[&str] = &[
     "Protocol",
     "Casework",
     "Community",
+    "Agenda",
+    "Item",
+    "Items",
+    "Nature",
+    "Explanation",
+    "Clerk",
+    "Treasurer",
+    "Secretary",
 ];
 
 fn is_not_a_name(token: &str) -> bool {
@@ -730,6 +761,24 @@ mod tests {
                 ("Moss".into(), false)
             ]
         );
+    }
+
+    #[test]
+    fn a_role_in_brackets_stays_inside_a_councillors_list() {
+        let text = "Cllrs B Ames, P Lowe (Deputy Mayor), M Kerr (Town Mayor) and T Venn";
+        let people = scan_people(text, Span::new(0, text.len()), true);
+        let surnames: Vec<&str> = people.iter().map(|p| p.surname.slice(text)).collect();
+        assert_eq!(surnames, ["Ames", "Lowe", "Kerr", "Venn"]);
+        assert_eq!(people[1].role.unwrap().slice(text), "Deputy Mayor");
+    }
+
+    #[test]
+    fn a_list_runs_over_a_line_break_but_a_title_at_a_line_end_takes_no_name() {
+        let text = "Cllrs A Ames, M Dyer,\nL Emery and T Venn";
+        let surnames: Vec<(String, bool)> = names(text);
+        assert_eq!(surnames.len(), 4, "{surnames:?}");
+        let text = "Co-option of Councillor\n   Kate Hollis was welcomed";
+        assert!(names(text).is_empty());
     }
 
     #[test]

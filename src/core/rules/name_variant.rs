@@ -4,15 +4,17 @@
 //! searches for that person's record. Two surnames count as one person spelled two ways when
 //! they differ by one letter (two for surnames of eight letters or more; swapped neighbours count
 //! as one), and the names carry the same title or fitting first names or initials ("Councillor
-//! Taylor" and "Councillor Tayler", "J Smith" and "John Smyth"). Surnames under four letters are
-//! left alone, so are short surnames that differ only in their first letter ("Terry" and
-//! "Berry" are two families, not a slip), and so are two names that are both written in lists: "Councillors Reid and Reed"
-//! are two councillors, and so are "Councillor A Brown" present and "Councillor A Browne"
-//! sending apologies, and "Cllrs Allen, Aylen and Berry" in a recorded vote (a list under a
-//! plural title is copied from the register, not typed from memory). A possessive ("Mr Thomas'
-//! report") is not part of the name. The same letters in other capitals ("McDonald" and "Mcdonald") are a
-//! variant too, but a surname written in capitals ("Councillor J SMITH", a house style for lists)
-//! and a different apostrophe ("O’Neill", "O'Neill") are not.
+//! Taylor" and "Councillor Tayler", "J Smith" and "John Smyth").
+//!
+//! Left alone, because they are usually two people: surnames under four letters; short surnames
+//! that differ only in their first letter ("Terry" and "Berry" are two families, and a slip of
+//! the keyboard rarely falls on a name's capital); and two names that are both written in lists,
+//! since lists are copied from the register: "Councillors Reid and Reed", "Councillor A Brown"
+//! present and "Councillor A Browne" sending apologies, or "Cllrs Allen, Aylen and Berry" in a
+//! recorded vote. A possessive ("Mr Thomas' report", "Councillor Hale’s motion") is not part of
+//! the name. The same letters in other capitals ("McDonald" and "Mcdonald") are a variant too,
+//! but a surname written in capitals ("Councillor J SMITH", a house style for lists) and a
+//! different apostrophe ("O’Neill", "O'Neill") are not.
 //!
 //! ## Example
 //!
