@@ -727,6 +727,62 @@ mod tests {
         assert!(apologies.people.iter().all(|p| p.role.is_none()));
     }
 
+    fn listed(text: &str) -> Vec<(AttendanceKind, Vec<String>)> {
+        parse(text)
+            .attendance
+            .iter()
+            .map(|s| {
+                let names = s.people.iter().map(|p| p.surname.slice(text).to_string()).collect();
+                (s.kind, names)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn attendance_without_a_heading_in_tables_and_in_bold() {
+        // Titled names straight under the meeting line, with no "Present" heading.
+        let text = "Minutes of the meeting held on 3 March 2025\nCllr Ames\nCllr Lowe\nCllr Kerr\n1. Welcome\n\nThe Chair opened the meeting.\n";
+        assert_eq!(
+            listed(text),
+            vec![(
+                AttendanceKind::Present,
+                vec!["Ames".into(), "Lowe".into(), "Kerr".into()]
+            )]
+        );
+        // A roll of names further down, after prose, is not an attendance list.
+        let text = "Minutes of the meeting held on 3 March 2025\n\nThe Mayor had called this meeting after the resignation of the Leader, which the council noted with regret.\n\nCllrs Ames, Lowe and Kerr\n";
+        assert!(listed(text).is_empty());
+        // A table: heading, names and a column of initials.
+        let text = "PRESENT      Jo Kent        JK      Ravi Sethi      RS\n             Ann Lowe       AL\n\n1 Police Report\n\nNo report.\n";
+        assert_eq!(
+            listed(text),
+            vec![(
+                AttendanceKind::Present,
+                vec!["Kent".into(), "Sethi".into(), "Lowe".into()]
+            )]
+        );
+        // Bold headings in Markdown.
+        let text = "**Present**: Jo Kent, Ravi Sethi, Councillor Ames\n\n**Apologies**: Ann Lowe, Mo Khan\n";
+        let found = listed(text);
+        assert_eq!(found[0].0, AttendanceKind::Present);
+        assert_eq!(found[0].1, vec!["Ames".to_string()]);
+        assert_eq!(
+            found[1],
+            (AttendanceKind::Apologies, vec!["Lowe".into(), "Khan".into()])
+        );
+    }
+
+    #[test]
+    fn an_apologies_heading_without_its_colon() {
+        let text = "Present: Councillor Ames (Chair)\n\nApologies Ann Lowe, Cllrs Kerr and Venn\n\n1. Budget\n\nRESOLVED – noted.\n";
+        let found = listed(text);
+        assert_eq!(found[1].0, AttendanceKind::Apologies);
+        assert!(found[1].1.contains(&"Venn".to_string()), "{found:?}");
+        // An agenda title in the same place is not a list of names.
+        let text = "Present: Councillor Ames (Chair)\n\nApologies To receive any apologies for absence from members of the committee\n";
+        assert_eq!(listed(text).len(), 1);
+    }
+
     #[test]
     fn hostile_text_does_not_panic() {
         let long = "Councillor Smith ".repeat(20_000);

@@ -823,7 +823,7 @@ impl<'a> Assembler<'a> {
             BlockKind::Title | BlockKind::MeetingLine | BlockKind::Field | BlockKind::Residue | BlockKind::Comment => {
                 true
             }
-            BlockKind::Paragraph => b.content.len() < 120,
+            BlockKind::Paragraph => b.content.len() < 80 || self.minutes.dates.iter().any(|d| b.content.covers(d.span)),
             _ => false,
         });
         if !at_top {
@@ -918,6 +918,7 @@ impl<'a> Assembler<'a> {
         let mut people = Vec::new();
         let mut offset = 0;
         let mut pieces = Vec::new();
+        let mut codes = 0;
         for m in cell.find_iter(slice) {
             pieces.push(offset..m.start());
             offset = m.end();
@@ -925,7 +926,11 @@ impl<'a> Assembler<'a> {
         pieces.push(offset..slice.len());
         for piece in pieces {
             let piece_span = trim_span(self.text, span.sub(piece));
-            if piece_span.is_empty() || code.is_match(piece_span.slice(self.text)) {
+            if piece_span.is_empty() {
+                continue;
+            }
+            if code.is_match(piece_span.slice(self.text)) {
+                codes += 1;
                 continue;
             }
             for part in split_and(self.text, piece_span) {
@@ -935,7 +940,8 @@ impl<'a> Assembler<'a> {
                 }
             }
         }
-        if people.len() < 2 {
+        // One bare name is read by itself, with its role; one beside its initials is a row.
+        if people.len() < 2 && (people.is_empty() || codes == 0) {
             return Vec::new();
         }
         people

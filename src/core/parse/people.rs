@@ -242,16 +242,21 @@ pub fn scan_bare_name(text: &str, line: Span) -> Option<Person> {
     };
     let at = read_chair(slice, name.end, &mut person);
     let at = read_role(slice, at, line, &mut person);
-    // Anything but punctuation left over means this line is prose, not a name.
-    if slice[at..]
-        .trim()
-        .trim_matches(|c: char| c.is_ascii_punctuation())
-        .is_empty()
-    {
-        Some(person)
-    } else {
-        None
+    let left = slice[at..].trim().trim_matches(|c: char| c.is_ascii_punctuation());
+    if left.is_empty() {
+        return Some(person);
     }
+    // "Mrs K Dale Parish Clerk": a role written straight after the name.
+    let capitalised = left
+        .split_whitespace()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    if person.role.is_none() && capitalised && left.split_whitespace().count() <= 4 && is_role(left) {
+        let start = at + slice[at..].find(left).unwrap_or(0);
+        person.role = Some(line.sub(start..start + left.len()));
+        return Some(person);
+    }
+    // Anything else left over means this line is prose, not a name.
+    None
 }
 
 struct Name {
@@ -689,6 +694,9 @@ const NOT_NAMES: &[&str] = &[
     "Clerk",
     "Treasurer",
     "Secretary",
+    "Parish",
+    "Acting",
+    "Locum",
 ];
 
 fn is_not_a_name(token: &str) -> bool {
@@ -928,6 +936,18 @@ mod tests {
         let text = "Ames, then the Chair Cllr Ng spoke";
         let people = scan_people(text, Span::new(0, text.len()), true);
         assert!(!people[0].chair);
+    }
+
+    #[test]
+    fn a_role_straight_after_a_bare_name() {
+        let text = "Kay Dale Parish Clerk";
+        let p = scan_bare_name(text, Span::new(0, text.len())).unwrap();
+        assert_eq!(p.surname.slice(text), "Dale");
+        assert_eq!(p.role.unwrap().slice(text), "Parish Clerk");
+        let text = "Jo Kent Acting Clerk";
+        let p = scan_bare_name(text, Span::new(0, text.len())).unwrap();
+        assert_eq!(p.surname.slice(text), "Kent");
+        assert!(scan_bare_name("Jo Kent went home", Span::new(0, 17)).is_none());
     }
 
     #[test]
