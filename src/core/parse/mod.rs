@@ -867,9 +867,14 @@ impl<'a> Assembler<'a> {
         if !only_names {
             return;
         }
+        // No heading was written: the list's first line stands for it.
+        let first_line = run
+            .slice(self.text)
+            .find(['\n', '\r'])
+            .map_or(run.end, |i| run.start + i);
         self.minutes.attendance.push(AttendanceSection {
             kind: AttendanceKind::Present,
-            heading: run,
+            heading: Span::new(run.start, first_line),
             span: run,
             people,
         });

@@ -156,7 +156,7 @@ pub fn reads_as_list_line(line: &str) -> bool {
         "explained",
     ];
     // A numbered heading ("16.05.1 Election of Chair", "12/3 Minutes") starts the items.
-    let first = line.trim_start().split_whitespace().next().unwrap_or("");
+    let first = line.split_whitespace().next().unwrap_or("");
     if first.starts_with(|c: char| c.is_ascii_digit()) {
         // "3 members of the public" is a head count; "16.05.1 Election of Chair" an item.
         return !first.trim_end_matches('.').contains(['.', '/']);
