@@ -819,13 +819,19 @@ impl<'a> Assembler<'a> {
         }
         // Only at the top, after the title, the meeting line and short header lines: a roll of
         // names further down is a recorded vote or the like.
-        let at_top = self.minutes.blocks.iter().all(|b| match b.kind {
-            BlockKind::Title | BlockKind::MeetingLine | BlockKind::Field | BlockKind::Residue | BlockKind::Comment => {
-                true
-            }
-            BlockKind::Paragraph => b.content.len() < 80 || self.minutes.dates.iter().any(|d| b.content.covers(d.span)),
-            _ => false,
-        });
+        // (A top is a few blocks long, which also keeps this check from growing with the text.)
+        let at_top = self.minutes.blocks.len() <= 12
+            && self.minutes.blocks.iter().all(|b| match b.kind {
+                BlockKind::Title
+                | BlockKind::MeetingLine
+                | BlockKind::Field
+                | BlockKind::Residue
+                | BlockKind::Comment => true,
+                BlockKind::Paragraph => {
+                    b.content.len() < 80 || self.minutes.dates.iter().any(|d| b.content.covers(d.span))
+                }
+                _ => false,
+            });
         if !at_top {
             return;
         }
