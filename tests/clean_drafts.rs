@@ -1,7 +1,10 @@
-//! Clean drafts in house styles the wild corpus does not have, written for this project: each
-//! records its meeting without a defect, so any warning or error on them is a false alarm, and
-//! the reader must find every numbered item. They stand in for the real minutes the tool has
-//! not seen.
+//! Drafts in house styles the wild corpus does not have, written for this project. They stand in
+//! for the real minutes the tool has not seen.
+//!
+//! - `tests/fixtures/clean/`: each records its meeting without a defect, so any warning or error
+//!   on them is a false alarm, and the reader must find every numbered item.
+//! - `tests/fixtures/defects/`: defects planted in an otherwise clean draft; each must be found,
+//!   and nothing else may be reported.
 
 use minutes_lint::core::diagnostic::Severity;
 use minutes_lint::{lint, Config};
@@ -73,4 +76,43 @@ fn every_clean_draft_is_listed() {
         DRAFTS.len(),
         "a draft in tests/fixtures/clean is not in DRAFTS"
     );
+}
+
+/// The planted defects: rule and the lines where a finding for it may start (a clash between two
+/// lists may be reported at either).
+const PLANTED: &[(&str, &[usize])] = &[
+    ("present-and-apologies", &[5, 8]),
+    ("first-person", &[14]),
+    ("item-number-sequence", &[16]),
+    ("name-variant", &[5, 16]),
+    ("undefined-acronym", &[18]),
+    ("weekday-mismatch", &[20]),
+];
+
+#[test]
+fn planted_defects_in_an_unseen_style_are_all_found_and_nothing_else() {
+    let name = "parish-planted-defects.minutes.txt";
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/defects")
+        .join(name);
+    let text = std::fs::read_to_string(path).unwrap();
+    let linted = lint(&text, &Config::default(), Some(name));
+    let found: Vec<(&str, usize, &str)> = linted
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Info)
+        .map(|d| (d.rule, linted.lines.line_of(d.span.start) + 1, d.message.as_str()))
+        .collect();
+    let mut problems = Vec::new();
+    for (rule, lines) in PLANTED {
+        if !found.iter().any(|(r, l, _)| r == rule && lines.contains(l)) {
+            problems.push(format!("missed: {rule} on line {lines:?}"));
+        }
+    }
+    for (rule, line, message) in &found {
+        if !PLANTED.iter().any(|(r, lines)| r == rule && lines.contains(line)) {
+            problems.push(format!("false alarm: {name}:{line}: {rule} {message}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -7,6 +7,7 @@
 
 use crate::core::analysis::acronyms::AcronymAnalysis;
 use crate::core::analysis::people::PeopleAnalysis;
+use crate::core::analysis::Analyses;
 use crate::core::config::Config;
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::glossary::Glossary;
@@ -186,6 +187,14 @@ impl<'a> Context<'a> {
 
     pub fn glossary(&self) -> &'static Glossary {
         Glossary::builtin()
+    }
+
+    /// The analyses the rules computed, for whoever uses the lint's result next.
+    pub fn into_analyses(self) -> Analyses {
+        Analyses {
+            acronyms: self.acronyms.into_inner(),
+            people: self.people.into_inner(),
+        }
     }
 
     /// The document's line ending, for fixes that insert lines.
