@@ -564,6 +564,12 @@ impl<'a> Assembler<'a> {
                 self.open_item(Some(numbered.number.clone()), title, block.span.start);
                 self.minutes.opaque.push(numbered.number.span);
                 self.expect_title = title.is_empty();
+                // "25/081 Apologies – Apologies were received from Cllr Lowe": an inline
+                // apologies item names the absent in its own line.
+                if self.current_item_is(Procedural::Apologies) && !title.is_empty() {
+                    let inline = Span::new(numbered.number.span.end, block.content.end);
+                    self.add_item_apologies(inline, block.span);
+                }
                 return BlockKind::ItemHeading;
             }
         }
@@ -712,7 +718,7 @@ impl<'a> Assembler<'a> {
 
     fn item_prose(&mut self, block: &RawBlock) -> BlockKind {
         if self.current_item_is(Procedural::Apologies) {
-            self.add_item_apologies(block);
+            self.add_item_apologies(block.content, block.span);
         }
         if self.decision_open {
             if let Some(decision) = self.current_item_mut().and_then(|i| i.decisions.last_mut()) {
@@ -748,19 +754,19 @@ impl<'a> Assembler<'a> {
         }
     }
 
-    fn add_item_apologies(&mut self, block: &RawBlock) {
-        let people = people::scan_people(self.text, block.content, false);
+    fn add_item_apologies(&mut self, content: Span, block_span: Span) {
+        let people = people::scan_people(self.text, content, false);
         if people.is_empty() {
             return;
         }
-        let heading = self.current_item_mut().map(|i| i.title).unwrap_or(block.content);
+        let heading = self.current_item_mut().map(|i| i.title).unwrap_or(content);
         let section = match self.section {
             Some(s) if self.minutes.attendance.get(s).is_some_and(|sec| sec.heading == heading) => s,
             _ => {
                 self.minutes.attendance.push(AttendanceSection {
                     kind: AttendanceKind::Apologies,
                     heading,
-                    span: block.span,
+                    span: block_span,
                     people: Vec::new(),
                 });
                 self.minutes.attendance.len() - 1
@@ -768,7 +774,7 @@ impl<'a> Assembler<'a> {
         };
         self.section = Some(section);
         if let Some(sec) = self.minutes.attendance.get_mut(section) {
-            sec.span.end = block.span.end;
+            sec.span.end = block_span.end;
             sec.people.extend(people);
         }
     }

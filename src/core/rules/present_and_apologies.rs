@@ -485,6 +485,15 @@ mod tests {
     }
 
     #[test]
+    fn an_inline_apologies_item_is_read() {
+        let text = "Present: Cllr A Lowe (Chair), Cllr B Ames\n\n25/01 Apologies – Apologies were received from Cllr Ames and Cllr Kerr.\n\n25/02 Budget – The budget was approved.\n";
+        let found = check(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].span.slice(text), "Cllr Ames");
+        assert!(found[0].span.start > text.find("25/01").unwrap());
+    }
+
+    #[test]
     fn other_corpus_drafts_are_clean() {
         for name in ["middlesbrough-cyp-panel-2022-03-21.txt", "manchester-cyp-2021-item.txt"] {
             assert!(check(&corpus(name)).is_empty(), "{name}");
