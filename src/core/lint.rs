@@ -33,7 +33,7 @@ pub fn check(text: &str, minutes: &Minutes, lines: &LineIndex, config: &Config, 
     let ctx = Context::new(text, minutes, config, lines);
     let mut all = Vec::new();
     for rule in RULES {
-        let RuleLevel::On(severity) = config.level(rule) else {
+        let RuleLevel::On(severity) = config.level(rule.name, rule.default_severity) else {
             continue;
         };
         if path.is_some_and(|p| config.ignored_for(p, rule.name))

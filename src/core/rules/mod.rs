@@ -140,6 +140,11 @@ pub fn rules_markdown() -> String {
     out
 }
 
+/// Every rule's name, for validating config that names rules.
+pub fn names() -> Vec<&'static str> {
+    RULES.iter().map(|r| r.name).collect()
+}
+
 /// The rule with this name.
 pub fn find(name: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.name == name)
