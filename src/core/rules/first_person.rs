@@ -285,7 +285,10 @@ fn introduced_within(text: &str, content: Span, at: usize) -> bool {
         if line_ends {
             // What follows starts afresh (a capital, a quotation mark, a list marker), not the
             // rest of a sentence that wrapped after its colon.
-            let next = head[colon + 1..].trim_start().chars().next();
+            let next = head[colon + 1..]
+                .trim_start_matches(|c: char| c.is_whitespace() || c == '>')
+                .chars()
+                .next();
             let fresh = next.is_some_and(|c| !c.is_lowercase());
             let line = &rest[line_start..=colon];
             return fresh && speaker_act().is_match(line) && !decides(line);
@@ -980,6 +983,8 @@ mod tests {
         // A colon that only wraps a sentence does not introduce anything.
         let text = "1. Roads\n\nThe Trust had answered our letter sent in May:\nthe others had not. It was agreed that we chase them.\n";
         assert_eq!(words_in(text, None), ["our", "we"]);
+        let text = "## 1. Roads\n\n> The Trust had answered our letter sent in May:\n> the others had not. It was AGREED that we chase them.\n";
+        assert_eq!(words_in(text, Some("draft.minutes.md")), ["our", "we"]);
         // "It was agreed that:" introduces the decision, in the minutes' voice.
         let text = "1. Roads\n\nIt was agreed that:\n\nwe write to the County.\n";
         assert_eq!(words_in(text, None), ["we"]);
