@@ -45,6 +45,7 @@ const FIX_COPY_BUDGET: usize = 300;
 
 /// A numbered item as this rule sees it.
 struct Entry<'a> {
+    item: &'a Item,
     number: &'a ItemNumber,
     /// Index into the number's numeric parts of the counter.
     counter: usize,
@@ -88,7 +89,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let entries: Vec<Entry> = numbered
         .iter()
         .zip(&shapes)
-        .map(|((_, number), shape)| {
+        .map(|((item, number), shape)| {
             let lettered = is_lettered(shape, main_shape);
             let position = if shape == main_shape || lettered {
                 counter
@@ -96,6 +97,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 count_numbers(number).saturating_sub(1)
             };
             Entry {
+                item,
                 number,
                 counter: position,
                 key: scheme_key(text, number, position),
@@ -127,7 +129,36 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 fn find_problems(ctx: &Context, entries: &[Entry], main_key: &str) -> Vec<Diagnostic> {
     let text = ctx.text;
-    let main: Vec<&Entry> = entries.iter().filter(|e| !e.lettered && e.key == main_key).collect();
+    let main_shape = entries
+        .iter()
+        .find(|e| !e.lettered && e.key == main_key)
+        .map(|e| e.number.shape())
+        .unwrap_or_default();
+    let mut per_key: HashMap<&str, usize> = HashMap::new();
+    for entry in entries.iter().filter(|e| !e.lettered) {
+        *per_key.entry(entry.key.as_str()).or_default() += 1;
+    }
+    // A number in the main shape whose fixed part differs ("19.01.4" among "19.03.#"), at the
+    // place its counter says: a slip in the main scheme, read as part of it.
+    let mut slipped: Vec<bool> = Vec::with_capacity(entries.len());
+    let mut last_main: Option<u64> = None;
+    for entry in entries {
+        let slip = !entry.lettered
+            && entry.key != main_key
+            && per_key.get(entry.key.as_str()) == Some(&1)
+            && entry.number.shape() == main_shape
+            && last_main.is_some_and(|v| entry.value() == v + 1);
+        if !entry.lettered && (entry.key == main_key || slip) {
+            last_main = Some(entry.value());
+        }
+        slipped.push(slip);
+    }
+    let main: Vec<&Entry> = entries
+        .iter()
+        .zip(&slipped)
+        .filter(|(e, slip)| !e.lettered && (e.key == main_key || **slip))
+        .map(|(e, _)| e)
+        .collect();
     let mut present: Vec<u64> = main.iter().map(|e| e.value()).collect();
     present.sort_unstable();
     present.dedup();
@@ -136,12 +167,23 @@ fn find_problems(ctx: &Context, entries: &[Entry], main_key: &str) -> Vec<Diagno
     let mut seen: HashMap<u64, &Entry> = HashMap::new();
     // The main scheme's items with numbers not used before, in document order.
     let mut sequence: Vec<&Entry> = Vec::with_capacity(main.len());
-    for entry in entries {
+    for (entry, slip) in entries.iter().zip(&slipped) {
         if entry.lettered {
             continue;
         }
         let written = entry.number.as_str(text);
-        if entry.key != main_key {
+        if *slip {
+            out.push(Diagnostic::new(
+                "item-number-sequence",
+                entry.number.span,
+                format!("{written} breaks the numbering of the items around it (such as {example})"),
+            ));
+        } else if entry.key != main_key {
+            // One stray number in another shape is more likely a reference, a page number or a
+            // table cell than an item; only two schemes of items compete.
+            if per_key.get(entry.key.as_str()).copied().unwrap_or(0) < 2 {
+                continue;
+            }
             out.push(Diagnostic::new(
                 "item-number-sequence",
                 entry.number.span,
@@ -199,6 +241,9 @@ fn find_problems(ctx: &Context, entries: &[Entry], main_key: &str) -> Vec<Diagno
             previous = Some(entry);
             continue;
         }
+        if taken_out_of_order(text, entry.item) {
+            continue;
+        }
         let after = next_in_order[i].and_then(|j| sequence.get(j));
         let place = match (previous, after) {
             (Some(p), Some(n)) => format!(
@@ -220,8 +265,30 @@ fn find_problems(ctx: &Context, entries: &[Entry], main_key: &str) -> Vec<Diagno
         }
         out.push(diagnostic);
     }
+    // Real numbering slips are few; many breaks mean the numbers are not one scheme of items
+    // as read (numbered lists, auto-numbered "1." paragraphs), and the rule stays silent.
+    if out.len() > 2 && out.len() * 5 > main.len() {
+        return Vec::new();
+    }
     out.sort_by_key(|d| d.span.start);
     out
+}
+
+/// An item whose minute says it was taken out of the agenda's order keeps its agenda number
+/// ("Item 7 was brought forward"), so its place is no numbering slip.
+fn taken_out_of_order(text: &str, item: &Item) -> bool {
+    let end = crate::core::text::floor_char_boundary(text, item.span.end.min(item.span.start + 600));
+    let said = text.get(item.span.start..end).unwrap_or("").to_lowercase();
+    [
+        "brought forward",
+        "taken before",
+        "taken after",
+        "taken earlier",
+        "taken out of order",
+        "taken first",
+    ]
+    .iter()
+    .any(|w| said.contains(w))
 }
 
 /// Marks a longest strictly rising subsequence of `values` (patience sorting, O(n log n)).
