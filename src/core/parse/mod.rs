@@ -704,6 +704,13 @@ impl<'a> Assembler<'a> {
                 return Numbered::SubItem;
             }
         }
+        // "5.1.2" under item 5 or 5.1.
+        if numbers.len() == 3
+            && matches!(current_shape.as_deref(), Some("#" | "#.#"))
+            && current_numbers.first() == numbers.first()
+        {
+            return Numbered::SubItem;
+        }
         // A table row ("08.18.08   Grass cutting – quotes   Done   NO"): its columns are set
         // apart by wide gaps, as no item title is.
         let title = numbered.title.slice(self.text);
@@ -735,10 +742,15 @@ impl<'a> Assembler<'a> {
         if !numbered.plain {
             // "07.17.02" among items "11.17.#": a reference to another meeting's minute (in
             // matters arising or an action log), unless it stands where the next item would.
-            if current_shape.as_deref() == Some(shape.as_str()) && numbers.len() >= 2 {
-                let key = &numbers[..numbers.len() - 1];
-                let current_key = current_numbers.get(..current_numbers.len().saturating_sub(1));
-                if current_key != Some(key) && value != current_value + 1 {
+            // The counter is the last part ("11.17.#") or the first ("#/21").
+            if current_shape.as_deref() == Some(shape.as_str())
+                && numbers.len() >= 2
+                && numbers.len() == current_numbers.len()
+            {
+                let n = numbers.len();
+                let same_prefix = numbers[..n - 1] == current_numbers[..n - 1];
+                let same_suffix = numbers[1..] == current_numbers[1..];
+                if !same_prefix && !same_suffix && value != current_value + 1 {
                     return Numbered::Content;
                 }
             }
@@ -749,14 +761,19 @@ impl<'a> Assembler<'a> {
             self.numbered_list_next = Some(value + 1);
             return Numbered::Content;
         }
-        let opens_list = self.previous_was_marker
-            || self
-                .previous_content
-                .is_some_and(|c| c.slice(self.text).trim_end().ends_with([':', '-']));
+        let after_colon = self
+            .previous_content
+            .is_some_and(|c| c.slice(self.text).trim_end().ends_with([':', '-']));
+        let opens_list = self.previous_was_marker || after_colon;
         // A list goes on at its own indentation: "4." back at the items' margin after a list
         // "1. 2. 3." indented under item 3 is item 4.
         let continues_list = self.numbered_list_next == Some(value) && indent >= self.numbered_list_indent;
         let current_plain = current_shape.as_deref() == Some(shape.as_str());
+        // A bare number no higher than the current item's, alone on its line: a stray figure
+        // (a page or column number), not an item without a title.
+        if current_plain && numbered.title.is_empty() && value <= current_value {
+            return Numbered::Content;
+        }
         let deeper = indent >= self.item_indent + 3;
         let next_item = current_plain && value == current_value + 1;
         let near = current_plain && value > current_value && value <= current_value + 3;
@@ -767,7 +784,7 @@ impl<'a> Assembler<'a> {
             || (current_plain && value < current_value && self.numbered_list_next.is_some())
             // A list restarting at 1 inside item 5.
             || (current_plain && value == 1 && current_value >= 2)
-            || (current_plain && !next_item && (opens_list || deeper))
+            || (current_plain && !next_item && (after_colon || deeper))
             || (current_plain && !near && numbered.long);
         if content {
             self.numbered_list_next = Some(value + 1);

@@ -92,9 +92,9 @@ fn may_start_with_number(line: &str) -> bool {
 }
 
 /// The index in [`patterns`] of an abbreviation before a number ("Pl.204").
-const ABBREVIATED: usize = 4;
+const ABBREVIATED: usize = 5;
 /// The index in [`patterns`] of the three-part slashed number that could be a date.
-const DATE_LIKE: usize = 5;
+const DATE_LIKE: usize = 6;
 
 fn patterns() -> &'static [Regex] {
     static RES: OnceLock<Vec<Regex>> = OnceLock::new();
@@ -106,6 +106,8 @@ fn patterns() -> &'static [Regex] {
             r"^(?P<num>(?:Agenda [Ii]tem|AGENDA ITEM|Item|ITEM|Minute|MINUTE)\s+\d{1,5}[a-z]?)(?P<rest>.*)$",
             // CYP/OSG/17/13, EX/23/004, Fin/112/11-12
             r"^(?P<num>[A-Z][A-Za-z]{0,5}(?:/[A-Z]{1,6})*/\d{1,4}/\d{1,5}(?:-\d{2})?)(?P<rest>.*)$",
+            // AM119: a ModernGov code and number alone on a line, the title on the next
+            r"^(?P<num>[A-Z]{1,4}\d{2,5})(?P<rest>)$",
             // CB20/15, C 10/034, K112/24, LIC31/19
             r"^(?P<num>[A-Z]{1,4} ?\d{1,4}/\d{1,5})(?P<rest>.*)$",
             // Pl.204, Min. 12
@@ -118,8 +120,8 @@ fn patterns() -> &'static [Regex] {
             r"^(?P<num>\d{1,5}/\d{1,5})(?P<rest>.*)$",
             // 2019-03_2. (year-month_number)
             r"^(?P<num>\d{4}-\d{2}_\d{1,3})(?P<rest>(?:\\?[.:)]?(?:\s.*)?)?)$",
-            // 19.03.1 (year.month.number)
-            r"^(?P<num>\d{2}\.\d{2}\.\d{1,3})(?P<rest>(?:\\?[.:)]?(?:\s.*)?)?)$",
+            // 19.03.1, 16.3.10 (year.month.number)
+            r"^(?P<num>\d{1,2}\.\d{1,2}\.\d{1,3})(?P<rest>(?:\\?[.:)]?(?:\s.*)?)?)$",
             // 21.44 (year.number); sub-paragraphs are told apart by the parser
             r"^(?P<num>\d{1,4}\.\d{1,3})(?P<rest>(?:\\?[.:)]?(?:\*\*|__)?(?:\s.*)?)?)$",
             // 12.  84.  1772.  12)  12  1\. (a Markdown converter's escaped dot)
@@ -170,7 +172,6 @@ const COUNTED: &[&str] = &[
     "councillor",
     "councillors",
     "cllrs",
-    "public",
 ];
 
 /// "12 September 2017", "2019 Inspection findings", "10 Downing Street": numbers that start a
@@ -187,9 +188,15 @@ fn is_plain_number_false_positive(num: &str, title: &str, line: &str) -> bool {
         return true;
     }
     if !has_punctuation {
-        // "1 Member of the public", "5 For, 0 Against": a count of people or votes.
+        // "1 Member of the public", "5 For, 0 Against": a count of people or votes, not a
+        // heading ("12 MEMBERS' ALLOWANCES", "7 Councillors Reports").
         let counted = word.to_ascii_lowercase();
-        if COUNTED.contains(&counted.as_str()) || first_word.ends_with(',') {
+        let heading = word.chars().all(|c| !c.is_lowercase()) || word.contains(['\'', '’']);
+        let next_lower = title
+            .split_whitespace()
+            .nth(1)
+            .map_or(true, |w| w.starts_with(|c: char| c.is_lowercase()));
+        if COUNTED.contains(&counted.as_str()) && !heading && (next_lower || first_word.ends_with(',')) {
             return true;
         }
         let value: u64 = num.parse().unwrap_or(0);

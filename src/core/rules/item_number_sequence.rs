@@ -12,6 +12,17 @@
 //! numbers that appear nowhere. Drafts of a single item and items without numbers are not
 //! checked.
 //!
+//! Only plain slips are reported. The fixed parts of a number compare by value ("16.3.#" is
+//! "16.03.#"); one number in the main shape whose fixed part differs, standing where the next
+//! item belongs ("19.01.4" among "19.03.#"), is a slip in that part. A number in another shape
+//! is reported as a second scheme only when that scheme numbers two items or more (one stray
+//! number is more likely a reference or a figure). An item whose minute says it was brought
+//! forward or taken out of turn is not out of order; a jump of more than twenty numbers is no
+//! slip of the pen; and when more than half the items would be reported, the numbers are not
+//! one scheme as read (automatic "1." numbering, two meetings in one file) and nothing is said.
+//! Sub-paragraphs ("5.1" under 5), numbered lists inside an item, counts ("5 For, 2 Against"),
+//! page numbers and table rows are not items (the reader leaves them in their item).
+//!
 //! ## Example
 //!
 //! ```text
@@ -42,6 +53,9 @@ use std::sync::OnceLock;
 /// Above this many edits in total, only the first findings carry the whole-document fix, so
 /// that a long draft full of findings does not copy a huge fix into every one.
 const FIX_COPY_BUDGET: usize = 300;
+
+/// The most numbers a gap may skip and still be reported as a slip.
+const MAX_GAP: u64 = 20;
 
 /// A numbered item as this rule sees it.
 struct Entry<'a> {
@@ -265,13 +279,28 @@ fn find_problems(ctx: &Context, entries: &[Entry], main_key: &str) -> Vec<Diagno
         }
         out.push(diagnostic);
     }
-    // Real numbering slips are few; many breaks mean the numbers are not one scheme of items
-    // as read (numbered lists, auto-numbered "1." paragraphs), and the rule stays silent.
-    if out.len() > 2 && out.len() * 5 > main.len() {
+    if !one_run(&main.iter().map(|e| e.value()).collect::<Vec<_>>()) {
         return Vec::new();
     }
     out.sort_by_key(|d| d.span.start);
     out
+}
+
+/// Whether the numbers read are one run of items. They are not when most of them repeat one
+/// value (automatic "1." numbering kept as text) or when the count starts again from 1 or 2 and
+/// climbs ("1 … 8, 2, 3, 4 …": two meetings in one file, or a list read as items): then the
+/// sequence says nothing about slips.
+fn one_run(values: &[u64]) -> bool {
+    let mut distinct = values.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if values.len() >= 3 && distinct.len() * 2 <= values.len() {
+        return false;
+    }
+    let restarts = values
+        .windows(4)
+        .any(|w| w[1] <= 2 && w[0] > w[1] + 1 && w[2] == w[1] + 1 && w[3] == w[1] + 2);
+    !restarts
 }
 
 /// An item whose minute says it was taken out of the agenda's order keeps its agenda number
@@ -323,6 +352,11 @@ fn gap_message(text: &str, entry: &Entry, top: u64, present: &[u64]) -> Option<S
         return None;
     }
     let span_len = value - lowest_missing;
+    // A jump of dozens of numbers is no slip of the pen: the counter is not the one read
+    // ("AM119, AM219" counts in hundreds), or the numbers are not items.
+    if span_len > MAX_GAP {
+        return None;
+    }
     let later = present.partition_point(|&v| v < value) - present.partition_point(|&v| v <= top);
     let missing = span_len.saturating_sub(later as u64);
     if missing == 0 {
@@ -585,17 +619,18 @@ fn render(text: &str, number: &ItemNumber, counter: usize, value: u64, width: Op
 }
 
 /// The number with its counter replaced by `#`: the scheme.
-fn scheme_key(text: &str, number: &ItemNumber, counter: usize) -> String {
+/// The fixed parts compare by value: "16.3.#" and "16.03.#" are one scheme.
+fn scheme_key(_text: &str, number: &ItemNumber, counter: usize) -> String {
     let mut out = String::new();
     let mut index = 0;
     for part in &number.parts {
         match part {
             NumberPart::Text(t) => out.push_str(t),
-            NumberPart::Number { span, .. } => {
+            NumberPart::Number { value, .. } => {
                 if index == counter {
                     out.push('#');
                 } else {
-                    out.push_str(span.slice(text));
+                    out.push_str(&value.to_string());
                 }
                 index += 1;
             }
@@ -771,14 +806,39 @@ mod tests {
 
     #[test]
     fn mixed_schemes() {
-        let text = doc(&["21/47", "21/48", "Item 3", "21/49"]);
+        let text = doc(&["21/47", "21/48", "Item 3", "Item 4", "21/49"]);
         assert_eq!(
             messages(&text),
-            ["Item 3: Item 3 is numbered in a different scheme from the other items (such as 21/47)"]
+            [
+                "Item 3: Item 3 is numbered in a different scheme from the other items (such as 21/47)",
+                "Item 4: Item 4 is numbered in a different scheme from the other items (such as 21/47)"
+            ]
         );
         let fixed = fixed(&text);
-        assert!(fixed.contains("21/49 Report"), "{fixed}");
-        assert!(fixed.contains("21/50 Report"), "{fixed}");
+        assert!(fixed.contains("21/47 Report"), "{fixed}");
+        assert_ne!(fixed, text);
+        // One stray number in another shape is no second scheme.
+        assert!(messages(&doc(&["21/47", "21/48", "Item 3", "21/49"])).is_empty());
+    }
+
+    #[test]
+    fn a_slip_in_the_fixed_part_and_runs_that_are_not_one_scheme() {
+        assert_eq!(
+            messages(&doc(&["19.03.1", "19.03.2", "19.01.3", "19.03.4"])),
+            ["19.01.3: 19.01.3 breaks the numbering of the items around it (such as 19.03.1)"]
+        );
+        assert!(messages(&doc(&["16.3.1", "16.03.2", "16.3.3"])).is_empty());
+        // Automatic numbering written out as "1." for every item, and two meetings in one file.
+        assert!(messages(&doc(&["1.", "1.", "1.", "1."])).is_empty());
+        assert!(messages(&doc(&["1.", "2.", "3.", "5.", "2.", "3.", "4.", "5."])).is_empty());
+        // A jump of dozens is not a slip.
+        assert!(messages(&doc(&["AM119", "AM219", "AM319"])).is_empty());
+    }
+
+    #[test]
+    fn items_taken_out_of_turn_say_so() {
+        let text = "Panel\n\n1. Apologies\n\nNone.\n\n4. Budget\n\nThis item was brought forward.\n\nNOTED\n\n2. Minutes\n\nNOTED\n\n3. Parks\n\nNOTED\n";
+        assert!(messages(text).is_empty(), "{:?}", messages(text));
     }
 
     #[test]

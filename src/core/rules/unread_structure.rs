@@ -62,14 +62,14 @@ fn item_like_lines(text: &str) -> Option<(Span, usize)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"(?m)^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?(?:(?:Item|ITEM|Minute|MINUTE)[ \t]+)?(?P<num>[A-Z]{0,4}\d{1,5}(?:[./]\d{1,4})?)(?:\\?[.):])?(?:\*\*|__)?[ \t]+[A-Z]",
+            r"(?m)^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?(?:(?:Item|ITEM|Minute|MINUTE)[ \t]+)?(?P<num>[A-Z]{0,4}\d{1,5}(?:[./]\d{1,4})?)(?:\\?[.):])?(?:\*\*|__)?[ \t]+(?:[A-Z]|\|)",
         )
         .expect("valid")
     });
     let mut first = None;
     let mut values = BTreeSet::new();
     for caps in re.captures_iter(text) {
-        let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
+        let Some(num) = caps.name("num") else {
             continue;
         };
         let value = num.as_str();
@@ -78,7 +78,7 @@ fn item_like_lines(text: &str) -> Option<(Span, usize)> {
             continue;
         }
         values.insert(value.to_string());
-        first.get_or_insert(Span::new(num.start(), whole.end() - 1));
+        first.get_or_insert(Span::new(num.start(), num.end()));
     }
     (values.len() >= ITEM_LIKE_LINES)
         .then(|| (first, values.len()))
@@ -90,7 +90,10 @@ fn unread_section(text: &str, section: &AttendanceSection) -> bool {
     if !section.people.is_empty() {
         return false;
     }
-    let said = text.get(section.span.range()).unwrap_or("").to_lowercase();
+    // The section and the line after it ("Apologies:", a blank line, then "None").
+    let after = text.get(section.span.end..).unwrap_or("");
+    let next_line = after.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let said = format!("{} {next_line}", text.get(section.span.range()).unwrap_or("")).to_lowercase();
     let nobody = [
         "none",
         "nil",
