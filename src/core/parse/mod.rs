@@ -753,6 +753,16 @@ impl<'a> Assembler<'a> {
                 if !same_prefix && !same_suffix && value != current_value + 1 {
                     return Numbered::Content;
                 }
+                // A number already passed, opening a sentence rather than a heading: an action
+                // log or matters arising citing an earlier minute of this meeting.
+                let (counter, current_counter) = if same_prefix {
+                    (value, current_value)
+                } else {
+                    (numbers[0], current_numbers[0])
+                };
+                if (same_prefix || same_suffix) && counter <= current_counter && title.split_whitespace().count() > 8 {
+                    return Numbered::Content;
+                }
             }
             return Numbered::Item;
         }

@@ -283,7 +283,12 @@ fn minute_reference_under_an_agenda_heading_and_action_tables() {
     let text = "Town Council\n\n1. Election of Mayor\n\n01/24\n\nCouncillor Hale was elected.\n\n2. Finance\n\n02/24\n\nNoted.\n";
     let m = parse(text);
     assert_eq!(numbers(text, &m), ["1", "2"]);
-    let text = "Parish Council\n\n11.23.04   Actions\n\n09.23.07   Clerk to chase the bench    Done    Clerk\n\n11.23.05   Finance\n";
+    let text = "Parish Council\n\n11.23.04   Actions\n\n09.23.07   Clerk to chase the bench    Done    Clerk\n\n11.23.05   Finance\n\n\
+        11.23.04   Clerk to ask the footballers to bring their own table to the fete\n";
     let m = parse(text);
     assert_eq!(numbers(text, &m), ["11.23.04", "11.23.05"]);
+    // Number/year minutes with long capitalised titles are items, counted by the first part.
+    let text = "Town Council\n\n125/20\n\nTO RECEIVE APOLOGIES\n\n126/20 TO RECEIVE DECLARATIONS OF INTEREST UNDER THE CODE OF CONDUCT ADOPTED BY THE COUNCIL\n\nNone.\n";
+    let m = parse(text);
+    assert_eq!(numbers(text, &m), ["125/20", "126/20"]);
 }

@@ -152,6 +152,24 @@ fn find_problems(ctx: &Context, entries: &[Entry], main_key: &str) -> Vec<Diagno
     for entry in entries.iter().filter(|e| !e.lettered) {
         *per_key.entry(entry.key.as_str()).or_default() += 1;
     }
+    // A scheme whose items all come together, before or after the main scheme's, is a section
+    // of its own (an annual meeting followed by an ordinary one), not a competing scheme.
+    let mut separate: Vec<&str> = Vec::new();
+    for key in per_key.keys().filter(|k| **k != main_key) {
+        let places: Vec<usize> = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !e.lettered && e.key == *key)
+            .map(|(i, _)| i)
+            .collect();
+        let (Some(&first), Some(&last)) = (places.first(), places.last()) else {
+            continue;
+        };
+        let interleaved = entries[first..=last].iter().any(|e| !e.lettered && e.key == main_key);
+        if places.len() >= 2 && !interleaved {
+            separate.push(key);
+        }
+    }
     // A number in the main shape whose fixed part differs ("19.01.4" among "19.03.#"), at the
     // place its counter says: a slip in the main scheme, read as part of it.
     let mut slipped: Vec<bool> = Vec::with_capacity(entries.len());
@@ -195,7 +213,7 @@ fn find_problems(ctx: &Context, entries: &[Entry], main_key: &str) -> Vec<Diagno
         } else if entry.key != main_key {
             // One stray number in another shape is more likely a reference, a page number or a
             // table cell than an item; only two schemes of items compete.
-            if per_key.get(entry.key.as_str()).copied().unwrap_or(0) < 2 {
+            if per_key.get(entry.key.as_str()).copied().unwrap_or(0) < 2 || separate.contains(&entry.key.as_str()) {
                 continue;
             }
             out.push(Diagnostic::new(
@@ -806,11 +824,11 @@ mod tests {
 
     #[test]
     fn mixed_schemes() {
-        let text = doc(&["21/47", "21/48", "Item 3", "Item 4", "21/49"]);
+        let text = doc(&["21/47", "Item 2", "21/48", "Item 4", "21/49"]);
         assert_eq!(
             messages(&text),
             [
-                "Item 3: Item 3 is numbered in a different scheme from the other items (such as 21/47)",
+                "Item 2: Item 2 is numbered in a different scheme from the other items (such as 21/47)",
                 "Item 4: Item 4 is numbered in a different scheme from the other items (such as 21/47)"
             ]
         );
@@ -831,6 +849,11 @@ mod tests {
         // Automatic numbering written out as "1." for every item, and two meetings in one file.
         assert!(messages(&doc(&["1.", "1.", "1.", "1."])).is_empty());
         assert!(messages(&doc(&["1.", "2.", "3.", "5.", "2.", "3.", "4.", "5."])).is_empty());
+        // Two meetings in one file, each numbered its own way.
+        assert!(messages(&doc(&[
+            "1.", "2.", "3.", "05.19.01", "05.19.02", "05.19.03", "05.19.04"
+        ]))
+        .is_empty());
         // A jump of dozens is not a slip.
         assert!(messages(&doc(&["AM119", "AM219", "AM319"])).is_empty());
     }
