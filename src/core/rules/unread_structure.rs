@@ -80,9 +80,8 @@ fn item_like_lines(text: &str) -> Option<(Span, usize)> {
         values.insert(value.to_string());
         first.get_or_insert(Span::new(num.start(), num.end()));
     }
-    (values.len() >= ITEM_LIKE_LINES)
-        .then(|| (first, values.len()))
-        .and_then(|(f, n)| f.map(|f| (f, n)))
+    let first = first?;
+    (values.len() >= ITEM_LIKE_LINES).then_some((first, values.len()))
 }
 
 /// A section with nobody in it whose text does not say there was nobody.
