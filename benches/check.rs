@@ -14,6 +14,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
+#[path = "support/dense.rs"]
+mod dense;
+
 const TOPICS: &[(&str, &str)] = &[
     ("Ofsted Monitoring Visit Feedback and Action Planning", "The Subgroup received a report of the Strategic Director of Children and Education Services (DCS) on the outcome of the third Ofsted monitoring visit. Members noted the progress made since the previous visits and asked about caseloads, the quality of supervision and the stability of the social work workforce. The Director of Children's Social Care said that caseloads had fallen to an average of 18 and that agency staffing had reduced."),
     ("Special Educational Needs and Disabilities (SEND) Update", "The Panel considered an update on the Written Statement of Action. Officers explained that the number of Education, Health and Care Plans (EHCPs) issued within 20 weeks had risen from 41% to 87%. Members asked how parents and carers had been involved in co-producing the Local Offer and whether the Preparation for Adulthood (PfA) pathway was understood by schools."),
@@ -124,5 +127,68 @@ fn bench_check(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_check);
+/// Folders of many small findings-dense drafts, as a council's archive is: `count` drafts of
+/// about `size` bytes, checked with JSON output. The cost per draft (config lookup, set-up,
+/// output) shows here, not in one big folder of big drafts.
+fn bench_many_small(c: &mut Criterion) {
+    let mut group = c.benchmark_group("check-many");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(10));
+    for (count, size) in [(10_000, 3 * 1024), (1_100, 10 * 1024)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut bytes = 0u64;
+        for i in 0..count {
+            let folder = dir.path().join(format!("year-{:02}", i / 500));
+            if i % 500 == 0 {
+                std::fs::create_dir_all(&folder).unwrap();
+            }
+            let text = dense::findings_dense_draft(size, i);
+            bytes += text.len() as u64;
+            std::fs::write(folder.join(format!("meeting-{i}.minutes")), text).unwrap();
+        }
+        let options = CheckOptions {
+            paths: vec![dir.path().to_path_buf()],
+            format: OutputFormat::Json,
+            ..CheckOptions::default()
+        };
+        group.throughput(Throughput::Bytes(bytes));
+        group.bench_function(format!("run_check_json/{count}x{}KB", size / 1024), |b| {
+            b.iter(|| {
+                run_check(
+                    &options,
+                    &mut std::io::empty(),
+                    &mut std::io::sink(),
+                    &mut std::io::sink(),
+                )
+            })
+        });
+    }
+    group.finish();
+}
+
+/// The whole process, from start to the first (and only) small draft checked: what a
+/// pre-commit hook or an editor's save pays each time.
+fn bench_start_up(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("short.minutes");
+    std::fs::write(&draft, dense::findings_dense_draft(2 * 1024, 0)).unwrap();
+    let binary = env!("CARGO_BIN_EXE_minutes-lint");
+    let mut group = c.benchmark_group("start-up");
+    group.sample_size(30);
+    group.bench_function("process: check one 2 KB draft, JSON", |b| {
+        b.iter(|| {
+            std::process::Command::new(binary)
+                .args(["check", "--format", "json"])
+                .arg(&draft)
+                .output()
+                .unwrap()
+                .status
+                .code()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_check, bench_many_small, bench_start_up);
 criterion_main!(benches);

@@ -1,8 +1,12 @@
-//! Budget (DESIGN §7): parse and lint a 1 MB draft in under 10 ms on one core.
+//! Budget (DESIGN §7): parse and lint a 1 MB draft in under 10 ms on one core, also when the
+//! draft is dense with findings (fixes and messages are built for each).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use minutes_lint::core::config::Config;
 use minutes_lint::{lint, parse};
+
+#[path = "support/dense.rs"]
+mod dense;
 
 /// A realistic whole-meeting draft of about `bytes` bytes: the corpus's items repeated with
 /// running numbers, attendance, acronyms, decisions and some residue.
@@ -29,6 +33,22 @@ fn bench_lint(c: &mut Criterion) {
     group.bench_function("parse 1 MB", |b| b.iter(|| parse(&text)));
     group.bench_function("parse and lint 1 MB", |b| {
         b.iter(|| lint(&text, &config, Some("draft.minutes")))
+    });
+    group.finish();
+
+    // Real drafts carry about one finding per 600 bytes; the cost is in the findings too.
+    let dense = dense::findings_dense_draft(1_000_000, 0);
+    let findings = lint(&dense, &config, Some("draft.minutes")).diagnostics.len();
+    eprintln!(
+        "findings-dense draft: {} bytes, {findings} findings, one per {} bytes",
+        dense.len(),
+        dense.len() / findings.max(1)
+    );
+    let mut group = c.benchmark_group("core-dense");
+    group.throughput(Throughput::Bytes(dense.len() as u64));
+    group.sample_size(20);
+    group.bench_function("parse, lint and build fixes, 1 MB findings-dense", |b| {
+        b.iter(|| lint(&dense, &config, Some("draft.minutes")).diagnostics.len())
     });
     group.finish();
 }

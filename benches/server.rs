@@ -10,6 +10,9 @@ use ropey::Rope;
 use std::sync::Arc;
 use tower_lsp::lsp_types::{Position, Range, Url};
 
+#[path = "support/dense.rs"]
+mod dense;
+
 fn megabyte_draft() -> String {
     let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/");
     let mut one = String::new();
@@ -31,13 +34,23 @@ fn megabyte_draft() -> String {
 }
 
 fn did_change(c: &mut Criterion) {
-    let text = megabyte_draft();
+    did_change_on(c, "didChange 1MB: edit + lint + diagnostics", megabyte_draft());
+    did_change_on(
+        c,
+        "didChange 1MB findings-dense: edit + lint + diagnostics",
+        dense::findings_dense_draft(1 << 20, 0),
+    );
+    core_parts(c, &megabyte_draft());
+}
+
+/// A one-character edit in the middle of `text`, then the lint and the LSP diagnostics.
+fn did_change_on(c: &mut Criterion, name: &str, text: String) {
     let config = Arc::new(Config::default());
     let uri = Url::parse("file:///bench/draft.minutes").unwrap();
     let mut rope = Rope::from_str(&text);
     let middle = (rope.len_lines() / 2) as u32;
     let mut version = 0;
-    c.bench_function("didChange 1MB: edit + lint + diagnostics", |b| {
+    c.bench_function(name, |b| {
         b.iter(|| {
             version += 1;
             let at = Position::new(middle, 3);
@@ -60,15 +73,22 @@ fn did_change(c: &mut Criterion) {
             analysis.diagnostics().len()
         })
     });
+}
+
+/// The parts of a didChange, one by one.
+fn core_parts(c: &mut Criterion, text: &str) {
+    let config = Config::default();
+    let mut rope = Rope::from_str(text);
+    let middle = (rope.len_lines() / 2) as u32;
     c.bench_function("core lint only (1MB)", |b| {
         b.iter(|| {
-            minutes_lint::lint(&text, &config, Some("draft.minutes"))
+            minutes_lint::lint(text, &config, Some("draft.minutes"))
                 .diagnostics
                 .len()
         })
     });
     c.bench_function("core parse only (1MB)", |b| {
-        b.iter(|| minutes_lint::parse(&text).items.len())
+        b.iter(|| minutes_lint::parse(text).items.len())
     });
     c.bench_function("rope to_string + LineIndex (1MB)", |b| {
         b.iter(|| {

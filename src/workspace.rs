@@ -1,8 +1,8 @@
 //! Finding and loading `minutes-lint.toml` for a document on disk (shared by the CLI and the
 //! server; the pure reading of the file's text is `core::config`).
 
-use crate::core::config::{Config, ConfigError, CONFIG_FILE_NAME};
-use std::collections::HashMap;
+use crate::core::config::{Config, ConfigError, RuleLevel, CONFIG_FILE_NAME};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -48,7 +48,7 @@ pub fn load_config_file(path: &Path) -> Result<ResolvedConfig, ConfigError> {
         column: None,
         message: format!("cannot read the config file: {e}"),
     })?;
-    let config = Config::from_toml(&text, &origin)?;
+    let config = Config::from_toml(&text, &origin, &crate::core::rules::names())?;
     Ok(ResolvedConfig {
         config,
         file: Some(path.to_path_buf()),
@@ -56,42 +56,151 @@ pub fn load_config_file(path: &Path) -> Result<ResolvedConfig, ConfigError> {
     })
 }
 
-/// Configs by folder, so that a thousand drafts in one folder read its config once.
-#[derive(Debug, Default)]
-pub struct ConfigCache {
-    by_file: HashMap<PathBuf, Arc<ResolvedConfig>>,
-    default: Arc<ResolvedConfig>,
+/// The config for one document, as a lint needs it.
+#[derive(Clone, Debug)]
+pub struct DocumentConfig {
+    /// The file's config with any overrides (the editor's settings) applied.
+    pub config: Arc<Config>,
+    /// The document's path relative to the config's folder, with `/` separators (the file name
+    /// when no config file applies), for `[per-file]` and the format.
+    pub relative_path: String,
+    /// The config file in force, when there is one.
+    pub file: Option<PathBuf>,
 }
 
-impl ConfigCache {
+/// The one config resolver, for the CLI and the server alike: finds the nearest
+/// `minutes-lint.toml` once per folder, loads each file once, applies overrides (the editor's
+/// settings) once per file, and remembers the last good config of each file for a server that
+/// must go on linting while the file is being edited. Only the callers differ: the CLI takes a
+/// broken config as an error ([`Resolver::resolve`]), the server falls back to the last good one
+/// ([`Resolver::resolve_or_last_good`]).
+#[derive(Debug, Default)]
+pub struct Resolver {
+    /// `--config FILE`: used for every document instead of discovery.
+    forced: Option<Arc<ResolvedConfig>>,
+    /// The nearest config file for each folder looked up (None: there is none).
+    nearest: HashMap<PathBuf, Option<PathBuf>>,
+    loaded: HashMap<PathBuf, Arc<ResolvedConfig>>,
+    last_good: HashMap<PathBuf, Arc<ResolvedConfig>>,
+    overrides: BTreeMap<String, RuleLevel>,
+    /// Configs with the overrides applied, by config file (None: the defaults).
+    effective: HashMap<Option<PathBuf>, Arc<Config>>,
+    /// Error messages already handed out by [`Resolver::resolve_or_last_good`].
+    reported: HashSet<String>,
+}
+
+impl Resolver {
     pub fn new() -> Self {
-        ConfigCache::default()
+        Resolver::default()
     }
 
-    /// The config that applies to a document: the nearest `minutes-lint.toml` above it, or the
-    /// defaults when there is none.
-    pub fn for_document(&mut self, document: &Path) -> Result<Arc<ResolvedConfig>, ConfigError> {
+    /// A resolver that uses one config file for every document (`--config FILE`).
+    pub fn with_file(file: &Path) -> Result<Self, ConfigError> {
+        let resolved = Arc::new(load_config_file(file)?);
+        Ok(Resolver {
+            forced: Some(resolved),
+            ..Resolver::default()
+        })
+    }
+
+    /// Replaces the rule levels laid over every file's config; true when they changed.
+    pub fn set_overrides(&mut self, overrides: BTreeMap<String, RuleLevel>) -> bool {
+        if overrides == self.overrides {
+            return false;
+        }
+        self.overrides = overrides;
+        self.effective.clear();
+        true
+    }
+
+    /// Forgets what was read from disk (a config file was created, changed or removed). The last
+    /// good configs are kept.
+    pub fn files_changed(&mut self) {
+        self.nearest.clear();
+        self.loaded.clear();
+        self.effective.clear();
+        self.reported.clear();
+    }
+
+    /// The config for a document on disk; a broken config file is an error naming it.
+    pub fn resolve(&mut self, document: &Path) -> Result<DocumentConfig, ConfigError> {
         let absolute = std::path::absolute(document).unwrap_or_else(|_| document.to_path_buf());
-        let dir = absolute.parent().unwrap_or(Path::new("."));
-        match find_config_file(dir) {
-            Some(file) => self.load(&file),
-            None => Ok(self.default.clone()),
+        let resolved = self.resolved_for(&absolute)?;
+        Ok(self.document_config(&absolute, &resolved))
+    }
+
+    /// The config for a document (None: not on disk). A broken config file gives way to its last
+    /// good config (or the defaults); its error is returned the first time only, to be shown.
+    pub fn resolve_or_last_good(&mut self, document: Option<&Path>) -> (DocumentConfig, Option<ConfigError>) {
+        let Some(document) = document else {
+            let defaults = Arc::new(ResolvedConfig::default());
+            return (self.document_config(Path::new(""), &defaults), None);
+        };
+        let absolute = std::path::absolute(document).unwrap_or_else(|_| document.to_path_buf());
+        match self.resolved_for(&absolute) {
+            Ok(resolved) => (self.document_config(&absolute, &resolved), None),
+            Err(error) => {
+                let file = self.nearest_file(&absolute);
+                let fallback = file.and_then(|f| self.last_good.get(&f).cloned()).unwrap_or_default();
+                let fresh = self.reported.insert(error.to_string());
+                (self.document_config(&absolute, &fallback), fresh.then_some(error))
+            }
         }
     }
 
-    /// Loads a config file once and keeps it.
-    pub fn load(&mut self, file: &Path) -> Result<Arc<ResolvedConfig>, ConfigError> {
-        if let Some(found) = self.by_file.get(file) {
+    /// The config file (loaded) that applies to an absolute document path.
+    fn resolved_for(&mut self, absolute: &Path) -> Result<Arc<ResolvedConfig>, ConfigError> {
+        if let Some(forced) = &self.forced {
+            return Ok(forced.clone());
+        }
+        let Some(file) = self.nearest_file(absolute) else {
+            return Ok(Arc::default());
+        };
+        if let Some(found) = self.loaded.get(&file) {
             return Ok(found.clone());
         }
-        let resolved = Arc::new(load_config_file(file)?);
-        self.by_file.insert(file.to_path_buf(), resolved.clone());
+        let resolved = Arc::new(load_config_file(&file)?);
+        self.loaded.insert(file.clone(), resolved.clone());
+        self.last_good.insert(file, resolved.clone());
         Ok(resolved)
     }
 
-    /// Forgets every loaded config (after a config file changed on disk).
-    pub fn clear(&mut self) {
-        self.by_file.clear();
+    /// The nearest config file above a document, looked up once per folder.
+    fn nearest_file(&mut self, absolute: &Path) -> Option<PathBuf> {
+        let dir = absolute.parent().unwrap_or(Path::new(".")).to_path_buf();
+        self.nearest
+            .entry(dir)
+            .or_insert_with_key(|dir| find_config_file(dir))
+            .clone()
+    }
+
+    fn document_config(&mut self, absolute: &Path, resolved: &Arc<ResolvedConfig>) -> DocumentConfig {
+        let relative_path = if resolved.file.is_some() {
+            resolved.relative_path(absolute)
+        } else {
+            absolute
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        let key = resolved.file.clone();
+        let config = match self.effective.get(&key) {
+            Some(found) => found.clone(),
+            None => {
+                let mut config = resolved.config.clone();
+                for (name, level) in &self.overrides {
+                    config.rules.insert(name.clone(), *level);
+                }
+                let config = Arc::new(config);
+                self.effective.insert(key, config.clone());
+                config
+            }
+        };
+        DocumentConfig {
+            config,
+            relative_path,
+            file: resolved.file.clone(),
+        }
     }
 }
 
@@ -105,14 +214,12 @@ mod tests {
         let nested = dir.path().join("a/b");
         std::fs::create_dir_all(&nested).unwrap();
         std::fs::write(dir.path().join(CONFIG_FILE_NAME), "[rules]\nfirst-person = \"off\"\n").unwrap();
-        let mut cache = ConfigCache::new();
+        let mut resolver = Resolver::new();
         let doc = nested.join("draft.minutes");
-        let resolved = cache.for_document(&doc).unwrap();
+        let resolved = resolver.resolve(&doc).unwrap();
         assert!(resolved.file.is_some());
-        assert_eq!(
-            resolved.relative_path(&std::path::absolute(&doc).unwrap()),
-            "a/b/draft.minutes"
-        );
+        assert_eq!(resolved.relative_path, "a/b/draft.minutes");
+        assert_eq!(resolved.config.rules.get("first-person"), Some(&RuleLevel::Off));
     }
 
     #[test]
@@ -120,10 +227,64 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join(CONFIG_FILE_NAME);
         std::fs::write(&file, "[rules\n").unwrap();
-        let err = ConfigCache::new()
-            .for_document(&dir.path().join("x.minutes"))
-            .unwrap_err();
+        let err = Resolver::new().resolve(&dir.path().join("x.minutes")).unwrap_err();
         assert!(err.to_string().contains(CONFIG_FILE_NAME), "{err}");
         assert_eq!(err.line, Some(1));
+    }
+
+    #[test]
+    fn overrides_lie_over_the_file_and_a_broken_file_keeps_its_last_good_config() {
+        use crate::core::diagnostic::Severity;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(CONFIG_FILE_NAME);
+        std::fs::write(&file, "[rules]\nfirst-person = \"error\"\ntitle-style = \"off\"\n").unwrap();
+        let doc = dir.path().join("a.minutes");
+        let mut resolver = Resolver::new();
+        let (first, error) = resolver.resolve_or_last_good(Some(&doc));
+        assert!(error.is_none());
+        assert_eq!(
+            first.config.rules.get("first-person"),
+            Some(&RuleLevel::On(Severity::Error))
+        );
+        assert!(resolver.set_overrides(BTreeMap::from([("first-person".to_string(), RuleLevel::Off)])));
+        assert!(!resolver.set_overrides(BTreeMap::from([("first-person".to_string(), RuleLevel::Off)])));
+        let (over, _) = resolver.resolve_or_last_good(Some(&doc));
+        assert_eq!(over.config.rules.get("first-person"), Some(&RuleLevel::Off));
+        assert_eq!(over.relative_path, "a.minutes");
+
+        std::fs::write(&file, "[rules\n").unwrap();
+        resolver.files_changed();
+        assert!(
+            resolver.resolve(&doc).is_err(),
+            "the CLI's way: a broken file is an error"
+        );
+        let (kept, error) = resolver.resolve_or_last_good(Some(&doc));
+        assert!(error.expect("reported").to_string().contains("minutes-lint.toml:1"));
+        assert_eq!(
+            kept.config.rules.get("title-style"),
+            Some(&RuleLevel::Off),
+            "last good file"
+        );
+        assert_eq!(
+            kept.config.rules.get("first-person"),
+            Some(&RuleLevel::Off),
+            "overrides still on"
+        );
+        assert!(resolver.resolve_or_last_good(Some(&doc)).1.is_none(), "reported once");
+    }
+
+    #[test]
+    fn a_forced_file_serves_every_document_and_no_file_means_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("shared.toml");
+        std::fs::write(&file, "[rules]\nfirst-person = \"off\"\n").unwrap();
+        let mut forced = Resolver::with_file(&file).unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let got = forced.resolve(&elsewhere.path().join("b.minutes")).unwrap();
+        assert_eq!(got.config.rules.get("first-person"), Some(&RuleLevel::Off));
+        let plain = Resolver::new().resolve(&elsewhere.path().join("c.minutes.md")).unwrap();
+        assert!(plain.file.is_none());
+        assert_eq!(plain.relative_path, "c.minutes.md");
+        assert!(Resolver::with_file(&dir.path().join("missing.toml")).is_err());
     }
 }

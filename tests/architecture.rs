@@ -1,27 +1,134 @@
 //! Keeps the boundary DESIGN.md draws: the core (parse, model, rules, fixes, config) knows
 //! nothing of LSP, tokio, ropey, files or the terminal; only `cli`, `server` and `workspace` do.
+//!
+//! The check parses each file with `syn` and reads every `use` tree, every path and every macro
+//! name outside `#[cfg(test)]` code, so `use std::{fs}` or a call to `::std::fs::read` is caught
+//! as surely as `use std::fs;`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use syn::visit::Visit;
 
+/// Paths the shipped core may not name, by prefix.
 const FORBIDDEN_IN_CORE: &[&str] = &[
-    "tower_lsp",
-    "tokio",
-    "ropey",
+    "crate::server",
+    "crate::cli",
+    "crate::workspace",
     "std::fs",
     "std::io",
     "std::process",
     "std::env",
     "std::net",
-    "println!",
-    "eprintln!",
-    "print!(",
+    "std::thread",
+    "tower_lsp",
+    "tower_service",
+    "tokio",
+    "futures",
+    "ropey",
     "anstream",
+    "annotate_snippets",
     "clap",
     "rayon",
-    "ignore::",
+    "ignore",
+    "tempfile",
+    "similar",
 ];
 
-fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+/// Macros that print to the terminal.
+const FORBIDDEN_MACROS: &[&str] = &["println", "eprintln", "print", "eprint", "dbg"];
+
+/// Every path a file names outside test code: `use` trees flattened, paths joined with `::`,
+/// macros as `name!`.
+#[derive(Default)]
+struct Names {
+    found: Vec<String>,
+}
+
+fn is_test_only(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        a.path().is_ident("cfg")
+            && a.meta
+                .require_list()
+                .is_ok_and(|l| l.tokens.to_string().contains("test"))
+    })
+}
+
+fn flatten(tree: &syn::UseTree, prefix: &str, out: &mut Vec<String>) {
+    let join = |name: &str| {
+        if prefix.is_empty() {
+            name.to_string()
+        } else {
+            format!("{prefix}::{name}")
+        }
+    };
+    match tree {
+        syn::UseTree::Path(p) => flatten(&p.tree, &join(&p.ident.to_string()), out),
+        syn::UseTree::Name(n) => out.push(join(&n.ident.to_string())),
+        syn::UseTree::Rename(r) => out.push(join(&r.ident.to_string())),
+        syn::UseTree::Glob(_) => out.push(join("*")),
+        syn::UseTree::Group(g) => g.items.iter().for_each(|t| flatten(t, prefix, out)),
+    }
+}
+
+impl<'ast> Visit<'ast> for Names {
+    fn visit_item(&mut self, item: &'ast syn::Item) {
+        let attrs = match item {
+            syn::Item::Mod(m) => &m.attrs,
+            syn::Item::Fn(f) => &f.attrs,
+            syn::Item::Impl(i) => &i.attrs,
+            syn::Item::Use(u) => &u.attrs,
+            syn::Item::Struct(s) => &s.attrs,
+            syn::Item::Enum(e) => &e.attrs,
+            syn::Item::Const(c) => &c.attrs,
+            syn::Item::Static(s) => &s.attrs,
+            _ => return syn::visit::visit_item(self, item),
+        };
+        if !is_test_only(attrs) {
+            syn::visit::visit_item(self, item);
+        }
+    }
+
+    fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
+        flatten(&item.tree, "", &mut self.found);
+    }
+
+    fn visit_path(&mut self, path: &'ast syn::Path) {
+        let joined: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        self.found.push(joined.join("::"));
+        syn::visit::visit_path(self, path);
+    }
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        if let Some(last) = mac.path.segments.last() {
+            self.found.push(format!("{}!", last.ident));
+        }
+        syn::visit::visit_macro(self, mac);
+    }
+}
+
+/// What in `source` breaks the core's boundary.
+fn violations(source: &str) -> Result<Vec<String>, syn::Error> {
+    let file = syn::parse_file(source)?;
+    if is_test_only(&file.attrs) {
+        return Ok(Vec::new());
+    }
+    let mut names = Names::default();
+    names.visit_file(&file);
+    let mut out: Vec<String> = names
+        .found
+        .into_iter()
+        .filter(|name| {
+            FORBIDDEN_IN_CORE
+                .iter()
+                .any(|f| name == f || name.starts_with(&format!("{f}::")))
+                || FORBIDDEN_MACROS.iter().any(|m| name == &format!("{m}!"))
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {
@@ -38,23 +145,71 @@ fn the_core_does_no_io_and_knows_no_protocol() {
     let mut files = Vec::new();
     rust_files(&core, &mut files);
     assert!(files.len() > 10, "the core should hold the parser, model and rules");
-    let mut violations = Vec::new();
+    let mut problems = Vec::new();
     // `tests.rs` files are test modules (`#[cfg(test)] mod tests;`).
     for file in files.into_iter().filter(|f| !f.ends_with("tests.rs")) {
         let text = std::fs::read_to_string(&file).unwrap();
-        // Unit tests may read the shared corpus from disk; the shipped code may not.
-        // A module that is test-only as a whole (`#![cfg(test)]`) is not shipped at all.
-        if text.contains("#![cfg(test)]") {
-            continue;
-        }
-        let shipped = text.split("#[cfg(test)]").next().unwrap_or("");
-        for word in FORBIDDEN_IN_CORE {
-            if shipped.contains(word) {
-                violations.push(format!("{} uses {word}", file.display()));
-            }
+        match violations(&text) {
+            Ok(found) => problems.extend(found.into_iter().map(|v| format!("{} uses {v}", file.display()))),
+            Err(e) => problems.push(format!("{} does not parse: {e}", file.display())),
         }
     }
-    assert!(violations.is_empty(), "{}", violations.join("\n"));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_check_sees_through_groups_renames_paths_and_macros() {
+    for source in [
+        "use std::{fs};",
+        "use std::{collections::HashMap, io::Write as _};",
+        "fn f() { let _ = ::std::fs::read(\"x\"); }",
+        "use crate::server::Backend;",
+        "use tokio::sync::Mutex;",
+        "fn f() { println!(\"x\"); }",
+        "pub use ropey::*;",
+    ] {
+        assert!(!violations(source).unwrap().is_empty(), "not caught: {source}");
+    }
+    for source in [
+        "use std::collections::HashMap; use crate::core::text::Span;",
+        "#[cfg(test)] mod tests { use std::fs; }",
+        "#![cfg(test)]\nuse std::fs;",
+        "fn ignored_word() -> &'static str { \"std::fs\" }",
+    ] {
+        assert_eq!(
+            violations(source).unwrap(),
+            Vec::<String>::new(),
+            "wrongly caught: {source}"
+        );
+    }
+}
+
+/// Every path `source` names outside test code.
+fn names_in(source: &str) -> Vec<String> {
+    let mut names = Names::default();
+    names.visit_file(&syn::parse_file(source).unwrap());
+    names.found
+}
+
+#[test]
+fn the_config_knows_nothing_of_rules_or_analyses() {
+    // config -> rules -> analysis -> config was an import circle; the config now takes the rule
+    // names it validates against from its caller.
+    let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core/config.rs")).unwrap();
+    let bad: Vec<String> = names_in(&source)
+        .into_iter()
+        .filter(|n| {
+            [
+                "crate::core::rules",
+                "crate::core::analysis",
+                "super::rules",
+                "super::analysis",
+            ]
+            .iter()
+            .any(|p| n.starts_with(p))
+        })
+        .collect();
+    assert!(bad.is_empty(), "src/core/config.rs names {bad:?}");
 }
 
 #[test]

@@ -212,6 +212,95 @@ fn a_missing_file_exits_2_naming_it() {
         .stderr(predicate::str::contains("nowhere.minutes"));
 }
 
+/// Runs `check ARGS` in `dir` and returns (exit code, stdout, stderr).
+fn run_in(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = bin().current_dir(dir).args(args).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn an_empty_folder_is_not_a_pass_it_exits_2_saying_what_was_looked_for() {
+    let dir = temp();
+    fs::create_dir(dir.path().join("drafts")).unwrap();
+    for format in ["human", "json", "sarif", "github", "html"] {
+        let (code, stdout, stderr) = run_in(dir.path(), &["check", "drafts", "--format", format]);
+        assert_eq!(code, Some(2), "{format}: {stderr}");
+        assert!(stdout.is_empty(), "{format}: nothing goes to stdout: {stdout}");
+        assert!(stderr.contains("no drafts found in drafts"), "{stderr}");
+        for suffix in [".minutes`", ".minutes.txt`", ".minutes.md`"] {
+            assert!(stderr.contains(suffix), "{stderr}");
+        }
+        assert!(stderr.contains("name a file directly"), "{stderr}");
+    }
+    // No paths at all means the current folder, which says so too.
+    let (code, _, stderr) = run_in(&dir.path().join("drafts"), &["check"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("the current folder (.)"), "{stderr}");
+}
+
+#[test]
+fn a_folder_of_only_unsupported_files_exits_2_and_fix_writes_nothing() {
+    let dir = temp();
+    write(dir.path(), "agenda.pdf", "%PDF-1.4");
+    write(dir.path(), "notes.md", DRAFT);
+    write(dir.path(), "old.minutes.doc", DRAFT);
+    write(
+        dir.path(),
+        "README.txt",
+        "How we file the papers: by date, newest first.\n",
+    );
+    // A draft the .gitignore leaves out does not count either.
+    write(dir.path(), "ignored.minutes", DRAFT);
+    write(dir.path(), ".gitignore", "ignored.minutes\n");
+    let before: Vec<(PathBuf, Vec<u8>)> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            let bytes = fs::read(&p).unwrap();
+            (p, bytes)
+        })
+        .collect();
+    let (code, stdout, stderr) = run_in(dir.path(), &["check", ".", "--fix"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(stderr.contains("no drafts found in the current folder"), "{stderr}");
+    assert!(
+        stderr.contains("1 `.txt` file was read but does not read as minutes"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(".gitignore"), "{stderr}");
+    for (path, bytes) in before {
+        assert_eq!(fs::read(&path).unwrap(), bytes, "{path:?} changed");
+    }
+    // Named directly, the same Markdown file is checked: that is what the message advises.
+    let (code, _, stderr) = run_in(dir.path(), &["check", "notes.md"]);
+    assert_ne!(code, Some(2), "{stderr}");
+}
+
+#[test]
+fn a_wrong_path_and_an_empty_folder_both_exit_2_naming_them() {
+    let dir = temp();
+    fs::create_dir(dir.path().join("empty")).unwrap();
+    let (code, stdout, stderr) = run_in(dir.path(), &["check", "drafts/2024", "empty"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stdout.is_empty());
+    // The missing path is an error by itself; nothing is checked.
+    assert!(stderr.contains("drafts/2024: no such file or folder"), "{stderr}");
+    // A draft beside an empty folder is a normal run: the drafts that exist are checked.
+    write(dir.path(), "minutes-lint.toml", all_off());
+    write(dir.path(), "a.minutes", DRAFT);
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "empty", "a.minutes"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("No problems found in 1 file."));
+}
+
 #[cfg(unix)]
 #[test]
 fn an_unreadable_folder_exits_2_naming_it() {
@@ -531,6 +620,36 @@ fn every_format_reports_a_wrong_weekday() {
         .unwrap()
         .iter()
         .any(|r| r["ruleId"] == "weekday-mismatch"));
+    let html = bin()
+        .current_dir(dir.path())
+        .args(["check", "a.minutes", "--format", "html"])
+        .output()
+        .unwrap();
+    assert_eq!(html.status.code(), Some(1));
+    let page = String::from_utf8(html.stdout).unwrap();
+    assert!(
+        page.contains("Line 2, column 1 &middot; rule <code>weekday-mismatch</code> &middot; error"),
+        "{page}"
+    );
+    assert!(page.contains("<del>Monday</del>") && page.contains("<ins>Tuesday</ins>"));
+}
+
+#[test]
+fn html_after_fix_says_what_was_fixed_and_shows_what_remains() {
+    let dir = temp();
+    let draft = write(dir.path(), "a.minutes", DRAFT);
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["check", "a.minutes", "--fix", "--format", "html"])
+        .output()
+        .unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    let fixed = fs::read_to_string(&draft).unwrap();
+    assert_ne!(fixed, DRAFT, "the safe fixes were applied");
+    let remaining = library_findings(&fixed, "a.minutes");
+    assert_eq!(page.matches("<article class=\"finding").count(), remaining.len());
+    assert!(page.contains("already fixed by --fix"), "{page}");
+    assert_eq!(out.status.code(), Some(expected_exit(&remaining, Severity::Warning)));
 }
 
 #[test]

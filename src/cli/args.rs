@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 /// A linter and language server for the minutes of UK local-government committee meetings.
 ///
-/// Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 a usage, config or I/O error.
+/// Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 a usage, config or I/O error,
+/// or no draft found to check.
 #[derive(Debug, Parser)]
 #[command(name = "minutes-lint", version, about, long_about = None, propagate_version = true)]
 pub struct Cli {
@@ -47,6 +48,9 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
+    /// One self-contained HTML page (summary, each finding in context, suggested fixes), for a
+    /// reviewer or to keep as a CI artifact.
+    Html,
 }
 
 /// The lowest severity that makes the exit code 1.

@@ -5,18 +5,16 @@
 //! benchmark call it); [`check_files`] is the part without printing.
 
 use super::args::{CheckArgs, OutputFormat};
-use super::files::{describe_io, discover};
+use super::files::{describe_io, discover, no_drafts_message};
 use super::output::{self, human, FileReport, Totals};
 use super::write::{check_writable, write_atomically};
 use crate::core::diagnostic::Severity;
 use crate::core::fix::fix_all;
 use crate::core::lint::lint;
-use crate::workspace::{load_config_file, ConfigCache, ResolvedConfig};
+use crate::workspace::{DocumentConfig, Resolver};
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 /// Everything `check` was asked to do.
 #[derive(Clone, Debug)]
@@ -82,9 +80,8 @@ struct Source {
     display: String,
     /// The file, or `None` for standard input.
     file: Option<PathBuf>,
-    config: Arc<ResolvedConfig>,
-    /// The path relative to the config's folder (for `[per-file]` and the format).
-    relative: String,
+    /// The config, and the path relative to its folder (for `[per-file]` and the format).
+    config: DocumentConfig,
     /// A plain `.txt` found by a folder walk: checked only if it reads as minutes.
     tentative: bool,
 }
@@ -134,31 +131,19 @@ pub fn check_files(options: &CheckOptions, stdin: Option<&mut dyn Read>) -> Resu
     };
     errors.append(&mut discovery.errors);
 
-    // Configs: the one given, or one lookup per folder (not per file).
-    let forced = match &options.config {
-        Some(file) => match load_config_file(file) {
-            Ok(resolved) => Some(Arc::new(resolved)),
+    // Configs: the one given, or one lookup per folder (not per file), by the resolver the
+    // server uses too.
+    let mut resolver = match &options.config {
+        Some(file) => match Resolver::with_file(file) {
+            Ok(resolver) => resolver,
             Err(e) => return Err(vec![e.to_string()]),
         },
-        None => None,
+        None => Resolver::new(),
     };
-    let mut cache = ConfigCache::new();
-    let mut by_dir: HashMap<PathBuf, Arc<ResolvedConfig>> = HashMap::new();
     let mut config_errors: Vec<String> = Vec::new();
-    let mut resolve = |document: &Path| -> Option<Arc<ResolvedConfig>> {
-        if let Some(forced) = &forced {
-            return Some(forced.clone());
-        }
-        let absolute = std::path::absolute(document).unwrap_or_else(|_| document.to_path_buf());
-        let dir = absolute.parent().map(Path::to_path_buf).unwrap_or_default();
-        if let Some(found) = by_dir.get(&dir) {
-            return Some(found.clone());
-        }
-        match cache.for_document(&absolute) {
-            Ok(resolved) => {
-                by_dir.insert(dir, resolved.clone());
-                Some(resolved)
-            }
+    let mut resolve = |document: &Path| -> Option<DocumentConfig> {
+        match resolver.resolve(document) {
+            Ok(resolved) => Some(resolved),
             Err(e) => {
                 let message = e.to_string();
                 if !config_errors.contains(&message) {
@@ -172,11 +157,9 @@ pub fn check_files(options: &CheckOptions, stdin: Option<&mut dyn Read>) -> Resu
     let mut sources = Vec::with_capacity(discovery.files.len() + 1);
     for file in &discovery.files {
         if let Some(config) = resolve(file) {
-            let absolute = std::path::absolute(file).unwrap_or_else(|_| file.clone());
             sources.push(Source {
                 display: display_path(file),
                 file: Some(file.clone()),
-                relative: config.relative_path(&absolute),
                 config,
                 tentative: discovery.tentative.contains(file),
             });
@@ -191,7 +174,6 @@ pub fn check_files(options: &CheckOptions, stdin: Option<&mut dyn Read>) -> Resu
             PathBuf::from("stdin")
         };
         if let Some(config) = resolve(&lookup) {
-            let absolute = std::path::absolute(&lookup).unwrap_or_else(|_| lookup.clone());
             let display = display_path(&name);
             let mut bytes = Vec::new();
             match stdin.map(|s| s.read_to_end(&mut bytes)) {
@@ -205,7 +187,6 @@ pub fn check_files(options: &CheckOptions, stdin: Option<&mut dyn Read>) -> Resu
             sources.push(Source {
                 display,
                 file: None,
-                relative: config.relative_path(&absolute),
                 config,
                 tentative: false,
             });
@@ -231,15 +212,21 @@ pub fn check_files(options: &CheckOptions, stdin: Option<&mut dyn Read>) -> Resu
         })
         .collect();
     let mut checked = Vec::with_capacity(results.len());
+    let mut not_minutes = 0;
     for result in results {
         match result {
             Ok(Some(c)) => checked.push(c),
-            Ok(None) => {}
+            Ok(None) => not_minutes += 1,
             Err(e) => errors.push(e),
         }
     }
     if !errors.is_empty() {
         return Err(errors);
+    }
+    // Finding nothing to check is not a pass: a wrong path or an empty folder would otherwise
+    // read as clean minutes.
+    if checked.is_empty() {
+        return Err(vec![no_drafts_message(&file_paths, not_minutes)]);
     }
     checked.sort_by(|a, b| a.report.path.cmp(&b.report.path));
     Ok(CheckRun {
@@ -259,7 +246,7 @@ fn reads_as_minutes(text: &str) -> bool {
 fn check_one(source: Source, text: String, options: &CheckOptions) -> Checked {
     let config = &source.config.config;
     let config_file = source.config.file.clone();
-    let relative = Some(source.relative.as_str());
+    let relative = Some(source.config.relative_path.as_str());
     if options.fixing() {
         let outcome = fix_all(&text, config, relative, options.unsafe_fixes);
         let changed = outcome.text != text;
@@ -498,6 +485,14 @@ fn write_findings(
         OutputFormat::Json => output::json::write(reports, out),
         OutputFormat::Sarif => output::sarif::write(reports, out),
         OutputFormat::Github => output::github::write(reports, out),
+        OutputFormat::Html => output::html::write(
+            reports,
+            output::html::HtmlOptions {
+                unsafe_fixes: options.unsafe_fixes,
+                fixing: options.fix,
+            },
+            out,
+        ),
     }
 }
 
@@ -564,6 +559,20 @@ mod tests {
             errors[0].contains("latin1.minutes") && errors[0].contains("offset 3"),
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn finding_no_draft_is_an_error_not_an_empty_pass() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("notes.md"), "Minutes\n").unwrap();
+        let errors = check_files(&options(vec![dir.path().to_path_buf()]), None).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with("no drafts found in "), "{errors:?}");
+        assert!(errors[0].contains(".minutes.md"), "{errors:?}");
+        // Standard input is a draft, whatever else was named.
+        let stdin_too = options(vec![dir.path().to_path_buf(), PathBuf::from("-")]);
+        let run = check_files(&stdin_too, Some(&mut "Minutes\n".as_bytes())).unwrap();
+        assert_eq!(run.checked.len(), 1);
     }
 
     #[test]

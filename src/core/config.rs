@@ -4,7 +4,6 @@
 
 use crate::core::diagnostic::Severity;
 use crate::core::model::{AttendanceKind, Procedural};
-use crate::core::rules;
 use crate::core::vocabulary::Vocabulary;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -19,6 +18,20 @@ pub const CONFIG_FILE_NAME: &str = "minutes-lint.toml";
 pub enum RuleLevel {
     Off,
     On(Severity),
+}
+
+impl RuleLevel {
+    /// The words a rule level is written with, in the config, the editors' settings and the VS
+    /// Code extension's schema (`editors/vscode/package.json`, checked by a test).
+    pub const WORDS: [&'static str; 4] = ["off", "info", "warning", "error"];
+
+    /// The one parse of a rule level: exactly one of [`RuleLevel::WORDS`].
+    pub fn parse(word: &str) -> Option<RuleLevel> {
+        match word {
+            "off" => Some(RuleLevel::Off),
+            other => Severity::parse(other).map(RuleLevel::On),
+        }
+    }
 }
 
 /// Which sections `missing-section` asks a whole-meeting draft for.
@@ -96,8 +109,10 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl Config {
-    /// Reads a config from its TOML text; `origin` names the file in error messages.
-    pub fn from_toml(text: &str, origin: &str) -> Result<Config, ConfigError> {
+    /// Reads a config from its TOML text; `origin` names the file in error messages, and
+    /// `known_rules` are the rule names `[rules]` and `[per-file]` may use (the config knows
+    /// nothing of the rules themselves).
+    pub fn from_toml(text: &str, origin: &str, known_rules: &[&str]) -> Result<Config, ConfigError> {
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let (line, column) = e.span().map(|s| line_col(text, s.start)).unzip();
             ConfigError {
@@ -110,15 +125,12 @@ impl Config {
                 ),
             }
         })?;
-        raw.into_config(text, origin)
+        raw.into_config(text, origin, known_rules)
     }
 
-    /// The level of a rule: the configured one, else its default severity.
-    pub fn level(&self, rule: &rules::Rule) -> RuleLevel {
-        self.rules
-            .get(rule.name)
-            .copied()
-            .unwrap_or(RuleLevel::On(rule.default_severity))
+    /// The level of the rule called `name`: the configured one, else its `default` severity.
+    pub fn level(&self, name: &str, default: Severity) -> RuleLevel {
+        self.rules.get(name).copied().unwrap_or(RuleLevel::On(default))
     }
 
     /// True when `rule` is switched off for `path` (relative to the config's folder).
@@ -210,7 +222,7 @@ struct RawVocabulary {
 }
 
 impl RawConfig {
-    fn into_config(self, text: &str, origin: &str) -> Result<Config, ConfigError> {
+    fn into_config(self, text: &str, origin: &str, known_rules: &[&str]) -> Result<Config, ConfigError> {
         let error_at = |offset: usize, message: String| {
             let (line, column) = line_col(text, offset);
             ConfigError {
@@ -222,7 +234,7 @@ impl RawConfig {
         };
         let mut config = Config::default();
         for (name, level) in self.rules {
-            if rules::find(name.get_ref()).is_none() {
+            if !known_rules.contains(&name.get_ref().as_str()) {
                 return Err(error_at(
                     name.span().start,
                     format!(
@@ -231,21 +243,15 @@ impl RawConfig {
                     ),
                 ));
             }
-            let parsed = match level.get_ref().as_str() {
-                "off" => RuleLevel::Off,
-                other => match Severity::parse(other) {
-                    Some(s) => RuleLevel::On(s),
-                    None => {
-                        return Err(error_at(
-                            level.span().start,
-                            format!(
-                                "rule `{}` has level `{}`; use \"off\", \"info\", \"warning\" or \"error\"",
-                                name.get_ref(),
-                                other
-                            ),
-                        ))
-                    }
-                },
+            let Some(parsed) = RuleLevel::parse(level.get_ref()) else {
+                return Err(error_at(
+                    level.span().start,
+                    format!(
+                        "rule `{}` has level `{}`; use \"off\", \"info\", \"warning\" or \"error\"",
+                        name.get_ref(),
+                        level.get_ref()
+                    ),
+                ));
             };
             config.rules.insert(name.into_inner(), parsed);
         }
@@ -281,7 +287,7 @@ impl RawConfig {
             })?;
             let mut names = Vec::new();
             for rule in rule_names {
-                if rule.get_ref() != "all" && rules::find(rule.get_ref()).is_none() {
+                if rule.get_ref() != "all" && !known_rules.contains(&rule.get_ref().as_str()) {
                     return Err(error_at(
                         rule.span().start,
                         format!(
@@ -328,6 +334,9 @@ fn extend_vocabulary(vocabulary: &mut Vocabulary, raw: RawVocabulary) {
 mod tests {
     use super::*;
 
+    /// Rule names for these tests; the real list comes from the rule table.
+    const KNOWN: &[&str] = &["first-person", "missing-section", "title-style"];
+
     #[test]
     fn reads_the_design_sketch() {
         let text = r#"
@@ -344,7 +353,7 @@ SEND = "special educational needs and disabilities"
 councillor = "Councillor"
 decision-template = "RESOLVED – That the report be noted."
 "#;
-        let config = Config::from_toml(text, "minutes-lint.toml").unwrap();
+        let config = Config::from_toml(text, "minutes-lint.toml", KNOWN).unwrap();
         assert_eq!(config.rules.get("missing-section"), Some(&RuleLevel::Off));
         assert_eq!(config.rules.get("title-style"), Some(&RuleLevel::On(Severity::Warning)));
         assert_eq!(config.known_acronyms, vec!["NHS", "UK", "Ofsted"]);
@@ -354,7 +363,7 @@ decision-template = "RESOLVED – That the report be noted."
 
     #[test]
     fn unknown_keys_name_file_line_and_key() {
-        let err = Config::from_toml("[style]\ncolour = \"red\"\n", "x/minutes-lint.toml").unwrap_err();
+        let err = Config::from_toml("[style]\ncolour = \"red\"\n", "x/minutes-lint.toml", KNOWN).unwrap_err();
         assert_eq!(err.line, Some(2));
         assert!(err.message.contains("colour"), "{}", err.message);
         assert!(err.to_string().starts_with("x/minutes-lint.toml:2:"), "{err}");
@@ -362,22 +371,22 @@ decision-template = "RESOLVED – That the report be noted."
 
     #[test]
     fn unknown_rules_and_levels_are_errors() {
-        let err = Config::from_toml("[rules]\nno-such-rule = \"off\"\n", "c.toml").unwrap_err();
+        let err = Config::from_toml("[rules]\nno-such-rule = \"off\"\n", "c.toml", KNOWN).unwrap_err();
         assert!(err.message.contains("no-such-rule"));
         assert_eq!(err.line, Some(2));
-        let err = Config::from_toml("[rules]\nfirst-person = \"loud\"\n", "c.toml").unwrap_err();
+        let err = Config::from_toml("[rules]\nfirst-person = \"loud\"\n", "c.toml", KNOWN).unwrap_err();
         assert!(err.message.contains("loud"));
     }
 
     #[test]
     fn wrong_types_are_errors() {
-        let err = Config::from_toml("[acronyms]\nknown = \"NHS\"\n", "c.toml").unwrap_err();
+        let err = Config::from_toml("[acronyms]\nknown = \"NHS\"\n", "c.toml", KNOWN).unwrap_err();
         assert_eq!(err.line, Some(2));
     }
 
     #[test]
     fn per_file_ignores_match_globs() {
-        let config = Config::from_toml("[per-file]\n\"old/**\" = [\"first-person\"]\n", "c.toml").unwrap();
+        let config = Config::from_toml("[per-file]\n\"old/**\" = [\"first-person\"]\n", "c.toml", KNOWN).unwrap();
         assert!(config.ignored_for("old/2019/a.txt", "first-person"));
         assert!(!config.ignored_for("new/a.txt", "first-person"));
     }

@@ -1,5 +1,6 @@
 //! Running the rules over a draft: parse, check, apply configured severities and suppressions.
 
+use crate::core::analysis::Analyses;
 use crate::core::config::{Config, RuleLevel};
 use crate::core::diagnostic::Diagnostic;
 use crate::core::model::Minutes;
@@ -7,12 +8,13 @@ use crate::core::parse::{format_for_path, parse_indexed};
 use crate::core::rules::{Context, RULES};
 use crate::core::text::LineIndex;
 
-/// A linted draft: its model and its findings, sorted by position.
+/// A linted draft: its model, its findings sorted by position, and the analyses the rules shared.
 #[derive(Debug)]
 pub struct Linted {
     pub minutes: Minutes,
     pub lines: LineIndex,
     pub diagnostics: Vec<Diagnostic>,
+    pub analyses: Analyses,
 }
 
 /// Parses and lints `text`. `path` (relative to the config's folder) selects `[per-file]` ignores.
@@ -20,20 +22,32 @@ pub fn lint(text: &str, config: &Config, path: Option<&str>) -> Linted {
     let format = path.map(format_for_path);
     let lines = LineIndex::new(text);
     let minutes = parse_indexed(text, &lines, &config.vocabulary, format);
-    let diagnostics = check(text, &minutes, &lines, config, path);
+    let (diagnostics, analyses) = run_rules(text, &minutes, &lines, config, path);
     Linted {
         minutes,
         lines,
         diagnostics,
+        analyses,
     }
 }
 
 /// Runs every enabled rule over an already parsed draft.
 pub fn check(text: &str, minutes: &Minutes, lines: &LineIndex, config: &Config, path: Option<&str>) -> Vec<Diagnostic> {
+    run_rules(text, minutes, lines, config, path).0
+}
+
+/// The rules' findings, and the analyses they computed on the way.
+fn run_rules(
+    text: &str,
+    minutes: &Minutes,
+    lines: &LineIndex,
+    config: &Config,
+    path: Option<&str>,
+) -> (Vec<Diagnostic>, Analyses) {
     let ctx = Context::new(text, minutes, config, lines);
     let mut all = Vec::new();
     for rule in RULES {
-        let RuleLevel::On(severity) = config.level(rule) else {
+        let RuleLevel::On(severity) = config.level(rule.name, rule.default_severity) else {
             continue;
         };
         if path.is_some_and(|p| config.ignored_for(p, rule.name))
@@ -53,5 +67,5 @@ pub fn check(text: &str, minutes: &Minutes, lines: &LineIndex, config: &Config, 
         }
     }
     all.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
-    all
+    (all, ctx.into_analyses())
 }

@@ -21,20 +21,26 @@ pub struct Analysis {
     pub config: Arc<Config>,
     pub path: Option<String>,
     pub unit: ColumnUnit,
-    /// Built on the first request that needs them (hover, completion, definition), not per lint.
+    /// Built on the first request that needs them, only when no rule computed them in the lint.
     acronyms: OnceLock<AcronymAnalysis>,
     people: OnceLock<PeopleAnalysis>,
 }
 
 impl Analysis {
-    /// The acronyms of this version, as the rules see them.
+    /// The acronyms of this version: the rules' own analysis, or built now when no rule ran it.
     pub fn acronyms(&self) -> &AcronymAnalysis {
+        if let Some(shared) = &self.linted.analyses.acronyms {
+            return shared;
+        }
         self.acronyms
             .get_or_init(|| AcronymAnalysis::new(&self.text, &self.linted.minutes, &self.config))
     }
 
-    /// The people of this version, as the rules see them.
+    /// The people of this version: the rules' own analysis, or built now when no rule ran it.
     pub fn people(&self) -> &PeopleAnalysis {
+        if let Some(shared) = &self.linted.analyses.people {
+            return shared;
+        }
         self.people
             .get_or_init(|| PeopleAnalysis::new(&self.text, &self.linted.minutes))
     }

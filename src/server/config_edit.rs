@@ -134,7 +134,7 @@ mod tests {
     use crate::core::config::Config;
 
     fn valid(text: &str) {
-        Config::from_toml(text, "t.toml").unwrap_or_else(|e| panic!("{e}\n{text}"));
+        Config::from_toml(text, "t.toml", &crate::core::rules::names()).unwrap_or_else(|e| panic!("{e}\n{text}"));
     }
 
     #[test]

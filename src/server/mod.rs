@@ -298,34 +298,41 @@ impl Backend {
             (doc.rope.clone(), doc.version)
         };
         let generation = self.shared.config_generation();
-        let path = uri.to_file_path().ok();
-        let (doc_config, error) = lock(&self.shared.config).for_document(path.as_deref());
-        if let Some(e) = error {
-            self.client
-                .show_message(
-                    MessageType::ERROR,
-                    format!("minutes-lint: {e} (the last good configuration stays in force)"),
-                )
-                .await;
-        }
         let shared = self.shared.clone();
         let unit = self.unit();
         let task_uri = uri.clone();
+        // Config lookup reads the disk: it runs with the lint, off the async runtime's threads.
         let result = tokio::task::spawn_blocking(move || {
             if shared.version_of(&task_uri) != Some(version) {
-                return None;
+                return (None, None);
             }
-            let path = doc_config.relative_path.clone();
-            Some(analyse(
+            let path = task_uri.to_file_path().ok();
+            let (doc_config, error) = lock(&shared.config).for_document(path.as_deref());
+            let analysis = analyse(
                 &task_uri,
                 version,
                 rope.to_string(),
                 doc_config.config,
-                path,
+                doc_config.relative_path,
                 unit,
-            ))
+            );
+            (Some(analysis), error)
         })
         .await;
+        let result = match result {
+            Ok((analysis, error)) => {
+                if let Some(e) = error {
+                    self.client
+                        .show_message(
+                            MessageType::ERROR,
+                            format!("minutes-lint: {e} (the last good configuration stays in force)"),
+                        )
+                        .await;
+                }
+                Ok(analysis)
+            }
+            Err(e) => Err(e),
+        };
         let analysis = match result {
             Ok(Some(Ok(analysis))) => Arc::new(analysis),
             Ok(None) => return None,
@@ -474,14 +481,14 @@ impl Backend {
         }
     }
 
-    /// Where config edits for a document go.
-    fn config_target(&self, uri: &Url) -> Option<actions::ConfigTarget> {
+    /// Where config edits for a document go. Reads the disk: call it off the runtime's threads.
+    fn config_target(shared: &Shared, uri: &Url) -> Option<actions::ConfigTarget> {
         let path = uri.to_file_path().ok()?;
-        let (doc_config, _) = lock(&self.shared.config).for_document(Some(&path));
+        let (doc_config, _) = lock(&shared.config).for_document(Some(&path));
         let file = match doc_config.file {
             Some(file) => file,
             None => {
-                let roots = lock(&self.shared.roots);
+                let roots = lock(&shared.roots);
                 let root = roots
                     .iter()
                     .filter(|r| path.starts_with(r))
@@ -493,7 +500,7 @@ impl Backend {
         };
         let open_text = Url::from_file_path(&file)
             .ok()
-            .and_then(|u| lock(&self.shared.docs).get(&u).map(|d| d.rope.to_string()));
+            .and_then(|u| lock(&shared.docs).get(&u).map(|d| d.rope.to_string()));
         let existing = open_text.or_else(|| std::fs::read_to_string(&file).ok());
         let dir = file.parent().unwrap_or(Path::new("/"));
         let relative = path
@@ -726,7 +733,12 @@ impl LanguageServer for Backend {
                     out.extend(actions::quick_fixes(&uri, version, &ours));
                 }
             }
-            if let Some(target) = self.config_target(&uri) {
+            let (shared, task_uri) = (self.shared.clone(), uri.clone());
+            let target = tokio::task::spawn_blocking(move || Self::config_target(&shared, &task_uri))
+                .await
+                .ok()
+                .flatten();
+            if let Some(target) = target {
                 out.extend(actions::config_actions(
                     analysis.as_deref(),
                     &params.context.diagnostics,

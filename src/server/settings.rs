@@ -3,11 +3,10 @@
 //! last good config for that file in force.
 
 use crate::core::config::{Config, ConfigError, RuleLevel, CONFIG_FILE_NAME};
-use crate::core::diagnostic::Severity;
 use crate::core::rules;
-use crate::workspace::{find_config_file, ConfigCache, ResolvedConfig};
+use crate::workspace::Resolver;
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -30,32 +29,20 @@ impl ClientSettings {
                     problems.push(format!("settings: unknown rule `{name}` in minutes-lint.rules"));
                     continue;
                 }
-                let level = match level.as_str() {
-                    Some("off") => RuleLevel::Off,
-                    Some(word) => match Severity::parse(word) {
-                        Some(s) => RuleLevel::On(s),
-                        None => {
-                            problems.push(format!(
-                                "settings: rule `{name}` has level `{word}`; use off, info, warning or error"
-                            ));
-                            continue;
-                        }
-                    },
-                    None => {
-                        problems.push(format!("settings: rule `{name}` needs a string level"));
-                        continue;
-                    }
+                let Some(word) = level.as_str() else {
+                    problems.push(format!("settings: rule `{name}` needs a string level"));
+                    continue;
+                };
+                let Some(level) = RuleLevel::parse(word) else {
+                    problems.push(format!(
+                        "settings: rule `{name}` has level `{word}`; use off, info, warning or error"
+                    ));
+                    continue;
                 };
                 settings.rules.insert(name.clone(), level);
             }
         }
         (settings, problems)
-    }
-
-    fn apply(&self, config: &mut Config) {
-        for (name, level) in &self.rules {
-            config.rules.insert(name.clone(), *level);
-        }
     }
 }
 
@@ -69,14 +56,12 @@ pub struct DocumentConfig {
     pub file: Option<PathBuf>,
 }
 
-/// All config state of the server.
+/// All config state of the server: the shared [`Resolver`] (which falls back to a file's last
+/// good config while it is broken) with the client's settings as its overrides.
 #[derive(Debug, Default)]
 pub struct ConfigState {
-    cache: ConfigCache,
-    last_good: HashMap<PathBuf, Arc<ResolvedConfig>>,
-    effective: HashMap<Option<PathBuf>, Arc<Config>>,
+    resolver: Resolver,
     settings: ClientSettings,
-    reported: HashSet<String>,
 }
 
 impl ConfigState {
@@ -85,77 +70,26 @@ impl ConfigState {
         if settings == self.settings {
             return false;
         }
+        self.resolver.set_overrides(settings.rules.clone());
         self.settings = settings;
-        self.effective.clear();
         true
     }
 
-    /// Forgets loaded files (a config file changed on disk). Last good configs are kept.
+    /// Forgets what was read from disk (a config file changed). Last good configs are kept.
     pub fn files_changed(&mut self) {
-        self.cache.clear();
-        self.effective.clear();
-        self.reported.clear();
+        self.resolver.files_changed();
     }
 
     /// The config for a document at `path` (None for an unsaved document). The error, when a
     /// config file is broken, is returned once per distinct message, to be shown to the user.
     pub fn for_document(&mut self, path: Option<&Path>) -> (DocumentConfig, Option<ConfigError>) {
-        let Some(path) = path else {
-            return (
-                DocumentConfig {
-                    config: self.effective(None, &ResolvedConfig::default()),
-                    relative_path: None,
-                    file: None,
-                },
-                None,
-            );
+        let (resolved, error) = self.resolver.resolve_or_last_good(path);
+        let config = DocumentConfig {
+            config: resolved.config,
+            relative_path: path.map(|_| resolved.relative_path),
+            file: resolved.file,
         };
-        let mut error = None;
-        let resolved = match self.cache.for_document(path) {
-            Ok(resolved) => {
-                if let Some(file) = &resolved.file {
-                    self.last_good.insert(file.clone(), resolved.clone());
-                }
-                resolved
-            }
-            Err(e) => {
-                let file = path.parent().and_then(find_config_file);
-                if self.reported.insert(e.to_string()) {
-                    error = Some(e);
-                }
-                match file.as_ref().and_then(|f| self.last_good.get(f)) {
-                    Some(good) => good.clone(),
-                    None => Arc::new(ResolvedConfig::default()),
-                }
-            }
-        };
-        let relative = if resolved.file.is_some() {
-            resolved.relative_path(path)
-        } else {
-            path.file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        };
-        let config = self.effective(resolved.file.clone(), &resolved);
-        (
-            DocumentConfig {
-                config,
-                relative_path: Some(relative),
-                file: resolved.file.clone(),
-            },
-            error,
-        )
-    }
-
-    fn effective(&mut self, key: Option<PathBuf>, resolved: &ResolvedConfig) -> Arc<Config> {
-        if let Some(found) = self.effective.get(&key) {
-            return found.clone();
-        }
-        let mut config = resolved.config.clone();
-        self.settings.apply(&mut config);
-        let config = Arc::new(config);
-        self.effective.insert(key, config.clone());
-        config
+        (config, error)
     }
 }
 
@@ -167,6 +101,7 @@ pub fn is_config_file(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::diagnostic::Severity;
     use serde_json::json;
 
     #[test]

@@ -20,6 +20,12 @@ local function check(cond, what)
   if cond then log('ok: ' .. what) else log('FAIL: ' .. what); finish(false) end
 end
 
+-- setup() reads the same defaults that vim.lsp.enable does, from lsp/minutes_lint.lua.
+local defaults = require('minutes_lint').defaults()
+local spec = dofile(repo .. '/editors/nvim/lsp/minutes_lint.lua')
+check(vim.deep_equal(defaults, spec), 'setup() defaults are lsp/minutes_lint.lua')
+check(defaults.cmd[2] == 'server' and defaults.filetypes[1] == 'minutes', 'the defaults start the server for minutes')
+
 -- The one line a user writes (with cmd pointed at the freshly built binary).
 vim.lsp.config('minutes_lint', { cmd = { bin, 'server' } })
 vim.lsp.enable('minutes_lint')

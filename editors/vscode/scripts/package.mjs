@@ -1,13 +1,17 @@
-// Packages the extension as a platform-specific .vsix (linux-x64) that carries
-// the release minutes-lint binary in server/, so a clerk installs one file and
-// needs nothing on PATH.
+// Packages the extension as a platform-specific .vsix (linux-x64 unless
+// MINUTES_LINT_TARGET names another VS Code platform, e.g. win32-x64,
+// darwin-arm64) that carries the release minutes-lint binary in server/, so a
+// clerk installs one file and needs nothing on PATH.
 //
 //   MINUTES_LINT_BIN=/path/to/minutes-lint npm run package
+//   MINUTES_LINT_TARGET=win32-arm64 MINUTES_LINT_BIN=dist/minutes-lint.exe npm run package
 //
 // The binary defaults to ../../target/release/minutes-lint (the repo's release
-// build). Prints the path of the .vsix it wrote.
+// build). A binary built for another platform (the release workflow packages
+// every platform on Linux) is not run; for this machine's own platform it is
+// run with --version first. Prints the path of the .vsix it wrote.
 import { spawnSync } from "node:child_process";
-import { accessSync, chmodSync, constants, copyFileSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { accessSync, chmodSync, constants, copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -20,21 +24,28 @@ function fail(message) {
   process.exit(1);
 }
 
+const native = target === `${process.platform}-${process.arch}`;
 try {
   if (!statSync(bin).isFile()) fail(`${bin} is not a file`);
-  accessSync(bin, constants.X_OK);
+  if (native) accessSync(bin, constants.X_OK);
 } catch (err) {
   fail(
     `no minutes-lint binary at ${bin} (${err.code ?? err.message}). ` +
       `Build it with \`cargo build --release\` at the repo root, or set MINUTES_LINT_BIN.`,
   );
 }
-const probe = spawnSync(bin, ["--version"], { encoding: "utf8", timeout: 10000 });
-if (probe.status !== 0) fail(`${bin} --version failed: ${probe.error ?? probe.stderr}`);
-console.log(`package: bundling ${bin} (${probe.stdout.trim() || "no version printed"})`);
+if (native) {
+  const probe = spawnSync(bin, ["--version"], { encoding: "utf8", timeout: 10000 });
+  if (probe.status !== 0) fail(`${bin} --version failed: ${probe.error ?? probe.stderr}`);
+  console.log(`package: bundling ${bin} (${probe.stdout.trim() || "no version printed"})`);
+} else {
+  console.log(`package: bundling ${bin} for ${target} (built for another platform: not run here)`);
+}
 
+// Only this target's binary goes in: an earlier package run may have left another's.
+rmSync(join(root, "server"), { recursive: true, force: true });
 mkdirSync(join(root, "server"), { recursive: true });
-const bundled = join(root, "server/minutes-lint");
+const bundled = join(root, "server", target.startsWith("win32-") ? "minutes-lint.exe" : "minutes-lint");
 copyFileSync(bin, bundled);
 chmodSync(bundled, 0o755);
 

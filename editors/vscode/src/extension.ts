@@ -14,6 +14,7 @@ import {
   RevealOutputChannelOn,
   type ServerOptions,
 } from "vscode-languageclient/node";
+import { serialQueue } from "./lifecycle";
 import { binaryName, resolveServer, type ResolveHost, SETTING } from "./resolve";
 import { answerConfigurationItem, isOurSection, SECTION, toServerSettings } from "./settings";
 
@@ -167,12 +168,9 @@ async function startClient(): Promise<void> {
   const newClient = new LanguageClient("minutes-lint", "minutes-lint", serverOptions, clientOptions);
   client = newClient;
   try {
+    // Settings travel one way only: the server asks (workspace/configuration, answered by
+    // the middleware above), per folder. Nothing is pushed.
     await newClient.start();
-    // Push the settings once too, for servers that read them from the
-    // notification rather than asking.
-    await newClient.sendNotification(DidChangeConfigurationNotification.type, {
-      settings: { [SECTION]: serverSettingsFor(undefined) },
-    });
   } catch (err) {
     statusItem.text = "minutes-lint: server failed";
     statusItem.severity = vscode.LanguageStatusSeverity.Error;
@@ -196,10 +194,15 @@ async function stopClient(): Promise<void> {
   }
 }
 
-async function restart(): Promise<void> {
-  log("restarting the language server");
-  await stopClient();
-  await startClient();
+/** Start, stop and restart, one at a time (a second restart waits for the first). */
+const lifecycle = serialQueue();
+
+function restart(): Promise<void> {
+  return lifecycle.run(async () => {
+    log("restarting the language server");
+    await stopClient();
+    await startClient();
+  });
 }
 
 async function fixAll(): Promise<void> {
@@ -246,15 +249,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (e.affectsConfiguration(`${SECTION}.server.path`)) {
         await restart();
       } else if (e.affectsConfiguration(`${SECTION}.rules`) && client?.isRunning()) {
-        await client.sendNotification(DidChangeConfigurationNotification.type, {
-          settings: { [SECTION]: serverSettingsFor(undefined) },
-        });
+        // No settings in the notification: it tells the server to ask again, per folder.
+        await client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
       }
     }),
   );
-  await startClient();
+  await lifecycle.run(startClient);
 }
 
 export async function deactivate(): Promise<void> {
-  await stopClient();
+  await lifecycle.run(stopClient);
 }

@@ -21,22 +21,14 @@ export interface Mapped {
 
 const RULE_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
-const SEVERITY_ALIASES: Record<string, Severity> = {
-  off: "off",
-  none: "off",
-  info: "info",
-  information: "info",
-  hint: "info",
-  warning: "warning",
-  warn: "warning",
-  error: "error",
-};
+/** The one set of words, as the server and `minutes-lint.toml` accept them (and package.json lists). */
+const SEVERITIES: readonly Severity[] = ["off", "info", "warning", "error"];
 
-/** Normalises one severity value; undefined if it is not one. */
+/** Normalises one severity value; undefined if it is not one of the four words. */
 export function parseSeverity(value: unknown): Severity | undefined {
-  if (typeof value === "boolean") return value ? undefined : "off";
   if (typeof value !== "string") return undefined;
-  return SEVERITY_ALIASES[value.trim().toLowerCase()];
+  const word = value.trim();
+  return (SEVERITIES as readonly string[]).includes(word) ? (word as Severity) : undefined;
 }
 
 /**

@@ -1,10 +1,12 @@
-//! Printing findings: human (compiler-like), JSON, SARIF 2.1.0 and GitHub workflow commands.
+//! Printing findings: human (compiler-like), JSON, SARIF 2.1.0, GitHub workflow commands and a
+//! self-contained HTML page.
 //!
 //! Every format reads the same [`FileReport`]s and converts byte offsets to 1-based lines and
 //! columns counted in Unicode characters (a leading byte-order mark is not counted: editors hide
 //! it) through [`FileReport::position`].
 
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;

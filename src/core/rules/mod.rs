@@ -7,6 +7,7 @@
 
 use crate::core::analysis::acronyms::AcronymAnalysis;
 use crate::core::analysis::people::PeopleAnalysis;
+use crate::core::analysis::Analyses;
 use crate::core::config::Config;
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::glossary::Glossary;
@@ -142,6 +143,11 @@ pub fn rules_markdown() -> String {
     out
 }
 
+/// Every rule's name, for validating config that names rules.
+pub fn names() -> Vec<&'static str> {
+    RULES.iter().map(|r| r.name).collect()
+}
+
 /// The rule with this name.
 pub fn find(name: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.name == name)
@@ -183,6 +189,14 @@ impl<'a> Context<'a> {
 
     pub fn glossary(&self) -> &'static Glossary {
         Glossary::builtin()
+    }
+
+    /// The analyses the rules computed, for whoever uses the lint's result next.
+    pub fn into_analyses(self) -> Analyses {
+        Analyses {
+            acronyms: self.acronyms.into_inner(),
+            people: self.people.into_inner(),
+        }
     }
 
     /// The document's line ending, for fixes that insert lines.

@@ -1,17 +1,18 @@
 -- minutes-lint: setup() for users who prefer a plugin call to vim.lsp.enable, and for Neovim 0.10.
 local M = {}
 
-local defaults = {
-  cmd = { 'minutes-lint', 'server' },
-  filetypes = { 'minutes' },
-  root_markers = { 'minutes-lint.toml', '.git' },
-  settings = { ['minutes-lint'] = {} },
-}
+--- The defaults live once, in lsp/minutes_lint.lua (what vim.lsp.enable reads); loaded from this
+--- plugin's own folder, so a copy elsewhere on the runtimepath cannot shadow it.
+function M.defaults()
+  local here = debug.getinfo(1, 'S').source:sub(2)
+  local root = vim.fn.fnamemodify(here, ':p:h:h:h')
+  return dofile(root .. '/lsp/minutes_lint.lua')
+end
 
 --- Starts minutes-lint for every buffer of the configured filetypes.
 --- @param opts table|nil  overrides: cmd, filetypes, root_markers, settings (e.g. settings = { ['minutes-lint'] = { rules = { ['first-person'] = 'off' } } })
 function M.setup(opts)
-  local config = vim.tbl_deep_extend('force', defaults, opts or {})
+  local config = vim.tbl_deep_extend('force', M.defaults(), opts or {})
   M.config = config
   if vim.lsp.config ~= nil and vim.lsp.enable ~= nil then
     vim.lsp.config('minutes_lint', config)

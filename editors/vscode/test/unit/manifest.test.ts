@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { parseSeverity } from "../../src/settings";
 
 const root = process.env.MINUTES_LINT_EXT_ROOT ?? process.cwd();
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
@@ -35,7 +36,15 @@ describe("package.json", () => {
       "minutes-lint.server.path",
       "minutes-lint.trace.server",
     ]);
-    assert.deepEqual(props["minutes-lint.rules"].additionalProperties.enum, ["off", "info", "warning", "error"]);
+    // One property per rule (checked against the rule table by tests/vscode_schema.rs), each
+    // taking the same four words as the settings mapper.
+    const rules = props["minutes-lint.rules"];
+    assert.equal(rules.additionalProperties, false);
+    assert.ok(Object.keys(rules.properties).length >= 10);
+    for (const [name, schema] of Object.entries(rules.properties) as [string, { enum: string[] }][]) {
+      assert.deepEqual(schema.enum, ["off", "info", "warning", "error"], name);
+      for (const word of schema.enum) assert.equal(parseSeverity(word), word);
+    }
     assert.deepEqual(props["minutes-lint.trace.server"].enum, ["off", "messages", "verbose"]);
     assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ["minutes-lint.server.path"]);
   });
