@@ -7,7 +7,7 @@ use super::files::describe_io;
 use crate::core::model::{DecisionKind, Item, Minutes, Shape};
 use crate::core::parse::{format_for_path, parse_indexed};
 use crate::core::text::{LineIndex, Span};
-use crate::workspace::ConfigCache;
+use crate::workspace::Resolver;
 use serde_json::{json, Value};
 use std::io::{self, Write};
 use std::path::Path;
@@ -27,7 +27,7 @@ pub fn run_outline(path: &Path, format: OutputFormat, out: &mut dyn Write, err: 
         return Ok(2);
     };
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let config = match ConfigCache::new().for_document(&absolute) {
+    let config = match Resolver::new().resolve(&absolute) {
         Ok(config) => config,
         Err(e) => {
             writeln!(err, "minutes-lint: {e}")?;

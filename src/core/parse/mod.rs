@@ -592,7 +592,37 @@ impl<'a> Assembler<'a> {
             self.open_item(None, block.content, block.span.start);
             return BlockKind::ItemTitle;
         }
+        if let LineRole::Item(numbered) = &block.role {
+            self.single_item_paragraph(numbered);
+        }
         self.item_block(block)
+    }
+
+    /// "22.1 Council considered …": the single item's paragraphs carry its minute number (22);
+    /// the first one gives the item that number, and each is a sub-item.
+    fn single_item_paragraph(&mut self, numbered: &NumberedLine) {
+        if numbered.number.shape() != "#.#" {
+            return;
+        }
+        let Some(NumberPart::Number { span, .. }) = numbered.number.parts.first().cloned() else {
+            return;
+        };
+        let whole = split_number(span.slice(self.text), span.start);
+        let text = self.text;
+        let sub = SubItem {
+            number: numbered.number.clone(),
+            title: numbered.title,
+        };
+        self.minutes.opaque.push(numbered.number.span);
+        if let Some(item) = self.current_item_mut() {
+            let same = item.number.as_ref().map(|n| n.as_str(text)) == Some(whole.as_str(text));
+            if item.number.is_none() {
+                item.number = Some(whole);
+            } else if !same {
+                return;
+            }
+            item.sub_items.push(sub);
+        }
     }
 
     fn meeting_block(&mut self, block: &RawBlock) -> BlockKind {

@@ -292,3 +292,12 @@ fn minute_reference_under_an_agenda_heading_and_action_tables() {
     let m = parse(text);
     assert_eq!(numbers(text, &m), ["125/20", "126/20"]);
 }
+
+#[test]
+fn a_single_item_takes_its_number_from_its_numbered_paragraphs() {
+    let text = "Agenda item\n\nScrutiny Review\n\nMinutes:\n\n22.1 Council considered the review.\n\n22.2 Councillor Amos moved the recommendations.\n\nRESOLVED – That the review be adopted.\n";
+    let m = parse(text);
+    assert_eq!(m.shape, Shape::SingleItem);
+    assert_eq!(numbers(text, &m), ["22"]);
+    assert_eq!(m.items[0].sub_items.len(), 2);
+}
