@@ -734,6 +734,13 @@ impl<'a> Assembler<'a> {
                 return Numbered::SubItem;
             }
         }
+        // "25/065.1" under minute 25/065: the item's own number and one more part.
+        if current_shape.as_deref().is_some_and(|s| shape == format!("{s}.#"))
+            && numbers.len() == current_numbers.len() + 1
+            && numbers[..current_numbers.len()] == current_numbers[..]
+        {
+            return Numbered::SubItem;
+        }
         // "5.1.2" under item 5 or 5.1.
         if numbers.len() == 3
             && matches!(current_shape.as_deref(), Some("#" | "#.#"))

@@ -40,7 +40,8 @@ pub fn item_number_at_start(line: &str, offset: usize) -> Option<NumberedLine> {
             continue;
         }
         // "21/02/2022" is a date, "21/47" an item; "21.5%" or "2.5 hours" are not items.
-        if rest_text.starts_with(['/', '%', ',']) || rest_text.starts_with(|c: char| c.is_ascii_digit()) {
+        let decimal = rest_text.starts_with('.') && rest_text[1..].starts_with(|c: char| c.is_ascii_digit());
+        if decimal || rest_text.starts_with(['/', '%', ',']) || rest_text.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
         let plain = index == patterns.len() - 1;
@@ -116,6 +117,8 @@ fn patterns() -> &'static [Regex] {
             r"^(?P<num>\d{2}/\d{2}/\d{2,3})(?P<rest>(?:\s.*)?)$",
             // 14.08/19 (number.sub/year)
             r"^(?P<num>\d{1,3}\.\d{1,3}/\d{2})(?P<rest>.*)$",
+            // 25/065.1: a sub-paragraph of minute 25/065
+            r"^(?P<num>\d{1,5}/\d{1,5}\.\d{1,3})(?P<rest>(?:[.:)]?\s.*)?)$",
             // 21/47, 77/21
             r"^(?P<num>\d{1,5}/\d{1,5})(?P<rest>.*)$",
             // 2019-03_2. (year-month_number)

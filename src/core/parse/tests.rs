@@ -294,6 +294,14 @@ fn minute_reference_under_an_agenda_heading_and_action_tables() {
 }
 
 #[test]
+fn sub_paragraphs_of_slashed_minutes() {
+    let text = "Parish Council\n\n25/010 Finance\n25/010.1 Payments – approved.\n25/010.2 Audit – received.\n\n25/011 Planning\n\nNo objection.\n";
+    let m = parse(text);
+    assert_eq!(numbers(text, &m), ["25/010", "25/011"]);
+    assert_eq!(m.items[0].sub_items.len(), 2);
+}
+
+#[test]
 fn a_single_item_takes_its_number_from_its_numbered_paragraphs() {
     let text = "Agenda item\n\nScrutiny Review\n\nMinutes:\n\n22.1 Council considered the review.\n\n22.2 Councillor Amos moved the recommendations.\n\nRESOLVED – That the review be adopted.\n";
     let m = parse(text);
