@@ -26,6 +26,14 @@ pub enum Command {
         /// The rule to explain (omit to list every rule).
         name: Option<String>,
     },
+    /// Print the structure of a draft as read: header, attendance, items and decisions.
+    Outline {
+        /// The draft to read.
+        file: PathBuf,
+        /// Output format (`human` or `json`).
+        #[arg(long, value_enum, default_value_t)]
+        format: OutputFormat,
+    },
 }
 
 /// How findings are printed.

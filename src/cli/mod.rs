@@ -1,15 +1,17 @@
-//! The command line: `minutes-lint check`, `rule`, `server`.
+//! The command line: `minutes-lint check`, `rule`, `outline`, `server`.
 //!
 //! - [`args`]: the grammar (clap);
 //! - [`files`]: finding drafts in folders;
 //! - [`check`]: the check runner, also a library function ([`check::run_check`]);
 //! - [`output`]: human, JSON, SARIF and GitHub formats;
 //! - [`write`]: writing fixed drafts atomically;
-//! - [`rule`]: listing and explaining rules.
+//! - [`rule`]: listing and explaining rules;
+//! - [`outline`]: the structure of a draft as read.
 
 pub mod args;
 pub mod check;
 pub mod files;
+pub mod outline;
 pub mod output;
 pub mod rule;
 pub mod write;
@@ -44,6 +46,13 @@ where
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
             let code = rule::run_rule(name.as_deref(), &mut out, &mut io::stderr()).unwrap_or(2);
+            let _ = out.flush();
+            code
+        }
+        Command::Outline { file, format } => {
+            let stdout = io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            let code = outline::run_outline(&file, format, &mut out, &mut io::stderr()).unwrap_or(2);
             let _ = out.flush();
             code
         }

@@ -265,6 +265,17 @@ pub struct Item {
     pub decisions: Vec<Decision>,
     /// Set when the title says this is a procedural item that needs no decision.
     pub procedural: Option<Procedural>,
+    /// Numbered sub-paragraphs of this item ("5.1", "5.2" under item 5): part of the item's
+    /// blocks, never items of their own.
+    pub sub_items: Vec<SubItem>,
+}
+
+/// A numbered sub-paragraph of an item ("5.1 Grass cutting", "(a) Footpaths").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SubItem {
+    pub number: ItemNumber,
+    /// The rest of its first line (may be empty).
+    pub title: Span,
 }
 
 /// An item number split into text and numbers: "CYP/OSG/17/13" is

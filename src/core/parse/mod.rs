@@ -106,6 +106,8 @@ struct RawLine {
     list: bool,
     heading: Option<u8>,
     comment: bool,
+    /// Bytes of white space before the line's text.
+    indent: usize,
 }
 
 fn raw_lines(text: &str, lines: &LineIndex, format: Format, content_start: usize) -> Vec<RawLine> {
@@ -163,6 +165,7 @@ fn raw_lines(text: &str, lines: &LineIndex, format: Format, content_start: usize
             list,
             heading,
             comment,
+            indent: lead,
         });
     }
     out
@@ -238,17 +241,27 @@ struct RawBlock {
     heading: Option<u8>,
     comment: bool,
     role: LineRole,
+    /// The first line's indentation.
+    indent: usize,
 }
+
+/// A number alone far to the right of its line is a page number, not an item.
+const PAGE_NUMBER_INDENT: usize = 20;
 
 fn group_blocks(text: &str, raw: &[RawLine], words: &LineWords) -> Vec<RawBlock> {
     let mut blocks: Vec<RawBlock> = Vec::new();
     let mut previous_line: Option<usize> = None;
     for line in raw {
-        let role = if line.comment {
+        let mut role = if line.comment {
             LineRole::Other
         } else {
             line_role(text, line.content, words)
         };
+        if let LineRole::Item(numbered) = &role {
+            if numbered.title.is_empty() && line.indent >= PAGE_NUMBER_INDENT {
+                role = LineRole::Other;
+            }
+        }
         // Only blank lines are left out of `raw`: lines next to each other in the text have no
         // blank line between them.
         let adjacent = previous_line.is_some_and(|p| p + 1 == line.number);
@@ -273,6 +286,7 @@ fn group_blocks(text: &str, raw: &[RawLine], words: &LineWords) -> Vec<RawBlock>
                 heading: line.heading,
                 comment: line.comment,
                 role,
+                indent: line.indent,
             });
         }
         previous_line = Some(line.number);
@@ -283,7 +297,14 @@ fn group_blocks(text: &str, raw: &[RawLine], words: &LineWords) -> Vec<RawBlock>
 fn line_role(text: &str, content: Span, words: &LineWords) -> LineRole {
     let vocabulary = words.vocabulary;
     let line = content.slice(text);
-    if let Some(numbered) = item_number_at_start(line, content.start) {
+    // "**24/112 Apologies** – …" and "**1.** Budget": emphasis around the number.
+    let lead = if line.starts_with("**") || line.starts_with("__") {
+        2
+    } else {
+        0
+    };
+    if let Some(mut numbered) = item_number_at_start(&line[lead..], content.start + lead) {
+        numbered.title = inline_title(text, numbered.title);
         return LineRole::Item(numbered);
     }
     let bare = line.trim_end_matches([':', '-', '–', '—', ' ', '.']).trim();
@@ -315,6 +336,39 @@ fn line_role(text: &str, content: Span, words: &LineWords) -> LineRole {
         };
     }
     LineRole::Other
+}
+
+/// The title of an item whose number starts a paragraph: without emphasis marks, and for an
+/// inline item ("Apologies – apologies were received from …") only the words before the first
+/// separator, when the line runs on into the minute itself.
+fn inline_title(text: &str, title: Span) -> Span {
+    let mut title = title;
+    let slice = title.slice(text);
+    for mark in ["**", "__"] {
+        if let Some(rest) = slice.strip_prefix(mark) {
+            title.start += mark.len();
+            if let Some(close) = rest.find(mark) {
+                title.end = title.start + close;
+            }
+            return trim_span(text, title);
+        }
+        if let Some(close) = slice.find(mark) {
+            title.end = title.start + close;
+            return trim_span(text, title);
+        }
+    }
+    if slice.split_whitespace().nth(12).is_none() {
+        return title;
+    }
+    let cut = [" – ", " — ", " - ", ": ", ". "]
+        .iter()
+        .filter_map(|sep| slice.find(sep))
+        .min()
+        .filter(|&at| slice[..at].split_whitespace().count() <= 12);
+    match cut {
+        Some(at) => trim_span(text, Span::new(title.start, title.start + at)),
+        None => title,
+    }
 }
 
 /// "**RESOLVED** that:" and "__Decision__: …" in Markdown.
@@ -468,9 +522,25 @@ struct Assembler<'a> {
     expect_title: bool,
     decision_open: bool,
     numbered_list_next: Option<u64>,
+    /// The indentation of the numbered list being read inside the current item.
+    numbered_list_indent: usize,
     previous_content: Option<Span>,
     previous_was_marker: bool,
+    /// The indentation of the current item's heading line.
+    item_indent: usize,
+    /// The previous block was the current item's heading, with its title on the same line.
+    heading_just_read: bool,
     outcomes: outcomes::Outcomes,
+}
+
+/// What a numbered line is, given the item it comes in.
+enum Numbered {
+    /// A new item.
+    Item,
+    /// A sub-paragraph of the current item ("5.2" under item 5).
+    SubItem,
+    /// A numbered list entry or paragraph inside the current item.
+    Content,
 }
 
 impl<'a> Assembler<'a> {
@@ -484,8 +554,11 @@ impl<'a> Assembler<'a> {
             expect_title: false,
             decision_open: false,
             numbered_list_next: None,
+            numbered_list_indent: 0,
             previous_content: None,
             previous_was_marker: false,
+            item_indent: 0,
+            heading_just_read: false,
             outcomes: outcomes::Outcomes::default(),
         }
     }
@@ -514,6 +587,7 @@ impl<'a> Assembler<'a> {
                 self.meeting_block(&block)
             };
             self.previous_was_marker = kind == BlockKind::DecisionMarker;
+            self.heading_just_read = kind == BlockKind::ItemHeading && !self.expect_title;
             if kind != BlockKind::Comment {
                 self.previous_content = Some(block.content);
             }
@@ -552,25 +626,88 @@ impl<'a> Assembler<'a> {
             self.open_item(None, block.content, block.span.start);
             return BlockKind::ItemTitle;
         }
+        if let LineRole::Item(numbered) = &block.role {
+            self.single_item_paragraph(numbered);
+        }
         self.item_block(block)
+    }
+
+    /// "22.1 Council considered …": the single item's paragraphs carry its minute number (22);
+    /// the first one gives the item that number, and each is a sub-item.
+    fn single_item_paragraph(&mut self, numbered: &NumberedLine) {
+        if numbered.number.shape() != "#.#" {
+            return;
+        }
+        let Some(NumberPart::Number { span, .. }) = numbered.number.parts.first().cloned() else {
+            return;
+        };
+        let whole = split_number(span.slice(self.text), span.start);
+        let text = self.text;
+        let sub = SubItem {
+            number: numbered.number.clone(),
+            title: numbered.title,
+        };
+        self.minutes.opaque.push(numbered.number.span);
+        if let Some(item) = self.current_item_mut() {
+            let same = item.number.as_ref().map(|n| n.as_str(text)) == Some(whole.as_str(text));
+            if item.number.is_none() {
+                item.number = Some(whole);
+            } else if !same {
+                return;
+            }
+            item.sub_items.push(sub);
+        }
     }
 
     fn meeting_block(&mut self, block: &RawBlock) -> BlockKind {
         if let LineRole::Item(numbered) = &block.role {
-            if !self.is_list_under_heading_item(block, numbered) && self.starts_item(numbered) {
-                self.section = None;
-                self.numbered_list_next = None;
-                let title = numbered.title;
-                self.open_item(Some(numbered.number.clone()), title, block.span.start);
+            if self.is_minute_number_of_heading(numbered) {
+                // "1. Election of Chair" then "01/22" on the next line: the minute's own
+                // reference under its agenda heading, not another item.
                 self.minutes.opaque.push(numbered.number.span);
-                self.expect_title = title.is_empty();
-                // "25/081 Apologies – Apologies were received from Cllr Lowe": an inline
-                // apologies item names the absent in its own line.
-                if self.current_item_is(Procedural::Apologies) && !title.is_empty() {
-                    let inline = Span::new(numbered.number.span.end, block.content.end);
-                    self.add_item_apologies(inline, block.span);
+                return BlockKind::ItemTitle;
+            }
+            let role = if self.is_list_under_heading_item(block, numbered) {
+                Numbered::Content
+            } else {
+                self.classify(numbered, block.indent)
+            };
+            match role {
+                Numbered::Item => {
+                    self.section = None;
+                    self.numbered_list_next = None;
+                    self.item_indent = block.indent;
+                    let title = numbered.title;
+                    self.open_item(Some(numbered.number.clone()), title, block.span.start);
+                    self.minutes.opaque.push(numbered.number.span);
+                    self.expect_title = title.is_empty();
+                    // "25/081 Apologies – Apologies were received from Cllr Lowe": an inline
+                    // apologies item names the absent in its own line.
+                    if self.current_item_is(Procedural::Apologies) && !title.is_empty() {
+                        let inline = Span::new(numbered.number.span.end, block.content.end);
+                        self.add_item_apologies(inline, block.span);
+                    }
+                    return BlockKind::ItemHeading;
                 }
-                return BlockKind::ItemHeading;
+                Numbered::SubItem => {
+                    let sub = SubItem {
+                        number: numbered.number.clone(),
+                        title: numbered.title,
+                    };
+                    self.minutes.opaque.push(numbered.number.span);
+                    if let Some(item) = self.current_item_mut() {
+                        item.sub_items.push(sub);
+                    }
+                }
+                Numbered::Content => {}
+            }
+        }
+        if self.expect_title {
+            if let LineRole::Attendance(..) = block.role {
+                // A ModernGov item: the number alone, then "Apologies for Absence" as its title.
+                self.expect_title = false;
+                self.set_title(block.content);
+                return BlockKind::ItemTitle;
             }
         }
         if let LineRole::Attendance(kind, rest) = block.role {
@@ -600,42 +737,153 @@ impl<'a> Assembler<'a> {
             .is_some_and(|first| first.heading.is_some())
     }
 
-    /// Whether a numbered line opens a new item or is a numbered paragraph inside the current one.
-    fn starts_item(&mut self, numbered: &NumberedLine) -> bool {
+    /// A bare number right after an item heading that has its title, in another shape.
+    fn is_minute_number_of_heading(&self, numbered: &NumberedLine) -> bool {
+        self.heading_just_read
+            && numbered.title.is_empty()
+            && self
+                .item
+                .and_then(|i| self.minutes.items.get(i))
+                .and_then(|item| item.number.as_ref())
+                .is_some_and(|n| n.shape() != numbered.number.shape())
+    }
+
+    /// Whether a numbered line opens a new item, is a sub-paragraph of the current one ("5.2"
+    /// under 5), or is a numbered list entry or paragraph inside it.
+    fn classify(&mut self, numbered: &NumberedLine, indent: usize) -> Numbered {
+        let numbers = numbered.number.numbers();
+        let value = numbers.last().copied().unwrap_or(0);
         let Some(current) = self.item.and_then(|i| self.minutes.items.get(i)) else {
-            return true;
+            // A long numbered paragraph opens the first item only as its first number.
+            return if numbered.long && value > 1 {
+                Numbered::Content
+            } else {
+                Numbered::Item
+            };
         };
-        let value = numbered.number.numbers().last().copied().unwrap_or(0);
         let shape = numbered.number.shape();
-        // "33.1" under item 33 is a sub-paragraph.
-        if shape == "#.#" {
-            let first = numbered.number.numbers().first().copied();
-            if current.number.as_ref().and_then(|n| n.numbers().last().copied()) == first {
-                return false;
+        let current_shape = current.number.as_ref().map(ItemNumber::shape);
+        let current_numbers = current.number.as_ref().map(ItemNumber::numbers).unwrap_or_default();
+        // "33.1" under item 33, and "5.2" under an item numbered "5.1" (no heading for 5 itself).
+        if shape == "#.#" && numbers.len() == 2 {
+            let under_whole = current_shape.as_deref() == Some("#") && current_numbers.first() == numbers.first();
+            let under_first = current_shape.as_deref() == Some("#.#")
+                && current_numbers.first() == numbers.first()
+                && current_numbers.get(1).is_some_and(|&sub| sub <= 1 && sub < value);
+            if under_whole || under_first {
+                return Numbered::SubItem;
             }
         }
-        if numbered.plain {
-            let opens_list = self.previous_was_marker
-                || self
-                    .previous_content
-                    .is_some_and(|c| c.slice(self.text).trim_end().ends_with([':', '-']));
-            let continues_list = self.numbered_list_next == Some(value);
-            let current_plain = current.number.as_ref().is_some_and(|n| n.shape() == shape);
-            let current_value = current
-                .number
-                .as_ref()
-                .and_then(|n| n.numbers().last().copied())
-                .unwrap_or(0);
-            if continues_list
-                || (value == 1 && opens_list)
-                || (!current_plain && value < 50 && opens_list)
-                || (current_plain && value < current_value && self.numbered_list_next.is_some())
+        // "25/065.1" under minute 25/065: the item's own number and one more part.
+        if current_shape.as_deref().is_some_and(|s| shape == format!("{s}.#"))
+            && numbers.len() == current_numbers.len() + 1
+            && numbers[..current_numbers.len()] == current_numbers[..]
+        {
+            return Numbered::SubItem;
+        }
+        // "5.1.2" under item 5 or 5.1.
+        if numbers.len() == 3
+            && matches!(current_shape.as_deref(), Some("#" | "#.#"))
+            && current_numbers.first() == numbers.first()
+        {
+            return Numbered::SubItem;
+        }
+        // A table row ("08.18.08   Grass cutting – quotes   Done   NO"): its columns are set
+        // apart by wide gaps, as no item title is.
+        let title = numbered.title.slice(self.text);
+        if title.contains("   ") || title.contains('\t') || title.contains(" | ") {
+            return Numbered::Content;
+        }
+        let current_value = current_numbers.last().copied().unwrap_or(0);
+        let established = current_shape.as_deref().is_some_and(|s| {
+            self.minutes
+                .items
+                .iter()
+                .rev()
+                .take(2)
+                .filter(|i| i.number.as_ref().is_some_and(|n| n.shape() == s))
+                .count()
+                == 2
+        });
+        if established && current_shape.as_deref() != Some(shape.as_str()) && !numbered.plain {
+            // Another shape among established items: a date ("31.03.24") or a long line is
+            // content; a short title may open a second scheme, which the rule then reports.
+            let date_like = numbers.len() == 3
+                && numbers[0] <= 31
+                && (1..=12).contains(&numbers[1])
+                && numbered.number.as_str(self.text).len() == 8;
+            if date_like || title.split_whitespace().count() > 10 {
+                return Numbered::Content;
+            }
+        }
+        if !numbered.plain {
+            // "07.17.02" among items "11.17.#": a reference to another meeting's minute (in
+            // matters arising or an action log), unless it stands where the next item would.
+            // The counter is the last part ("11.17.#") or the first ("#/21").
+            if current_shape.as_deref() == Some(shape.as_str())
+                && numbers.len() >= 2
+                && numbers.len() == current_numbers.len()
             {
-                self.numbered_list_next = Some(value + 1);
-                return false;
+                let n = numbers.len();
+                let same_prefix = numbers[..n - 1] == current_numbers[..n - 1];
+                let same_suffix = numbers[1..] == current_numbers[1..];
+                if !same_prefix && !same_suffix && value != current_value + 1 {
+                    return Numbered::Content;
+                }
+                // A number already passed, opening a sentence rather than a heading: an action
+                // log or matters arising citing an earlier minute of this meeting.
+                let (counter, current_counter) = if same_prefix {
+                    (value, current_value)
+                } else {
+                    (numbers[0], current_numbers[0])
+                };
+                if (same_prefix || same_suffix) && counter <= current_counter && title.split_whitespace().count() > 8 {
+                    return Numbered::Content;
+                }
             }
+            return Numbered::Item;
         }
-        true
+        // Plain numbers among items numbered "16.11.#" or "21/47" are lists inside an item.
+        if established && current_shape.as_deref() != Some("#") {
+            self.numbered_list_next = Some(value + 1);
+            return Numbered::Content;
+        }
+        let after_colon = self
+            .previous_content
+            .is_some_and(|c| c.slice(self.text).trim_end().ends_with([':', '-']));
+        let opens_list = self.previous_was_marker || after_colon;
+        // A list goes on at its own indentation: "4." back at the items' margin after a list
+        // "1. 2. 3." indented under item 3 is item 4.
+        let continues_list = self.numbered_list_next == Some(value) && indent >= self.numbered_list_indent;
+        let current_plain = current_shape.as_deref() == Some(shape.as_str());
+        // A bare number no higher than the current item's, alone on its line: a stray figure
+        // (a page or column number), not an item without a title.
+        if current_plain && numbered.title.is_empty() && value <= current_value {
+            return Numbered::Content;
+        }
+        let deeper = indent >= self.item_indent + 3;
+        let next_item = current_plain && value == current_value + 1;
+        let near = current_plain && value > current_value && value <= current_value + 3;
+        let content = continues_list
+            || (value == 1 && opens_list)
+            || (!current_plain && value < 50 && opens_list)
+            || (!current_plain && numbered.long)
+            || (current_plain && value < current_value && self.numbered_list_next.is_some())
+            // A list restarting at 1 inside item 5.
+            || (current_plain && value == 1 && current_value >= 2)
+            || (current_plain && !next_item && (after_colon || deeper))
+            || (current_plain && !near && numbered.long);
+        if content {
+            self.numbered_list_next = Some(value + 1);
+            self.numbered_list_indent = indent;
+            // An indented numbered heading under an item ("   2. **Treasurer**"): a sub-item.
+            let short = !numbered.title.is_empty() && title.split_whitespace().count() <= 10;
+            if deeper && short && !numbered.long {
+                return Numbered::SubItem;
+            }
+            return Numbered::Content;
+        }
+        Numbered::Item
     }
 
     fn current_item_is(&self, procedural: Procedural) -> bool {
@@ -655,6 +903,7 @@ impl<'a> Assembler<'a> {
             minutes_marker: None,
             decisions: Vec::new(),
             procedural: None,
+            sub_items: Vec::new(),
         });
         self.item = Some(index);
         self.decision_open = false;

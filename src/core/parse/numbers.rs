@@ -14,6 +14,9 @@ pub struct NumberedLine {
     pub title: Span,
     /// The number is a plain counter ("12.", "12"): the shape that numbered lists share.
     pub plain: bool,
+    /// A plain number followed by a whole sentence or more: an inline item ("4. Allotment: the
+    /// tenant asked …") or a numbered paragraph; the parser decides from the sequence.
+    pub long: bool,
 }
 
 /// Reads an item number at the start of `line` (already stripped of decoration), whose first
@@ -29,24 +32,39 @@ pub fn item_number_at_start(line: &str, offset: usize) -> Option<NumberedLine> {
             continue;
         };
         let rest_text = rest.as_str();
+        // "No. 5 Church Lane" is an address, "Pl.204" a minute.
+        if index == ABBREVIATED && num.as_str().starts_with("No") {
+            continue;
+        }
+        if is_year_range(num.as_str()) {
+            continue;
+        }
         // "21/02/2022" is a date, "21/47" an item; "21.5%" or "2.5 hours" are not items.
-        if rest_text.starts_with(['/', '%', ',']) || rest_text.starts_with(|c: char| c.is_ascii_digit()) {
+        let decimal = rest_text.starts_with('.') && rest_text[1..].starts_with(|c: char| c.is_ascii_digit());
+        if decimal || rest_text.starts_with(['/', '%', ',']) || rest_text.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
         let plain = index == patterns.len() - 1;
         let title = title_after(line, rest.start());
         let title_text = &line[title.clone()];
-        if !title_text.is_empty() && !looks_like_title(title_text, plain) {
+        if !title_text.is_empty() && !looks_like_title(title_text) {
+            continue;
+        }
+        // "10/06/01" is a date unless a wide gap sets the title apart, as minute references are.
+        if index == DATE_LIKE && !(rest_text.starts_with("  ") || rest_text.starts_with('\t') || title_text.is_empty())
+        {
             continue;
         }
         if plain && is_plain_number_false_positive(num.as_str(), title_text, line) {
             continue;
         }
+        let long = plain && title_text.split_whitespace().count() > 20;
         let number = split_number(num.as_str(), offset + num.start());
         return Some(NumberedLine {
             number,
             title: Span::new(offset + title.start, offset + title.end),
             plain,
+            long,
         });
     }
     None
@@ -60,32 +78,57 @@ fn may_start_with_number(line: &str) -> bool {
     if first.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
-    if matches!(first, "Item" | "ITEM" | "Minute" | "MINUTE" | "Agenda" | "AGENDA") {
+    if matches!(
+        first,
+        "Item" | "ITEM" | "Minute" | "MINUTE" | "Agenda" | "AGENDA" | "Cofnod" | "COFNOD"
+    ) {
         return true;
     }
     first.len() <= 4
-        && first.bytes().all(|b| b.is_ascii_uppercase())
+        && first.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.')
+        && first.starts_with(|c: char| c.is_ascii_uppercase())
         && words
             .next()
             .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// The index in [`patterns`] of an abbreviation before a number ("Pl.204").
+const ABBREVIATED: usize = 5;
+/// The index in [`patterns`] of the three-part slashed number that could be a date.
+const DATE_LIKE: usize = 6;
+
 fn patterns() -> &'static [Regex] {
     static RES: OnceLock<Vec<Regex>> = OnceLock::new();
     RES.get_or_init(|| {
         [
+            // Cofnod 65/Minute 65: a bilingual label, read as its English half
+            r"^(?:Cofnod|COFNOD)\s+\d{1,5}\s*/\s*(?P<num>(?:Minute|MINUTE)\s+\d{1,5}[a-z]?)(?P<rest>.*)$",
             // Item 12, Minute 12, Agenda Item 4
             r"^(?P<num>(?:Agenda [Ii]tem|AGENDA ITEM|Item|ITEM|Minute|MINUTE)\s+\d{1,5}[a-z]?)(?P<rest>.*)$",
-            // CYP/OSG/17/13, EX/23/004
-            r"^(?P<num>[A-Z]{1,6}(?:/[A-Z]{1,6})*/\d{1,4}/\d{1,5})(?P<rest>.*)$",
-            // CB20/15, C 10/034
-            r"^(?P<num>[A-Z]{1,4} ?\d{2}/\d{1,5})(?P<rest>.*)$",
+            // CYP/OSG/17/13, EX/23/004, Fin/112/11-12
+            r"^(?P<num>[A-Z][A-Za-z]{0,5}(?:/[A-Z]{1,6})*/\d{1,4}/\d{1,5}(?:-\d{2})?)(?P<rest>.*)$",
+            // AM119: a ModernGov code and number alone on a line, the title on the next
+            r"^(?P<num>[A-Z]{1,4}\d{2,5})(?P<rest>)$",
+            // CB20/15, C 10/034, K112/24, LIC31/19
+            r"^(?P<num>[A-Z]{1,4} ?\d{1,4}/\d{1,5})(?P<rest>.*)$",
+            // Pl.204, Min. 12
+            r"^(?P<num>[A-Z][a-z]{0,3}\. ?\d{1,5})(?P<rest>(?:[.:)]?(?:\s.*)?)?)$",
+            // 10/06/01 (year/month/number), only with a wide gap after it
+            r"^(?P<num>\d{2}/\d{2}/\d{2,3})(?P<rest>(?:\s.*)?)$",
+            // 14.08/19 (number.sub/year)
+            r"^(?P<num>\d{1,3}\.\d{1,3}/\d{2})(?P<rest>.*)$",
+            // 25/065.1: a sub-paragraph of minute 25/065
+            r"^(?P<num>\d{1,5}/\d{1,5}\.\d{1,3})(?P<rest>(?:[.:)]?\s.*)?)$",
             // 21/47, 77/21
             r"^(?P<num>\d{1,5}/\d{1,5})(?P<rest>.*)$",
+            // 2019-03_2. (year-month_number)
+            r"^(?P<num>\d{4}-\d{2}_\d{1,3})(?P<rest>(?:\\?[.:)]?(?:\s.*)?)?)$",
+            // 19.03.1, 16.3.10 (year.month.number)
+            r"^(?P<num>\d{1,2}\.\d{1,2}\.\d{1,3})(?P<rest>(?:\\?[.:)]?(?:\s.*)?)?)$",
             // 21.44 (year.number); sub-paragraphs are told apart by the parser
-            r"^(?P<num>\d{1,4}\.\d{1,3})(?P<rest>(?:[.:)]?(?:\s.*)?)?)$",
-            // 12.  84.  1772.  12)  12
-            r"^(?P<num>\d{1,5})(?P<rest>(?:[.)]?\s.*|[.)])?)$",
+            r"^(?P<num>\d{1,4}\.\d{1,3})(?P<rest>(?:\\?[.:)]?(?:\*\*|__)?(?:\s.*)?)?)$",
+            // 12.  84.  1772.  12)  12  1\. (a Markdown converter's escaped dot)
+            r"^(?P<num>\d{1,5})(?P<rest>(?:\\?[.)]?(?:\*\*|__)?\s.*|\\?[.)](?:\*\*|__)?|\\?\.[A-Z][A-Za-z'’]+(?:\s.*)?)?)$",
         ]
         .iter()
         .map(|p| Regex::new(p).expect("item number pattern is valid"))
@@ -96,28 +139,49 @@ fn patterns() -> &'static [Regex] {
 /// The title's range within the line: after the number's punctuation and white space.
 fn title_after(line: &str, from: usize) -> std::ops::Range<usize> {
     let rest = &line[from..];
-    let trimmed =
-        rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | ')' | '–' | '—' | '-'));
+    let trimmed = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | ':' | ')' | '–' | '—' | '-' | '\\' | '*' | '_')
+    });
     let start = line.len() - trimmed.len();
     let end = start + trimmed.trim_end().len();
     start..end
 }
 
-fn looks_like_title(title: &str, plain: bool) -> bool {
+fn looks_like_title(title: &str) -> bool {
     let first = title.chars().next().unwrap_or(' ');
-    if !(first.is_uppercase() || first.is_ascii_digit() || matches!(first, '(' | '"' | '“' | '‘' | '\'' | '*' | '_'))
-    {
-        return false;
-    }
-    // Titles are short; a long sentence after "1." is a numbered paragraph, not an item.
-    !(plain && title.split_whitespace().count() > 20)
+    first.is_uppercase() || first.is_ascii_digit() || matches!(first, '(' | '"' | '“' | '‘' | '\'' | '*' | '_')
 }
+
+/// Words that, after a bare number, count people or votes rather than title an item.
+const COUNTED: &[&str] = &[
+    "member",
+    "members",
+    "for",
+    "against",
+    "abstention",
+    "abstentions",
+    "abstained",
+    "vote",
+    "votes",
+    "resident",
+    "residents",
+    "parishioner",
+    "parishioners",
+    "people",
+    "person",
+    "persons",
+    "visitor",
+    "visitors",
+    "councillor",
+    "councillors",
+    "cllrs",
+];
 
 /// "12 September 2017", "2019 Inspection findings", "10 Downing Street": numbers that start a
 /// line without being item numbers.
 fn is_plain_number_false_positive(num: &str, title: &str, line: &str) -> bool {
     let after_number = &line[num.len()..];
-    let has_punctuation = after_number.starts_with(['.', ')']);
+    let has_punctuation = after_number.starts_with(['.', ')', '\\']);
     let first_word = title.split_whitespace().next().unwrap_or("");
     let word = first_word.trim_end_matches([',', '.']);
     if MONTH_NAMES
@@ -127,6 +191,17 @@ fn is_plain_number_false_positive(num: &str, title: &str, line: &str) -> bool {
         return true;
     }
     if !has_punctuation {
+        // "1 Member of the public", "5 For, 0 Against": a count of people or votes, not a
+        // heading ("12 MEMBERS' ALLOWANCES", "7 Councillors Reports").
+        let counted = word.to_ascii_lowercase();
+        let heading = word.chars().all(|c| !c.is_lowercase()) || word.contains(['\'', '’']);
+        let next_lower = title
+            .split_whitespace()
+            .nth(1)
+            .map_or(true, |w| w.starts_with(|c: char| c.is_lowercase()));
+        if COUNTED.contains(&counted.as_str()) && !heading && (next_lower || first_word.ends_with(',')) {
+            return true;
+        }
         let value: u64 = num.parse().unwrap_or(0);
         // A bare year or a quantity ("24 hours") without the dot is prose, not a number.
         if (1900..=2100).contains(&value) || title.is_empty() && num.len() > 3 {
@@ -134,6 +209,19 @@ fn is_plain_number_false_positive(num: &str, title: &str, line: &str) -> bool {
         }
     }
     false
+}
+
+/// "2016/17", "2018/2019": a financial or school year, not a minute number.
+fn is_year_range(num: &str) -> bool {
+    let Some((first, second)) = num.split_once('/') else {
+        return false;
+    };
+    let (Ok(year), Ok(next)) = (first.parse::<u32>(), second.parse::<u32>()) else {
+        return false;
+    };
+    first.len() == 4
+        && (1900..=2100).contains(&year)
+        && ((second.len() == 2 && next == (year + 1) % 100) || (second.len() == 4 && next == year + 1))
 }
 
 /// Splits a number into text and numeric parts.

@@ -312,6 +312,7 @@ pub(super) fn split_residue_lines(text: &str, blocks: Vec<RawBlock>, residue: &[
                     heading: block.heading,
                     comment: false,
                     role: block.role.clone(),
+                    indent: block.indent,
                 }
             } else {
                 RawBlock {
@@ -321,6 +322,7 @@ pub(super) fn split_residue_lines(text: &str, blocks: Vec<RawBlock>, residue: &[
                     heading: None,
                     comment: false,
                     role: LineRole::Other,
+                    indent: 0,
                 }
             };
             out.push((piece, kind));

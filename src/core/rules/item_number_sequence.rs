@@ -12,6 +12,17 @@
 //! numbers that appear nowhere. Drafts of a single item and items without numbers are not
 //! checked.
 //!
+//! Only plain slips are reported. The fixed parts of a number compare by value ("16.3.#" is
+//! "16.03.#"); one number in the main shape whose fixed part differs, standing where the next
+//! item belongs ("19.01.4" among "19.03.#"), is a slip in that part. A number in another shape
+//! is reported as a second scheme only when that scheme numbers two items or more (one stray
+//! number is more likely a reference or a figure). An item whose minute says it was brought
+//! forward or taken out of turn is not out of order; a jump of more than twenty numbers is no
+//! slip of the pen; and when more than half the items would be reported, the numbers are not
+//! one scheme as read (automatic "1." numbering, two meetings in one file) and nothing is said.
+//! Sub-paragraphs ("5.1" under 5), numbered lists inside an item, counts ("5 For, 2 Against"),
+//! page numbers and table rows are not items (the reader leaves them in their item).
+//!
 //! ## Example
 //!
 //! ```text
@@ -43,8 +54,12 @@ use std::sync::OnceLock;
 /// that a long draft full of findings does not copy a huge fix into every one.
 const FIX_COPY_BUDGET: usize = 300;
 
+/// The most numbers a gap may skip and still be reported as a slip.
+const MAX_GAP: u64 = 20;
+
 /// A numbered item as this rule sees it.
 struct Entry<'a> {
+    item: &'a Item,
     number: &'a ItemNumber,
     /// Index into the number's numeric parts of the counter.
     counter: usize,
@@ -88,7 +103,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let entries: Vec<Entry> = numbered
         .iter()
         .zip(&shapes)
-        .map(|((_, number), shape)| {
+        .map(|((item, number), shape)| {
             let lettered = is_lettered(shape, main_shape);
             let position = if shape == main_shape || lettered {
                 counter
@@ -96,6 +111,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 count_numbers(number).saturating_sub(1)
             };
             Entry {
+                item,
                 number,
                 counter: position,
                 key: scheme_key(text, number, position),
@@ -127,7 +143,54 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 fn find_problems(ctx: &Context, entries: &[Entry], main_key: &str) -> Vec<Diagnostic> {
     let text = ctx.text;
-    let main: Vec<&Entry> = entries.iter().filter(|e| !e.lettered && e.key == main_key).collect();
+    let main_shape = entries
+        .iter()
+        .find(|e| !e.lettered && e.key == main_key)
+        .map(|e| e.number.shape())
+        .unwrap_or_default();
+    let mut per_key: HashMap<&str, usize> = HashMap::new();
+    for entry in entries.iter().filter(|e| !e.lettered) {
+        *per_key.entry(entry.key.as_str()).or_default() += 1;
+    }
+    // A scheme whose items all come together, before or after the main scheme's, is a section
+    // of its own (an annual meeting followed by an ordinary one), not a competing scheme.
+    let mut separate: Vec<&str> = Vec::new();
+    for key in per_key.keys().filter(|k| **k != main_key) {
+        let places: Vec<usize> = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !e.lettered && e.key == *key)
+            .map(|(i, _)| i)
+            .collect();
+        let (Some(&first), Some(&last)) = (places.first(), places.last()) else {
+            continue;
+        };
+        let interleaved = entries[first..=last].iter().any(|e| !e.lettered && e.key == main_key);
+        if places.len() >= 2 && !interleaved {
+            separate.push(key);
+        }
+    }
+    // A number in the main shape whose fixed part differs ("19.01.4" among "19.03.#"), at the
+    // place its counter says: a slip in the main scheme, read as part of it.
+    let mut slipped: Vec<bool> = Vec::with_capacity(entries.len());
+    let mut last_main: Option<u64> = None;
+    for entry in entries {
+        let slip = !entry.lettered
+            && entry.key != main_key
+            && per_key.get(entry.key.as_str()) == Some(&1)
+            && entry.number.shape() == main_shape
+            && last_main.is_some_and(|v| entry.value() == v + 1);
+        if !entry.lettered && (entry.key == main_key || slip) {
+            last_main = Some(entry.value());
+        }
+        slipped.push(slip);
+    }
+    let main: Vec<&Entry> = entries
+        .iter()
+        .zip(&slipped)
+        .filter(|(e, slip)| !e.lettered && (e.key == main_key || **slip))
+        .map(|(e, _)| e)
+        .collect();
     let mut present: Vec<u64> = main.iter().map(|e| e.value()).collect();
     present.sort_unstable();
     present.dedup();
@@ -136,12 +199,23 @@ fn find_problems(ctx: &Context, entries: &[Entry], main_key: &str) -> Vec<Diagno
     let mut seen: HashMap<u64, &Entry> = HashMap::new();
     // The main scheme's items with numbers not used before, in document order.
     let mut sequence: Vec<&Entry> = Vec::with_capacity(main.len());
-    for entry in entries {
+    for (entry, slip) in entries.iter().zip(&slipped) {
         if entry.lettered {
             continue;
         }
         let written = entry.number.as_str(text);
-        if entry.key != main_key {
+        if *slip {
+            out.push(Diagnostic::new(
+                "item-number-sequence",
+                entry.number.span,
+                format!("{written} breaks the numbering of the items around it (such as {example})"),
+            ));
+        } else if entry.key != main_key {
+            // One stray number in another shape is more likely a reference, a page number or a
+            // table cell than an item; only two schemes of items compete.
+            if per_key.get(entry.key.as_str()).copied().unwrap_or(0) < 2 || separate.contains(&entry.key.as_str()) {
+                continue;
+            }
             out.push(Diagnostic::new(
                 "item-number-sequence",
                 entry.number.span,
@@ -199,6 +273,9 @@ fn find_problems(ctx: &Context, entries: &[Entry], main_key: &str) -> Vec<Diagno
             previous = Some(entry);
             continue;
         }
+        if taken_out_of_order(text, entry.item) {
+            continue;
+        }
         let after = next_in_order[i].and_then(|j| sequence.get(j));
         let place = match (previous, after) {
             (Some(p), Some(n)) => format!(
@@ -220,8 +297,45 @@ fn find_problems(ctx: &Context, entries: &[Entry], main_key: &str) -> Vec<Diagno
         }
         out.push(diagnostic);
     }
+    if !one_run(&main.iter().map(|e| e.value()).collect::<Vec<_>>()) {
+        return Vec::new();
+    }
     out.sort_by_key(|d| d.span.start);
     out
+}
+
+/// Whether the numbers read are one run of items. They are not when most of them repeat one
+/// value (automatic "1." numbering kept as text) or when the count starts again from 1 or 2 and
+/// climbs ("1 … 8, 2, 3, 4 …": two meetings in one file, or a list read as items): then the
+/// sequence says nothing about slips.
+fn one_run(values: &[u64]) -> bool {
+    let mut distinct = values.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if values.len() >= 3 && distinct.len() * 2 <= values.len() {
+        return false;
+    }
+    let restarts = values
+        .windows(4)
+        .any(|w| w[1] <= 2 && w[0] > w[1] + 1 && w[2] == w[1] + 1 && w[3] == w[1] + 2);
+    !restarts
+}
+
+/// An item whose minute says it was taken out of the agenda's order keeps its agenda number
+/// ("Item 7 was brought forward"), so its place is no numbering slip.
+fn taken_out_of_order(text: &str, item: &Item) -> bool {
+    let end = crate::core::text::floor_char_boundary(text, item.span.end.min(item.span.start + 600));
+    let said = text.get(item.span.start..end).unwrap_or("").to_lowercase();
+    [
+        "brought forward",
+        "taken before",
+        "taken after",
+        "taken earlier",
+        "taken out of order",
+        "taken first",
+    ]
+    .iter()
+    .any(|w| said.contains(w))
 }
 
 /// Marks a longest strictly rising subsequence of `values` (patience sorting, O(n log n)).
@@ -256,6 +370,11 @@ fn gap_message(text: &str, entry: &Entry, top: u64, present: &[u64]) -> Option<S
         return None;
     }
     let span_len = value - lowest_missing;
+    // A jump of dozens of numbers is no slip of the pen: the counter is not the one read
+    // ("AM119, AM219" counts in hundreds), or the numbers are not items.
+    if span_len > MAX_GAP {
+        return None;
+    }
     let later = present.partition_point(|&v| v < value) - present.partition_point(|&v| v <= top);
     let missing = span_len.saturating_sub(later as u64);
     if missing == 0 {
@@ -518,17 +637,18 @@ fn render(text: &str, number: &ItemNumber, counter: usize, value: u64, width: Op
 }
 
 /// The number with its counter replaced by `#`: the scheme.
-fn scheme_key(text: &str, number: &ItemNumber, counter: usize) -> String {
+/// The fixed parts compare by value: "16.3.#" and "16.03.#" are one scheme.
+fn scheme_key(_text: &str, number: &ItemNumber, counter: usize) -> String {
     let mut out = String::new();
     let mut index = 0;
     for part in &number.parts {
         match part {
             NumberPart::Text(t) => out.push_str(t),
-            NumberPart::Number { span, .. } => {
+            NumberPart::Number { value, .. } => {
                 if index == counter {
                     out.push('#');
                 } else {
-                    out.push_str(span.slice(text));
+                    out.push_str(&value.to_string());
                 }
                 index += 1;
             }
@@ -704,14 +824,44 @@ mod tests {
 
     #[test]
     fn mixed_schemes() {
-        let text = doc(&["21/47", "21/48", "Item 3", "21/49"]);
+        let text = doc(&["21/47", "Item 2", "21/48", "Item 4", "21/49"]);
         assert_eq!(
             messages(&text),
-            ["Item 3: Item 3 is numbered in a different scheme from the other items (such as 21/47)"]
+            [
+                "Item 2: Item 2 is numbered in a different scheme from the other items (such as 21/47)",
+                "Item 4: Item 4 is numbered in a different scheme from the other items (such as 21/47)"
+            ]
         );
         let fixed = fixed(&text);
-        assert!(fixed.contains("21/49 Report"), "{fixed}");
-        assert!(fixed.contains("21/50 Report"), "{fixed}");
+        assert!(fixed.contains("21/47 Report"), "{fixed}");
+        assert_ne!(fixed, text);
+        // One stray number in another shape is no second scheme.
+        assert!(messages(&doc(&["21/47", "21/48", "Item 3", "21/49"])).is_empty());
+    }
+
+    #[test]
+    fn a_slip_in_the_fixed_part_and_runs_that_are_not_one_scheme() {
+        assert_eq!(
+            messages(&doc(&["19.03.1", "19.03.2", "19.01.3", "19.03.4"])),
+            ["19.01.3: 19.01.3 breaks the numbering of the items around it (such as 19.03.1)"]
+        );
+        assert!(messages(&doc(&["16.3.1", "16.03.2", "16.3.3"])).is_empty());
+        // Automatic numbering written out as "1." for every item, and two meetings in one file.
+        assert!(messages(&doc(&["1.", "1.", "1.", "1."])).is_empty());
+        assert!(messages(&doc(&["1.", "2.", "3.", "5.", "2.", "3.", "4.", "5."])).is_empty());
+        // Two meetings in one file, each numbered its own way.
+        assert!(messages(&doc(&[
+            "1.", "2.", "3.", "05.19.01", "05.19.02", "05.19.03", "05.19.04"
+        ]))
+        .is_empty());
+        // A jump of dozens is not a slip.
+        assert!(messages(&doc(&["AM119", "AM219", "AM319"])).is_empty());
+    }
+
+    #[test]
+    fn items_taken_out_of_turn_say_so() {
+        let text = "Panel\n\n1. Apologies\n\nNone.\n\n4. Budget\n\nThis item was brought forward.\n\nNOTED\n\n2. Minutes\n\nNOTED\n\n3. Parks\n\nNOTED\n";
+        assert!(messages(text).is_empty(), "{:?}", messages(text));
     }
 
     #[test]

@@ -29,6 +29,7 @@ mod paste_residue;
 mod present_and_apologies;
 mod title_style;
 mod undefined_acronym;
+mod unread_structure;
 mod weekday_mismatch;
 
 /// A registered rule.
@@ -113,6 +114,7 @@ pub static RULES: &[Rule] = &[
     rule!(missing_decision, "missing-decision", Warning, "structure"),
     rule!(empty_decision, "empty-decision", Warning, "structure"),
     rule!(missing_section, "missing-section", Info, "structure"),
+    rule!(unread_structure, "unread-structure", Info, "structure"),
     rule!(present_and_apologies, "present-and-apologies", Error, "people"),
     rule!(missing_chair, "missing-chair", Info, "people"),
     rule!(name_variant, "name-variant", Warning, "people"),
