@@ -89,6 +89,26 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Where the minute starts on an inline item's title line: after the first colon or dash that
+/// is followed by a capitalised sentence of at least five words.
+fn minute_after_separator(line: &str) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for separator in [": ", " – ", " — ", " - "] {
+        let mut from = 0;
+        while let Some(found) = line[from..].find(separator) {
+            let after = from + found + separator.len();
+            let minute = line[after..].trim_start();
+            let starts = line.len() - minute.len();
+            if minute.chars().next().is_some_and(char::is_uppercase) && minute.split_whitespace().nth(4).is_some() {
+                best = Some(best.map_or(starts, |b| b.min(starts)));
+                break;
+            }
+            from = after;
+        }
+    }
+    best
+}
+
 /// The part of a block read as prose: paragraphs and decision text whole, and an item's
 /// heading block from the end of its title on (an inline item: "12.3 Footpaths The Clerk said
 /// that we …", or a title line with the minute under it and no blank line between).
@@ -106,14 +126,14 @@ fn prose_span(text: &str, minutes: &Minutes, block: &Block) -> Option<Span> {
             if title.is_empty() || !block.content.contains(title.start) {
                 return None;
             }
-            // "8  Village plan: A steering group has met and …": a title, a colon, then the minute
-            // itself as a sentence of several words.
-            let title_text = title.slice(text);
-            if let Some(colon) = title_text.find(": ") {
-                let minute = title_text[colon + 2..].trim_start();
-                if minute.chars().next().is_some_and(char::is_uppercase) && minute.split_whitespace().nth(4).is_some() {
-                    return Some(Span::new(title.end - minute.len(), block.content.end));
-                }
+            // "8  Village plan: A steering group has met and …", "25/084 Footpaths – The Clerk
+            // said that …": a title, a colon or dash, then the minute itself as a sentence of
+            // several words, on the title's own line.
+            let line_end = text[title.start..block.content.end]
+                .find(['\n', '\r'])
+                .map_or(block.content.end, |i| title.start + i);
+            if let Some(start) = minute_after_separator(&text[title.start..line_end]) {
+                return Some(Span::new(title.start + start, block.content.end));
             }
             if title.end >= block.content.end {
                 return None;
@@ -1009,6 +1029,12 @@ mod tests {
     fn inline_items_are_read_below_their_title_line() {
         let text = "Parish Council\n\n1. Matters arising\nThere was still no reply to our letter about the hall.\n\n2. Our Town in Bloom\nThe entry was agreed.\n\n8    Village plan: A steering group has met and we\n     are now registered with the scheme.\n\n9    Our plans: none\n";
         assert_eq!(words_in(text, None), ["our", "we"]);
+    }
+
+    #[test]
+    fn an_inline_item_is_read_after_the_dash_or_colon_that_ends_its_title() {
+        let text = "Parish Council\n\n14/03 Hedges – Cllr Moss said that we had written to the owner.\n\n14/04 Our Lady's Well – repairs\n\n14/05 Bins: The Clerk said we would order two more bins.\n";
+        assert_eq!(words_in(text, None), ["we", "we"]);
     }
 
     #[test]
