@@ -47,7 +47,9 @@
 //!
 //! Anything else (adding the acronym to the config's `known` list) is left to the user.
 
-use crate::core::analysis::acronyms::{edit_defines, find_long_forms, spelled_out, AcronymInfo, LongFormHit};
+use crate::core::analysis::acronyms::{
+    edit_defines, find_long_forms, normalise_long_form, spelled_out, AcronymInfo, LongFormHit,
+};
 use crate::core::diagnostic::{Diagnostic, Edit, Fix};
 use crate::core::rules::Context;
 use crate::core::text::Span;
@@ -89,9 +91,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             match info.builtin {
                 [] => {}
                 [only] => {
+                    // The glossary's meaning is a guess at what this document means by the
+                    // letters ("PI" may be an institute, "CCG" a builder): offered, never applied
+                    // unattended.
                     let new_text = spelled_out(ctx.text, first, &only.long_form);
                     let title = format!("Spell out {name} as “{new_text}”");
-                    diagnostic = diagnostic.with_fix(fixer.fix(name, title, Edit::replace(first, new_text), first));
+                    diagnostic = diagnostic.with_fix(Fix::unsafe_(title, vec![Edit::replace(first, new_text)]));
                 }
                 several => {
                     diagnostic
@@ -109,6 +114,26 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         out.push(diagnostic);
     }
+}
+
+/// Whether the document itself settles that `hit` is what the acronym `name` stands for, so that
+/// `--fix` may write it unattended: the acronym has three letters or more (two initials match
+/// too many phrases by chance: a person's name, "Parish Clerk" for a parish council's "PC"),
+/// every phrase in the document whose initials fit it is the same phrase (no choice between
+/// "City Council" and "Community Council"), and the phrase is not taken in the possessive ("the
+/// Community Council's (CC)" would misread).
+fn settled_by_document(text: &str, name: &str, hits: &[LongFormHit], hit: &LongFormHit) -> bool {
+    if name.len() < 3 {
+        return false;
+    }
+    let long = normalise_long_form(hit.span.slice(text));
+    if hits.iter().any(|h| normalise_long_form(h.span.slice(text)) != long) {
+        return false;
+    }
+    let after = text.get(hit.span.end..).unwrap_or("");
+    let phrase = hit.span.slice(text);
+    let possessive = |s: &str| ["'s", "’s", "s'", "s’"].iter().any(|p| s.ends_with(p));
+    !(possessive(phrase) || after.starts_with(['\'', '’']))
 }
 
 /// How many fixes a document's findings have checked before the rest are offered as unsafe
@@ -139,11 +164,17 @@ impl Fixer<'_, '_> {
             .iter()
             .find(|h| h.prose)
             .or_else(|| before.iter().find(|h| h.item_title));
+        let settled = |hit: &LongFormHit| settled_by_document(text, name, hits, hit);
         if let Some(hit) = chosen {
             let long = hit.span.slice(text);
             let title = format!("Add ({name}) after “{long}”");
             let edit = Edit::insert(hit.span.end, format!(" ({name})"));
-            return Some((self.fix(name, title, edit, hit.span), hit.span));
+            let fix = if settled(hit) {
+                self.fix(name, title, edit, hit.span)
+            } else {
+                Fix::unsafe_(title, vec![edit])
+            };
+            return Some((fix, hit.span));
         }
         let hit = hits
             .iter()
@@ -151,7 +182,13 @@ impl Fixer<'_, '_> {
             .or_else(|| hits.iter().find(|h| !h.span.overlaps(first)))?;
         let new_text = spelled_out(text, first, hit.span.slice(text));
         let title = format!("Spell out {name} as “{new_text}”");
-        Some((self.fix(name, title, Edit::replace(first, new_text), first), hit.span))
+        let edit = Edit::replace(first, new_text);
+        let fix = if settled(hit) {
+            self.fix(name, title, edit, first)
+        } else {
+            Fix::unsafe_(title, vec![edit])
+        };
+        Some((fix, hit.span))
     }
 
     /// The fix, safe when the definition it writes is one the linter will recognise and it
