@@ -41,7 +41,11 @@ use std::sync::OnceLock;
 pub const DEFAULT_KNOWN: &[&str] = &[
     "UK", "US", "USA", "EU", "NHS", "BBC", "ITV", "VAT", "PAYE", "HMRC", "MP", "MPs", "MSP", "MEP",
     "GP", "IT", "PCSO", "AGM", "CCTV", "HGV", "ATM", "HQ", "DVLA", "MOT", "BT", "PIN", "FAQ", "DIY",
-    "RSPCA", "RSPB", "RNLI", "YMCA", "TV",
+    "RSPCA", "RSPB", "RNLI", "YMCA", "TV", "WI", "SOS", "QR", "VE", "VJ", "MoD", "MOD", "BACS", "RC",
+    // Companies known by their letters: the letters are the name.
+    "RBS", "HSBC", "TSB", "ASDA", "BAE", "SSE", "EDF", "AMEY", "IKEA", "BP",
+    // A club's or a charity's form after its name ("Glantraeth FC", "… Trust SCIO").
+    "FC", "AFC", "RFC", "SCIO", "CIC",
 ];
 
 /// Police ranks written before a name ("PC Hartley", "PCSO Jane Lee"): with a name after them
@@ -75,7 +79,8 @@ const NOT_ACRONYMS: &[&str] = &[
     "PRIVATE", "ONLY", "MUST", "SHOULD", "WILL", "OK", "ID", "TV", "PS", "AM", "PM", "PhD", "MSc",
     "BSc", "QC", "KC", "JP", "DL", "OBE", "MBE", "CBE", "BEM", "KBE", "DBE", "CB", "FRS", "CEng",
     "RIP", "COVID", "HM", "PDF", "DOC", "DOCX", "XLS", "XLSX", "PPT", "PPTX", "RTF", "ODT", "CSV",
-    "TBC", "TBA", "TBD", "ASAP", "RSVP", "FAO", "PTO", "MR", "MRS", "CLLR", "CLR",
+    "TBC", "TBA", "TBD", "ASAP", "RSVP", "FAO", "PTO", "MR", "MRS", "CLLR", "CLR", "PHD", "HRH",
+    "NE", "NW", "SE", "SW",
     // Days and months, and their short forms, shouted in a date line ("MONDAY 3rd MARCH").
     "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "MON", "TUE",
     "TUES", "WED", "THU", "THUR", "THURS", "FRI", "SAT", "SUN", "JANUARY", "FEBRUARY", "MARCH",
@@ -101,7 +106,7 @@ const ROMAN_LEADS: &[&str] = &[
 /// Titles before a person's name: "Mr AH Porter", "Councillor JA Smith" give initials, not acronyms.
 #[rustfmt::skip]
 const NAME_TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Councillor", "Councillors", "Cllr", "Cllrs",
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Councillor", "Councillors", "Cllr", "Cllrs", "Clr", "CLLR",
     "Professor", "Prof", "Sir", "Dame", "Rev", "Revd", "Lord", "Lady", "Alderman",
 ];
 
@@ -990,7 +995,9 @@ fn overlaps_opaque(opaque: &[Span], at: &mut usize, span: Span) -> bool {
 }
 
 fn is_number(word: &str) -> bool {
-    word.chars().any(|c| c.is_ascii_digit()) && word.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':'))
+    // "23/24 MPH", "20-30 MPH": a range of numbers is a number too.
+    word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | '/' | '-'))
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -1306,7 +1313,19 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
         if close.starts_with(')') {
             let close_end = after_start + emph + (after.len() - close.len()) + 1;
             // "'Long Form' (ABC)": the closing quote is not part of the long form.
-            let pre_trimmed = pre.trim_end().trim_end_matches(['\'', '’']);
+            let mut pre_trimmed = pre.trim_end().trim_end_matches(['\'', '’']);
+            let mut window_start = window_start;
+            let mut cross_line = false;
+            if pre_trimmed.trim().is_empty() && window_start == line.start && line.start > 0 {
+                // "(ABC)" opening a line, its long form ending the line before (hard-wrapped text).
+                let prev_end = if text[..line.start].ends_with("\r\n") { line.start - 2 } else { line.start - 1 };
+                let prev_start = floor_char_boundary(text, prev_end.saturating_sub(WINDOW));
+                let prev_start = memchr::memrchr2(b'\n', b'\r', &text.as_bytes()[prev_start..prev_end])
+                    .map_or(prev_start, |i| prev_start + i + 1);
+                window_start = prev_start;
+                pre_trimmed = text[prev_start..prev_end].trim_end();
+                cross_line = true;
+            }
             let words = words_backward(pre_trimmed);
             // A word's text does not depend on the others chosen: worked out once for all.
             let texts = word_texts(pre_trimmed, &words);
@@ -1321,7 +1340,8 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
                         acronym: span,
                         long_form: Span::new(long_start, long_end),
                         span: Span::new(long_start, close_end),
-                        removal: Some(Span::new(long_end, close_end)),
+                        // Taking "(ABC)" off its own line would join two lines: left to a person.
+                        removal: (!cross_line).then(|| Span::new(long_end, close_end)),
                     });
                 }
             }

@@ -20,8 +20,14 @@ pub struct NameInitials {
 /// beside the name) the code only has to start with the first given initial and end with the
 /// surname's ("LMC" beside "L. Cooney": a middle name not written out).
 pub fn code_fits(code: &str, name: &NameInitials, strict: bool) -> bool {
+    // A word before the name may have been read as a given name ("Present Tom Hartley"): the
+    // code may start at any of the given initials.
+    (0..name.givens.len()).any(|k| fits_from(code, &name.givens[k..], &name.surname, strict))
+}
+
+fn fits_from(code: &str, givens: &[u8], surname: &str, strict: bool) -> bool {
     let bytes = code.as_bytes();
-    let Some(&first_given) = name.givens.first() else {
+    let Some(&first_given) = givens.first() else {
         return false;
     };
     if !(2..=4).contains(&bytes.len())
@@ -32,14 +38,12 @@ pub fn code_fits(code: &str, name: &NameInitials, strict: bool) -> bool {
         return false;
     }
     let rest: Vec<u8> = bytes[1..].iter().map(u8::to_ascii_uppercase).collect();
-    let parts: Vec<u8> = name
-        .surname
+    let parts: Vec<u8> = surname
         .split(['-', ' '])
         .filter_map(|p| p.bytes().find(u8::is_ascii_alphabetic))
         .map(|b| b.to_ascii_uppercase())
         .collect();
-    let surname_letters: Vec<u8> = name
-        .surname
+    let surname_letters: Vec<u8> = surname
         .bytes()
         .filter(u8::is_ascii_alphabetic)
         .map(|b| b.to_ascii_uppercase())
@@ -47,7 +51,7 @@ pub fn code_fits(code: &str, name: &NameInitials, strict: bool) -> bool {
     if parts.is_empty() {
         return false;
     }
-    let mut all = name.givens[1..].to_vec();
+    let mut all = givens[1..].to_vec();
     all.extend_from_slice(&parts);
     if rest == all || rest == parts || (rest.len() >= 2 && surname_letters.starts_with(&rest)) {
         return true;
@@ -173,6 +177,18 @@ pub fn is_person_code_here(code: &str, before: &str, after: &str) -> bool {
     if code.len() > 3 {
         return false;
     }
+    // Initials before a surname in a column of names ("AH Dunmore      C Hughes").
+    if let Some(rest) = after.strip_prefix(' ') {
+        let surname_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let tail = &rest[surname_end..];
+        if code.bytes().all(|b| b.is_ascii_uppercase())
+            && is_surname(&rest[..surname_end])
+            && (wide(tail) || tail.trim_start().starts_with('('))
+            && (gap_before || before.trim().is_empty())
+        {
+            return true;
+        }
+    }
     // A proposer or seconder.
     let mut words = before
         .split(|c: char| c.is_whitespace() || c == '(')
@@ -184,8 +200,10 @@ pub fn is_person_code_here(code: &str, before: &str, after: &str) -> bool {
     if is_mover(&last) || (last.as_deref() == Some("by") && is_mover(&words.next())) {
         return true;
     }
-    // An action column: the code alone at the end of a line, after a wide gap.
-    line_end && (before.ends_with("    ") || before.ends_with('\t')) && !before.trim().is_empty()
+    // An action column: the code alone at the end of a line after a wide gap, or two letters
+    // alone in a cell of their own.
+    let action_gap = before.ends_with("    ") || before.ends_with('\t');
+    (line_end && action_gap && !before.trim().is_empty()) || (code.len() == 2 && action_gap && wide(after_trim))
 }
 
 /// The initials of everyone in the document's attendance lists who is named with a given name or
@@ -230,6 +248,7 @@ pub fn listed_names(text: &str) -> Vec<NameInitials> {
         let trimmed = line.trim_start();
         let Some(rest) = ["* ", "- ", "• ", "· ", "+ "].iter().find_map(|m| trimmed.strip_prefix(m)) else {
             flush(&mut run, &mut out);
+            column_names(trimmed, &mut out);
             continue;
         };
         // The name ends where a role or a note begins.
@@ -249,6 +268,25 @@ pub fn listed_names(text: &str) -> Vec<NameInitials> {
     out
 }
 
+/// The names in a line laid out in columns ("Tom Hartley    TH     Ann Lee    AL"), when two or
+/// more of its cells are names of their own.
+fn column_names(line: &str, out: &mut Vec<NameInitials>) {
+    if !line.contains("  ") && !line.contains('\t') {
+        return;
+    }
+    let mut found: Vec<NameInitials> = Vec::new();
+    for cell in line.split("  ").flat_map(|c| c.split('\t')) {
+        let cell = strip_to_name(cell.trim(), false);
+        let words = cell.split_whitespace().count();
+        if let Some(name) = name_at_end(cell).filter(|n| (2..=4).contains(&words) && n.givens.len() + 1 >= words) {
+            found.push(name);
+        }
+    }
+    if found.len() >= 2 {
+        out.append(&mut found);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,7 +297,9 @@ mod tests {
 
     #[test]
     fn reads_names_in_their_usual_shapes() {
-        assert_eq!(name("Present   Tom Hartley").givens, b"T");
+        assert_eq!(name("Tom Hartley").givens, b"T");
+        // A word before the name is read as a given name too; fitting a code allows for it.
+        assert_eq!(name("Present   Tom Hartley").givens, b"PT");
         assert_eq!(name("Mrs. P.Q. Lindon").givens, b"PQ");
         assert_eq!(name("AH Dunmore").surname, "Dunmore");
         assert!(name_at_end("the Parish").is_none());
@@ -276,6 +316,14 @@ mod tests {
         assert!(!code_fits("RMH", &name("R. Hartley"), true));
         assert!(code_fits("RMH", &name("R. Hartley"), false));
         assert!(!code_fits("WDC", &name("Tom Hartley"), false));
+    }
+
+    #[test]
+    fn names_in_columns() {
+        let names = listed_names("Present   J Okafor        AH Dunmore      Tom Hartley (Chair)\nThe Clerk     reported\n");
+        let surnames: Vec<&str> = names.iter().map(|n| n.surname.as_str()).collect();
+        assert_eq!(surnames, ["Okafor", "Dunmore", "Hartley"]);
+        assert!(code_fits("TH", &name("Present Tom Hartley"), true));
     }
 
     #[test]
