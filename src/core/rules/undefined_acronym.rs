@@ -3,14 +3,28 @@
 //! Minutes are read by residents, journalists and new councillors as well as officers, and a
 //! reader who meets "OSB" or "SEND" with no explanation has to guess. An acronym is a word with
 //! two or more capitals (mixed case such as `DfE`, `PfA` or `SENCo` included, and a plural such
-//! as `GPs` counts as `GP`). It counts as defined when the document spells it out anywhere as
-//! "Long Form (ABC)", "ABC (Long Form)", "ABC – Long Form" or "ABC: Long Form", in a glossary
-//! list ("CHC – Continuing Health Care – …") or a Markdown glossary table, or when the config's
-//! `[acronyms.glossary]` gives it. Well-known acronyms (UK, US, EU, NHS, BBC, VAT, MP, GP, IT and
-//! the config's `known` list) never need spelling out. Words in all-capitals lines and headings,
-//! item numbers, words with digits or slashes, URLs, web-page residue, roman numerals, units after
-//! numbers ("284 KB"), initials after a title ("Mr AH Porter") and the capitalised markers of
-//! minutes ("RESOLVED", "NOTED") are not acronyms.
+//! as `GPs` counts as `GP`), or a dotted one ("P.C.C." is PCC). It counts as defined when the
+//! document spells it out anywhere as "Long Form (ABC)" (the bracket may open the next line of
+//! hard-wrapped text), "ABC (Long Form)", "ABC – Long Form", "ABC: Long Form" or "ABC = Long
+//! Form", in a glossary list ("CHC – Continuing Health Care – …") or a Markdown glossary table,
+//! or when the config's `[acronyms.glossary]` gives it. Well-known acronyms never need spelling
+//! out: the built-in list holds what no clerk in the UK would spell out (UK, NHS, VAT, HMRC, MP,
+//! MSP, AGM, CCTV, PCSO, HGV, …, and companies known by their letters such as RBS or BT), and the
+//! config's `known` list adds more.
+//!
+//! Capitals that are not acronyms: words in all-capitals lines and headings (a date line such as
+//! "MONDAY 3rd MARCH 2025 AT 7pm" is one, its ordinals and times notwithstanding); day and month
+//! names; ordinary English words shouted ("CLERK", "SLOW", from a word list; a word the built-in
+//! glossary knows as an acronym, such as NICE or SEND, stays one); item numbers, words with digits
+//! or slashes, URLs, web-page residue, roman numerals, units after numbers ("284 KB", "20-30
+//! MPH"); ranks before a name ("PC Hartley", "PCSO Lee"); company names ("KLT Ltd", "RBW
+//! Services"); initials before a surname ("Mr AH Porter", "D.J. Hartley", "AH Dunmore" in a
+//! column of names); and people's initials: a code beside a name ("Tom Hartley   TH",
+//! "E. Ballard (EB)", "K Vance (Chair KV)"), a proposer or seconder ("Proposed by AL", "seconded
+//! (PQ)"), initials alone in an action column, two initials opening a sentence as the one who
+//! acted ("TH reported …"), and the initials of anyone in an attendance list, however laid out;
+//! once a code is known to be a person, all its uses go. The capitalised markers of minutes
+//! ("RESOLVED", "NOTED") are not acronyms either.
 //!
 //! The finding sits on the acronym's first use, once per acronym. An acronym that the document
 //! does define, but only after using it, is `acronym-defined-late` instead.
@@ -30,10 +44,15 @@
 //! - When a capitalised phrase whose initials spell the acronym appears in the document
 //!   ("Overview and Scrutiny Board"), the fix adds " (OSB)" after its first appearance in
 //!   prose before the first use (or in an item's title, when that is the only one), or else
-//!   spells the acronym out at its first use from that phrase. Safe.
+//!   spells the acronym out at its first use from that phrase. Safe only when the document
+//!   settles it: the acronym has three letters or more (two initials fit a person's name or
+//!   "Parish Clerk" for a parish council's PC by chance), every phrase in the document that fits
+//!   it is the same phrase, and the phrase is not in the possessive ("the Council's (CC)").
+//!   Otherwise unsafe: offered in the editor, never applied by `--fix`.
 //! - Otherwise, when the built-in glossary of UK local-government acronyms has exactly one
 //!   meaning, the fix spells it out at the first use: "special educational needs and
-//!   disabilities (SEND)". Safe.
+//!   disabilities (SEND)". Unsafe: the glossary's meaning is a guess at what this document
+//!   means by the letters.
 //! - When the glossary has several meanings ("AP", "CP", "ASC"), each is offered as a separate
 //!   unsafe fix for a person to choose.
 //!

@@ -43,7 +43,8 @@ pub const DEFAULT_KNOWN: &[&str] = &[
     "GP", "IT", "PCSO", "AGM", "CCTV", "HGV", "ATM", "HQ", "DVLA", "MOT", "BT", "PIN", "FAQ", "DIY",
     "RSPCA", "RSPB", "RNLI", "YMCA", "TV", "WI", "SOS", "QR", "VE", "VJ", "MoD", "MOD", "BACS", "RC",
     // Companies known by their letters: the letters are the name.
-    "RBS", "HSBC", "TSB", "ASDA", "BAE", "SSE", "EDF", "AMEY", "IKEA", "BP",
+    "RBS", "HSBC", "TSB", "ASDA", "BAE", "SSE", "EDF", "AMEY", "IKEA", "BP", "BDO", "KPMG", "PwC",
+    "AON", "AXA", "BUPA", "NATS", "DHL", "UPS",
     // A club's or a charity's form after its name ("Glantraeth FC", "… Trust SCIO").
     "FC", "AFC", "RFC", "SCIO", "CIC",
 ];
@@ -531,16 +532,12 @@ struct Part<'t> {
 /// it: an English word shouted ("CLERK"), a rank before a name ("PC Hartley"), a company's name
 /// ("KLT Ltd"), initials before a surname ("D.J. Hartley"), or a person's initials (recorded in
 /// `person_codes`, so that the code's other uses go too).
-fn not_an_acronym_here(
-    facts: &Facts,
-    text: &str,
-    line: Span,
-    part: &Part,
-    person_codes: &mut HashSet<String>,
-) -> bool {
+fn not_an_acronym_here(facts: &Facts, text: &str, line: Span, part: &Part, person_codes: &mut HashSet<String>) -> bool {
     let base: &str = &part.base;
     let vouched = |name: &str| {
-        facts.known.contains(name) || facts.config.glossary.contains_key(name) || !facts.glossary.meanings(name).is_empty()
+        facts.known.contains(name)
+            || facts.config.glossary.contains_key(name)
+            || !facts.glossary.meanings(name).is_empty()
     };
     if (english::is_shouted_word(part.word) || english::is_shouted_word(base)) && !vouched(base) && !vouched(part.word)
     {
@@ -557,8 +554,9 @@ fn not_an_acronym_here(
     if title_case && (RANKS.contains(&base) || RANKS.contains(&part.word) || part.word.contains('.')) {
         return true;
     }
-    let next_word = next.trim_end_matches(['.', '\'', '’', 's']);
-    if !next_word.is_empty() && (COMPANY_WORDS.contains(&next) || COMPANY_WORDS.contains(&next_word)) {
+    let next_word = next.trim_end_matches('.');
+    let next_stem = strip_possessive(next_word);
+    if !next_word.is_empty() && (COMPANY_WORDS.contains(&next_word) || COMPANY_WORDS.contains(&next_stem)) {
         return true;
     }
     if part.word.contains('.') {
@@ -997,7 +995,9 @@ fn overlaps_opaque(opaque: &[Span], at: &mut usize, span: Span) -> bool {
 fn is_number(word: &str) -> bool {
     // "23/24 MPH", "20-30 MPH": a range of numbers is a number too.
     word.chars().any(|c| c.is_ascii_digit())
-        && word.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | '/' | '-'))
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | '/' | '-'))
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -1318,7 +1318,11 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
             let mut cross_line = false;
             if pre_trimmed.trim().is_empty() && window_start == line.start && line.start > 0 {
                 // "(ABC)" opening a line, its long form ending the line before (hard-wrapped text).
-                let prev_end = if text[..line.start].ends_with("\r\n") { line.start - 2 } else { line.start - 1 };
+                let prev_end = if text[..line.start].ends_with("\r\n") {
+                    line.start - 2
+                } else {
+                    line.start - 1
+                };
                 let prev_start = floor_char_boundary(text, prev_end.saturating_sub(WINDOW));
                 let prev_start = memchr::memrchr2(b'\n', b'\r', &text.as_bytes()[prev_start..prev_end])
                     .map_or(prev_start, |i| prev_start + i + 1);

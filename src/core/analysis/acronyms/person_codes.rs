@@ -63,7 +63,19 @@ fn fits_from(code: &str, givens: &[u8], surname: &str, strict: bool) -> bool {
 fn is_title(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     [
-        "Mr", "Mrs", "Ms", "Miss", "Dr", "Cllr", "Clr", "Councillor", "Rev", "Revd", "Prof", "Sir", "Dame",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Miss",
+        "Dr",
+        "Cllr",
+        "Clr",
+        "Councillor",
+        "Rev",
+        "Revd",
+        "Prof",
+        "Sir",
+        "Dame",
     ]
     .iter()
     .any(|t| t.eq_ignore_ascii_case(w))
@@ -93,7 +105,11 @@ fn given_initials(word: &str) -> Option<Vec<u8>> {
         let out: Vec<u8> = letters.bytes().filter(u8::is_ascii_uppercase).collect();
         return (letters.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')).then_some(out);
     }
-    letters.bytes().skip(1).all(|b| b.is_ascii_lowercase()).then_some(vec![first])
+    letters
+        .bytes()
+        .skip(1)
+        .all(|b| b.is_ascii_lowercase())
+        .then_some(vec![first])
 }
 
 /// The name that ends `before` (the text before a code on its line, with any bracketed notes
@@ -149,7 +165,32 @@ fn strip_to_name(before: &str, bracketed: bool) -> &str {
 
 /// Words after which initials are a proposer or seconder ("Proposed by PW", "Seconded (GL)",
 /// "Prop: CR 2nd KA").
-const MOVERS: &[&str] = &["proposed", "seconded", "prop", "sec", "2nd", "proposer", "seconder", "motion"];
+const MOVERS: &[&str] = &[
+    "proposed", "seconded", "prop", "sec", "2nd", "proposer", "seconder", "motion",
+];
+
+/// Verbs after which two initials opening a sentence are a person who spoke or acted.
+const REPORTING: &[&str] = &[
+    "reported",
+    "advised",
+    "confirmed",
+    "explained",
+    "suggested",
+    "asked",
+    "informed",
+    "presented",
+    "stated",
+    "thanked",
+    "welcomed",
+    "proposed",
+    "seconded",
+    "said",
+    "had",
+    "agreed",
+    "noted",
+    "offered",
+    "volunteered",
+];
 
 /// Whether the code written between `before` and `after` (the rest of its line on each side) is a
 /// person's initials by where it stands, and not a body's acronym.
@@ -186,6 +227,15 @@ pub fn is_person_code_here(code: &str, before: &str, after: &str) -> bool {
             && (wide(tail) || tail.trim_start().starts_with('('))
             && (gap_before || before.trim().is_empty())
         {
+            return true;
+        }
+    }
+    // Two initials opening a sentence as the one who acted ("TH reported that …").
+    let opens_sentence =
+        before.trim_end_matches([' ', '\t', '>', '*', '_', '-']).is_empty() || before.trim_end().ends_with(['.', ';']);
+    if code.len() == 2 && opens_sentence {
+        let verb = after_trim.split_whitespace().next().unwrap_or("");
+        if REPORTING.contains(&verb) {
             return true;
         }
     }
@@ -246,7 +296,10 @@ pub fn listed_names(text: &str) -> Vec<NameInitials> {
     };
     for line in text.lines() {
         let trimmed = line.trim_start();
-        let Some(rest) = ["* ", "- ", "• ", "· ", "+ "].iter().find_map(|m| trimmed.strip_prefix(m)) else {
+        let Some(rest) = ["* ", "- ", "• ", "· ", "+ "]
+            .iter()
+            .find_map(|m| trimmed.strip_prefix(m))
+        else {
             flush(&mut run, &mut out);
             column_names(trimmed, &mut out);
             continue;
@@ -320,7 +373,8 @@ mod tests {
 
     #[test]
     fn names_in_columns() {
-        let names = listed_names("Present   J Okafor        AH Dunmore      Tom Hartley (Chair)\nThe Clerk     reported\n");
+        let names =
+            listed_names("Present   J Okafor        AH Dunmore      Tom Hartley (Chair)\nThe Clerk     reported\n");
         let surnames: Vec<&str> = names.iter().map(|n| n.surname.as_str()).collect();
         assert_eq!(surnames, ["Okafor", "Dunmore", "Hartley"]);
         assert!(code_fits("TH", &name("Present Tom Hartley"), true));
@@ -328,23 +382,34 @@ mod tests {
 
     #[test]
     fn names_in_bulleted_lists() {
-        let names =
-            listed_names("## Present\n\n* Sara Wyles — *Chair*\n* Tom Hartley\n\n* Grass cutting\n\n* Glasgow Road Works\n");
+        let names = listed_names(
+            "## Present\n\n* Sara Wyles — *Chair*\n* Tom Hartley\n\n* Grass cutting\n\n* Glasgow Road Works\n",
+        );
         let surnames: Vec<&str> = names.iter().map(|n| n.surname.as_str()).collect();
         assert_eq!(surnames, ["Wyles", "Hartley"]);
     }
 
     #[test]
     fn person_codes_by_where_they_stand() {
-        assert!(is_person_code_here("TH", "Present   Tom Hartley          ", "      Ann Lee   AL"));
+        assert!(is_person_code_here(
+            "TH",
+            "Present   Tom Hartley          ",
+            "      Ann Lee   AL"
+        ));
         assert!(is_person_code_here("TH", "Mrs. T. Hartley (", "), J. Oddie (JO)"));
         assert!(is_person_code_here("TH", "Tom Hartley (Chair ", ")"));
         assert!(is_person_code_here("TH", "Tom Hartley (WDC)     ", ""));
         assert!(is_person_code_here("GL", "Motion (AH) & seconded (", ") that"));
         assert!(is_person_code_here("KA", "Prop: CR 2nd ", ""));
         assert!(is_person_code_here("JC", "The hedge is to be cut back.         ", ""));
+        assert!(is_person_code_here("TH", "> ", " had written to the school."));
+        assert!(!is_person_code_here("WDC", "> ", " had written to the school."));
         assert!(!is_person_code_here("WDC", "Tom Hartley (", ")"));
-        assert!(!is_person_code_here("WDC", "The matter was referred to the ", " for advice."));
+        assert!(!is_person_code_here(
+            "WDC",
+            "The matter was referred to the ",
+            " for advice."
+        ));
         assert!(!is_person_code_here("WDC", "organised by ", " staff"));
     }
 }
