@@ -429,8 +429,8 @@ mod tests {
             text.push_str(&format!("The {} met. The {name} went.\n", long.join(" ")));
         }
         let found = run(&text);
-        // A few three-letter words ("AND", "ARE") are no acronyms.
-        assert!(found.len() > MAX_CHECKED_FIXES + 90, "{}", found.len());
+        // A few three-letter words ("AND", "ARE", "MAY", "SUN") are no acronyms.
+        assert!(found.len() > MAX_CHECKED_FIXES + 80, "{}", found.len());
         let safe = found
             .iter()
             .filter(|d| d.fixes[0].applicability == Applicability::Safe)
