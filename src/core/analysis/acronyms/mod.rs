@@ -19,16 +19,50 @@
 //! `undefined-acronym`, `acronym-defined-late` and `acronym-redefined` read it, and so can the
 //! language server's hover, completion and go to definition.
 
+mod english;
+mod person_codes;
+
 use crate::core::config::Config;
 use crate::core::glossary::{Glossary, GlossaryMeaning};
 use crate::core::model::{BlockKind, Minutes};
 use crate::core::text::{floor_char_boundary, Span};
+use person_codes::{attendance_initials, code_fits, is_person_code_here, listed_names};
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Acronyms so familiar that they never need spelling out; the config's `known` list adds more.
-pub const DEFAULT_KNOWN: &[&str] = &["UK", "US", "EU", "NHS", "BBC", "VAT", "MP", "GP", "IT"];
+/// These are the ones no clerk in the UK would spell out: the country and its health service,
+/// tax and payroll, members of the parliaments, the police's community officers, the annual
+/// meeting, cameras and lorries, banks' machines and a few broadcasters and utilities known by
+/// their letters alone.
+#[rustfmt::skip]
+pub const DEFAULT_KNOWN: &[&str] = &[
+    "UK", "US", "USA", "EU", "NHS", "BBC", "ITV", "VAT", "PAYE", "HMRC", "MP", "MPs", "MSP", "MEP",
+    "GP", "IT", "PCSO", "AGM", "CCTV", "HGV", "ATM", "HQ", "DVLA", "MOT", "BT", "PIN", "FAQ", "DIY",
+    "RSPCA", "RSPB", "RNLI", "YMCA", "TV", "WI", "SOS", "QR", "VE", "VJ", "MoD", "MOD", "BACS", "RC",
+    // Companies known by their letters: the letters are the name.
+    "RBS", "HSBC", "TSB", "ASDA", "BAE", "SSE", "EDF", "AMEY", "IKEA", "BP", "BDO", "KPMG", "PwC",
+    "AON", "AXA", "BUPA", "NATS", "DHL", "UPS",
+    // A club's or a charity's form after its name ("Glantraeth FC", "… Trust SCIO").
+    "FC", "AFC", "RFC", "SCIO", "CIC",
+];
+
+/// Police ranks written before a name ("PC Hartley", "PCSO Jane Lee"): with a name after them
+/// they are a title, not an acronym to spell out.
+#[rustfmt::skip]
+const RANKS: &[&str] = &[
+    "PC", "WPC", "PCSO", "PSCO", "CPO", "DC", "DS", "DI", "DCI", "DSI", "DCS", "PS", "SGT", "INSP",
+];
+
+/// Words after which capitals are a company's name ("KLT Ltd", "RBW Services").
+#[rustfmt::skip]
+const COMPANY_WORDS: &[&str] = &[
+    "Ltd", "Limited", "LTD", "LLP", "plc", "PLC", "Plc", "Inc", "Services", "Group", "Contractors",
+    "Associates", "Construction", "Developments", "Homes", "Builders", "Landscapes", "Electrical",
+    "Engineering", "Consultants", "Consulting", "Solutions", "Trading", "Partnership",
+];
 
 /// Capitalised words that are not acronyms: the markers and emphasis of minutes, honours after a
 /// name, and a few abbreviations nobody spells out.
@@ -46,7 +80,13 @@ const NOT_ACRONYMS: &[&str] = &[
     "PRIVATE", "ONLY", "MUST", "SHOULD", "WILL", "OK", "ID", "TV", "PS", "AM", "PM", "PhD", "MSc",
     "BSc", "QC", "KC", "JP", "DL", "OBE", "MBE", "CBE", "BEM", "KBE", "DBE", "CB", "FRS", "CEng",
     "RIP", "COVID", "HM", "PDF", "DOC", "DOCX", "XLS", "XLSX", "PPT", "PPTX", "RTF", "ODT", "CSV",
-    "TBC", "TBA", "TBD", "ASAP", "RSVP", "FAO", "PTO",
+    "TBC", "TBA", "TBD", "ASAP", "RSVP", "FAO", "PTO", "MR", "MRS", "CLLR", "CLR", "PHD", "HRH",
+    "NE", "NW", "SE", "SW",
+    // Days and months, and their short forms, shouted in a date line ("MONDAY 3rd MARCH").
+    "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "MON", "TUE",
+    "TUES", "WED", "THU", "THUR", "THURS", "FRI", "SAT", "SUN", "JANUARY", "FEBRUARY", "MARCH",
+    "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "JAN",
+    "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
 ];
 
 /// Units written after a number ("284 KB", "10 MW", "4.00 PM").
@@ -67,7 +107,7 @@ const ROMAN_LEADS: &[&str] = &[
 /// Titles before a person's name: "Mr AH Porter", "Councillor JA Smith" give initials, not acronyms.
 #[rustfmt::skip]
 const NAME_TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Councillor", "Councillors", "Cllr", "Cllrs",
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Councillor", "Councillors", "Cllr", "Cllrs", "Clr", "CLLR",
     "Professor", "Prof", "Sir", "Dame", "Rev", "Revd", "Lord", "Lady", "Alderman",
 ];
 
@@ -172,7 +212,7 @@ pub enum DefinitionKind {
     LongThenShort,
     /// "LGA (Local Government Association)".
     ShortThenLong,
-    /// "LGA – Local Government Association", "LGA - …", "LGA: …".
+    /// "LGA – Local Government Association", "LGA - …", "LGA: …", "LGA = …".
     Dashed,
 }
 
@@ -321,6 +361,7 @@ impl AcronymAnalysis {
         let mut analysis = AcronymAnalysis::default();
         let opaque = minutes.merged_opaque();
         let mut opaque_at = 0usize;
+        let mut person_codes: HashSet<String> = HashSet::new();
 
         let bytes = text.as_bytes();
         let mut line = Line::default();
@@ -355,18 +396,61 @@ impl AcronymAnalysis {
                 continue;
             };
             for part in &parts {
-                if preceded.rules_out(part) || overlaps_opaque(&opaque, &mut opaque_at, part.span) {
+                if preceded.rules_out(part)
+                    || overlaps_opaque(&opaque, &mut opaque_at, part.span)
+                    || not_an_acronym_here(&facts, text, line.span, part, &mut person_codes)
+                {
                     continue;
                 }
                 analysis.record(&facts, text, line.span, part);
             }
         }
+        analysis.drop_person_codes(text, minutes, &person_codes);
         analysis
+    }
+
+    /// Takes out the acronyms that are people's initials and that the document does not spell
+    /// out as a body's name: codes seen beside a name or in a proposer's place, and the initials
+    /// of people in the attendance lists ("SW" for someone listed as "Sara Wyles").
+    fn drop_person_codes(&mut self, text: &str, minutes: &Minutes, person_codes: &HashSet<String>) {
+        let candidates = self
+            .acronyms
+            .iter()
+            .any(|info| info.definitions.is_empty() && (2..=4).contains(&info.name.len()));
+        if !candidates {
+            return;
+        }
+        let mut attendees = attendance_initials(text, minutes);
+        attendees.extend(listed_names(text));
+        let is_person = |info: &AcronymInfo| {
+            info.definitions.is_empty()
+                && (person_codes.contains(&info.name) || attendees.iter().any(|n| code_fits(&info.name, n, true)))
+        };
+        if !self.acronyms.iter().any(is_person) {
+            return;
+        }
+        let old = std::mem::take(&mut self.acronyms);
+        let mut new_index: Vec<Option<usize>> = Vec::with_capacity(old.len());
+        self.index.clear();
+        for info in old {
+            if is_person(&info) {
+                new_index.push(None);
+            } else {
+                new_index.push(Some(self.acronyms.len()));
+                self.index.insert(info.name.clone(), self.acronyms.len());
+                self.acronyms.push(info);
+            }
+        }
+        self.uses = std::mem::take(&mut self.uses)
+            .into_iter()
+            .filter_map(|(span, i)| new_index[i].map(|j| (span, j)))
+            .collect();
     }
 
     /// Records a use of an acronym, and the definition made there if any.
     fn record(&mut self, facts: &Facts, text: &str, line: Span, part: &Part) {
-        let Part { span, word, base } = *part;
+        let Part { span, word, ref base } = *part;
+        let base: &str = base;
         let idx = match self.index.get(base) {
             Some(&i) => i,
             None => {
@@ -436,11 +520,60 @@ struct Facts<'c> {
 
 /// A part of a chunk shaped like an acronym ("GPs" in "GPs-led"): where it is, the word without a
 /// possessive and the acronym it is (without a plural).
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Part<'t> {
     span: Span,
     word: &'t str,
-    base: &'t str,
+    /// Borrowed from the text, except for a dotted acronym ("P.C.C." is "PCC").
+    base: Cow<'t, str>,
+}
+
+/// Whether a part that is shaped like an acronym is something else here, by the words around
+/// it: an English word shouted ("CLERK"), a rank before a name ("PC Hartley"), a company's name
+/// ("KLT Ltd"), initials before a surname ("D.J. Hartley"), or a person's initials (recorded in
+/// `person_codes`, so that the code's other uses go too).
+fn not_an_acronym_here(facts: &Facts, text: &str, line: Span, part: &Part, person_codes: &mut HashSet<String>) -> bool {
+    let base: &str = &part.base;
+    let vouched = |name: &str| {
+        facts.known.contains(name)
+            || facts.config.glossary.contains_key(name)
+            || !facts.glossary.meanings(name).is_empty()
+    };
+    if (english::is_shouted_word(part.word) || english::is_shouted_word(base)) && !vouched(base) && !vouched(part.word)
+    {
+        return true;
+    }
+    let after = text.get(part.span.end..line.end).unwrap_or("");
+    let next = after
+        .trim_start_matches(['.', ' '])
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '('))
+        .next()
+        .unwrap_or("");
+    let next_bytes = next.as_bytes();
+    let title_case = next_bytes.len() >= 2 && next_bytes[0].is_ascii_uppercase() && next_bytes[1].is_ascii_lowercase();
+    if title_case && (RANKS.contains(&base) || RANKS.contains(&part.word) || part.word.contains('.')) {
+        return true;
+    }
+    let next_word = next.trim_end_matches('.');
+    let next_stem = strip_possessive(next_word);
+    if !next_word.is_empty() && (COMPANY_WORDS.contains(&next_word) || COMPANY_WORDS.contains(&next_stem)) {
+        return true;
+    }
+    if part.word.contains('.') {
+        return false;
+    }
+    if person_codes.contains(base) {
+        return true;
+    }
+    // A bounded look either side: a line may be a whole document long.
+    let from = floor_char_boundary(text, part.span.start.saturating_sub(160).max(line.start));
+    let before = text.get(from..part.span.start).unwrap_or("");
+    let after = after.get(..floor_char_boundary(after, 80)).unwrap_or("");
+    if is_person_code_here(part.word, before, after) && find_definition(text, line, part.span, base).is_none() {
+        person_codes.insert(base.to_string());
+        return true;
+    }
+    false
 }
 
 /// Fills `parts` with the parts of a trimmed chunk, split at hyphens, that are shaped like
@@ -448,6 +581,10 @@ struct Part<'t> {
 /// chunk holds anything but letters, hyphens and apostrophes.
 fn acronym_parts<'t>(chunk: &'t str, chunk_start: usize, parts: &mut Vec<Part<'t>>) {
     parts.clear();
+    if let Some(part) = dotted_part(chunk, chunk_start) {
+        parts.push(part);
+        return;
+    }
     if chunk.bytes().all(|b| b.is_ascii_alphabetic()) {
         // The usual chunk, a word of ASCII letters: one part, without a possessive.
         if let Some(part) = acronym_part(chunk, chunk_start) {
@@ -472,6 +609,31 @@ fn acronym_parts<'t>(chunk: &'t str, chunk_start: usize, parts: &mut Vec<Part<'t
     }
 }
 
+/// A dotted acronym ("P.C.C", its last full stop trimmed off with the chunk's) as a part whose
+/// base is its letters ("PCC"): two to eight capitals, each but the last followed by a full stop.
+fn dotted_part(chunk: &str, start: usize) -> Option<Part<'_>> {
+    let bytes = chunk.as_bytes();
+    if bytes.len() < 3 || bytes.len() > 15 || bytes[1] != b'.' {
+        return None;
+    }
+    let shaped = bytes
+        .iter()
+        .enumerate()
+        .all(|(i, b)| if i % 2 == 0 { b.is_ascii_uppercase() } else { *b == b'.' });
+    if !shaped || bytes.len() % 2 == 0 {
+        return None;
+    }
+    let base: String = chunk.bytes().step_by(2).map(char::from).collect();
+    if is_not_acronym(&base) {
+        return None;
+    }
+    Some(Part {
+        span: Span::new(start, start + chunk.len()),
+        word: chunk,
+        base: Cow::Owned(base),
+    })
+}
+
 /// A word at `start` as a part, when it is shaped like an acronym and is not among the
 /// capitalised words that are not.
 fn acronym_part(word: &str, start: usize) -> Option<Part<'_>> {
@@ -481,7 +643,11 @@ fn acronym_part(word: &str, start: usize) -> Option<Part<'_>> {
         return None;
     }
     let span = Span::new(start, start + word.len());
-    Some(Part { span, word, base })
+    Some(Part {
+        span,
+        word,
+        base: Cow::Borrowed(base),
+    })
 }
 
 /// What comes before a chunk, as far as it rules out some of its parts.
@@ -512,7 +678,7 @@ impl<'t> Preceded<'t> {
 
     /// Whether a part is no acronym here: a unit after a number, or a roman numeral.
     fn rules_out(&self, part: &Part) -> bool {
-        let Part { word, base, .. } = *part;
+        let Part { word, ref base, .. } = *part;
         if self.number && (is_unit(word) || (base.len() != word.len() && is_unit(base))) {
             return true;
         }
@@ -712,7 +878,10 @@ impl Line {
         let start = memchr::memrchr2(b'\n', b'\r', &bytes[..offset]).map_or(0, |i| i + 1);
         let end = memchr::memchr2(b'\n', b'\r', &bytes[offset..]).map_or(bytes.len(), |i| offset + i);
         self.span = Span::new(start, end);
-        self.all_caps = !text[start..end].chars().any(char::is_lowercase);
+        // Words with digits ("3rd", "7.30pm") do not count: a date line in capitals is still one.
+        self.all_caps = !text[start..end]
+            .split_whitespace()
+            .any(|w| w.chars().any(char::is_lowercase) && !w.bytes().any(|b| b.is_ascii_digit()));
         self.valid = true;
     }
 }
@@ -824,7 +993,11 @@ fn overlaps_opaque(opaque: &[Span], at: &mut usize, span: Span) -> bool {
 }
 
 fn is_number(word: &str) -> bool {
-    word.chars().any(|c| c.is_ascii_digit()) && word.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':'))
+    // "23/24 MPH", "20-30 MPH": a range of numbers is a number too.
+    word.chars().any(|c| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | '/' | '-'))
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -1140,7 +1313,23 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
         if close.starts_with(')') {
             let close_end = after_start + emph + (after.len() - close.len()) + 1;
             // "'Long Form' (ABC)": the closing quote is not part of the long form.
-            let pre_trimmed = pre.trim_end().trim_end_matches(['\'', '’']);
+            let mut pre_trimmed = pre.trim_end().trim_end_matches(['\'', '’']);
+            let mut window_start = window_start;
+            let mut cross_line = false;
+            if pre_trimmed.trim().is_empty() && window_start == line.start && line.start > 0 {
+                // "(ABC)" opening a line, its long form ending the line before (hard-wrapped text).
+                let prev_end = if text[..line.start].ends_with("\r\n") {
+                    line.start - 2
+                } else {
+                    line.start - 1
+                };
+                let prev_start = floor_char_boundary(text, prev_end.saturating_sub(WINDOW));
+                let prev_start = memchr::memrchr2(b'\n', b'\r', &text.as_bytes()[prev_start..prev_end])
+                    .map_or(prev_start, |i| prev_start + i + 1);
+                window_start = prev_start;
+                pre_trimmed = text[prev_start..prev_end].trim_end();
+                cross_line = true;
+            }
             let words = words_backward(pre_trimmed);
             // A word's text does not depend on the others chosen: worked out once for all.
             let texts = word_texts(pre_trimmed, &words);
@@ -1155,7 +1344,8 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
                         acronym: span,
                         long_form: Span::new(long_start, long_end),
                         span: Span::new(long_start, close_end),
-                        removal: Some(Span::new(long_end, close_end)),
+                        // Taking "(ABC)" off its own line would join two lines: left to a person.
+                        removal: (!cross_line).then(|| Span::new(long_end, close_end)),
                     });
                 }
             }
@@ -1173,6 +1363,7 @@ fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Def
     } else if (rest.starts_with('-') && gap > 0)
         || (rest.starts_with(':') && gap == 0)
         || (rest.starts_with('|') && line_initial)
+        || (rest.starts_with('=') && gap > 0)
     {
         (DefinitionKind::Dashed, 1)
     } else {
