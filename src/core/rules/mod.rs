@@ -13,6 +13,7 @@ use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::glossary::Glossary;
 use crate::core::model::Minutes;
 use crate::core::text::LineIndex;
+use crate::core::word::WordFacts;
 use std::cell::OnceCell;
 
 mod acronym_defined_late;
@@ -158,6 +159,8 @@ pub struct Context<'a> {
     pub minutes: &'a Minutes,
     pub config: &'a Config,
     pub lines: &'a LineIndex,
+    /// What a Word draft says beyond its text (`None` for text drafts).
+    word: Option<&'a WordFacts>,
     acronyms: OnceCell<AcronymAnalysis>,
     people: OnceCell<PeopleAnalysis>,
 }
@@ -169,9 +172,21 @@ impl<'a> Context<'a> {
             minutes,
             config,
             lines,
+            word: None,
             acronyms: OnceCell::new(),
             people: OnceCell::new(),
         }
+    }
+
+    /// The same context for a Word draft, with its tracked changes, comments and properties.
+    pub fn with_word(mut self, facts: Option<&'a WordFacts>) -> Self {
+        self.word = facts;
+        self
+    }
+
+    /// The Word draft's facts, or `None` for a text draft (the Word-only rules are then silent).
+    pub fn word(&self) -> Option<&'a WordFacts> {
+        self.word
     }
 
     /// Acronym uses and definitions across the whole document.
