@@ -19,6 +19,7 @@ use std::cell::OnceCell;
 mod acronym_defined_late;
 mod acronym_redefined;
 mod broken_paragraph;
+mod document_metadata;
 mod empty_decision;
 mod first_person;
 mod item_number_sequence;
@@ -28,7 +29,9 @@ mod missing_section;
 mod name_variant;
 mod paste_residue;
 mod present_and_apologies;
+mod review_comments;
 mod title_style;
+mod tracked_changes;
 mod undefined_acronym;
 mod weekday_mismatch;
 
@@ -125,6 +128,9 @@ pub static RULES: &[Rule] = &[
     rule!(paste_residue, "paste-residue", Warning, "text"),
     rule!(broken_paragraph, "broken-paragraph", Warning, "text"),
     rule!(first_person, "first-person", Warning, "text"),
+    rule!(tracked_changes, "tracked-changes", Error, "word"),
+    rule!(review_comments, "review-comments", Error, "word"),
+    rule!(document_metadata, "document-metadata", Info, "word"),
 ];
 
 /// The README's rule list: a Markdown table of every rule, built from [`RULES`].
