@@ -217,3 +217,27 @@ fn libreoffice_documents_are_fixed_in_place_and_still_open() {
     assert!(text.contains("held on Tuesday 3 March 2026"), "{text}");
     assert!(text.contains("Hall hire charges"), "{text}");
 }
+
+#[test]
+fn an_unreadable_docx_is_an_error_naming_it_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("Cabinet draft.docx");
+    std::fs::write(&bad, b"PK\x03\x04 this is not really a zip").unwrap();
+    for args in [&["check"][..], &["check", "--fix"][..]] {
+        let output = Command::new(binary()).args(args).arg(&bad).output().unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            err.contains("Cabinet draft.docx") && err.contains("not a Word document"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read(&bad).unwrap(), b"PK\x03\x04 this is not really a zip");
+    }
+    // A folder holding only Word's lock file has no drafts: exit 2, not a silent pass.
+    let folder = dir.path().join("drafts");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("~$binet draft.docx"), b"lock").unwrap();
+    let output = Command::new(binary()).arg("check").arg(&folder).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no drafts found"));
+}

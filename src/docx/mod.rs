@@ -472,34 +472,30 @@ fn read_document(document_xml: Vec<u8>, numbering: Numbering) -> Result<WordDraf
                     }
                 }
             }
-            Event::GeneralRef(r) => {
-                if text_element.is_some() || in_del_text {
-                    let Some(c) = entity(r.as_ref()) else {
-                        return Err(damaged(&"an unknown entity in the text", before));
-                    };
-                    let c = if matches!(c, '\n' | '\r' | '\t') {
-                        if let Some(element) = text_element.as_mut() {
-                            element.3 = false;
-                        }
-                        ' '
-                    } else {
-                        c
-                    };
-                    if in_del_text || w.hidden() {
-                        if let Some(change) = w.changes.last_mut() {
-                            change.3.push(c);
-                        }
-                    } else {
-                        w.text.push(c);
-                    }
-                }
-            }
-            Event::CData(c) => {
-                if text_element.is_some() && !w.hidden() {
-                    w.text.push_str(&String::from_utf8_lossy(&c));
+            Event::GeneralRef(r) if text_element.is_some() || in_del_text => {
+                let Some(c) = entity(r.as_ref()) else {
+                    return Err(damaged(&"an unknown entity in the text", before));
+                };
+                let c = if matches!(c, '\n' | '\r' | '\t') {
                     if let Some(element) = text_element.as_mut() {
                         element.3 = false;
                     }
+                    ' '
+                } else {
+                    c
+                };
+                if in_del_text || w.hidden() {
+                    if let Some(change) = w.changes.last_mut() {
+                        change.3.push(c);
+                    }
+                } else {
+                    w.text.push(c);
+                }
+            }
+            Event::CData(c) if text_element.is_some() && !w.hidden() => {
+                w.text.push_str(&String::from_utf8_lossy(&c));
+                if let Some(element) = text_element.as_mut() {
+                    element.3 = false;
                 }
             }
             Event::End(e) => {

@@ -80,6 +80,9 @@ pub struct Numbering {
     counters: HashMap<String, [Option<u32>; 9]>,
 }
 
+/// A paragraph style as written: (basedOn, numId, ilvl).
+type RawStyle = (Option<String>, Option<String>, Option<usize>);
+
 fn attr(e: &BytesStart, local: &[u8]) -> Option<String> {
     e.attributes().flatten().find_map(|a| {
         (a.key.local_name().as_ref() == local).then(|| {
@@ -208,7 +211,7 @@ impl Numbering {
     fn read_styles(&mut self, xml: &[u8]) {
         let mut reader = Reader::from_reader(xml);
         // style id → (basedOn, numId, ilvl)
-        let mut raw: HashMap<String, (Option<String>, Option<String>, Option<usize>)> = HashMap::new();
+        let mut raw: HashMap<String, RawStyle> = HashMap::new();
         let mut current: Option<String> = None;
         loop {
             let event = match reader.read_event() {
