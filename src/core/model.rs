@@ -368,6 +368,9 @@ pub enum ResidueKind {
     /// Website controls and notices on a line of their own: "Skip to main content", "Print this
     /// page", "Back to top", a cookie banner.
     PageChrome,
+    /// A printed page's furniture carried into the text from a PDF: "Page 3 of 12", a page number
+    /// set far to the right on a line of its own, "This page is intentionally left blank".
+    PageFurniture,
 }
 
 /// Residue found in the text; `span` is what the removal fix deletes.

@@ -1,6 +1,7 @@
 //! Analyses that several rules, and the language server's hover and completion, share.
 
 pub mod acronyms;
+pub mod decisions;
 pub mod people;
 
 /// The shared analyses a lint computed (each only if some rule asked for it), kept with its

@@ -61,6 +61,12 @@ impl Mention {
         matches!(self.source, Source::Attendance { .. })
     }
 
+    /// In an attendance list, or one of a run of names under a plural title in the prose
+    /// ("Councillors Allen, Aylen and Berry voted against"): written from the register.
+    pub fn in_list(&self, text: &str) -> bool {
+        self.in_attendance() || self.title.is_some_and(|t| is_list_title(t.slice(text)))
+    }
+
     /// The attendance list this mention is in, if any.
     pub fn kind(&self) -> Option<AttendanceKind> {
         match self.source {
@@ -417,6 +423,19 @@ fn sentence_records_apology(
     let (Some(before), Some(after)) = (text.get(lo..from), text.get(to..hi)) else {
         return true;
     };
+    // The proposer and seconder of accepting the apologies were there: "apologies from
+    // Councillor Brown were accepted, proposed by Councillor Green".
+    let just_before = before.trim_end().to_lowercase();
+    let just_after = after.trim_start().to_lowercase();
+    if ["proposed by", "seconded by", "moved by", "proposer", "seconder"]
+        .iter()
+        .any(|w| just_before.ends_with(w))
+        || ["proposed", "seconded", "moved"]
+            .iter()
+            .any(|w| just_after.starts_with(w))
+    {
+        return false;
+    }
     let start = before.rfind(". ").map_or(0, |i| i + 2);
     let end = after.find(". ").map_or(after.len(), |i| i + 1);
     let sentence = format!("{}{}", &before[start..], &after[..end]).to_lowercase();
@@ -431,6 +450,8 @@ fn sentence_records_apology(
         "leave early",
         "leaving early",
         "left early",
+        "arrived",
+        "joined the meeting",
     ];
     if NOT_AN_ABSENCE.iter().any(|w| sentence.contains(w)) {
         return false;
@@ -666,6 +687,100 @@ mod tests {
             a.statuses(brown),
             vec![AttendanceKind::Present, AttendanceKind::Apologies]
         );
+    }
+
+    #[test]
+    fn prose_right_after_a_list_is_not_in_the_list() {
+        let text = "Present:\nCouncillor R Venn (Chair), Councillor T Ashby\n\nApologies:\nCouncillor L Moss\nThe Chair thanked Councillor Venn for chairing the working group all year.\n\n1. Budget\n\nRESOLVED – noted.\n";
+        let minutes = parse(text);
+        let a = PeopleAnalysis::new(text, &minutes);
+        let venn = a.person_at(text.find("Venn").unwrap()).unwrap();
+        assert_eq!(a.statuses(venn), vec![AttendanceKind::Present]);
+        let moss = a.person_at(text.find("Moss").unwrap()).unwrap();
+        assert_eq!(a.statuses(moss), vec![AttendanceKind::Apologies]);
+    }
+
+    #[test]
+    fn proposers_and_late_arrivals_in_an_apologies_item_were_there() {
+        let text = "Present:\n\nCouncillor R Venn (Chair), Councillor T Ashby, Councillor L Moss\n\n1. Apologies for Absence\n\nApologies were received from Councillor P Dunn and accepted, proposed by Councillor T Ashby. Councillor L Moss arrived during item two.\n\n2. Budget\n\nRESOLVED – noted.\n";
+        let minutes = parse(text);
+        let a = PeopleAnalysis::new(text, &minutes);
+        for name in ["Ashby", "Moss"] {
+            let p = a.person_at(text.find(name).unwrap()).unwrap();
+            assert_eq!(a.statuses(p), vec![AttendanceKind::Present], "{name}");
+        }
+        let dunn = a.person_at(text.find("Dunn").unwrap()).unwrap();
+        assert_eq!(a.statuses(dunn), vec![AttendanceKind::Apologies]);
+    }
+
+    #[test]
+    fn a_label_inside_a_list_keeps_it_open_and_bare_names_are_split() {
+        let text = "Present:\n\nCouncillors:\n\nChairman Cllr Okafor\n\nCllr Venn\n\nApologies: Dana Whitlow, Ravi Sethi, Mo Khan\n\n1. Budget\n\nRESOLVED – noted.\n";
+        let minutes = parse(text);
+        let present = &minutes.attendance[0];
+        let names: Vec<&str> = present.people.iter().map(|p| p.surname.slice(text)).collect();
+        assert_eq!(names, ["Okafor", "Venn"]);
+        assert!(present.people[0].chair);
+        let apologies = &minutes.attendance[1];
+        let names: Vec<&str> = apologies.people.iter().map(|p| p.surname.slice(text)).collect();
+        assert_eq!(names, ["Whitlow", "Sethi", "Khan"]);
+        assert!(apologies.people.iter().all(|p| p.role.is_none()));
+    }
+
+    fn listed(text: &str) -> Vec<(AttendanceKind, Vec<String>)> {
+        parse(text)
+            .attendance
+            .iter()
+            .map(|s| {
+                let names = s.people.iter().map(|p| p.surname.slice(text).to_string()).collect();
+                (s.kind, names)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn attendance_without_a_heading_in_tables_and_in_bold() {
+        // Titled names straight under the meeting line, with no "Present" heading.
+        let text = "Minutes of the meeting held on 3 March 2025\nCllr Ames\nCllr Lowe\nCllr Kerr\n1. Welcome\n\nThe Chair opened the meeting.\n";
+        assert_eq!(
+            listed(text),
+            vec![(
+                AttendanceKind::Present,
+                vec!["Ames".into(), "Lowe".into(), "Kerr".into()]
+            )]
+        );
+        // A roll of names further down, after prose, is not an attendance list.
+        let text = "Minutes of the meeting held on 3 March 2025\n\nThe Mayor had called this meeting after the resignation of the Leader, which the council noted with regret.\n\nCllrs Ames, Lowe and Kerr\n";
+        assert!(listed(text).is_empty());
+        // A table: heading, names and a column of initials.
+        let text = "PRESENT      Jo Kent        JK      Ravi Sethi      RS\n             Ann Lowe       AL\n\n1 Police Report\n\nNo report.\n";
+        assert_eq!(
+            listed(text),
+            vec![(
+                AttendanceKind::Present,
+                vec!["Kent".into(), "Sethi".into(), "Lowe".into()]
+            )]
+        );
+        // Bold headings in Markdown.
+        let text = "**Present**: Jo Kent, Ravi Sethi, Councillor Ames\n\n**Apologies**: Ann Lowe, Mo Khan\n";
+        let found = listed(text);
+        assert_eq!(found[0].0, AttendanceKind::Present);
+        assert_eq!(found[0].1, vec!["Ames".to_string()]);
+        assert_eq!(
+            found[1],
+            (AttendanceKind::Apologies, vec!["Lowe".into(), "Khan".into()])
+        );
+    }
+
+    #[test]
+    fn an_apologies_heading_without_its_colon() {
+        let text = "Present: Councillor Ames (Chair)\n\nApologies Ann Lowe, Cllrs Kerr and Venn\n\n1. Budget\n\nRESOLVED – noted.\n";
+        let found = listed(text);
+        assert_eq!(found[1].0, AttendanceKind::Apologies);
+        assert!(found[1].1.contains(&"Venn".to_string()), "{found:?}");
+        // An agenda title in the same place is not a list of names.
+        let text = "Present: Councillor Ames (Chair)\n\nApologies To receive any apologies for absence from members of the committee\n";
+        assert_eq!(listed(text).len(), 1);
     }
 
     #[test]

@@ -339,20 +339,34 @@ fn emphasised_decision(text: &str, content: Span, vocabulary: &Vocabulary) -> Op
 }
 
 fn attendance_heading(text: &str, content: Span, words: &LineWords) -> Option<(AttendanceKind, Span)> {
-    let line = content.slice(text);
+    let whole = content.slice(text);
+    // "**Present**: Jo Kent, …": the heading word in bold, the names after it.
+    let mark = ["**", "__"].into_iter().find(|m| whole.starts_with(m));
+    let line = mark.map_or(whole, |m| &whole[m.len()..]);
     for (word, kind) in words.attendance_headings(line) {
         let Some(head) = line.get(..word.len()) else { continue };
         if !head.eq_ignore_ascii_case(word) {
             continue;
         }
-        let after = &line[word.len()..];
+        let mut after = &line[word.len()..];
+        if let Some(mark) = mark {
+            let Some(rest) = after.strip_prefix(mark) else {
+                continue;
+            };
+            after = rest;
+        }
+        let word_len = whole.len() - after.len();
         let opens_list = after.is_empty()
+            // "PRESENT         Jo Kent   JK": a table's first column.
+            || after.starts_with("  ")
+            || after.starts_with('\t')
             || after.starts_with([':', '–', '—'])
             || after.starts_with(" -")
             || after.starts_with(" –")
             || (*kind == AttendanceKind::Apologies && after.starts_with(" for absence"))
             || (*kind == AttendanceKind::Apologies && after.starts_with(" were received"))
-            || (*kind == AttendanceKind::Apologies && after.starts_with(" received"));
+            || (*kind == AttendanceKind::Apologies && after.starts_with(" received"))
+            || names_follow(*kind, after);
         if !opens_list {
             continue;
         }
@@ -360,9 +374,29 @@ fn attendance_heading(text: &str, content: Span, words: &LineWords) -> Option<(A
             - after
                 .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-'))
                 .len();
-        return Some((*kind, Span::new(content.start + word.len() + skip, content.end)));
+        return Some((*kind, Span::new(content.start + word_len + skip, content.end)));
     }
     None
+}
+
+/// "Apologies Annie Kerr, Cllrs Lowe and Ames", "Present Councillor Ames": a heading written
+/// without its colon, straight before the names. After "Apologies" any capitalised word will
+/// do (no sentence starts "Apologies Annie"); after the others, only a title.
+fn names_follow(kind: AttendanceKind, after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest.split_whitespace().next().unwrap_or("");
+    match kind {
+        AttendanceKind::Apologies => {
+            word.starts_with(|c: char| c.is_uppercase())
+                && word.chars().skip(1).all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-' | '.'))
+                && !matches!(word, "For" | "Received" | "Were" | "Was" | "And" | "To")
+                // "Apologies To receive apologies for absence": an agenda title, not names.
+                && people::reads_as_list_line(rest)
+        }
+        _ => people::is_councillor_title(word) || matches!(word, "Mr" | "Mrs" | "Ms" | "Miss" | "Dr"),
+    }
 }
 
 /// The length of a decision opening at the start of `line` ("RESOLVED –", "The Panel agreed:").
@@ -530,6 +564,12 @@ impl<'a> Assembler<'a> {
                 self.open_item(Some(numbered.number.clone()), title, block.span.start);
                 self.minutes.opaque.push(numbered.number.span);
                 self.expect_title = title.is_empty();
+                // "25/081 Apologies – Apologies were received from Cllr Lowe": an inline
+                // apologies item names the absent in its own line.
+                if self.current_item_is(Procedural::Apologies) && !title.is_empty() {
+                    let inline = Span::new(numbered.number.span.end, block.content.end);
+                    self.add_item_apologies(inline, block.span);
+                }
                 return BlockKind::ItemHeading;
             }
         }
@@ -678,7 +718,7 @@ impl<'a> Assembler<'a> {
 
     fn item_prose(&mut self, block: &RawBlock) -> BlockKind {
         if self.current_item_is(Procedural::Apologies) {
-            self.add_item_apologies(block);
+            self.add_item_apologies(block.content, block.span);
         }
         if self.decision_open {
             if let Some(decision) = self.current_item_mut().and_then(|i| i.decisions.last_mut()) {
@@ -714,19 +754,19 @@ impl<'a> Assembler<'a> {
         }
     }
 
-    fn add_item_apologies(&mut self, block: &RawBlock) {
-        let people = people::scan_people(self.text, block.content, false);
+    fn add_item_apologies(&mut self, content: Span, block_span: Span) {
+        let people = people::scan_people(self.text, content, false);
         if people.is_empty() {
             return;
         }
-        let heading = self.current_item_mut().map(|i| i.title).unwrap_or(block.content);
+        let heading = self.current_item_mut().map(|i| i.title).unwrap_or(content);
         let section = match self.section {
             Some(s) if self.minutes.attendance.get(s).is_some_and(|sec| sec.heading == heading) => s,
             _ => {
                 self.minutes.attendance.push(AttendanceSection {
                     kind: AttendanceKind::Apologies,
                     heading,
-                    span: block.span,
+                    span: block_span,
                     people: Vec::new(),
                 });
                 self.minutes.attendance.len() - 1
@@ -734,18 +774,25 @@ impl<'a> Assembler<'a> {
         };
         self.section = Some(section);
         if let Some(sec) = self.minutes.attendance.get_mut(section) {
-            sec.span.end = block.span.end;
+            sec.span.end = block_span.end;
             sec.people.extend(people);
         }
     }
 
     fn header_block(&mut self, block: &RawBlock) -> BlockKind {
         if self.section.is_some() {
-            if self.add_people(block.content, true) {
+            if is_list_label(block.content.slice(self.text)) {
+                // "Councillors:", "Members of the public:": a label inside the list.
+                return BlockKind::Attendance;
+            }
+            // Prose written straight after the list, without a blank line, is not part of it.
+            let list = list_lines(self.text, block.content);
+            if !list.is_empty() && self.add_people(list, true) {
                 return BlockKind::Attendance;
             }
             self.section = None;
         }
+        self.find_unlabelled_attendance(block);
         let content = block.content.slice(self.text);
         if field_pattern().is_match(content) {
             if content.to_ascii_lowercase().starts_with("venue") {
@@ -768,6 +815,83 @@ impl<'a> Assembler<'a> {
         BlockKind::Paragraph
     }
 
+    /// Before the items, with no list read yet: a run of lines that each start with a title
+    /// ("Cllr Marsh", "Cllr Mrs C Dale (Chair) Cllr P Venn") is the list of those present,
+    /// written without a "Present" heading. The run must hold two names or more and nothing
+    /// but names; it is closed at once, so nothing after it joins.
+    fn find_unlabelled_attendance(&mut self, block: &RawBlock) {
+        if self.item.is_some() || !self.minutes.attendance.is_empty() {
+            return;
+        }
+        // Only at the top, after the title, the meeting line and short header lines: a roll of
+        // names further down is a recorded vote or the like.
+        // (A top is a few blocks long, which also keeps this check from growing with the text.)
+        let at_top = self.minutes.blocks.len() <= 12
+            && self.minutes.blocks.iter().all(|b| match b.kind {
+                BlockKind::Title
+                | BlockKind::MeetingLine
+                | BlockKind::Field
+                | BlockKind::Residue
+                | BlockKind::Comment => true,
+                BlockKind::Paragraph => {
+                    b.content.len() < 80 || self.minutes.dates.iter().any(|d| b.content.covers(d.span))
+                }
+                _ => false,
+            });
+        if !at_top {
+            return;
+        }
+        let content = block.content;
+        let slice = content.slice(self.text);
+        let mut offset = 0;
+        let mut run: Option<Span> = None;
+        for line in slice.split_inclusive('\n') {
+            let span = trim_span(self.text, content.sub(offset..offset + line.len()));
+            offset += line.len();
+            let starts_titled = people::scan_people(self.text, span, true)
+                .first()
+                .is_some_and(|p| p.span.start == span.start);
+            if starts_titled && people::reads_as_list_line(line) {
+                run = Some(run.map_or(span, |r| r.join(span)));
+            } else if run.is_some() {
+                break;
+            }
+        }
+        let Some(run) = run else { return };
+        let people = people::scan_people(self.text, run, true);
+        if people.len() < 2 {
+            return;
+        }
+        // Nothing but the names, their chair markers and roles: "Councillor Lowe Moved,
+        // Councillor Ames Seconded" is a sentence.
+        let mut last = run.start;
+        let mut leftover = String::new();
+        for p in &people {
+            if p.group.start >= last {
+                leftover.push_str(Span::new(last, p.group.start).slice(self.text));
+                last = p.group.end.max(p.span.end);
+            }
+        }
+        leftover.push_str(Span::new(last.min(run.end), run.end).slice(self.text));
+        let only_names = leftover
+            .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+            .all(|w| w.is_empty() || w == "and" || w == "&");
+        if !only_names {
+            return;
+        }
+        // No heading was written: the list's first line stands for it.
+        let first_line = run
+            .slice(self.text)
+            .find(['\n', '\r'])
+            .map_or(run.end, |i| run.start + i);
+        self.minutes.attendance.push(AttendanceSection {
+            kind: AttendanceKind::Present,
+            heading: Span::new(run.start, first_line),
+            span: run,
+            people,
+        });
+    }
+
     fn open_section(&mut self, kind: AttendanceKind, heading: Span, span: Span) {
         self.minutes.attendance.push(AttendanceSection {
             kind,
@@ -782,22 +906,12 @@ impl<'a> Assembler<'a> {
     fn add_people(&mut self, span: Span, roles: bool) -> bool {
         let mut people = people::scan_people(self.text, span, roles);
         if people.is_empty() {
-            people.extend(people::scan_bare_name(self.text, span));
+            // A comma-separated list of bare names: "Jane Smith, Tom Brown and Ann Lee", before
+            // one name with a role ("Jane Smith, Clerk"), which would take the rest as its role.
+            people = self.bare_names(span);
         }
         if people.is_empty() {
-            // A comma-separated list of bare names: "Jane Smith, Tom Brown and Ann Lee".
-            let slice = span.slice(self.text);
-            let mut offset = 0;
-            for piece in slice.split([',', ';']) {
-                let piece_span = trim_span(self.text, span.sub(offset..offset + piece.len()));
-                offset += piece.len() + 1;
-                for part in split_and(self.text, piece_span) {
-                    match people::scan_bare_name(self.text, part) {
-                        Some(p) => people.push(p),
-                        None => return false,
-                    }
-                }
-            }
+            people.extend(people::scan_bare_name(self.text, span));
         }
         if people.is_empty() {
             return false;
@@ -807,6 +921,47 @@ impl<'a> Assembler<'a> {
             return true;
         }
         false
+    }
+
+    /// Every piece of a comma-separated list of bare names, or nothing when a piece is no name.
+    fn bare_names(&self, span: Span) -> Vec<Person> {
+        static CELL: OnceLock<Regex> = OnceLock::new();
+        static CODE: OnceLock<Regex> = OnceLock::new();
+        // Commas, and the gaps of a table's columns ("Jo Kent    JK    P").
+        let cell = CELL.get_or_init(|| Regex::new(r"[,;\n\t|]|[ \u{a0}]{2,}").expect("valid"));
+        // A column of initials or of P/A marks beside the names.
+        let code = CODE.get_or_init(|| Regex::new(r"^\(?[A-Z]{1,4}\)?$").expect("valid"));
+        let slice = span.slice(self.text);
+        let mut people = Vec::new();
+        let mut offset = 0;
+        let mut pieces = Vec::new();
+        let mut codes = 0;
+        for m in cell.find_iter(slice) {
+            pieces.push(offset..m.start());
+            offset = m.end();
+        }
+        pieces.push(offset..slice.len());
+        for piece in pieces {
+            let piece_span = trim_span(self.text, span.sub(piece));
+            if piece_span.is_empty() {
+                continue;
+            }
+            if code.is_match(piece_span.slice(self.text)) {
+                codes += 1;
+                continue;
+            }
+            for part in split_and(self.text, piece_span) {
+                match people::scan_bare_name(self.text, part) {
+                    Some(p) if !people::is_role(part.slice(self.text)) => people.push(p),
+                    _ => return Vec::new(),
+                }
+            }
+        }
+        // One bare name is read by itself, with its role; one beside its initials is a row.
+        if people.len() < 2 && (people.is_empty() || codes == 0) {
+            return Vec::new();
+        }
+        people
     }
 
     fn current_item_mut(&mut self) -> Option<&mut Item> {
@@ -856,6 +1011,34 @@ impl<'a> Assembler<'a> {
             .cloned();
         self.minutes.header.date = date;
     }
+}
+
+/// The leading lines of an attendance block that read as list entries (see
+/// [`people::reads_as_list_line`]); empty when the first line is prose.
+fn list_lines(text: &str, content: Span) -> Span {
+    let slice = content.slice(text);
+    let mut end = 0;
+    for line in slice.split_inclusive('\n') {
+        if !people::reads_as_list_line(line) {
+            break;
+        }
+        end += line.len();
+    }
+    trim_span(text, Span::new(content.start, content.start + end))
+}
+
+/// A short label ending in a colon inside an attendance list: "Councillors:", "Members of the
+/// Public:", "Committee Members:".
+fn is_list_label(content: &str) -> bool {
+    let Some(label) = content.trim().strip_suffix(':') else {
+        return false;
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.first().is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\'')))
 }
 
 fn field_pattern() -> &'static Regex {

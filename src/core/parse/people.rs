@@ -1,5 +1,7 @@
 //! Reading people's names: "Councillor Stone – in the Chair", "Councillors Alijah, Collins and
-//! Reid", "Mrs B Kellner, Co-opted Member", "Cllr Mr A H Porter (Chair)", "Mr L Parker (Solicitor)".
+//! Reid", "Mrs B Kellner, Co-opted Member", "Cllr Mr A H Porter (Chair)", "Mr L Parker (Solicitor)",
+//! "Chair Cllr. C Edwards", "Jo Kent — *Treasurer*", "Cllrs Ames, Lowe (Deputy Mayor) and Kerr";
+//! and telling a line of an attendance list from prose written straight after it.
 
 use crate::core::ascii_words::any_capital;
 use crate::core::model::Person;
@@ -58,12 +60,28 @@ pub fn scan_people(text: &str, span: Span, roles: bool) -> Vec<Person> {
         let mut at = m.end;
         if title_word == "Councillors" || title_word == "Cllrs" {
             let list_start = people.len();
-            while let Some(name) = read_name(slice, at) {
+            let mut breaks = false;
+            while let Some(name) = read_name_in(slice, at, breaks) {
+                breaks = true;
                 let mut person = person_from(span, title, &name);
                 at = name.end;
                 at = read_chair(slice, at, &mut person);
+                // "P Cowell (Deputy Mayor)": a role in brackets inside the list.
+                if roles && !person.chair && !person.vice_chair {
+                    let rest = &slice[at..];
+                    if rest.starts_with(" (") || rest.starts_with('(') {
+                        at = read_role(slice, at, span, &mut person);
+                        at = read_chair(slice, at, &mut person);
+                    }
+                }
+                let marked = at > name.end;
                 people.push(person);
                 let Some(next) = list_separator(slice, at) else {
+                    // "Councillors D Lowe (Chair) R Ames, S Kerr": a chair marker ends its entry
+                    // even without a comma.
+                    if marked && slice[at..].starts_with(' ') && read_name(slice, at).is_some() {
+                        continue;
+                    }
                     break;
                 };
                 at = next;
@@ -85,6 +103,9 @@ pub fn scan_people(text: &str, span: Span, roles: bool) -> Vec<Person> {
             };
             let mut person = person_from(span, title, &name);
             at = read_chair(slice, name.end, &mut person);
+            if roles && !person.chair && !person.vice_chair {
+                read_chair_before(&slice[..m.start], &mut person);
+            }
             if roles {
                 at = read_role(slice, at, span, &mut person);
                 // "Councillor J Smith (Leader) (Chair)": the chair marker may follow the role.
@@ -101,6 +122,104 @@ pub fn scan_people(text: &str, span: Span, roles: bool) -> Vec<Person> {
         resume = at;
     }
     people
+}
+
+/// Whether a line of an attendance block reads as part of the list ("Councillor A Lee (Chair)",
+/// "Jo Kent, Clerk to the Council", "3 members of the public") rather than as prose that
+/// follows it without a blank line ("Councillor Lee thanked the outgoing chair for her work").
+/// Lists are written in capitalised words; a line with three lower-case words or more, and
+/// more of them than capitalised ones (or very many), is prose, and so is one with a word that
+/// makes a sentence ("agreed", "was", "that") among two lower-case words or more. Words in
+/// brackets are not counted. A line starting with a dotted number opens the items.
+pub fn reads_as_list_line(line: &str) -> bool {
+    /// Words that make a sentence of a line, where a list has none.
+    const SENTENCE: &[&str] = &[
+        "that",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "had",
+        "has",
+        "have",
+        "will",
+        "would",
+        "agreed",
+        "reported",
+        "thanked",
+        "asked",
+        "said",
+        "welcomed",
+        "noted",
+        "explained",
+    ];
+    // A numbered heading ("16.05.1 Election of Chair", "12/3 Minutes") starts the items.
+    let first = line.split_whitespace().next().unwrap_or("");
+    if first.starts_with(|c: char| c.is_ascii_digit()) {
+        // "3 members of the public" is a head count; "16.05.1 Election of Chair" an item.
+        return !first.trim_end_matches('.').contains(['.', '/']);
+    }
+    let (mut lower, mut upper, mut depth, mut verbs) = (0usize, 0usize, 0usize, 0usize);
+    for word in line.split(|c: char| c.is_whitespace()) {
+        let opened = word.matches('(').count();
+        let closed = word.matches(')').count();
+        let inside = depth > 0 || word.starts_with('(');
+        depth = (depth + opened).saturating_sub(closed);
+        if inside {
+            continue;
+        }
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        match word.chars().next() {
+            Some(c) if c.is_lowercase() && word.chars().count() > 1 => {
+                lower += 1;
+                verbs += usize::from(SENTENCE.contains(&word));
+            }
+            Some(c) if c.is_uppercase() => upper += 1,
+            _ => {}
+        }
+    }
+    !((lower >= 3 && (lower > upper || lower >= 8)) || (verbs > 0 && lower >= 2))
+}
+
+/// Words that end a role, not a name: "Dog Warden", "Parish Clerk", "Area Manager".
+const ROLE_WORDS: &[&str] = &[
+    "Administrator",
+    "Adviser",
+    "Advisor",
+    "Assistant",
+    "Clerk",
+    "Co-ordinator",
+    "Coordinator",
+    "Council",
+    "Councillor",
+    "Director",
+    "Engineer",
+    "Governor",
+    "Manager",
+    "Mayor",
+    "Member",
+    "Members",
+    "Officer",
+    "Planner",
+    "Public",
+    "Representative",
+    "Secretary",
+    "Solicitor",
+    "Treasurer",
+    "Warden",
+];
+
+/// Whether a piece of a list is a role ("Dog Warden", "Formartine Area Manager") rather than
+/// a name: its last word names a job.
+pub fn is_role(piece: &str) -> bool {
+    let last = piece
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    ROLE_WORDS.contains(&last)
 }
 
 /// A name without a title on an attendance line of its own: "Jane Smith", "J Smith (Chair)",
@@ -123,16 +242,21 @@ pub fn scan_bare_name(text: &str, line: Span) -> Option<Person> {
     };
     let at = read_chair(slice, name.end, &mut person);
     let at = read_role(slice, at, line, &mut person);
-    // Anything but punctuation left over means this line is prose, not a name.
-    if slice[at..]
-        .trim()
-        .trim_matches(|c: char| c.is_ascii_punctuation())
-        .is_empty()
-    {
-        Some(person)
-    } else {
-        None
+    let left = slice[at..].trim().trim_matches(|c: char| c.is_ascii_punctuation());
+    if left.is_empty() {
+        return Some(person);
     }
+    // "Mrs K Dale Parish Clerk": a role written straight after the name.
+    let capitalised = left
+        .split_whitespace()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    if person.role.is_none() && capitalised && left.split_whitespace().count() <= 4 && is_role(left) {
+        let start = at + slice[at..].find(left).unwrap_or(0);
+        person.role = Some(line.sub(start..start + left.len()));
+        return Some(person);
+    }
+    // Anything else left over means this line is prose, not a name.
+    None
 }
 
 struct Name {
@@ -158,8 +282,19 @@ fn person_from(span: Span, title: Span, name: &Name) -> Person {
 
 /// Reads "A H Porter", "Stone", "Mary O’Neill-Smith" starting at `at` (after one space).
 fn read_name(slice: &str, at: usize) -> Option<Name> {
+    read_name_in(slice, at, false)
+}
+
+/// [`read_name`], where `breaks` lets the name start on the next line, as the names of a list
+/// run on after a comma ("M Dyer,\nL Emery"); a title at the end of a line ("Co-option of
+/// Councillor") is not followed by a name on the next.
+fn read_name_in(slice: &str, at: usize, breaks: bool) -> Option<Name> {
     let rest = slice.get(at..)?;
-    let skipped = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+    let skipped = if breaks {
+        rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\n', '\r']).len()
+    } else {
+        rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len()
+    };
     if skipped == 0 && at != 0 {
         return None;
     }
@@ -178,6 +313,8 @@ fn read_name(slice: &str, at: usize) -> Option<Name> {
         } else {
             token.len()
         };
+        // A possessive is not part of the name: "Mr Thomas' report", "Councillor Hale’s motion".
+        let len = without_possessive(&token[..len]).len();
         tokens.push(pos..pos + len);
         pos += len;
         let after = &slice[pos..];
@@ -207,15 +344,63 @@ fn read_name(slice: &str, at: usize) -> Option<Name> {
     })
 }
 
+/// "Thomas'" and "Hale’s" without the possessive ending; a name of one letter and an
+/// apostrophe ("O'") is left as it is.
+fn without_possessive(token: &str) -> &str {
+    let stem = token
+        .strip_suffix("'s")
+        .or_else(|| token.strip_suffix("’s"))
+        .unwrap_or(token)
+        .trim_end_matches(['\'', '’']);
+    if stem.chars().count() >= 2 {
+        stem
+    } else {
+        token
+    }
+}
+
+/// "Chair Cllr. C Edwards", "Chairman: Councillor Lee", "Vice Chairman Cllr Ng": a chair named
+/// before the name, as lists written one person to a line put it. Marks the person and returns
+/// true when `before` (the text up to the title) ends with such a label.
+fn read_chair_before(before: &str, person: &mut Person) -> bool {
+    let label = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-' | '|'));
+    let Some(word) = label.rsplit(|c: char| !c.is_alphabetic()).next() else {
+        return false;
+    };
+    if !matches!(
+        word.to_ascii_lowercase().as_str(),
+        "chair" | "chairman" | "chairwoman" | "chairperson"
+    ) {
+        return false;
+    }
+    let rest = label[..label.len() - word.len()].trim_end_matches([' ', '-', '\u{a0}']);
+    // The label must start its line or follow the end of the entry before it.
+    let vice = rest.to_ascii_lowercase().ends_with("vice");
+    let rest = if vice {
+        rest[..rest.len() - 4].trim_end_matches([' ', '\u{a0}'])
+    } else {
+        rest
+    };
+    if !(rest.is_empty() || rest.ends_with(['\n', ',', ';', ')', '|'])) {
+        return false;
+    }
+    if vice {
+        person.vice_chair = true;
+    } else {
+        person.chair = true;
+    }
+    true
+}
+
 fn read_chair(slice: &str, at: usize, person: &mut Person) -> usize {
     static CHAIR: OnceLock<Regex> = OnceLock::new();
     static VICE: OnceLock<Regex> = OnceLock::new();
     let chair = CHAIR.get_or_init(|| {
-        Regex::new(r"^[\s\u{a0}]*(?:[–—-][\s\u{a0}]*[Ii]n the Chair|\((?:[Ii]n the )?(?:Chair|Chairman|Chairwoman|Chairperson)\)|,[\s\u{a0}]*(?:the )?(?:Chair|Chairman|Chairwoman|Chairperson)\b)")
+        Regex::new(r"^[\s\u{a0}]*(?:[–—-][\s\u{a0}]*[Ii]n the Chair|\((?:[Ii]n the )?(?:Chair|Chairman|Chairwoman|Chairperson)\)|,[\s\u{a0}]*(?:the )?(?:Chair|Chairman|Chairwoman|Chairperson)\b|[–—][\s\u{a0}]*[*_]{0,2}(?:Chair|Chairman|Chairwoman|Chairperson)(?:[*_]{1,2}|\b))")
             .expect("valid")
     });
     let vice = VICE.get_or_init(|| {
-        Regex::new(r"^[\s\u{a0}]*(?:\(Vice[- ]?(?:Chair|Chairman|Chairwoman|Chairperson)\)|,[\s\u{a0}]*Vice[- ]?(?:Chair|Chairman|Chairwoman|Chairperson)\b|[–—-][\s\u{a0}]*Vice[- ]?Chair\b)")
+        Regex::new(r"^[\s\u{a0}]*(?:\(Vice[- ]?(?:Chair|Chairman|Chairwoman|Chairperson)\)|,[\s\u{a0}]*Vice[- ]?(?:Chair|Chairman|Chairwoman|Chairperson)\b|[–—-][\s\u{a0}]*[*_]{0,2}Vice[- ]?(?:Chair|Chairman|Chairwoman|Chairperson)(?:[*_]{1,2}|\b))")
             .expect("valid")
     });
     let rest = &slice[at..];
@@ -242,6 +427,20 @@ fn read_role(slice: &str, at: usize, span: Span, person: &mut Person) -> usize {
             let start = at + (rest.len() - inner.len());
             person.role = Some(span.sub(start..start + close));
             return start + close + 1;
+        }
+        return at;
+    }
+    // "Paul Ingram — *Treasurer*": a role after a long dash, to the end of the line.
+    let dashed = rest.trim_start_matches([' ', '\u{a0}']);
+    if let Some(after_dash) = dashed.strip_prefix(['—', '–']) {
+        let start = at + (rest.len() - after_dash.len());
+        let line_end = after_dash.find('\n').unwrap_or(after_dash.len());
+        let role = &after_dash[..line_end];
+        let inner = role.trim().trim_matches(['*', '_']).trim();
+        if inner.starts_with(|c: char| c.is_uppercase()) && title_from(role, 0).is_none() {
+            let lead = role.find(inner).unwrap_or(0);
+            person.role = Some(span.sub(start + lead..start + lead + inner.len()));
+            return start + line_end;
         }
         return at;
     }
@@ -424,6 +623,9 @@ const NOT_NAMES: &[&str] = &[
     "OBE",
     "MBE",
     "CBE",
+    "MP",
+    "MSP",
+    "MEP",
     "Mayor",
     "Mayoress",
     "Deputy",
@@ -484,6 +686,17 @@ const NOT_NAMES: &[&str] = &[
     "Protocol",
     "Casework",
     "Community",
+    "Agenda",
+    "Item",
+    "Items",
+    "Nature",
+    "Explanation",
+    "Clerk",
+    "Treasurer",
+    "Secretary",
+    "Parish",
+    "Acting",
+    "Locum",
 ];
 
 fn is_not_a_name(token: &str) -> bool {
@@ -541,6 +754,39 @@ mod tests {
             people[5].group.slice(text),
             "Councillors Alijah, Collins, Lovecy, Reid and Taylor"
         );
+    }
+
+    #[test]
+    fn a_chair_marker_ends_its_entry_without_a_comma() {
+        let text = "Councillors D Lowe (Chair) R Ames, S Kerr and P Moss";
+        let found = names(text);
+        assert_eq!(
+            found,
+            vec![
+                ("Lowe".into(), true),
+                ("Ames".into(), false),
+                ("Kerr".into(), false),
+                ("Moss".into(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_role_in_brackets_stays_inside_a_councillors_list() {
+        let text = "Cllrs B Ames, P Lowe (Deputy Mayor), M Kerr (Town Mayor) and T Venn";
+        let people = scan_people(text, Span::new(0, text.len()), true);
+        let surnames: Vec<&str> = people.iter().map(|p| p.surname.slice(text)).collect();
+        assert_eq!(surnames, ["Ames", "Lowe", "Kerr", "Venn"]);
+        assert_eq!(people[1].role.unwrap().slice(text), "Deputy Mayor");
+    }
+
+    #[test]
+    fn a_list_runs_over_a_line_break_but_a_title_at_a_line_end_takes_no_name() {
+        let text = "Cllrs A Ames, M Dyer,\nL Emery and T Venn";
+        let surnames: Vec<(String, bool)> = names(text);
+        assert_eq!(surnames.len(), 4, "{surnames:?}");
+        let text = "Co-option of Councillor\n   Kate Hollis was welcomed";
+        assert!(names(text).is_empty());
     }
 
     #[test]
@@ -636,6 +882,72 @@ mod tests {
         for rest in crate::core::testing::random_texts(&parts, 8, 0x2545_f491_4f6c_dd1d, 20_000) {
             assert_eq!(name_token(&rest), pattern.find(&rest).map(|m| m.as_str()), "{rest:?}");
         }
+    }
+
+    #[test]
+    fn list_lines_and_prose_are_told_apart() {
+        for line in [
+            "Councillor P Okafor (Chair), Councillor R Venn",
+            "Dana Whitlow, Clerk to the Council",
+            "Mrs T Ashby, Representative of the Allotment Society",
+            "4 members of the public",
+            "Cllr Q Ferris sent his apologies",
+            "Councillor B Marsh (arrived at 7.40pm during the discussion of item five)",
+        ] {
+            assert!(reads_as_list_line(line), "{line}");
+        }
+        for line in [
+            "All Councillors agreed that Councillor Ames be elected Chair.",
+            "14.03.2 Declarations of Interest",
+            "The Chair thanked Councillor Venn for her years of service to the village.",
+            "Councillor Okafor reported that the play area had been repainted",
+            "Mr Ferris asked about the footpath",
+        ] {
+            assert!(!reads_as_list_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_possessive_is_not_part_of_the_surname() {
+        for (text, surname) in [
+            ("work by Mr Dale Haddon' team", "Haddon"),
+            ("Councillor Pryce’s motion", "Pryce"),
+            ("Councillor Pryce's motion", "Pryce"),
+            ("Mrs O'Hara spoke", "O'Hara"),
+        ] {
+            let people = scan_people(text, Span::new(0, text.len()), false);
+            assert_eq!(people[0].surname.slice(text), surname, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_chair_named_before_the_name_is_the_chair() {
+        let text = "Chair Cllr. P Okafor, Cllr. R Venn";
+        let people = scan_people(text, Span::new(0, text.len()), true);
+        assert!(people[0].chair);
+        assert!(!people[1].chair);
+        let text = "Chairman: Cllr Mrs Lowther Councillors: Mrs Dale";
+        let people = scan_people(text, Span::new(0, text.len()), true);
+        assert!(people[0].chair);
+        let text = "Councillor Ames\nVice Chairman Cllr Ng";
+        let people = scan_people(text, Span::new(0, text.len()), true);
+        assert!(people[1].vice_chair && !people[1].chair);
+        // In prose, "the Chair" before a name is a sentence, not a marker.
+        let text = "Ames, then the Chair Cllr Ng spoke";
+        let people = scan_people(text, Span::new(0, text.len()), true);
+        assert!(!people[0].chair);
+    }
+
+    #[test]
+    fn a_role_straight_after_a_bare_name() {
+        let text = "Kay Dale Parish Clerk";
+        let p = scan_bare_name(text, Span::new(0, text.len())).unwrap();
+        assert_eq!(p.surname.slice(text), "Dale");
+        assert_eq!(p.role.unwrap().slice(text), "Parish Clerk");
+        let text = "Jo Kent Acting Clerk";
+        let p = scan_bare_name(text, Span::new(0, text.len())).unwrap();
+        assert_eq!(p.surname.slice(text), "Kent");
+        assert!(scan_bare_name("Jo Kent went home", Span::new(0, 17)).is_none());
     }
 
     #[test]

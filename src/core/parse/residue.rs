@@ -1,6 +1,8 @@
 //! Finding web-page residue: breadcrumbs, file icons, "view the full minutes text" links, website
-//! controls and cookie banners, "Supporting documents:" / "Additional documents:" headings left
-//! without their documents (or with the page's list of document links).
+//! controls and cookie banners, a language picker and media links, "Supporting documents:" / "Additional
+//! documents:" headings left without their documents (or with the page's list of document
+//! links), and a printed page's furniture from a PDF ("Page 3 of 12", a page number far to the
+//! right on a line of its own, "This page is intentionally left blank").
 //!
 //! Each piece comes with the span its removal deletes, chosen so that the text reads cleanly
 //! afterwards: a piece alone on its line takes the line and the blank lines after it (or, at the
@@ -69,6 +71,11 @@ pub fn find_residue(text: &str, lines: &LineIndex) -> Vec<Residue> {
         let bare = content.trim_start_matches(['-', '*', '•', '·', '#', ' ', '\t', '\u{a0}']);
         if is_breadcrumb(bare) {
             push(ResidueKind::Breadcrumb, content_span);
+        } else if page_furniture_pattern().is_match(bare)
+            || page_furniture_pattern().is_match(content)
+            || is_page_number(text, lines, line, raw, content)
+        {
+            push(ResidueKind::PageFurniture, content_span);
         } else if page_chrome_pattern().is_match(bare) {
             push(ResidueKind::PageChrome, content_span);
         } else if ["supporting documents", "additional documents"]
@@ -129,10 +136,44 @@ fn page_chrome_pattern() -> &'static Regex {
               | (?:accept|reject)\ (?:all\ )?(?:additional\ |optional\ |analytics\ |non-essential\ )?cookies
               | (?:manage|set)\ cookies | cookie\ (?:settings|preferences|policy)
               | (?:we|this\ (?:web\ ?)?site)\ uses?\ (?:some\ |essential\ |necessary\ |analytics\ )?cookies\b.*
+              | share\ (?:on|via)\ (?:facebook|twitter|x|linkedin|whatsapp|e-?mail)
+              | (?:select|choose|change)\ (?:your\ )?language
+              | (?:link:\ *)?click\ here\ to\ (?:view|watch|see|listen\ to|play)\ (?:the\ )?(?:live\ )?(?:recording|broadcast|webcast|meeting|video|stream)\b[^.]*
+              | view\ (?:the\ )?(?:recorded\ vote|voting\ record|webcast|recording)(?:\ for\ (?:this\ )?item[\s\u{a0}]*[\w/.\-]*)?
+              | export\ (?:to\ )?(?:pdf|word|excel|csv|calendar|ical)
             )[\s.!↑^]*$",
         )
         .expect("valid")
     })
+}
+
+/// A printed page's running text on a line of its own: "Page 3 of 12", "Page 3", "- 3 -",
+/// "This page is intentionally left blank", "Printed on 4 March 2025 at 10:12".
+fn page_furniture_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)^(?:
+                page\ +\d{1,4}(?:\ *(?:of|/)\ *\d{1,4})?
+              | [-–]\ ?\d{1,4}\ ?[-–]
+              | \(?(?:this\ )?page\ (?:is\ |has\ been\ )?(?:intentionally|deliberately)\ left\ blank\)?
+              | printed\ (?:on|at)\ [^a-z]*\d[^a-z]*(?:\ (?:at|on)\ [^a-z]*\d[^a-z]*)?
+            )\.?$",
+        )
+        .expect("valid")
+    })
+}
+
+/// A page number laid out by a PDF's text extraction: a number of up to four digits, alone on a
+/// line indented far to the right (where no table cell or list number sits), with blank lines
+/// around it.
+fn is_page_number(text: &str, lines: &LineIndex, line: usize, raw: &str, content: &str) -> bool {
+    if content.len() > 4 || !content.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let indent = raw.chars().take_while(|c| *c == ' ' || *c == '\u{a0}').count();
+    let blank = |l: usize| lines.line_span(text, l).slice(text).trim().is_empty();
+    indent >= 40 && (line == 0 || blank(line - 1)) && (line + 1 >= lines.line_count() || blank(line + 1))
 }
 
 /// "Home > Council and Democracy > Meetings" (with ">", "›" or "»"), or with "/" or "|" when
@@ -470,6 +511,45 @@ mod tests {
         assert_eq!(found[0].0, ResidueKind::Breadcrumb);
         assert_eq!(found[1], (ResidueKind::PageChrome, "- Print this page".into()));
         assert_eq!(found[4].0, ResidueKind::Breadcrumb);
+    }
+
+    #[test]
+    fn printed_page_furniture() {
+        let text = "The hall fees were noted.\nPage 2 of 5\n\n- 3 -\n\nThis page is intentionally left blank\n\nPrinted on 03/12/2025 at 10:15\n\nThe end.\n";
+        let found = kinds(text);
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert!(found.iter().all(|(k, _)| *k == ResidueKind::PageFurniture));
+        assert_eq!(cleaned(text), "The hall fees were noted.\nThe end.\n");
+        // A page number set far to the right with blank lines around it; not a table cell.
+        let number = format!("donations of\n\n{}118\n\n\nfood were made.\n", " ".repeat(60));
+        assert_eq!(kinds(&number), [(ResidueKind::PageFurniture, "118".to_string())]);
+        let cell = format!("Salary to March\n{}2025\n\nNext.\n", " ".repeat(10));
+        assert!(kinds(&cell).is_empty());
+        for prose in [
+            "See page 2 of the report.",
+            "Page 2 of the report was amended.",
+            "Printed on recycled paper.",
+            "1 - 2 - 3",
+        ] {
+            assert!(kinds(&format!("Intro.\n\n{prose}\n")).is_empty(), "{prose}");
+        }
+    }
+
+    #[test]
+    fn language_pickers_media_links_and_sharing() {
+        let text = "Select your language\n\n1.\n\nApologies\n\nClick here to view the recording of this item on YouTube\n\nLink: CLICK HERE TO WATCH THE MEETING\n\nView the recorded vote for this item 4\n\nShare on Facebook\n\nExport to calendar\n\nNone.\n";
+        let found = kinds(text);
+        assert_eq!(found.len(), 6, "{found:?}");
+        assert!(found.iter().all(|(k, _)| *k == ResidueKind::PageChrome));
+        assert_eq!(cleaned(text), "1.\n\nApologies\n\nNone.\n");
+        for prose in [
+            "Items",
+            "Agenda and minutes were circulated in advance.",
+            "Click here to view was written on the old poster.",
+            "Members were asked to share on social media.",
+        ] {
+            assert!(kinds(&format!("Intro.\n\n{prose}\nMore.\n")).is_empty(), "{prose}");
+        }
     }
 
     #[test]

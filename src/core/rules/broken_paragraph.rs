@@ -8,9 +8,13 @@
 //! The rule looks only at ordinary prose and decision text in the same item: list entries,
 //! headings, item titles, attendance lists and markers are left alone. So is a paragraph of
 //! fewer than three words (a sub-heading such as "Financial implications" followed by
-//! "none."), a next paragraph that does not end a sentence either (more likely an entry of a
-//! list written without markers), and one that opens with a list label ("a)", "ii.") or a name
-//! written with an inner capital ("iPad").
+//! "none."), one ending in a bare number (a table row, a telephone number in a footer), a next
+//! paragraph with no sentence end anywhere in it (more likely an entry of a list written without
+//! markers), and one that opens with a list label ("a)", "ii.") or a name written with an inner
+//! capital ("iPad"). Two blocks separated by a single line break are one wrapped paragraph, not
+//! a broken one. A sentence broken over a printed page, with the page's number or "Page 3 of 12"
+//! between its halves, is found too. Paragraphs laid out by a PDF keep their line breaks, so the
+//! next paragraph may end on an open line as long as a sentence ends somewhere inside it.
 //!
 //! ## Example
 //!
@@ -25,10 +29,11 @@
 //! ## Fix
 //!
 //! Safe: join the two paragraphs, replacing the line breaks and blank lines between them with a
-//! single space. Nothing else changes.
+//! single space; a page number or footer line between them goes too (it is residue, which
+//! `paste-residue` removes anyway). Nothing else changes.
 
 use crate::core::diagnostic::{Diagnostic, Edit, Fix};
-use crate::core::model::{Block, BlockKind, Minutes};
+use crate::core::model::{Block, BlockKind, Minutes, ResidueKind};
 use crate::core::rules::first_person::Opaque;
 use crate::core::rules::Context;
 use crate::core::text::Span;
@@ -38,8 +43,19 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let minutes = ctx.minutes;
     // Asked in order of position, so the whole check stays linear.
     let mut opaque = Opaque::new(minutes);
-    for pair in minutes.blocks.windows(2) {
-        let (first, next) = (&pair[0], &pair[1]);
+    let blocks = &minutes.blocks;
+    for (index, first) in blocks.iter().enumerate() {
+        // A printed page's number or footer between the two halves is skipped: the sentence ran
+        // on over the page break.
+        let mut next_index = index + 1;
+        let mut furniture = None;
+        if let Some(between) = blocks.get(next_index).filter(|b| is_page_furniture(minutes, b)) {
+            furniture = Some(between.span);
+            next_index += 1;
+        }
+        let Some(next) = blocks.get(next_index) else {
+            break;
+        };
         if !is_prose(minutes, first) || !is_prose(minutes, next) || first.item != next.item {
             continue;
         }
@@ -48,7 +64,17 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let gap = Span::new(first.span.end, next.span.start);
-        if gap.is_empty() || !gap.slice(text).chars().all(char::is_whitespace) {
+        let blank = |s: Span| s.slice(text).chars().all(char::is_whitespace);
+        let gap_is_blank = match furniture {
+            Some(f) => blank(Span::new(gap.start, f.start)) && blank(Span::new(f.end, gap.end)),
+            None => blank(gap),
+        };
+        if gap.is_empty() || !gap_is_blank {
+            continue;
+        }
+        // One line break is a wrapped line, not a paragraph break: the parser may start a new
+        // block at a line that opens a decision ("It was agreed …") though the sentence runs on.
+        if furniture.is_none() && line_breaks(gap.slice(text)) < 2 {
             continue;
         }
         let before = first.content.slice(text);
@@ -56,7 +82,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if !ends_open(before)
             || !starts_in_lower_case(after)
             || before.split_whitespace().nth(2).is_none()
-            || !ends_closed(after)
+            || !holds_a_sentence_end(after)
         {
             continue;
         }
@@ -95,19 +121,50 @@ fn is_prose(minutes: &Minutes, block: &Block) -> bool {
     }
 }
 
-/// The paragraph ends in a word, a number or a comma: a sentence left open.
+/// The paragraph ends in a word or a comma: a sentence left open. A paragraph ending in a bare
+/// number is more likely a table row, a telephone number or an address in a page's footer.
 fn ends_open(paragraph: &str) -> bool {
-    paragraph
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || c == ',')
+    let last_word = paragraph.rsplit(char::is_whitespace).next().unwrap_or("");
+    !last_word.chars().all(|c| c.is_ascii_digit())
+        && paragraph
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == ',')
 }
 
-/// The paragraph ends a sentence. One that does not either is more likely an entry of a list
-/// written without markers ("staffing levels", "budget pressures") than the rest of a sentence.
-fn ends_closed(paragraph: &str) -> bool {
-    let end = paragraph.trim_end_matches(['\u{201d}', '\u{2019}', '"', '\'', ')', ']', '*', '_']);
-    end.ends_with(['.', '!', '?', ':', ';', '\u{2026}'])
+/// The paragraph ends a sentence somewhere: at its end, or at a line or sentence break inside it
+/// (text laid out by a PDF keeps its line breaks, and an action column may follow the full
+/// stop). One with no sentence end at all is more likely an entry of a list written without
+/// markers ("staffing levels", "budget pressures") than the rest of a sentence.
+fn holds_a_sentence_end(paragraph: &str) -> bool {
+    let closers = ['\u{201d}', '\u{2019}', '"', '\'', ')', ']', '*', '_'];
+    let end = paragraph.trim_end_matches(closers);
+    if end.ends_with(['.', '!', '?', ':', ';', '\u{2026}']) {
+        return true;
+    }
+    // A full stop (or the like) followed by white space, not inside a number or abbreviation
+    // run such as "e.g." (a letter or digit right after it).
+    let bytes = paragraph.as_bytes();
+    bytes.windows(2).enumerate().any(|(at, pair)| {
+        matches!(pair[0], b'.' | b'!' | b'?' | b';')
+            && pair[1].is_ascii_whitespace()
+            && at > 0
+            && bytes[at - 1].is_ascii_alphanumeric()
+    })
+}
+
+/// A residue block that is a printed page's number or footer.
+fn is_page_furniture(minutes: &Minutes, block: &Block) -> bool {
+    if block.kind != BlockKind::Residue {
+        return false;
+    }
+    // The residue is sorted by position: look only at the pieces starting inside the block.
+    let residue = &minutes.residue;
+    let from = residue.partition_point(|r| r.span.start < block.span.start);
+    residue[from..]
+        .iter()
+        .take_while(|r| r.span.start < block.span.end)
+        .any(|r| r.kind == ResidueKind::PageFurniture)
 }
 
 /// The paragraph starts with a lower-case word that is not a list label or an inner-capital name.
@@ -137,6 +194,11 @@ fn starts_in_lower_case(paragraph: &str) -> bool {
     !["none", "n/a", "nil", "tbc", "tba", "none to report", "not applicable"]
         .iter()
         .any(|answer| bare.eq_ignore_ascii_case(answer))
+}
+
+/// How many line breaks (`\n`, `\r\n` or `\r`) a gap holds.
+fn line_breaks(gap: &str) -> usize {
+    gap.matches('\n').count() + gap.matches('\r').count() - gap.matches("\r\n").count()
 }
 
 /// The last word of a span (after its last white space).
@@ -259,6 +321,38 @@ mod tests {
         ] {
             assert!(findings(text).is_empty(), "{text:?}: {:?}", words(text));
         }
+    }
+
+    #[test]
+    fn a_wrapped_line_is_not_a_break() {
+        let text = "1. Play area\n\nThe Clerk said the repairs would be\nIt was agreed that the Clerk would report back to\nthe next meeting in May.\n";
+        assert!(findings(text).is_empty(), "{:?}", words(text));
+    }
+
+    #[test]
+    fn breaks_over_a_printed_page_are_found_and_joined() {
+        let page = " ".repeat(60) + "17";
+        let text = format!(
+            "1. Hall\n\nThe committee had asked for quotes from\n\n{page}\n\n\nthree builders. Two had replied.\n"
+        );
+        assert_eq!(words(&text), ["from"]);
+        assert_eq!(
+            fixed(&text),
+            "1. Hall\n\nThe committee had asked for quotes from three builders. Two had replied.\n"
+        );
+        let text =
+            "1. Hall\n\nThe committee had asked for quotes from\nPage 2 of 3\nthree builders. Two had replied.\n";
+        assert_eq!(words(text), ["from"]);
+    }
+
+    #[test]
+    fn pdf_laid_out_paragraphs_and_numbers() {
+        // The next paragraph ends on an open line (an action column), but a sentence ends inside.
+        let text = "1. Kiosks\n\nIt was agreed that the Clerk would write to support the\n\nretention of the kiosks.        JS\nNext the Chair spoke\n";
+        assert_eq!(words(text), ["the"]);
+        // A bare number at the end: a telephone number or a table row, not an open sentence.
+        let text = "1. Clerk\n\nThe Clerk can be reached on 01234 567 890\n\nduring office hours. Thanks were given.\n";
+        assert!(findings(text).is_empty(), "{:?}", words(text));
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! follows; when nothing follows (or only punctuation), the minutes record that something was
 //! decided without saying what, which usually means the decision text was never pasted in. Words
 //! that are a whole decision on their own ("NOTED", "AGREED", "The Panel noted") are not empty,
-//! unless a colon or dash after them promises more. A placeholder left for later ("TBC",
+//! unless a colon or dash after them promises more. A marker that heads another marker straight
+//! after it ("Decision:" over "RESOLVED that: …") is not empty: the second one holds the decision
+//! (and is reported itself if it holds none). A placeholder left for later ("TBC",
 //! "[to follow]", "XXX") counts as nothing.
 //!
 //! ## Example
@@ -31,8 +33,12 @@ use crate::core::rules::Context;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for item in &ctx.minutes.items {
-        for decision in &item.decisions {
-            if is_empty(ctx.text, decision) {
+        for (index, decision) in item.decisions.iter().enumerate() {
+            let heads_next = item
+                .decisions
+                .get(index + 1)
+                .is_some_and(|next| heads_marker(ctx.text, decision, next));
+            if !heads_next && is_empty(ctx.text, decision) {
                 let marker = decision.marker.slice(ctx.text);
                 let body = decision.body.map_or("", |b| b.slice(ctx.text)).trim();
                 let message = if body.chars().any(char::is_alphanumeric) {
@@ -44,6 +50,19 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// "Decision:" on one line and "RESOLVED that:" on the next: the first heads the second, which
+/// holds (or lacks) the decision itself.
+fn heads_marker(text: &str, decision: &Decision, next: &Decision) -> bool {
+    let end = decision
+        .body
+        .map_or(decision.marker.end, |b| b.end.max(decision.marker.end));
+    next.kind == DecisionKind::Marker
+        && text.get(end..next.marker.start).is_some_and(|gap| {
+            gap.chars()
+                .all(|c| c.is_whitespace() || matches!(c, '*' | '_' | '#' | ':'))
+        })
 }
 
 /// True when a marker decision has no text after it and is not a decision on its own.

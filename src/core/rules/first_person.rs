@@ -3,7 +3,10 @@
 //! Minutes are reported speech: they say what the meeting did and what each speaker said, in
 //! the third person ("The Chair said that the Panel would…", "Members asked…"). A "we" or an
 //! "I" left over from a speaker's notes or from dictation reads as the clerk speaking, and the
-//! reader cannot tell who is meant.
+//! reader cannot tell who is meant. The rule reads the minutes' own narrative: "It was agreed
+//! that we would…", "Our Secretary reported…", reported speech that kept its first person ("The
+//! Clerk said that we had…"), and an officer's report pasted into an item in its own voice ("We
+//! have completed the survey and our team will…").
 //!
 //! Words inside quotation marks are a speaker's own words and pass, whether quoted with “…”,
 //! "…", ‘…’ or '…', or set out as a Markdown block quotation (`> …`); an apostrophe, as in
@@ -12,7 +15,18 @@
 //! ("US", "ME"), the letter I as a roman numeral ("Part I", "Schedule I", "Grade I listed",
 //! "(I)", "Parts I and II") or an initial ("Councillor I Ali"), and anything in a URL, an
 //! e-mail address, residue or a Markdown comment. Only prose and decision text are read: item
-//! titles, headings and attendance lists name things rather than speak.
+//! titles, headings (a line set wholly in bold or italics counts as one) and attendance lists
+//! name things rather than speak. The text under an inline item's title line is prose.
+//!
+//! Text in someone else's voice passes too: what follows a line introducing a statement,
+//! letter, e-mail or report ("Councillor Shaw reported:", "… sent an e-mail stating:", or a
+//! speaker's name or role on a line of its own after a mention of a statement being read out),
+//! to the end of its item or the next decision; and an item titled as one person's report or
+//! address ("Chair's Report", "Report of the Mayor") that is written in that person's own words,
+//! as its "I" or "my" shows. A Markdown block quotation that holds the minutes' own narrative
+//! ("It was AGREED …", "… reported that …") is the draft indented by a converter, and is read.
+//! "Our" with a capital before an office ("Our Chair", "Our MP") is the pronoun, not a name;
+//! "my" before "not" or "be" is a slip for "may".
 //!
 //! ## Example
 //!
@@ -36,17 +50,286 @@ use crate::core::diagnostic::Diagnostic;
 use crate::core::model::{Block, BlockKind, Format, Minutes, Residue};
 use crate::core::rules::Context;
 use crate::core::text::Span;
+use regex::Regex;
+use std::sync::OnceLock;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let minutes = ctx.minutes;
+    let text = ctx.text;
+    let markdown = minutes.format == Format::Markdown;
     let mut opaque = Opaque::new(minutes);
-    for block in &minutes.blocks {
-        // A Markdown block quotation ("> …") is someone's own words.
-        let quoted = minutes.format == Format::Markdown && block.span.slice(ctx.text).starts_with('>');
-        if is_prose(block) && !quoted {
-            scan(ctx.text, minutes, block.content, &mut opaque, out);
+    // Each pronoun found, with the block it is in; kept back until the blocks that speak in
+    // someone else's voice are known.
+    let mut found: Vec<(usize, Span, Person)> = Vec::new();
+    for (index, block) in minutes.blocks.iter().enumerate() {
+        // A Markdown block quotation ("> …") is someone's own words, unless the draft merely
+        // indents its own narrative that way (a converter's doing): then it reads as minutes.
+        let quoted = markdown && block.span.slice(text).starts_with('>') && !is_narrative(block.content.slice(text));
+        if quoted {
+            continue;
+        }
+        if let Some(span) = prose_span(text, minutes, block) {
+            scan(text, minutes, span, &mut opaque, &mut |span, person| {
+                found.push((index, span, person))
+            });
         }
     }
+    if found.is_empty() {
+        return;
+    }
+    let voiced = voiced_blocks(text, minutes, &found);
+    for (index, span, person) in found {
+        let introduced = minutes
+            .blocks
+            .get(index)
+            .is_some_and(|block| introduced_within(text, block.content, span.start));
+        if !voiced.get(index).copied().unwrap_or(false) && !introduced {
+            out.push(Diagnostic::new("first-person", span, message(span.slice(text), person)));
+        }
+    }
+}
+
+/// The part of a block read as prose: paragraphs and decision text whole, and an item's
+/// heading block from the end of its title on (an inline item: "12.3 Footpaths The Clerk said
+/// that we …", or a title line with the minute under it and no blank line between).
+fn prose_span(text: &str, minutes: &Minutes, block: &Block) -> Option<Span> {
+    if block.heading.is_some() {
+        return None;
+    }
+    match block.kind {
+        BlockKind::Paragraph | BlockKind::DecisionText | BlockKind::DecisionMarker => {
+            (!is_emphasised_heading(block.span.slice(text))).then_some(block.content)
+        }
+        BlockKind::ItemHeading | BlockKind::ItemTitle => {
+            let item = minutes.items.get(block.item?)?;
+            let title = item.title;
+            if title.is_empty() || !block.content.contains(title.start) {
+                return None;
+            }
+            // "8  Village plan: A steering group has met and …": a title, a colon, then the minute
+            // itself as a sentence of several words.
+            let title_text = title.slice(text);
+            if let Some(colon) = title_text.find(": ") {
+                let minute = title_text[colon + 2..].trim_start();
+                if minute.chars().next().is_some_and(char::is_uppercase) && minute.split_whitespace().nth(4).is_some() {
+                    return Some(Span::new(title.end - minute.len(), block.content.end));
+                }
+            }
+            if title.end >= block.content.end {
+                return None;
+            }
+            // Only what follows the title's own line: the rest of a title line may still be
+            // the title as the parser could not tell where it ends.
+            let rest = &text[title.end..block.content.end];
+            let next_line = rest.find(['\n', '\r'])?;
+            let start = title.end + next_line;
+            let start =
+                start + (text[start..block.content.end].len() - text[start..block.content.end].trim_start().len());
+            (start < block.content.end).then(|| Span::new(start, block.content.end))
+        }
+        _ => None,
+    }
+}
+
+/// A paragraph set wholly in bold or italics with no closing full stop, after an optional list
+/// label: a sub-heading written with emphasis ("b) **Plans for our autumn meeting**").
+fn is_emphasised_heading(paragraph: &str) -> bool {
+    let mut rest = paragraph.trim();
+    // A list label: "a)", "b\)", "(ii)", "3.".
+    if let Some((label, after)) = rest.split_once(char::is_whitespace) {
+        let bare = label
+            .trim_start_matches('(')
+            .trim_end_matches(')')
+            .trim_end_matches('.')
+            .trim_end_matches('\\');
+        if !bare.is_empty()
+            && bare.len() <= 4
+            && bare.chars().all(|c| c.is_ascii_alphanumeric())
+            && label.len() > bare.len()
+        {
+            rest = after.trim_start();
+        }
+    }
+    let marks = ["***", "**", "__", "*", "_"];
+    let Some(mark) = marks.iter().find(|m| rest.starts_with(**m)) else {
+        return false;
+    };
+    let inner = rest[mark.len()..].trim_end();
+    let Some(inner) = inner.strip_suffix(mark) else {
+        return false;
+    };
+    !inner.contains(mark) && !inner.trim_end().ends_with(['.', '?', '!'])
+}
+
+/// Markers of a minute's own narrative: a decision in the third person or a reporting frame.
+/// A Markdown block quotation holding one is the draft's own text indented, not a quotation.
+fn is_narrative(paragraph: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)\b(?:
+                (?i:it\ was\ (?:also\ |further\ |then\ |therefore\ |unanimously\ )?(?:agreed|noted|resolved|decided|reported|suggested|proposed|felt))
+              | AGREED | RESOLVED
+              | (?i:the\ (?:meeting|committee|council|panel)\ (?:agreed|noted|resolved|was\ told))
+              | (?:reported|advised|explained|confirmed|indicated|stressed|noted|informed\ \w+)\ (?:that|on)
+            )\b",
+        )
+        .expect("valid")
+    })
+    .is_match(paragraph)
+}
+
+/// Blocks that speak in someone else's voice, so that their first person is theirs, not the
+/// minutes': the text after a line introducing a statement, letter or report ("Councillor Shaw
+/// reported:", "… an e-mail stating:", a speaker's name or role on a line of its own after a
+/// mention of a statement), to the end of its item or the next decision; and an item titled as
+/// one person's report or address ("Chair's Report", "Report of the Mayor") that is written in
+/// that person's own words, which its "I" and "my" show.
+fn voiced_blocks(text: &str, minutes: &Minutes, found: &[(usize, Span, Person)]) -> Vec<bool> {
+    let blocks = &minutes.blocks;
+    let mut voiced = vec![false; blocks.len()];
+    // Introduced text.
+    // The item the introduced text is in, and how many more blocks it may run to outside items.
+    let mut open: Option<(Option<usize>, usize)> = None;
+    for (index, block) in blocks.iter().enumerate() {
+        match open {
+            Some((item, left))
+                if item == block.item
+                    && left > 0
+                    && block.kind != BlockKind::DecisionMarker
+                    && block.heading.is_none()
+                    && !is_emphasised_heading(block.span.slice(text)) =>
+            {
+                voiced[index] = true;
+                open = Some((item, if item.is_some() { left } else { left - 1 }));
+                continue;
+            }
+            _ => open = None,
+        }
+        if introduces(text, blocks, index) {
+            open = Some((block.item, 6));
+        }
+    }
+    // Items in one speaker's own words.
+    for (item_index, item) in minutes.items.iter().enumerate() {
+        if !is_speakers_report(item.title.slice(text)) {
+            continue;
+        }
+        let in_item = |index: usize| blocks.get(index).is_some_and(|b| b.item == Some(item_index));
+        let own_words = found
+            .iter()
+            .any(|&(index, _, person)| person == Person::Singular && in_item(index));
+        if own_words {
+            for index in item.blocks.clone() {
+                if let Some(v) = voiced.get_mut(index) {
+                    *v = true;
+                }
+            }
+        }
+    }
+    voiced
+}
+
+/// Whether block `index` introduces someone's own words below it: a paragraph ending in a colon
+/// that names a speaker's act or a document ("Councillor Shaw reported:", "the letter read as
+/// follows:", "an e-mail stating:"), or a short line naming a speaker ("Chief Executive") right
+/// after a paragraph that mentions a statement, letter or speech.
+fn introduces(text: &str, blocks: &[Block], index: usize) -> bool {
+    static MENTION: OnceLock<Regex> = OnceLock::new();
+    let Some(block) = blocks.get(index) else {
+        return false;
+    };
+    if !matches!(block.kind, BlockKind::Paragraph | BlockKind::DecisionText) || block.heading.is_some() {
+        return false;
+    }
+    let paragraph = block.content.slice(text).trim_end();
+    let colon = speaker_act();
+    if paragraph.ends_with(':') || paragraph.ends_with(":-") {
+        // "It was agreed that:" introduces the decision, in the minutes' own voice.
+        return colon.is_match(paragraph) && !decides(paragraph);
+    }
+    // A speaker's label: a few capitalised words with no closing punctuation.
+    let words: Vec<&str> = paragraph.split_whitespace().collect();
+    let label = (1..=5).contains(&words.len())
+        && !paragraph.ends_with(['.', ',', ';', '?', '!'])
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(*w, "of" | "for" | "and" | "the"));
+    if !label {
+        return false;
+    }
+    let mention = MENTION.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:statements?|letters?|e-?mails?|speech|read(?:ing)?\ out|on\ behalf\ of)\b")
+            .expect("valid")
+    });
+    index
+        .checked_sub(1)
+        .and_then(|i| blocks.get(i))
+        .is_some_and(|before| before.item == block.item && mention.is_match(before.content.slice(text)))
+}
+
+/// Whether a line of the block before `at` introduces someone's own words and ends the line
+/// with a colon ("Ms Hale reported:" with her report on the lines under it).
+fn introduced_within(text: &str, content: Span, at: usize) -> bool {
+    let Some(head) = text.get(content.start..at) else {
+        return false;
+    };
+    // The last line break before `at` that follows a colon.
+    let mut rest = head;
+    while let Some(colon) = rest.rfind(':') {
+        let after = &rest[colon + 1..];
+        let line_ends = after
+            .trim_start_matches([' ', '\t', '-', '\u{a0}'])
+            .starts_with(['\n', '\r']);
+        let line_start = rest[..colon].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        if line_ends {
+            // What follows starts afresh (a capital, a quotation mark, a list marker), not the
+            // rest of a sentence that wrapped after its colon.
+            let next = head[colon + 1..]
+                .trim_start_matches(|c: char| c.is_whitespace() || c == '>')
+                .chars()
+                .next();
+            let fresh = next.is_some_and(|c| !c.is_lowercase());
+            let line = &rest[line_start..=colon];
+            return fresh && speaker_act().is_match(line) && !decides(line);
+        }
+        rest = &rest[..line_start.min(colon)];
+        if line_start == 0 {
+            break;
+        }
+    }
+    false
+}
+
+/// Words that name a speaker's act or a document of their own, in a line leading into it.
+fn speaker_act() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:stat(?:ed|ing|es|ement)|report(?:ed|s|ing)?|sa(?:id|ys)|wr(?:ote|ites|itten)|read(?:s|ing)?|as\ follows|letter|e-?mail|message|speech|address(?:ed)?)\b")
+            .expect("valid")
+    })
+}
+
+/// A paragraph leading into a decision: "It was agreed that:", "RESOLVED:".
+fn decides(paragraph: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)\b(?:agreed|resolved|decided|recommended|approved)\b").expect("valid"))
+        .is_match(paragraph)
+}
+
+/// An item title naming one person's report, update or address: "Chair's Report", "Mayor's
+/// Announcements", "Report of the Clerk", "Address by the Leader".
+fn is_speakers_report(title: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)
+              \w(?:'s|’s|s'|s’)\ +(?:\w+\ +)?(?:report|update|address|statement|announcements?|remarks|welcome|introduction|review)\b
+            | \b(?:report|update|address|statement|announcements?|remarks)\ +(?:of|from|by)\ +(?:the\ )?(?:chair|chairman|chairwoman|chairperson|mayor|clerk|leader|president|convener|convenor|head|director|chief|councillor|cllr|treasurer|secretary|ward)",
+        )
+        .expect("valid")
+    })
+    .is_match(title)
 }
 
 /// Spans that are not prose (URLs, comments, residue), asked about in increasing order of
@@ -90,14 +373,6 @@ fn hit<T>(items: &[T], key: impl Fn(&T) -> Span, next: &mut usize, span: Span) -
         .any(|s| s.overlaps(span))
 }
 
-fn is_prose(block: &Block) -> bool {
-    block.heading.is_none()
-        && matches!(
-            block.kind,
-            BlockKind::Paragraph | BlockKind::DecisionText | BlockKind::DecisionMarker
-        )
-}
-
 /// Which quotations are open at a point in a paragraph.
 #[derive(Default)]
 struct Quotes {
@@ -137,7 +412,7 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
-fn scan(text: &str, minutes: &Minutes, content: Span, opaque: &mut Opaque, out: &mut Vec<Diagnostic>) {
+fn scan(text: &str, minutes: &Minutes, content: Span, opaque: &mut Opaque, found: &mut impl FnMut(Span, Person)) {
     let slice = content.slice(text);
     if slice.is_empty() || !may_hold_pronoun(slice) {
         return;
@@ -210,7 +485,7 @@ fn scan(text: &str, minutes: &Minutes, content: Span, opaque: &mut Opaque, out: 
                     span = with_contraction(text, span);
                 }
                 if !opaque.overlaps(span) {
-                    out.push(Diagnostic::new("first-person", span, message(span.slice(text), kind)));
+                    found(span, kind);
                 }
             }
         }
@@ -282,6 +557,10 @@ fn pronoun(slice: &str, start: usize, end: usize, previous_word: &str) -> Option
         return None;
     }
     let next_word = next_word(slice, end);
+    // "this my not be needed": a slip for "may", not a possessive.
+    if word.eq_ignore_ascii_case("my") && ["not", "be", "been", "have", "also", "well"].contains(&next_word) {
+        return None;
+    }
     if word == "I" {
         return singular_i(slice, end, previous_word, next_word, char_before, char_after).then_some(Person::Singular);
     }
@@ -312,12 +591,38 @@ fn pronoun(slice: &str, start: usize, end: usize, previous_word: &str) -> Option
                     | '\''
             )
         });
-        if !sentence_start || next_word.chars().next().is_some_and(char::is_uppercase) {
+        // But "Our Chair", "Our Secretary", "Our MP" are the body's office-holders, not a name.
+        let office = OFFICES.iter().any(|o| next_word.eq_ignore_ascii_case(o));
+        if !office && (!sentence_start || next_word.chars().next().is_some_and(char::is_uppercase)) {
             return None;
         }
     }
     Some(person)
 }
+
+/// Offices a body speaks of as its own ("our Chair", "our MP"): after a capitalised "Our" they
+/// make it the pronoun, where another capitalised word would make it part of a name ("Our Place").
+const OFFICES: &[&str] = &[
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "vice",
+    "secretary",
+    "treasurer",
+    "clerk",
+    "mayor",
+    "president",
+    "convener",
+    "convenor",
+    "councillor",
+    "councillors",
+    "mp",
+    "msp",
+    "mep",
+    "mps",
+    "msps",
+];
 
 /// "I" as the pronoun, not a roman numeral or an initial.
 fn singular_i(
@@ -641,6 +946,74 @@ mod tests {
     #[test]
     fn markdown_comments_and_suppressions() {
         let text = "# Panel\n\n## 1. Budget\n\n> we will listen to our residents\n\nThe Panel agreed <!-- we said so --> the plan.\n\n<!-- we keep our notes here -->\n\n<!-- minutes-lint: allow first-person -->\nThe Chair read out: we are proud of our staff.\n\nThe Panel said we would return.\n\nThe `we` keyword is code.\n";
+        assert_eq!(words_in(text, Some("draft.minutes.md")), ["we"]);
+    }
+
+    #[test]
+    fn offices_after_a_capital_our_are_the_pronoun() {
+        assert_eq!(
+            words("Our Treasurer reported a balance. The letter went to Our MP and the Vice Chair."),
+            ["Our", "Our"]
+        );
+        // A name stays a name.
+        assert!(words("The Our Place project and the Love Our Park scheme were noted.").is_empty());
+        assert_eq!(
+            words("It was thought this my not be needed, though my view differed."),
+            ["my"]
+        );
+    }
+
+    #[test]
+    fn emphasised_sub_headings_are_not_prose() {
+        let text = "## 4. Business\n\nc) **Dates for our summer meetings**\n\n**Our plans for the year**\n\n**We agreed the plan.**\n";
+        assert_eq!(words_in(text, None), ["We"]);
+    }
+
+    #[test]
+    fn introduced_statements_and_reports_pass() {
+        // A paragraph ending in a colon that names a speaker's act.
+        let text = "1. Footpaths\n\nThe warden had sent an e-mail stating:\n\nWe have cleared the stiles and our volunteers will return in May.\n\n2. Finance\n\nIt was agreed that we would pay.\n";
+        assert_eq!(words_in(text, None), ["we"]);
+        // A speaker's role on a line of its own after a mention of a statement.
+        let text = "1. Voting\n\nThe Mayor said the Town Clerk would read a statement.\n\nTown Clerk\n\nIt has come to my notice that I must correct the record.\n";
+        assert!(words_in(text, None).is_empty());
+        // Within one block: the line introducing the report, then the report.
+        let text = "1. Woodland\n\nb) Woodland group\nMs Hale reported:\nIn March we planted forty trees.\n";
+        assert!(words_in(text, None).is_empty());
+        // A colon that only wraps a sentence does not introduce anything.
+        let text = "1. Roads\n\nThe Trust had answered our letter sent in May:\nthe others had not. It was agreed that we chase them.\n";
+        assert_eq!(words_in(text, None), ["our", "we"]);
+        let text = "## 1. Roads\n\n> The Trust had answered our letter sent in May:\n> the others had not. It was AGREED that we chase them.\n";
+        assert_eq!(words_in(text, Some("draft.minutes.md")), ["our", "we"]);
+        // "It was agreed that:" introduces the decision, in the minutes' voice.
+        let text = "1. Roads\n\nIt was agreed that:\n\nwe write to the County.\n";
+        assert_eq!(words_in(text, None), ["we"]);
+    }
+
+    #[test]
+    fn a_speakers_report_in_their_own_words_passes() {
+        let text = "1. Chairman's Report\n\nFirst, I thank my colleagues. We have had a busy year and our grants grew.\n\n2. Treasurer's Report\n\nThe Treasurer reported that we had £400 in our account.\n";
+        assert_eq!(words_in(text, None), ["we", "our"]);
+        // A report summarised in the third person that slips into "we" is still found.
+        let text = "1. Chairman's Report\n\nThe Chairman thanked members. We now have a handbook.\n";
+        assert_eq!(words_in(text, None), ["We"]);
+    }
+
+    #[test]
+    fn a_pasted_report_in_its_own_voice_is_found() {
+        let text = "1. Highways update\n\nWe have completed the resurfacing of Mill Lane and our team will start on the bridge in June.\n";
+        assert_eq!(words_in(text, None), ["We", "our"]);
+    }
+
+    #[test]
+    fn inline_items_are_read_below_their_title_line() {
+        let text = "Parish Council\n\n1. Matters arising\nThere was still no reply to our letter about the hall.\n\n2. Our Town in Bloom\nThe entry was agreed.\n\n8    Village plan: A steering group has met and we\n     are now registered with the scheme.\n\n9    Our plans: none\n";
+        assert_eq!(words_in(text, None), ["our", "we"]);
+    }
+
+    #[test]
+    fn block_quotations_of_the_minutes_own_narrative_are_read() {
+        let text = "# Council\n\n## 1. Buses\n\n> A resident wrote: I rely on our last bus home.\n\n> It was AGREED that we write to the operator.\n";
         assert_eq!(words_in(text, Some("draft.minutes.md")), ["we"]);
     }
 

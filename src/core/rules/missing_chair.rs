@@ -3,8 +3,10 @@
 //! Minutes record who presided: it tells readers whose rulings and casting vote applied, and
 //! the chair signs the minutes as a correct record at the next meeting. A chair can be marked
 //! in many ways: "Councillor Stone – in the Chair", "Cllr A Porter (Chair)", "Councillor Smith,
-//! Chairman", a vice-chair presiding, or a line such as "Chair: Councillor Smith" above the list;
-//! any of these is enough. Drafts without an attendance list (a single agenda item, or a web page
+//! Chairman", "Chair Cllr Smith", "Jo Smith — *Chair*", a vice-chair presiding, a mayor, a line
+//! such as "Chair: Councillor Smith" above the list, or a sentence such as "JS chaired the
+//! meeting" before the items; any of these is enough. A list written without a "Present"
+//! heading (lines of "Cllr" names under the meeting line) is checked too. Drafts without an attendance list (a single agenda item, or a web page
 //! that lists attendance elsewhere) are not checked.
 //!
 //! ## Example
@@ -85,7 +87,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn names_a_chair(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:chair|chairman|chairwoman|chairperson|presiding|convener|convenor|lord mayor|mayor)\b|\bin the chair\b")
+        Regex::new(r"(?i)\b(?:chair|chairman|chairwoman|chairperson|chaired|presiding|presided|convener|convenor|lord mayor|mayor)\b|\bin the chair\b")
             .expect("valid")
     });
     re.is_match(text)

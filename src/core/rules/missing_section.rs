@@ -3,11 +3,13 @@
 //! Minutes are the legal record of a meeting. Readers look for when it was held, who was
 //! present, whether anyone declared an interest (a nil return is still recorded) and when the
 //! body meets next. Each check can be switched off in `minutes-lint.toml` (`[sections]` with
-//! `meeting-date`, `attendance`, `declarations`, `next-meeting`). Drafts of a single agenda item
-//! are not checked. Each missing section is one finding, placed on the document's title.
+//! `meeting-date`, `attendance`, `declarations`, `next-meeting`). Drafts of a single agenda item,
+//! or with only one numbered item, are not checked, and a text that stops mid-sentence (an
+//! excerpt cut short) is not asked for the next meeting, which it would have given at its end.
+//! Each missing section is one finding, placed on the document's title.
 //!
 //! What counts as present: a date on the meeting line or in the header; a "Present:" list (or
-//! "Members present" and the like); an item about declarations or a sentence about declaring
+//! "Members present", "In attendance" and the like, or any attendance list naming people); an item about declarations or a sentence about declaring
 //! interests; an item about the next meeting or a sentence such as "The next meeting will be
 //! held on …".
 //!
@@ -37,7 +39,8 @@ use std::sync::OnceLock;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let minutes = ctx.minutes;
-    if minutes.shape != Shape::Meeting || minutes.items.is_empty() {
+    // One item is a draft of that item or an excerpt, not a meeting's whole record.
+    if minutes.shape != Shape::Meeting || minutes.items.len() < 2 {
         return;
     }
     let wanted = &ctx.config.sections;
@@ -47,7 +50,13 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if wanted.meeting_date && minutes.header.date.is_none() {
         missing.push("no meeting date: add a line such as \"Minutes of the meeting held on 12 September 2017\"");
     }
-    if wanted.attendance && !minutes.attendance.iter().any(|a| a.kind == AttendanceKind::Present) {
+    let attendance = minutes.attendance.iter().any(|a| {
+        matches!(
+            a.kind,
+            AttendanceKind::Present | AttendanceKind::AlsoPresent | AttendanceKind::InAttendance
+        ) || !a.people.is_empty()
+    });
+    if wanted.attendance && !attendance {
         missing.push("no attendance list: add \"Present:\" followed by the members who attended");
     }
     if wanted.declarations && !has_item(Procedural::Declarations) && !mentions_declarations(ctx.text) {
@@ -55,12 +64,32 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             "no declarations of interest: record them, or that none were made, in an item such as \"Declarations of Interest\"",
         );
     }
-    if wanted.next_meeting && !has_item(Procedural::NextMeeting) && !mentions_next_meeting(ctx.text) {
+    if wanted.next_meeting && !has_item(Procedural::NextMeeting) && !cut_short(ctx) && !mentions_next_meeting(ctx.text)
+    {
         missing.push("no date of the next meeting: add an item such as \"Date of Next Meeting\"");
     }
     for message in missing {
         out.push(Diagnostic::new("missing-section", span, message));
     }
+}
+
+/// A text that stops in the middle of a sentence (its last paragraph ends in a small letter or
+/// a comma) is an excerpt cut short: the next meeting, given at the end, was cut off with it.
+fn cut_short(ctx: &Context) -> bool {
+    let Some(last) = ctx
+        .minutes
+        .blocks
+        .iter()
+        .rev()
+        .find(|b| !matches!(b.kind, BlockKind::Comment | BlockKind::Residue) && !b.content.is_empty())
+    else {
+        return false;
+    };
+    let ends = last.content.slice(ctx.text).trim_end().chars().next_back();
+    matches!(
+        last.kind,
+        BlockKind::Paragraph | BlockKind::DecisionText | BlockKind::Attendance
+    ) && ends.is_some_and(|c| c.is_lowercase() || c == ',')
 }
 
 /// The document's title, else its first block, else its start.

@@ -4,9 +4,18 @@
 //! it: the breadcrumb trail ("Home > Council and Democracy > Meetings"), the label of a document
 //! link ("pdf icon PDF 284 KB"), the link that stands in for text the page cut short ("… view the
 //! full minutes text for item 21/49") and its kin ("View the background to item 5"), website
-//! controls ("Skip to main content", "Print this page", "Back to top"), a cookie banner, and
-//! the "Supporting documents:" or "Additional documents:" heading, with the page's list of
-//! document links under it or left dangling at the end of an item. None of it belongs in the published minutes.
+//! controls ("Skip to main content", "Print this page", "Back to top", "Share on Facebook",
+//! "Select your language", "Export to calendar"), a cookie banner, media links ("Click here to
+//! view the recording of this item", "View the recorded vote"), and the "Supporting documents:" or "Additional documents:" heading, with the page's
+//! list of document links under it or left dangling at the end of an item. Text copied out of
+//! a PDF brings the printed page's furniture instead: "Page 3 of 12" or "- 3 -" on a line of its
+//! own, a page number set far to the right with blank lines around it, "This page is
+//! intentionally left blank", "Printed on 4 March 2025". None of it belongs in the published
+//! minutes.
+//!
+//! Each shape is recognised only as a whole line (but for the document-link labels and "view the
+//! full minutes text" links), so a sentence that mentions a page, an agenda or a recording is
+//! never taken for residue.
 //!
 //! A "view the full minutes text" link also means the words before it are only the start of
 //! the minute: the rest was on another page and was not copied. The finding says so, because
@@ -100,6 +109,10 @@ fn describe(text: &str, residue: &Residue) -> (String, &'static str) {
         ResidueKind::PageChrome => (
             format!("Website control or notice pasted with the minutes: {quoted}"),
             "Remove the website text",
+        ),
+        ResidueKind::PageFurniture => (
+            format!("Page header or footer of a printed document pasted with the minutes: {quoted}"),
+            "Remove the page header or footer",
         ),
     }
 }

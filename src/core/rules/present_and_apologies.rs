@@ -4,8 +4,13 @@
 //! them: one of the two lists is wrong, and published minutes are the legal record of who took
 //! part. The same person means the same surname with titles and first names or initials that fit
 //! together ("Councillor Taylor" and "Councillors … and Taylor"; not "Mr Taylor" the officer, and
-//! not "Councillor J Taylor" and "Councillor S Taylor"). Being "also present" or "in attendance"
-//! counts as present.
+//! not "Councillor J Taylor" and "Councillor S Taylor"), and either first names on both or
+//! titles of one family on both: "Alison Hale, Dog Warden" in attendance and "Cllr Hale"
+//! sending apologies may be two people. Being "also present" or "in attendance" counts as
+//! present. Attendance lists end where prose starts, even without a blank line, so a present
+//! councillor thanked in the next paragraph is not read into the apologies. In an apologies
+//! item's prose, only names the sentence gives as apologising count: not substitutes, people
+//! arriving late or leaving early, nor the proposer and seconder of accepting the apologies.
 //!
 //! ## Example
 //!
@@ -59,6 +64,18 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .copied()
             .filter(|m| m.kind() == Some(AttendanceKind::Apologies))
             .collect();
+        // Only a pair that certainly names one person counts: "Alison Robertson, Dog Warden"
+        // in attendance and "Cllr Robertson" sending apologies may be two people.
+        let present: Vec<&Mention> = present
+            .iter()
+            .copied()
+            .filter(|p| apologies.iter().any(|a| certainly_same(p, a)))
+            .collect();
+        let apologies: Vec<&Mention> = apologies
+            .iter()
+            .copied()
+            .filter(|a| present.iter().any(|p| certainly_same(p, a)))
+            .collect();
         let (Some(first_apology), false) = (apologies.first(), present.is_empty()) else {
             continue;
         };
@@ -90,6 +107,13 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         out.push(diagnostic);
     }
+}
+
+/// Two mentions of one surname, already found compatible, that also certainly name one person:
+/// both give first names or initials (which fit), or both carry a title of the same family.
+/// A bare "Jo Hale" and a titled "Councillor Hale" may be the officer and the councillor.
+fn certainly_same(a: &Mention, b: &Mention) -> bool {
+    (a.given.is_some() && b.given.is_some()) || a.titles & b.titles != 0
 }
 
 fn kind_label(m: &Mention) -> &'static str {
@@ -442,6 +466,31 @@ mod tests {
         assert!(apologies.contains("Reid and Taylor"));
         assert!(check(&present).is_empty());
         assert!(check(&apologies).is_empty());
+    }
+
+    #[test]
+    fn an_untitled_officer_and_a_titled_councillor_may_be_two_people() {
+        let text = "Present:\n\nCouncillor R Venn (Chair)\n\nIn attendance:\n\nMaya Lorimer, Tree Officer\n\nApologies:\n\nCllr Lorimer, County Council\n\n1. Budget\n\nRESOLVED – noted.\n";
+        assert!(check(text).is_empty(), "{:?}", check(text));
+        // With first names on both, or titles on both, it is one person.
+        let text =
+            "Present:\n\nMaya Lorimer, Tree Officer\n\nApologies:\n\nMaya Lorimer\n\n1. Budget\n\nRESOLVED – noted.\n";
+        assert_eq!(check(text).len(), 1);
+    }
+
+    #[test]
+    fn a_present_councillor_named_in_prose_after_the_apologies_is_no_clash() {
+        let text = "Present:\nCouncillor R Venn (Chair), Councillor T Ashby\nApologies\nCouncillor L Moss\nOn behalf of the council the Chair wished Councillor Ashby a happy retirement from the board.\nMinutes\nThe minutes were approved.\n";
+        assert!(check(text).is_empty(), "{:?}", check(text));
+    }
+
+    #[test]
+    fn an_inline_apologies_item_is_read() {
+        let text = "Present: Cllr A Lowe (Chair), Cllr B Ames\n\n25/01 Apologies – Apologies were received from Cllr Ames and Cllr Kerr.\n\n25/02 Budget – The budget was approved.\n";
+        let found = check(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].span.slice(text), "Cllr Ames");
+        assert!(found[0].span.start > text.find("25/01").unwrap());
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! way. Only titles written before a name count ("Cllr Jones", "Councillors Reid and Taylor"),
 //! not the word used as a noun ("Councillors and Officers"), nor a designation such as "District
 //! Councillor Wright" in a parish council's minutes. The plural forms "Cllrs" and
-//! "Councillors" count with their singulars. When `[style] councillor` is set in
+//! "Councillors" count with their singulars. A document that abbreviates every title in its
+//! attendance lists and writes every title in full in its prose (or the other way round)
+//! follows a house style and is not reported. When `[style] councillor` is set in
 //! `minutes-lint.toml`, every title in the other style is reported, even in a document that uses
 //! only that other style.
 //!
@@ -63,22 +65,39 @@ fn qualified(text: &str, title: Span) -> bool {
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // Every councillor title written before a name, once each (a list shares its title).
-    let mut titles: Vec<(Span, CouncillorStyle, bool)> = ctx
-        .people()
-        .mentions
-        .iter()
-        .filter_map(|m| m.title)
-        .filter(|t| !qualified(ctx.text, *t))
-        .filter_map(|t| style_of(t.slice(ctx.text)).map(|(s, p)| (t, s, p)))
-        .collect();
+    let mut listed: Vec<(Span, CouncillorStyle, bool)> = Vec::new();
+    let mut titles: Vec<(Span, CouncillorStyle, bool)> = Vec::new();
+    for m in &ctx.people().mentions {
+        let Some(t) = m.title.filter(|t| !qualified(ctx.text, *t)) else {
+            continue;
+        };
+        let Some((style, plural)) = style_of(t.slice(ctx.text)) else {
+            continue;
+        };
+        titles.push((t, style, plural));
+        if m.in_attendance() {
+            listed.push((t, style, plural));
+        }
+    }
     titles.sort_by_key(|t| t.0);
     titles.dedup_by_key(|t| t.0);
     let Some(first) = titles.first() else { return };
     let full = titles.iter().filter(|t| t.1 == CouncillorStyle::Councillor).count();
     let short = titles.len() - full;
+    // "Cllr" throughout the attendance lists and "Councillor" throughout the prose (or the other
+    // way round) is a house style, abbreviating lists, not a mix.
+    let split_by_place = {
+        let in_lists = |t: &(Span, CouncillorStyle, bool)| listed.iter().any(|l| l.0 == t.0);
+        let list_styles: Vec<CouncillorStyle> = titles.iter().filter(|t| in_lists(t)).map(|t| t.1).collect();
+        let prose_styles: Vec<CouncillorStyle> = titles.iter().filter(|t| !in_lists(t)).map(|t| t.1).collect();
+        !list_styles.is_empty()
+            && !prose_styles.is_empty()
+            && list_styles.iter().all(|s| *s == list_styles[0])
+            && prose_styles.iter().all(|s| *s == prose_styles[0])
+    };
     let (preferred, reason) = match ctx.config.councillor_style {
         Some(style) => (style, "the configured style"),
-        None if full == 0 || short == 0 => return,
+        None if full == 0 || short == 0 || split_by_place => return,
         None if full > short => (CouncillorStyle::Councillor, "the style this document uses most"),
         None if short > full => (CouncillorStyle::Cllr, "the style this document uses most"),
         None => (first.1, "the style this document uses first"),
@@ -174,6 +193,15 @@ mod tests {
         let text = "Cllr. Smith met Councillor Jones and Councillor Reid.\n";
         let fixed = fix_all(text, &Config::default(), None, false).text;
         assert_eq!(fixed, "Councillor Smith met Councillor Jones and Councillor Reid.\n");
+    }
+
+    #[test]
+    fn abbreviated_lists_and_full_prose_are_a_house_style() {
+        let text = "Present: Cllr P Okafor (Chair), Cllrs Venn and Ashby\n\n1. Budget\n\nCouncillor Venn asked about reserves; Councillor Ashby replied.\n";
+        assert!(check(text).is_empty(), "{:?}", check(text));
+        // Once the prose mixes the two, it is a mix again.
+        let text = "Present: Cllr P Okafor (Chair), Cllrs Venn and Ashby\n\n1. Budget\n\nCouncillor Venn asked about reserves; Cllr Ashby replied; Councillor Okafor closed.\n";
+        assert!(!check(text).is_empty());
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! with the wrong date ("Monday 26 April 2022" when 26 April 2022 was a Tuesday) tells readers
 //! two different things; the published record must not. A date written without a year
 //! ("Tuesday 17 October") takes the meeting's year; when the weekday fits the year after (a
-//! December meeting naming "Tuesday 10 January") or the year before, it is accepted. A date that
+//! December meeting naming "Tuesday 10 January", a table of next year's meetings) or the year
+//! before (January minutes naming the December meeting before), it is accepted, since the year
+//! is then only a guess and only a weekday certainly wrong is reported. A date that
 //! cannot exist ("31 February 2022") is reported too.
 //!
 //! ## Example
@@ -92,23 +94,16 @@ fn check_mention(
     out.push(Diagnostic::new("weekday-mismatch", mention.span, message).with_fix(fix));
 }
 
-/// A year-less date far from the meeting's month (a December meeting naming "Tuesday 10
-/// January") most likely means the year after or before the meeting's.
-fn fits_neighbouring_year(mention: &DateMention, year: i32, meeting_month: Option<u32>, written: Weekday) -> bool {
-    let Some(meeting_month) = meeting_month else {
-        return false;
-    };
-    let diff = i64::from(mention.month) - i64::from(meeting_month);
-    let delta = if diff <= -6 {
-        1
-    } else if diff >= 6 {
-        -1
-    } else {
-        return false;
-    };
-    year.checked_add(delta)
-        .and_then(|y| NaiveDate::from_ymd_opt(y, mention.month, mention.day))
-        .is_some_and(|d| weekday_of(d) == written)
+/// A year-less date is only as certain as the year it is given: minutes name the last meeting
+/// of the year before ("held on Tuesday 5 December" in January minutes), the next meetings of
+/// the year after, and sometimes take their own year from a line about another meeting. A
+/// weekday that fits the year before or after the meeting's is accepted.
+fn fits_neighbouring_year(mention: &DateMention, year: i32, _meeting_month: Option<u32>, written: Weekday) -> bool {
+    [-1, 1].into_iter().any(|delta| {
+        year.checked_add(delta)
+            .and_then(|y| NaiveDate::from_ymd_opt(y, mention.month, mention.day))
+            .is_some_and(|d| weekday_of(d) == written)
+    })
 }
 
 fn impossible(mention: &DateMention, year: Option<i32>) -> Diagnostic {
@@ -243,16 +238,25 @@ mod tests {
     fn dates_without_a_year_take_the_meetings_year() {
         let text = "Minutes of the meeting held on 12 September 2017\n\nThe next meeting is Tuesday 17 October.\n";
         assert!(run(text).is_empty());
-        let text = "Minutes of the meeting held on 12 September 2017\n\nThe next meeting is Monday 17 October.\n";
+        // 17 October was a Tuesday in 2017, a Monday in 2016 and a Wednesday in 2018: a Friday
+        // fits no year near the meeting's.
+        let text = "Minutes of the meeting held on 12 September 2017\n\nThe next meeting is Friday 17 October.\n";
         let found = run(text);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].span.slice(text), "Monday 17 October");
+        assert_eq!(found[0].span.slice(text), "Friday 17 October");
     }
 
     #[test]
     fn a_january_date_in_december_minutes_may_mean_next_year() {
         // 10 January 2023 was a Tuesday; in 2022 it was a Monday.
         let text = "Minutes of the meeting held on 12 December 2022\n\nThe next meeting is Tuesday 10 January.\n";
+        assert!(run(text).is_empty());
+        // A table of next year's meetings in a spring meeting: 23 July 2026 is a Thursday.
+        let text = "Minutes of the meeting held on 14 May 2025\n\nNext meetings: Thurs 23 July, Thurs 17 Sept.\n";
+        assert!(run(text).is_empty());
+        // January minutes naming the December meeting before: 3 December 2024 was a Tuesday.
+        let text =
+            "Minutes of the meeting held on 7 January 2025\n\nThe minutes of Tuesday 3rd December were approved.\n";
         assert!(run(text).is_empty());
     }
 
