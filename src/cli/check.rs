@@ -216,7 +216,8 @@ pub fn check_files(options: &CheckOptions, stdin: Option<&mut dyn Read>) -> Resu
     }
 
     // Read and lint in parallel; each file is read once.
-    let results: Vec<Result<Option<Checked>, String>> = sources
+    // Each draft: checked, or (`Err(is_word)`) a walked candidate that does not read as minutes.
+    let results: Vec<Result<Result<Checked, bool>, String>> = sources
         .into_par_iter()
         .map(|source| {
             let read = match &source.file {
@@ -231,20 +232,21 @@ pub fn check_files(options: &CheckOptions, stdin: Option<&mut dyn Read>) -> Resu
                 Draft::Word(_, draft) => draft.text.as_str(),
             };
             if source.tentative && !reads_as_minutes(text) {
-                return Ok(None);
+                return Ok(Err(source.word));
             }
-            Ok(Some(match read {
+            Ok(Ok(match read {
                 Draft::Text(text) => check_one(source, text, options),
                 Draft::Word(bytes, draft) => check_word(source, bytes, *draft, options)?,
             }))
         })
         .collect();
     let mut checked = Vec::with_capacity(results.len());
-    let mut not_minutes = 0;
+    let (mut not_minutes, mut word_not_minutes) = (0, 0);
     for result in results {
         match result {
-            Ok(Some(c)) => checked.push(c),
-            Ok(None) => not_minutes += 1,
+            Ok(Ok(c)) => checked.push(c),
+            Ok(Err(false)) => not_minutes += 1,
+            Ok(Err(true)) => word_not_minutes += 1,
             Err(e) => errors.push(e),
         }
     }
@@ -254,7 +256,7 @@ pub fn check_files(options: &CheckOptions, stdin: Option<&mut dyn Read>) -> Resu
     // Finding nothing to check is not a pass: a wrong path or an empty folder would otherwise
     // read as clean minutes.
     if checked.is_empty() {
-        return Err(vec![no_drafts_message(&file_paths, not_minutes)]);
+        return Err(vec![no_drafts_message(&file_paths, not_minutes, word_not_minutes)]);
     }
     checked.sort_by(|a, b| a.report.path.cmp(&b.report.path));
     Ok(CheckRun {

@@ -138,7 +138,7 @@ fn is_dangling_link(err: &ignore::Error) -> bool {
 /// What to say when a run found no draft at all under `paths` (folders walked, nothing kept):
 /// which paths, what names were looked for, and what to do. `not_minutes` counts the plain `.txt`
 /// files that were read but did not read as minutes.
-pub fn no_drafts_message(paths: &[PathBuf], not_minutes: usize) -> String {
+pub fn no_drafts_message(paths: &[PathBuf], not_minutes: usize, word_not_minutes: usize) -> String {
     let shown: Vec<String> = paths
         .iter()
         .map(|p| {
@@ -153,12 +153,17 @@ pub fn no_drafts_message(paths: &[PathBuf], not_minutes: usize) -> String {
     let suffixes: Vec<String> = DRAFT_SUFFIXES.iter().map(|s| format!("`{s}`")).collect();
     let txt = match not_minutes {
         0 => String::new(),
-        1 => "; 1 `.txt` or `.docx` file was read but does not read as minutes".to_string(),
-        n => format!("; {n} `.txt` or `.docx` files were read but do not read as minutes"),
+        1 => "; 1 `.txt` file was read but does not read as minutes".to_string(),
+        n => format!("; {n} `.txt` files were read but do not read as minutes"),
+    };
+    let docx = match word_not_minutes {
+        0 => String::new(),
+        1 => "; 1 `.docx` file was read but does not read as minutes".to_string(),
+        n => format!("; {n} `.docx` files were read but do not read as minutes"),
     };
     format!(
         "no drafts found in {}: nothing was checked. Folders are searched for files ending {} \
-         (and plain `.txt` and Word `.docx` files that read as minutes), leaving out what .gitignore excludes{txt}. \
+         (and plain `.txt` and Word `.docx` files that read as minutes), leaving out what .gitignore excludes{txt}{docx}. \
          Check the path, rename the drafts to end in `.minutes.txt` (or `.minutes.md`), or name a \
          file directly: a file named on the command line is checked whatever its name.",
         shown.join(", "),
