@@ -241,3 +241,48 @@ fn an_unreadable_docx_is_an_error_naming_it_and_nothing_is_written() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("no drafts found"));
 }
+
+/// A minimal .docx with these paragraphs, built with the zip crate.
+fn small_docx(paragraphs: &[&str]) -> Vec<u8> {
+    use std::io::Write;
+    let body: String = paragraphs
+        .iter()
+        .map(|p| format!(r#"<w:p><w:r><w:t xml:space="preserve">{p}</w:t></w:r></w:p>"#))
+        .collect();
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    writer.start_file("word/document.xml", options).unwrap();
+    writer.write_all(document.as_bytes()).unwrap();
+    writer.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_docx_on_standard_input_is_fixed_to_standard_output() {
+    let docx = small_docx(&[
+        "Parks Committee",
+        "Minutes of the meeting held on Monday 3 March 2026 at 7pm",
+    ]);
+    let mut child = Command::new(binary())
+        .args([
+            "check",
+            "--fix",
+            "--unsafe-fixes",
+            "--stdin-filename",
+            "parks.docx",
+            "-",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), &docx).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let fixed = minutes_lint::docx::read_docx(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stderr)));
+    assert!(fixed.text.contains("held on Tuesday 3 March 2026"), "{:?}", fixed.text);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("Fixed"));
+}
