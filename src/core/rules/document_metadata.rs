@@ -5,7 +5,9 @@
 //! `.docx` or converted to PDF, that title is what search engines and screen readers announce.
 //! Only Word drafts are checked, and only two plain cases: a template's placeholder title
 //! ("Minutes template", "[Title]", "Click or tap here to enter text"), and a title naming a
-//! committee, council, board or panel that the draft itself never mentions. The author and "last
+//! committee, council, board or panel that the draft itself never mentions (words that only say
+//! what kind of meeting it is, "Full Council", "Extraordinary Parish Council", name no body and
+//! pass). The author and "last
 //! saved by" are not judged: a clerk's colleague may well have saved it.
 //!
 //! ## Example
@@ -88,6 +90,24 @@ fn is_placeholder(title: &str) -> bool {
         || lower.starts_with("insert title")
 }
 
+/// Words before a body word that say what kind of meeting or council it is, not which body.
+const GENERIC: &[&str] = &[
+    "full",
+    "parish",
+    "town",
+    "district",
+    "county",
+    "city",
+    "borough",
+    "annual",
+    "extraordinary",
+    "special",
+    "joint",
+    "the",
+    "draft",
+    "community",
+];
+
 /// Names of bodies in a title: the body word with up to two capitalised words before it
 /// ("Planning Committee", "Parks and Open Spaces Board" gives "Open Spaces Board").
 fn body_names(title: &str) -> Vec<String> {
@@ -108,6 +128,17 @@ fn body_names(title: &str) -> Vec<String> {
             } else {
                 break;
             }
+        }
+        // Generic words ("Full Council", "Extraordinary Parish Council") do not name a body.
+        while first < i
+            && GENERIC.contains(
+                &words[first]
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .as_str(),
+            )
+        {
+            first += 1;
         }
         if first < i {
             let name: Vec<&str> = words[first..=i]
@@ -160,5 +191,10 @@ mod tests {
         assert!(findings("Minutes").is_empty());
         assert!(findings("planning committee").is_empty());
         assert!(findings("Draft minutes for the committee").is_empty());
+        assert!(
+            findings("Full Council minutes").is_empty(),
+            "a kind of meeting, not a body"
+        );
+        assert!(findings("Extraordinary Parish Council").is_empty());
     }
 }
