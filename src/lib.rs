@@ -1,11 +1,12 @@
 //! minutes-lint: understands drafts of committee minutes and reports what a careful reviewer would catch.
 //!
-//! The crate has a pure core ([`core`]) and two edges that talk to the world: the command line
-//! ([`cli`]) and the language server ([`server`]). Only the edges know about files, terminals,
+//! The crate has a pure core ([`core`]) and edges that talk to the world: the command line
+//! ([`cli`]), the language server ([`server`]) and the Word reader ([`docx`]). Only the edges know about files, terminals,
 //! LSP, tokio or ropey; a test (`tests/architecture.rs`) keeps it that way.
 
 pub mod cli;
 pub mod core;
+pub mod docx;
 pub mod server;
 pub mod workspace;
 

@@ -31,6 +31,9 @@ const FORBIDDEN_IN_CORE: &[&str] = &[
     "ignore",
     "tempfile",
     "similar",
+    "crate::docx",
+    "zip",
+    "quick_xml",
 ];
 
 /// Macros that print to the terminal.

@@ -28,7 +28,14 @@ fn every_rule_fires_in_some_example() {
             fired.insert(d.rule);
         }
     }
-    let missing: Vec<&str> = RULES.iter().map(|r| r.name).filter(|n| !fired.contains(n)).collect();
+    // The Word-only rules read facts a text example cannot carry: tests/word.rs makes them fire
+    // on .docx files generated in the test (no binary examples are committed).
+    let missing: Vec<&str> = RULES
+        .iter()
+        .filter(|r| r.group != "word")
+        .map(|r| r.name)
+        .filter(|n| !fired.contains(n))
+        .collect();
     assert!(missing.is_empty(), "no example makes these rules fire: {missing:?}");
 }
 

@@ -5,12 +5,13 @@
 //! benchmark call it); [`check_files`] is the part without printing.
 
 use super::args::{CheckArgs, OutputFormat};
-use super::files::{describe_io, discover, no_drafts_message};
+use super::files::{describe_io, discover, is_word_name, no_drafts_message};
 use super::output::{self, human, FileReport, Totals};
 use super::write::{check_writable, write_atomically};
 use crate::core::diagnostic::Severity;
 use crate::core::fix::fix_all;
-use crate::core::lint::lint;
+use crate::core::lint::{lint, lint_with_facts};
+use crate::docx::{apply_fixes, read_docx, WordDraft};
 use crate::workspace::{DocumentConfig, Resolver};
 use rayon::prelude::*;
 use std::io::{self, Read, Write};
@@ -82,8 +83,17 @@ struct Source {
     file: Option<PathBuf>,
     /// The config, and the path relative to its folder (for `[per-file]` and the format).
     config: DocumentConfig,
-    /// A plain `.txt` found by a folder walk: checked only if it reads as minutes.
+    /// A plain `.txt` or `.docx` found by a folder walk: checked only if it reads as minutes.
     tentative: bool,
+    /// A Word draft (`.docx`, by its name or `--stdin-filename`).
+    word: bool,
+}
+
+/// A draft as read: text, or a Word document (its bytes and what was read from them).
+#[derive(Clone)]
+enum Draft {
+    Text(String),
+    Word(Vec<u8>, Box<WordDraft>),
 }
 
 /// A checked draft.
@@ -99,6 +109,11 @@ pub struct Checked {
     pub changed: bool,
     /// The config file that applied, if any.
     pub config_file: Option<PathBuf>,
+    /// For a Word draft with `--fix`/`--diff`: the document to write (written only when
+    /// `changed`; `report.text` is then the fixed document's text, not what is written).
+    pub word_bytes: Option<Vec<u8>>,
+    /// Findings whose fix could not be written into a Word draft.
+    pub not_fixable_in_word: Vec<String>,
 }
 
 /// The outcome of [`check_files`]: checked drafts sorted by path, and skipped entries.
@@ -162,10 +177,11 @@ pub fn check_files(options: &CheckOptions, stdin: Option<&mut dyn Read>) -> Resu
                 file: Some(file.clone()),
                 config,
                 tentative: discovery.tentative.contains(file),
+                word: is_word_name(file),
             });
         }
     }
-    let mut stdin_text = None;
+    let mut stdin_text: Option<Draft> = None;
     if wants_stdin {
         let name = options.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("-"));
         let lookup = if options.stdin_filename.is_some() {
@@ -175,11 +191,12 @@ pub fn check_files(options: &CheckOptions, stdin: Option<&mut dyn Read>) -> Resu
         };
         if let Some(config) = resolve(&lookup) {
             let display = display_path(&name);
+            let word = options.stdin_filename.as_deref().is_some_and(is_word_name);
             let mut bytes = Vec::new();
             match stdin.map(|s| s.read_to_end(&mut bytes)) {
-                Some(Ok(_)) => match String::from_utf8(bytes) {
-                    Ok(text) => stdin_text = Some(text),
-                    Err(e) => errors.push(utf8_error(&display, &e)),
+                Some(Ok(_)) => match read_bytes(bytes, &display, word) {
+                    Ok(read) => stdin_text = Some(read),
+                    Err(e) => errors.push(e),
                 },
                 Some(Err(e)) => errors.push(format!("{display}: cannot read standard input: {e}")),
                 None => errors.push(format!("{display}: no standard input to read")),
@@ -189,6 +206,7 @@ pub fn check_files(options: &CheckOptions, stdin: Option<&mut dyn Read>) -> Resu
                 file: None,
                 config,
                 tentative: false,
+                word,
             });
         }
     }
@@ -198,25 +216,37 @@ pub fn check_files(options: &CheckOptions, stdin: Option<&mut dyn Read>) -> Resu
     }
 
     // Read and lint in parallel; each file is read once.
-    let results: Vec<Result<Option<Checked>, String>> = sources
+    // Each draft: checked, or (`Err(is_word)`) a walked candidate that does not read as minutes.
+    let results: Vec<Result<Result<Checked, bool>, String>> = sources
         .into_par_iter()
         .map(|source| {
-            let text = match &source.file {
-                Some(file) => read_text(file, &source.display)?,
-                None => stdin_text.clone().unwrap_or_default(),
+            let read = match &source.file {
+                Some(file) => read_draft(file, &source.display, source.word)?,
+                None => match stdin_text.clone() {
+                    Some(draft) => draft,
+                    None => Draft::Text(String::new()),
+                },
             };
-            if source.tentative && !reads_as_minutes(&text) {
-                return Ok(None);
+            let text = match &read {
+                Draft::Text(text) => text.as_str(),
+                Draft::Word(_, draft) => draft.text.as_str(),
+            };
+            if source.tentative && !reads_as_minutes(text) {
+                return Ok(Err(source.word));
             }
-            Ok(Some(check_one(source, text, options)))
+            Ok(Ok(match read {
+                Draft::Text(text) => check_one(source, text, options),
+                Draft::Word(bytes, draft) => check_word(source, bytes, *draft, options)?,
+            }))
         })
         .collect();
     let mut checked = Vec::with_capacity(results.len());
-    let mut not_minutes = 0;
+    let (mut not_minutes, mut word_not_minutes) = (0, 0);
     for result in results {
         match result {
-            Ok(Some(c)) => checked.push(c),
-            Ok(None) => not_minutes += 1,
+            Ok(Ok(c)) => checked.push(c),
+            Ok(Err(false)) => not_minutes += 1,
+            Ok(Err(true)) => word_not_minutes += 1,
             Err(e) => errors.push(e),
         }
     }
@@ -226,7 +256,7 @@ pub fn check_files(options: &CheckOptions, stdin: Option<&mut dyn Read>) -> Resu
     // Finding nothing to check is not a pass: a wrong path or an empty folder would otherwise
     // read as clean minutes.
     if checked.is_empty() {
-        return Err(vec![no_drafts_message(&file_paths, not_minutes)]);
+        return Err(vec![no_drafts_message(&file_paths, not_minutes, word_not_minutes)]);
     }
     checked.sort_by(|a, b| a.report.path.cmp(&b.report.path));
     Ok(CheckRun {
@@ -262,6 +292,8 @@ fn check_one(source: Source, text: String, options: &CheckOptions) -> Checked {
             original: changed.then_some(text),
             changed,
             config_file,
+            word_bytes: None,
+            not_fixable_in_word: Vec::new(),
         }
     } else {
         let linted = lint(&text, config, relative);
@@ -278,8 +310,91 @@ fn check_one(source: Source, text: String, options: &CheckOptions) -> Checked {
             original: None,
             changed: false,
             config_file,
+            word_bytes: None,
+            not_fixable_in_word: Vec::new(),
         }
     }
+}
+
+/// Checks a Word draft; with `--fix`/`--diff`, applies the fixes that lie inside one run of
+/// text (one pass) and reports the findings on the fixed document.
+fn check_word(source: Source, bytes: Vec<u8>, draft: WordDraft, options: &CheckOptions) -> Result<Checked, String> {
+    let config = &source.config.config;
+    let relative = Some(source.config.relative_path.as_str());
+    let linted = lint_with_facts(&draft.text, config, relative, Some(&draft.facts));
+    let mut checked = Checked {
+        report: FileReport {
+            path: source.display.clone(),
+            text: String::new(),
+            lines: linted.lines,
+            diagnostics: linted.diagnostics,
+            fixed: 0,
+            fixed_by_rule: Vec::new(),
+        },
+        file: source.file,
+        original: None,
+        changed: false,
+        config_file: source.config.file.clone(),
+        word_bytes: None,
+        not_fixable_in_word: Vec::new(),
+    };
+    if !options.fixing() {
+        checked.report.text = draft.text;
+        return Ok(checked);
+    }
+    let outcome = apply_fixes(&bytes, &draft, &checked.report.diagnostics, options.unsafe_fixes)
+        .map_err(|e| format!("{}: {e}. Nothing was written", source.display))?;
+    let lines = crate::core::text::LineIndex::new(&draft.text);
+    checked.not_fixable_in_word = outcome
+        .not_fixable
+        .iter()
+        .map(|d| {
+            let at = lines.to_line_col(&draft.text, d.span.start, crate::core::text::ColumnUnit::Char);
+            format!(
+                "{}:{}:{}: {} (not fixable in Word)",
+                source.display,
+                at.line + 1,
+                at.col + 1,
+                d.rule
+            )
+        })
+        .collect();
+    if !outcome.changed {
+        // Standard input with --fix gets the document back unchanged.
+        checked.report.text = draft.text;
+        checked.word_bytes = Some(outcome.bytes);
+        return Ok(checked);
+    }
+    let fixed = read_docx(&outcome.bytes).map_err(|e| format!("{}: {e}. Nothing was written", source.display))?;
+    let relinted = lint_with_facts(&fixed.text, config, relative, Some(&fixed.facts));
+    let applied: usize = outcome.applied.iter().map(|(_, n)| n).sum();
+    checked.report = FileReport::new(source.display, fixed.text, relinted.diagnostics);
+    checked.report.fixed = applied;
+    checked.report.fixed_by_rule = outcome.applied;
+    checked.original = Some(draft.text);
+    checked.changed = true;
+    checked.word_bytes = Some(outcome.bytes);
+    Ok(checked)
+}
+
+/// Reads a draft from disk: text, or a Word document when `word`.
+fn read_draft(file: &Path, display: &str, word: bool) -> Result<Draft, String> {
+    if !word {
+        return read_text(file, display).map(Draft::Text);
+    }
+    let bytes = std::fs::read(file).map_err(|e| format!("{display}: cannot read: {}", describe_io(&e)))?;
+    read_bytes(bytes, display, true)
+}
+
+/// Reads a draft from its bytes.
+fn read_bytes(bytes: Vec<u8>, display: &str, word: bool) -> Result<Draft, String> {
+    if word {
+        let draft = read_docx(&bytes).map_err(|e| format!("{display}: {e}. Nothing was checked or written"))?;
+        return Ok(Draft::Word(bytes, Box::new(draft)));
+    }
+    String::from_utf8(bytes)
+        .map(Draft::Text)
+        .map_err(|e| utf8_error(display, &e))
 }
 
 fn read_text(file: &Path, display: &str) -> Result<String, String> {
@@ -349,6 +464,9 @@ fn run_check_inner(
     for message in &run.skipped {
         writeln!(err, "warning: {message}")?;
     }
+    for message in run.checked.iter().flat_map(|c| &c.not_fixable_in_word) {
+        writeln!(err, "warning: {message}")?;
+    }
 
     // Standard input with --fix: the fixed text goes to stdout, the report to stderr.
     let stdin_fixed = options.fix && !options.diff && run.checked.iter().any(|c| c.file.is_none());
@@ -368,7 +486,8 @@ fn run_check_inner(
         let mut failed = false;
         for c in to_write {
             let file = c.file.as_deref().expect("filtered above");
-            if let Err(e) = write_atomically(file, c.report.text.as_bytes()) {
+            let bytes = c.word_bytes.as_deref().unwrap_or(c.report.text.as_bytes());
+            if let Err(e) = write_atomically(file, bytes) {
                 writeln!(
                     err,
                     "error: {}: cannot write the fixed draft ({}); the original is unchanged",
@@ -385,7 +504,11 @@ fn run_check_inner(
 
     let mut reports: Vec<FileReport> = Vec::with_capacity(run.checked.len());
     let mut originals: Vec<(Option<PathBuf>, Option<String>, bool)> = Vec::with_capacity(run.checked.len());
+    let mut stdin_word: Option<Vec<u8>> = None;
     for c in run.checked {
+        if c.file.is_none() {
+            stdin_word = c.word_bytes;
+        }
         originals.push((c.file, c.original, c.changed));
         reports.push(c.report);
     }
@@ -418,7 +541,9 @@ fn run_check_inner(
     }
 
     if stdin_fixed {
-        if let Some((report, _)) = reports.iter().zip(&originals).find(|(_, (file, _, _))| file.is_none()) {
+        if let Some(bytes) = &stdin_word {
+            out.write_all(bytes)?;
+        } else if let Some((report, _)) = reports.iter().zip(&originals).find(|(_, (file, _, _))| file.is_none()) {
             out.write_all(report.text.as_bytes())?;
         }
         flush_unless_closed(out)?;

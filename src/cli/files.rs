@@ -15,6 +15,11 @@ pub fn is_plain_text_name(path: &Path) -> bool {
     name.ends_with(".txt") && name.len() > 4 && !is_draft_name(path)
 }
 
+/// A file read as a Word draft: a `.docx` (Word's `~$…docx` lock files are not drafts).
+pub fn is_word_name(path: &Path) -> bool {
+    crate::docx::is_docx_name(path)
+}
+
 /// True when a file name looks like a draft.
 pub fn is_draft_name(path: &Path) -> bool {
     let Some(name) = path.file_name() else {
@@ -28,7 +33,8 @@ pub fn is_draft_name(path: &Path) -> bool {
 #[derive(Debug, Default)]
 pub struct Discovery {
     pub files: Vec<PathBuf>,
-    /// Files among `files` found by a walk as plain `.txt`: checked only if they read as minutes.
+    /// Files among `files` found by a walk as plain `.txt` or `.docx`: checked only if they read
+    /// as minutes.
     pub tentative: std::collections::HashSet<PathBuf>,
     /// Messages about entries skipped on purpose (symlink loops, FIFOs): printed, not fatal.
     pub skipped: Vec<String>,
@@ -70,7 +76,8 @@ fn walk(dir: &Path, found: &mut Discovery) {
                 let Some(kind) = entry.file_type() else {
                     continue;
                 };
-                let plain_text = is_plain_text_name(entry.path());
+                // Plain .txt and Word drafts are candidates: checked if their text reads as minutes.
+                let plain_text = is_plain_text_name(entry.path()) || is_word_name(entry.path());
                 if kind.is_dir() || !(is_draft_name(entry.path()) || plain_text) {
                     continue;
                 }
@@ -131,7 +138,7 @@ fn is_dangling_link(err: &ignore::Error) -> bool {
 /// What to say when a run found no draft at all under `paths` (folders walked, nothing kept):
 /// which paths, what names were looked for, and what to do. `not_minutes` counts the plain `.txt`
 /// files that were read but did not read as minutes.
-pub fn no_drafts_message(paths: &[PathBuf], not_minutes: usize) -> String {
+pub fn no_drafts_message(paths: &[PathBuf], not_minutes: usize, word_not_minutes: usize) -> String {
     let shown: Vec<String> = paths
         .iter()
         .map(|p| {
@@ -149,9 +156,14 @@ pub fn no_drafts_message(paths: &[PathBuf], not_minutes: usize) -> String {
         1 => "; 1 `.txt` file was read but does not read as minutes".to_string(),
         n => format!("; {n} `.txt` files were read but do not read as minutes"),
     };
+    let docx = match word_not_minutes {
+        0 => String::new(),
+        1 => "; 1 `.docx` file was read but does not read as minutes".to_string(),
+        n => format!("; {n} `.docx` files were read but do not read as minutes"),
+    };
     format!(
         "no drafts found in {}: nothing was checked. Folders are searched for files ending {} \
-         (and plain `.txt` files that read as minutes), leaving out what .gitignore excludes{txt}. \
+         (and plain `.txt` and Word `.docx` files that read as minutes), leaving out what .gitignore excludes{txt}{docx}. \
          Check the path, rename the drafts to end in `.minutes.txt` (or `.minutes.md`), or name a \
          file directly: a file named on the command line is checked whatever its name.",
         shown.join(", "),
@@ -195,6 +207,8 @@ mod tests {
         std::fs::write(root.join("notes.txt"), "x").unwrap();
         std::fs::write(root.join("readme.md"), "x").unwrap();
         std::fs::write(root.join("old.minutes"), "x").unwrap();
+        std::fs::write(root.join("sub/Parish Council.docx"), "x").unwrap();
+        std::fs::write(root.join("sub/~$rish Council.docx"), "x").unwrap();
         std::fs::write(root.join(".gitignore"), "old.minutes\n").unwrap();
         let found = discover(&[root.to_path_buf()]);
         assert!(found.errors.is_empty(), "{:?}", found.errors);
@@ -203,9 +217,11 @@ mod tests {
             vec![
                 root.join("a.minutes"),
                 root.join("notes.txt"),
+                root.join("sub/Parish Council.docx"),
                 root.join("sub/b.minutes.md")
             ]
         );
+        assert!(found.tentative.contains(&root.join("sub/Parish Council.docx")));
         // A plain .txt is only a candidate: it is checked if its text reads as minutes.
         assert!(found.tentative.contains(&root.join("notes.txt")));
         assert!(!found.tentative.contains(&root.join("a.minutes")));

@@ -7,6 +7,7 @@ use crate::core::model::Minutes;
 use crate::core::parse::{format_for_path, parse_indexed};
 use crate::core::rules::{Context, RULES};
 use crate::core::text::LineIndex;
+use crate::core::word::WordFacts;
 
 /// A linted draft: its model, its findings sorted by position, and the analyses the rules shared.
 #[derive(Debug)]
@@ -19,10 +20,16 @@ pub struct Linted {
 
 /// Parses and lints `text`. `path` (relative to the config's folder) selects `[per-file]` ignores.
 pub fn lint(text: &str, config: &Config, path: Option<&str>) -> Linted {
+    lint_with_facts(text, config, path, None)
+}
+
+/// [`lint`] for a draft read from Word: `facts` (tracked changes, comments, properties) feed the
+/// Word-only rules. With `None` it is exactly [`lint`].
+pub fn lint_with_facts(text: &str, config: &Config, path: Option<&str>, facts: Option<&WordFacts>) -> Linted {
     let format = path.map(format_for_path);
     let lines = LineIndex::new(text);
     let minutes = parse_indexed(text, &lines, &config.vocabulary, format);
-    let (diagnostics, analyses) = run_rules(text, &minutes, &lines, config, path);
+    let (diagnostics, analyses) = run_rules(text, &minutes, &lines, config, path, facts);
     Linted {
         minutes,
         lines,
@@ -33,7 +40,7 @@ pub fn lint(text: &str, config: &Config, path: Option<&str>) -> Linted {
 
 /// Runs every enabled rule over an already parsed draft.
 pub fn check(text: &str, minutes: &Minutes, lines: &LineIndex, config: &Config, path: Option<&str>) -> Vec<Diagnostic> {
-    run_rules(text, minutes, lines, config, path).0
+    run_rules(text, minutes, lines, config, path, None).0
 }
 
 /// The rules' findings, and the analyses they computed on the way.
@@ -43,8 +50,9 @@ fn run_rules(
     lines: &LineIndex,
     config: &Config,
     path: Option<&str>,
+    facts: Option<&WordFacts>,
 ) -> (Vec<Diagnostic>, Analyses) {
-    let ctx = Context::new(text, minutes, config, lines);
+    let ctx = Context::new(text, minutes, config, lines).with_word(facts);
     let mut all = Vec::new();
     for rule in RULES {
         let RuleLevel::On(severity) = config.level(rule.name, rule.default_severity) else {

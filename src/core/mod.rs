@@ -19,3 +19,4 @@ pub mod suppress;
 pub mod testing;
 pub mod text;
 pub mod vocabulary;
+pub mod word;

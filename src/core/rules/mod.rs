@@ -13,11 +13,13 @@ use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::glossary::Glossary;
 use crate::core::model::Minutes;
 use crate::core::text::LineIndex;
+use crate::core::word::WordFacts;
 use std::cell::OnceCell;
 
 mod acronym_defined_late;
 mod acronym_redefined;
 mod broken_paragraph;
+mod document_metadata;
 mod empty_decision;
 mod first_person;
 mod item_number_sequence;
@@ -27,7 +29,9 @@ mod missing_section;
 mod name_variant;
 mod paste_residue;
 mod present_and_apologies;
+mod review_comments;
 mod title_style;
+mod tracked_changes;
 mod undefined_acronym;
 mod unread_structure;
 mod weekday_mismatch;
@@ -126,6 +130,9 @@ pub static RULES: &[Rule] = &[
     rule!(paste_residue, "paste-residue", Warning, "text"),
     rule!(broken_paragraph, "broken-paragraph", Warning, "text"),
     rule!(first_person, "first-person", Warning, "text"),
+    rule!(tracked_changes, "tracked-changes", Error, "word"),
+    rule!(review_comments, "review-comments", Error, "word"),
+    rule!(document_metadata, "document-metadata", Info, "word"),
 ];
 
 /// The README's rule list: a Markdown table of every rule, built from [`RULES`].
@@ -160,6 +167,8 @@ pub struct Context<'a> {
     pub minutes: &'a Minutes,
     pub config: &'a Config,
     pub lines: &'a LineIndex,
+    /// What a Word draft says beyond its text (`None` for text drafts).
+    word: Option<&'a WordFacts>,
     acronyms: OnceCell<AcronymAnalysis>,
     people: OnceCell<PeopleAnalysis>,
 }
@@ -171,9 +180,21 @@ impl<'a> Context<'a> {
             minutes,
             config,
             lines,
+            word: None,
             acronyms: OnceCell::new(),
             people: OnceCell::new(),
         }
+    }
+
+    /// The same context for a Word draft, with its tracked changes, comments and properties.
+    pub fn with_word(mut self, facts: Option<&'a WordFacts>) -> Self {
+        self.word = facts;
+        self
+    }
+
+    /// The Word draft's facts, or `None` for a text draft (the Word-only rules are then silent).
+    pub fn word(&self) -> Option<&'a WordFacts> {
+        self.word
     }
 
     /// Acronym uses and definitions across the whole document.
