@@ -143,6 +143,25 @@ pub fn is_business_free(title: &str) -> bool {
     free.is_match(title)
 }
 
+/// True when an item's text weighs something the meeting could decide: a sum of money; a
+/// proposal, recommendation, request, quote, tender, application, motion or options put to it;
+/// or a paper laid before it (a report, presentation, plan, programme, strategy, policy,
+/// contract, budget or assessment). An account of an event ("Members felt the fair had gone
+/// well") weighs nothing.
+pub fn weighs_a_choice(text: &str) -> bool {
+    static CHOICE: OnceLock<Regex> = OnceLock::new();
+    let choice = regex(
+        &CHOICE,
+        concat!(
+            r"(?i)£\s?\d|\b\d+\s?(?:pounds|euros)\b|\b(?:propos(?:al|als|ed|ing)|recommend(?:ation|ations|ed|s)?|",
+            r"request(?:s|ed)?|quot(?:e|es|ation|ations)|tenders?|applications?|motions?|options?|",
+            r"whether\s+to|asked\s+(?:the\s+\w+\s+)?to\s+(?:agree|approve|decide|consider|support)|",
+            r"reports?|presentations?|plans?|programmes?|strateg(?:y|ies)|polic(?:y|ies)|contracts?|budgets?|assessments?)\b",
+        ),
+    );
+    choice.is_match(text)
+}
+
 /// True when `text` is at most one sentence: a record of a single event, not business weighed.
 pub fn is_one_statement(text: &str) -> bool {
     let trimmed = text.trim().trim_end_matches(['.', '!', '?']);
@@ -184,6 +203,18 @@ pub fn ends_mid_sentence(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_account_of_an_event_weighs_no_choice_but_a_paper_or_a_sum_does() {
+        assert!(!weighs_a_choice(
+            "Members felt the summer fete had gone well and that more stalls would help next year."
+        ));
+        assert!(weighs_a_choice(
+            "The Director presented the report on the new contract."
+        ));
+        assert!(weighs_a_choice("A quote of £450 was received for the railings."));
+        assert!(weighs_a_choice("The society asked the Council to support its bid."));
+    }
 
     #[test]
     fn outcomes_are_read_in_every_shape() {

@@ -160,7 +160,9 @@ fn lacks_a_needed_decision(
     }
     match house {
         HouseStyle::Loose => false,
-        HouseStyle::Marked => !decisions::needs_no_decision(title),
+        // An account of an event weighs nothing to decide, whatever the house style; a paper,
+        // a proposal or a sum of money laid before the meeting does.
+        HouseStyle::Marked => !decisions::needs_no_decision(title) && decisions::weighs_a_choice(body),
         // One sentence recording an event ("The Mayor read the summons.") is not business.
         HouseStyle::Formal => {
             let minutes_part = item
