@@ -18,6 +18,7 @@ pub mod convert;
 pub mod definition;
 pub mod document;
 pub mod hover;
+pub mod paths;
 pub mod settings;
 pub mod symbols;
 pub mod transport;
@@ -261,7 +262,7 @@ impl Backend {
     }
 
     fn is_lintable(uri: &Url) -> bool {
-        !uri.to_file_path().is_ok_and(|p| is_config_file(&p))
+        !paths::file_path(uri).is_some_and(|p| is_config_file(&p))
     }
 
     /// Lints the current version in the background and publishes its diagnostics.
@@ -306,7 +307,7 @@ impl Backend {
             if shared.version_of(&task_uri) != Some(version) {
                 return (None, None);
             }
-            let path = task_uri.to_file_path().ok();
+            let path = paths::file_path(&task_uri);
             let (doc_config, error) = lock(&shared.config).for_document(path.as_deref());
             let analysis = analyse(
                 &task_uri,
@@ -483,7 +484,7 @@ impl Backend {
 
     /// Where config edits for a document go. Reads the disk: call it off the runtime's threads.
     fn config_target(shared: &Shared, uri: &Url) -> Option<actions::ConfigTarget> {
-        let path = uri.to_file_path().ok()?;
+        let path = paths::file_path(uri)?;
         let (doc_config, _) = lock(&shared.config).for_document(Some(&path));
         let file = match doc_config.file {
             Some(file) => file,
@@ -534,11 +535,11 @@ impl LanguageServer for Backend {
             .workspace_folders
             .iter()
             .flatten()
-            .filter_map(|f| f.uri.to_file_path().ok())
+            .filter_map(|f| paths::file_path(&f.uri))
             .collect();
         #[allow(deprecated)]
         if roots.is_empty() {
-            roots.extend(params.root_uri.as_ref().and_then(|u| u.to_file_path().ok()));
+            roots.extend(params.root_uri.as_ref().and_then(paths::file_path));
         }
         *lock(&self.shared.roots) = roots;
         let workspace = params.capabilities.workspace.as_ref();
@@ -631,7 +632,7 @@ impl LanguageServer for Backend {
             .await;
             return;
         }
-        if Url::to_file_path(&uri).is_ok_and(|p| is_config_file(&p)) {
+        if paths::file_path(&uri).is_some_and(|p| is_config_file(&p)) {
             return;
         }
         self.spawn_lint(uri, params.text_document.version);
@@ -641,12 +642,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
-        if params
-            .text_document
-            .uri
-            .to_file_path()
-            .is_ok_and(|p| is_config_file(&p))
-        {
+        if paths::file_path(&params.text_document.uri).is_some_and(|p| is_config_file(&p)) {
             lock(&self.shared.config).files_changed();
             self.relint_all();
         }
@@ -687,7 +683,7 @@ impl LanguageServer for Backend {
         let config_changed = params
             .changes
             .iter()
-            .any(|c| c.uri.to_file_path().is_ok_and(|p| is_config_file(&p)));
+            .any(|c| paths::file_path(&c.uri).is_some_and(|p| is_config_file(&p)));
         if config_changed {
             lock(&self.shared.config).files_changed();
             self.relint_all();
@@ -697,11 +693,11 @@ impl LanguageServer for Backend {
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
         let mut roots = lock(&self.shared.roots);
         for removed in params.event.removed {
-            if let Ok(path) = removed.uri.to_file_path() {
+            if let Some(path) = paths::file_path(&removed.uri) {
                 roots.retain(|r| *r != path);
             }
         }
-        roots.extend(params.event.added.into_iter().filter_map(|f| f.uri.to_file_path().ok()));
+        roots.extend(params.event.added.into_iter().filter_map(|f| paths::file_path(&f.uri)));
     }
 
     async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {
