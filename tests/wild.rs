@@ -138,13 +138,7 @@ fn rows(dir: &str, header: &str) -> Vec<(String, Vec<String>, String)> {
     for path in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "tsv")) {
         let rule = path.file_stem().unwrap().to_string_lossy().to_string();
         let text = std::fs::read_to_string(&path).unwrap();
-        let mut lines = text.lines();
-        assert_eq!(
-            lines.next(),
-            Some(header),
-            "{}: the first line must be the header",
-            path.display()
-        );
+        let lines = after_header(&path, &text, header);
         let columns = header.split('\t').count();
         for (n, line) in lines.enumerate().filter(|(_, l)| !l.trim().is_empty()) {
             let fields: Vec<String> = line.split('\t').map(|f| f.trim().to_string()).collect();
@@ -346,6 +340,14 @@ fn items_read(run: &Run, corpus: &BTreeMap<String, String>, report: &mut String,
 fn rows_plain(name: &str, header: &str) -> Vec<String> {
     let path = root().join("tests/wild").join(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    after_header(&path, &text, header)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split('\t').next().unwrap().trim().to_string())
+        .collect()
+}
+
+/// The lines of a table after its header line, which must be `header`.
+fn after_header<'t>(path: &Path, text: &'t str, header: &str) -> std::str::Lines<'t> {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
@@ -354,7 +356,4 @@ fn rows_plain(name: &str, header: &str) -> Vec<String> {
         path.display()
     );
     lines
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.split('\t').next().unwrap().trim().to_string())
-        .collect()
 }
