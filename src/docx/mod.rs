@@ -151,6 +151,7 @@ fn read_part<R: Read + std::io::Seek>(
     Ok(Some(bytes))
 }
 
+/// The value of the attribute with this local name (any namespace), unescaped.
 fn attr(e: &BytesStart, local: &[u8]) -> Option<String> {
     e.attributes().flatten().find_map(|a| {
         (a.key.local_name().as_ref() == local).then(|| {
@@ -235,6 +236,15 @@ impl Walker {
     }
 
     /// Writes what comes before a paragraph's text: the cell separator and its number.
+    /// A new paragraph: its numbering and style are not known until its properties are read.
+    fn open_paragraph(&mut self) {
+        self.in_paragraph = true;
+        self.paragraph_started = false;
+        self.num_id = None;
+        self.ilvl = None;
+        self.style = None;
+    }
+
     fn start_paragraph_text(&mut self) {
         if !self.in_paragraph || self.paragraph_started {
             return;
@@ -336,11 +346,7 @@ fn read_document(document_xml: Vec<u8>, numbering: Numbering) -> Result<WordDraf
                 }
                 match local {
                     b"p" => {
-                        w.in_paragraph = true;
-                        w.paragraph_started = false;
-                        w.num_id = None;
-                        w.ilvl = None;
-                        w.style = None;
+                        w.open_paragraph();
                     }
                     b"pPr" => w.in_ppr = true,
                     b"tbl" => {
@@ -400,11 +406,7 @@ fn read_document(document_xml: Vec<u8>, numbering: Numbering) -> Result<WordDraf
                 match local {
                     b"p" => {
                         // An empty paragraph.
-                        w.in_paragraph = true;
-                        w.paragraph_started = false;
-                        w.num_id = None;
-                        w.ilvl = None;
-                        w.style = None;
+                        w.open_paragraph();
                         w.start_paragraph_text();
                         w.in_paragraph = false;
                         if w.table_depth == 0 {

@@ -5,6 +5,7 @@
 //! numbering (`w:lvlOverride/w:startOverride`) gets its own. Advancing a level resets every
 //! deeper level, so "2.1" follows "2." and "3." is followed by "3.1".
 
+use super::attr;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::collections::HashMap;
@@ -82,16 +83,6 @@ pub struct Numbering {
 
 /// A paragraph style as written: (basedOn, numId, ilvl).
 type RawStyle = (Option<String>, Option<String>, Option<usize>);
-
-fn attr(e: &BytesStart, local: &[u8]) -> Option<String> {
-    e.attributes().flatten().find_map(|a| {
-        (a.key.local_name().as_ref() == local).then(|| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map(|v| v.into_owned())
-                .ok()
-        })?
-    })
-}
 
 fn val(e: &BytesStart) -> Option<String> {
     attr(e, b"val")
