@@ -273,6 +273,21 @@ fn reads_as_minutes(text: &str) -> bool {
         || !minutes.attendance.is_empty()
 }
 
+impl Checked {
+    /// A draft checked and not (yet) changed.
+    fn unchanged(report: FileReport, file: Option<PathBuf>, config_file: Option<PathBuf>) -> Checked {
+        Checked {
+            report,
+            file,
+            original: None,
+            changed: false,
+            config_file,
+            word_bytes: None,
+            not_fixable_in_word: Vec::new(),
+        }
+    }
+}
+
 fn check_one(source: Source, text: String, options: &CheckOptions) -> Checked {
     let config = &source.config.config;
     let config_file = source.config.file.clone();
@@ -287,32 +302,21 @@ fn check_one(source: Source, text: String, options: &CheckOptions) -> Checked {
             report.fixed_by_rule = outcome.applied;
         }
         Checked {
-            report,
-            file: source.file,
             original: changed.then_some(text),
             changed,
-            config_file,
-            word_bytes: None,
-            not_fixable_in_word: Vec::new(),
+            ..Checked::unchanged(report, source.file, config_file)
         }
     } else {
         let linted = lint(&text, config, relative);
-        Checked {
-            report: FileReport {
-                path: source.display,
-                text,
-                lines: linted.lines,
-                diagnostics: linted.diagnostics,
-                fixed: 0,
-                fixed_by_rule: Vec::new(),
-            },
-            file: source.file,
-            original: None,
-            changed: false,
-            config_file,
-            word_bytes: None,
-            not_fixable_in_word: Vec::new(),
-        }
+        let report = FileReport {
+            path: source.display,
+            text,
+            lines: linted.lines,
+            diagnostics: linted.diagnostics,
+            fixed: 0,
+            fixed_by_rule: Vec::new(),
+        };
+        Checked::unchanged(report, source.file, config_file)
     }
 }
 
@@ -322,22 +326,15 @@ fn check_word(source: Source, bytes: Vec<u8>, draft: WordDraft, options: &CheckO
     let config = &source.config.config;
     let relative = Some(source.config.relative_path.as_str());
     let linted = lint_with_facts(&draft.text, config, relative, Some(&draft.facts));
-    let mut checked = Checked {
-        report: FileReport {
-            path: source.display.clone(),
-            text: String::new(),
-            lines: linted.lines,
-            diagnostics: linted.diagnostics,
-            fixed: 0,
-            fixed_by_rule: Vec::new(),
-        },
-        file: source.file,
-        original: None,
-        changed: false,
-        config_file: source.config.file.clone(),
-        word_bytes: None,
-        not_fixable_in_word: Vec::new(),
+    let report = FileReport {
+        path: source.display.clone(),
+        text: String::new(),
+        lines: linted.lines,
+        diagnostics: linted.diagnostics,
+        fixed: 0,
+        fixed_by_rule: Vec::new(),
     };
+    let mut checked = Checked::unchanged(report, source.file, source.config.file.clone());
     if !options.fixing() {
         checked.report.text = draft.text;
         return Ok(checked);
