@@ -9,9 +9,9 @@ use crate::server::analysis::{panic_message, Analysis};
 use crate::server::config_edit;
 use crate::server::convert::{self, fix_edits, minimal_edit, Lines, SOURCE};
 use crate::server::words;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use tower_lsp::lsp_types::{
     self as lsp, CodeAction, CodeActionKind, CodeActionOrCommand, CreateFile, CreateFileOptions,
@@ -78,7 +78,9 @@ fn findings_for(analysis: &Analysis, range: Range, sent: &[lsp::Diagnostic]) -> 
             .iter()
             .enumerate()
             .filter(|(_, d)| {
-                d.span.overlaps(span) || d.span.contains(span.start) || (d.span.is_empty() && span.contains(d.span.start))
+                d.span.overlaps(span)
+                    || d.span.contains(span.start)
+                    || (d.span.is_empty() && span.contains(d.span.start))
             })
             .map(|(i, d)| (i, convert::diagnostic(&lines, &analysis.uri, d)))
             .collect();

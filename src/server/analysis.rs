@@ -53,6 +53,11 @@ impl Snapshot {
         }
     }
 
+    /// Whether the analysis was made (or tried) already.
+    pub fn is_analysed(&self) -> bool {
+        self.analysis.get().is_some()
+    }
+
     /// Position conversion for this version's text.
     pub fn lines(&self) -> Lines<'_> {
         Lines::new(&self.text, &self.index, self.unit)

@@ -251,8 +251,11 @@ impl Backend {
                 None
             }
             Err(e) => {
-                self.log(MessageType::ERROR, format!("minutes-lint: a task failed for {uri}: {e}"))
-                    .await;
+                self.log(
+                    MessageType::ERROR,
+                    format!("minutes-lint: a task failed for {uri}: {e}"),
+                )
+                .await;
                 None
             }
         }

@@ -77,6 +77,12 @@ pub fn apply_change(
     report
 }
 
+/// How many documents keep their analysis once published: the ones most recently opened, edited
+/// or asked about. The others keep only their text and line index, and are analysed again when
+/// a request comes (a hundred open drafts would otherwise hold a model and findings each, often
+/// several times the size of their text).
+const KEEP_ANALYSED: usize = 8;
+
 /// Closing a document at least this big hands the freed memory back to the system.
 const RETURN_MEMORY_AFTER: usize = 1 << 20;
 
@@ -132,8 +138,9 @@ pub enum Event {
         uri: Url,
         reply: oneshot::Sender<Option<ConfigPlace>>,
     },
-    /// A lint task finished: the diagnostics of its snapshot, or the panic's message.
+    /// A lint worker finished: the diagnostics of its snapshot, or the panic's message.
     Linted {
+        worker: usize,
         snapshot: Arc<Snapshot>,
         diagnostics: Result<Vec<lsp::Diagnostic>, String>,
     },
@@ -182,17 +189,18 @@ pub fn start(client: Client) -> Events {
             }
         }
     });
-    let lints = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4));
+    let count = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, LINT_WORKERS));
+    let workers = (0..count).filter_map(|i| lint_worker(i, events.clone())).collect();
     let store = Store {
         unit: ColumnUnit::Utf16,
         roots: Vec::new(),
         config: ConfigState::default(),
         generation: 0,
         docs: HashMap::new(),
+        clock: 0,
         queue: VecDeque::new(),
-        in_flight: 0,
-        max_in_flight: lints,
-        events: events.clone(),
+        workers,
+        idle: (0..count).collect(),
         outbox,
         runtime,
     };
@@ -203,6 +211,41 @@ pub fn start(client: Client) -> Events {
         eprintln!("minutes-lint server: cannot start the document store: {e}");
     }
     events
+}
+
+/// At most this many lints run at once, each on a thread of its own for the life of the server:
+/// every thread that lints keeps scratch memory (regex caches, a malloc arena), so the same few
+/// threads do all the linting.
+const LINT_WORKERS: usize = 2;
+
+/// Starts lint worker `id`: it lints the snapshots it is sent and reports each as an event.
+fn lint_worker(id: usize, events: Events) -> Option<std::sync::mpsc::Sender<Arc<Snapshot>>> {
+    let (jobs, inbox) = std::sync::mpsc::channel::<Arc<Snapshot>>();
+    let spawned = std::thread::Builder::new()
+        .name(format!("minutes-lint-lint-{id}"))
+        .spawn(move || {
+            while let Ok(snapshot) = inbox.recv() {
+                let diagnostics = snapshot
+                    .analysis()
+                    .map(|analysis| analysis.diagnostics())
+                    .map_err(str::to_string);
+                let linted = Event::Linted {
+                    worker: id,
+                    snapshot,
+                    diagnostics,
+                };
+                if events.send(linted).is_err() {
+                    return;
+                }
+            }
+        });
+    match spawned {
+        Ok(_) => Some(jobs),
+        Err(e) => {
+            eprintln!("minutes-lint server: cannot start a lint worker: {e}");
+            None
+        }
+    }
 }
 
 /// One open document.
@@ -223,6 +266,8 @@ struct Doc {
     published: Option<(i32, u64)>,
     /// A config file or anything else the rules do not read.
     lintable: bool,
+    /// When the document was last opened, edited or asked about (the store's clock).
+    used: u64,
 }
 
 struct Store {
@@ -232,11 +277,13 @@ struct Store {
     /// Bumped whenever the configuration changes; snapshots remember theirs.
     generation: u64,
     docs: HashMap<Url, Doc>,
+    /// Counts events that use a document, for [`Doc::used`].
+    clock: u64,
     /// Documents waiting for a lint, the most recently edited first.
     queue: VecDeque<Url>,
-    in_flight: usize,
-    max_in_flight: usize,
-    events: Events,
+    /// The lint workers' inboxes, and which of them wait for work.
+    workers: Vec<std::sync::mpsc::Sender<Arc<Snapshot>>>,
+    idle: Vec<usize>,
     outbox: mpsc::UnboundedSender<Outgoing>,
     runtime: tokio::runtime::Handle,
 }
@@ -275,12 +322,20 @@ impl Store {
                 self.roots.extend(added);
             }
             Event::Snapshot { uri, reply } => {
+                self.touch(&uri);
                 let _ = reply.send(self.snapshot(&uri));
             }
             Event::ConfigTarget { uri, reply } => {
                 let _ = reply.send(self.config_place(&uri));
             }
-            Event::Linted { snapshot, diagnostics } => self.linted(snapshot, diagnostics),
+            Event::Linted {
+                worker,
+                snapshot,
+                diagnostics,
+            } => {
+                self.idle.push(worker);
+                self.linted(snapshot, diagnostics)
+            }
         }
     }
 
@@ -300,8 +355,10 @@ impl Store {
                 queued: false,
                 published: None,
                 lintable,
+                used: 0,
             },
         );
+        self.touch(&uri);
         self.enqueue(uri, true);
     }
 
@@ -331,6 +388,7 @@ impl Store {
         for problem in problems {
             self.log(MessageType::WARNING, problem);
         }
+        self.touch(&uri);
         self.enqueue(uri, true);
     }
 
@@ -411,6 +469,31 @@ impl Store {
         Some(snapshot.clone())
     }
 
+    fn touch(&mut self, uri: &Url) {
+        self.clock += 1;
+        if let Some(doc) = self.docs.get_mut(uri) {
+            doc.used = self.clock;
+        }
+    }
+
+    /// Lets go of the analyses of all but the [`KEEP_ANALYSED`] most recently used documents
+    /// (a lint or request still holding one keeps it until done).
+    fn forget_idle_analyses(&mut self) {
+        let mut analysed: Vec<(u64, &mut Doc)> = self
+            .docs
+            .values_mut()
+            .filter(|d| !d.linting && d.snapshot.as_ref().is_some_and(|s| s.is_analysed()))
+            .map(|d| (d.used, d))
+            .collect();
+        if analysed.len() <= KEEP_ANALYSED {
+            return;
+        }
+        analysed.sort_by_key(|(used, _)| std::cmp::Reverse(*used));
+        for (_, doc) in analysed.into_iter().skip(KEEP_ANALYSED) {
+            doc.snapshot = None;
+        }
+    }
+
     fn enqueue(&mut self, uri: Url, first: bool) {
         let Some(doc) = self.docs.get_mut(&uri) else {
             return;
@@ -435,10 +518,9 @@ impl Store {
         self.dispatch();
     }
 
-    /// Starts queued lints while fewer than `max_in_flight` run. Few at once: each lint thread
-    /// keeps scratch memory (regex caches, malloc arenas) for the life of the server.
+    /// Hands queued documents to idle lint workers.
     fn dispatch(&mut self) {
-        while self.in_flight < self.max_in_flight {
+        while let Some(&worker) = self.idle.last() {
             let Some(uri) = self.queue.pop_front() else {
                 return;
             };
@@ -449,23 +531,23 @@ impl Store {
             let Some(snapshot) = self.snapshot(&uri) else {
                 continue;
             };
+            if self.workers[worker].send(snapshot).is_err() {
+                // A worker that is gone takes no more work; its document waits for the others.
+                self.idle.pop();
+                if let Some(doc) = self.docs.get_mut(&uri) {
+                    doc.queued = true;
+                }
+                self.queue.push_front(uri);
+                continue;
+            }
+            self.idle.pop();
             if let Some(doc) = self.docs.get_mut(&uri) {
                 doc.linting = true;
             }
-            self.in_flight += 1;
-            let events = self.events.clone();
-            self.runtime.spawn_blocking(move || {
-                let diagnostics = snapshot
-                    .analysis()
-                    .map(|analysis| analysis.diagnostics())
-                    .map_err(str::to_string);
-                let _ = events.send(Event::Linted { snapshot, diagnostics });
-            });
         }
     }
 
     fn linted(&mut self, snapshot: Arc<Snapshot>, diagnostics: Result<Vec<lsp::Diagnostic>, String>) {
-        self.in_flight = self.in_flight.saturating_sub(1);
         let uri = snapshot.uri.clone();
         let generation = self.generation;
         let current = match self.docs.get_mut(&uri) {
@@ -500,13 +582,14 @@ impl Store {
             }
         };
         drop(snapshot);
+        self.forget_idle_analyses();
         if !current {
             // Edited or reconfigured meanwhile: lint the newest version next.
             self.enqueue(uri, true);
         } else {
             self.dispatch();
         }
-        if self.in_flight == 0 && self.queue.is_empty() {
+        if self.idle.len() == self.workers.len() && self.queue.is_empty() {
             // A lint's scratch memory is freed by now; without this, glibc keeps it in
             // per-thread arenas and a hundred open drafts look twice their size.
             return_free_memory();
@@ -617,13 +700,29 @@ mod tests {
         let index = LineIndex::new("abc");
         let mut text = Arc::new("abc".to_string());
         let held = text.clone();
-        apply_change(&mut text, &index, Some(Range::new(pos(0, 1), pos(0, 1))), "X", ColumnUnit::Utf16);
-        assert_eq!((held.as_str(), text.as_str()), ("abc", "aXbc"), "the snapshot keeps its text");
+        apply_change(
+            &mut text,
+            &index,
+            Some(Range::new(pos(0, 1), pos(0, 1))),
+            "X",
+            ColumnUnit::Utf16,
+        );
+        assert_eq!(
+            (held.as_str(), text.as_str()),
+            ("abc", "aXbc"),
+            "the snapshot keeps its text"
+        );
         let room = text.capacity() - text.len();
         assert!(room >= 64, "the copy leaves room for typing: {room}");
         let before = text.as_ptr();
         let index = LineIndex::new(&text);
-        apply_change(&mut text, &index, Some(Range::new(pos(0, 4), pos(0, 4))), "!", ColumnUnit::Utf16);
+        apply_change(
+            &mut text,
+            &index,
+            Some(Range::new(pos(0, 4), pos(0, 4))),
+            "!",
+            ColumnUnit::Utf16,
+        );
         assert_eq!(text.as_str(), "aXbc!");
         assert_eq!(text.as_ptr(), before, "changed in place");
     }
