@@ -42,6 +42,19 @@ fn did_change(c: &mut Criterion) {
         dense::findings_dense_draft(1 << 20, 0),
     );
     core_parts(c, &megabyte_draft());
+    publish_part(c, dense::findings_dense_draft(1 << 20, 0));
+}
+
+/// The server's own share of a didChange on a findings-dense draft: its findings turned into the
+/// LSP diagnostics published, and those into the JSON sent.
+fn publish_part(c: &mut Criterion, text: String) {
+    let uri = Url::parse("file:///bench/draft.minutes").unwrap();
+    let held = Held::new(text);
+    let snapshot = held.snapshot(&uri, 1, &Arc::new(Config::default()));
+    let analysis = snapshot.analysis().unwrap();
+    c.bench_function("LSP diagnostics + JSON (1MB findings-dense)", |b| {
+        b.iter(|| serde_json::to_vec(&analysis.diagnostics()).unwrap().len())
+    });
 }
 
 /// A document as the store holds it: its text and line index.

@@ -1,11 +1,13 @@
 //! The language server: `minutes-lint server` speaks LSP over stdio.
 //!
-//! Layout: [`document`] holds the ropes and applies edits; [`convert`] turns byte spans into
-//! LSP positions through the core's line index; [`analysis`] lints one version (catching
-//! panics); [`settings`] decides the config per document; the features live in [`actions`],
-//! [`hover`], [`completion`], [`definition`] and [`symbols`]; [`transport`] frames the
-//! JSON-RPC messages on stdio for tower-lsp's service, skipping malformed ones; [`words`] is the acronym and people
-//! lookup that will switch to the core's shared analyses.
+//! Layout: [`store`] owns the state (documents, config, workspace folders) on a thread of its
+//! own, applies edits and hands out immutable snapshots; [`analysis`] is one version's snapshot
+//! and its lint; [`convert`] turns byte spans into LSP positions (and back) through the core's
+//! line index; [`settings`] decides the config per document; the features live in [`actions`],
+//! [`hover`], [`completion`], [`definition`] and [`symbols`]; [`transport`] frames the JSON-RPC
+//! messages on stdio for tower-lsp's service, skipping malformed ones; [`words`] reads the
+//! core's shared acronym and people analyses. The `LanguageServer` impl below only turns
+//! messages into store events and runs features on snapshots.
 //!
 //! Nothing here writes to stdout except the protocol; logs go to the client (window/logMessage)
 //! or stderr.
