@@ -32,11 +32,19 @@
 //! single space; a page number or footer line between them goes too (it is residue, which
 //! `paste-residue` removes anyway). Nothing else changes.
 
-use crate::core::diagnostic::{Diagnostic, Edit, Fix};
+use crate::core::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::core::model::{Block, BlockKind, Minutes, ResidueKind};
 use crate::core::rules::first_person::Opaque;
-use crate::core::rules::Context;
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
+
+pub(crate) const RULE: Rule = Rule {
+    name: "broken-paragraph",
+    default_severity: Severity::Warning,
+    group: Group::Text,
+    source: include_str!("broken_paragraph.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let text = ctx.text;
@@ -97,7 +105,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             next_word.slice(text),
         );
         out.push(
-            Diagnostic::new("broken-paragraph", last_word, message)
+            Diagnostic::new(RULE.name, last_word, message)
                 .with_related(next_word, "the sentence carries on here")
                 .with_fix(Fix::safe("Join the two paragraphs", vec![Edit::replace(gap, " ")])),
         );

@@ -1,4 +1,4 @@
-//! `empty-decision`: a decision marker with nothing after it.
+//! A decision marker with nothing after it.
 //!
 //! A "Decision" line, "RESOLVED –" or "The Committee agreed:" promises the decision that
 //! follows; when nothing follows (or only punctuation), the minutes record that something was
@@ -27,9 +27,17 @@
 //!
 //! None: only the clerk knows what was decided.
 
-use crate::core::diagnostic::Diagnostic;
+use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::model::{Decision, DecisionKind};
-use crate::core::rules::Context;
+use crate::core::rules::{Context, Group, Rule};
+
+pub(crate) const RULE: Rule = Rule {
+    name: "empty-decision",
+    default_severity: Severity::Warning,
+    group: Group::Structure,
+    source: include_str!("empty_decision.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for item in &ctx.minutes.items {
@@ -46,7 +54,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 } else {
                     format!("\"{marker}\" is followed by no decision: write what was decided after it")
                 };
-                out.push(Diagnostic::new("empty-decision", decision.marker, message));
+                out.push(Diagnostic::new(RULE.name, decision.marker, message));
             }
         }
     }

@@ -46,12 +46,20 @@
 //! `<!-- minutes-lint: allow first-person -->` on the line before.
 
 use crate::core::ascii_words::any_word_start;
-use crate::core::diagnostic::Diagnostic;
+use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::model::{Block, BlockKind, Format, Minutes, Residue};
-use crate::core::rules::Context;
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 use regex::Regex;
 use std::sync::OnceLock;
+
+pub(crate) const RULE: Rule = Rule {
+    name: "first-person",
+    default_severity: Severity::Warning,
+    group: Group::Text,
+    source: include_str!("first_person.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let minutes = ctx.minutes;
@@ -84,7 +92,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .get(index)
             .is_some_and(|block| introduced_within(text, block.content, span.start));
         if !voiced.get(index).copied().unwrap_or(false) && !introduced {
-            out.push(Diagnostic::new("first-person", span, message(span.slice(text), person)));
+            out.push(Diagnostic::new(RULE.name, span, message(span.slice(text), person)));
         }
     }
 }
@@ -866,7 +874,7 @@ mod tests {
         };
         found
             .into_iter()
-            .filter(|d| d.rule == "first-person")
+            .filter(|d| d.rule == RULE.name)
             .map(|d| d.span.slice(text).to_string())
             .collect()
     }

@@ -23,14 +23,21 @@
 //!
 //! None: only the clerk knows who was in the chair.
 
-use crate::core::diagnostic::Diagnostic;
+use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::model::AttendanceKind;
-use crate::core::rules::Context;
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 use regex::Regex;
 use std::sync::OnceLock;
 
-const RULE: &str = "missing-chair";
+
+pub(crate) const RULE: Rule = Rule {
+    name: "missing-chair",
+    default_severity: Severity::Info,
+    group: Group::People,
+    source: include_str!("missing_chair.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let minutes = ctx.minutes;
@@ -78,7 +85,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         _ => first.heading,
     };
     out.push(Diagnostic::new(
-        RULE,
+        RULE.name,
         heading,
         "the Present list names no chair; mark who presided, e.g. \"Councillor Stone – in the Chair\" or \"(Chair)\"",
     ));
@@ -98,7 +105,7 @@ mod tests {
     use crate::core::diagnostic::Diagnostic;
 
     fn check(text: &str) -> Vec<Diagnostic> {
-        crate::core::testing::lint_rule(super::RULE, text)
+        crate::core::testing::lint_rule(super::RULE.name, text)
     }
 
     use crate::core::testing::corpus;

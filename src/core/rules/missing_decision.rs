@@ -1,4 +1,4 @@
-//! `missing-decision`: an item that plainly called for a decision and records none.
+//! An item that plainly called for a decision and records none.
 //!
 //! An item that asked the meeting to decide something (a proposal, a motion, a recommendation, an
 //! application, payments, "To agree …", "To approve …", "To resolve …") should say what was
@@ -49,15 +49,23 @@
 //! the document separates its paragraphs that way.
 
 use crate::core::analysis::decisions;
-use crate::core::diagnostic::{Diagnostic, Edit, Fix};
+use crate::core::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::core::model::{BlockKind, Decision, DecisionKind, Item, Minutes};
 use crate::core::rules::empty_decision::is_self_contained;
-use crate::core::rules::Context;
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 use crate::core::vocabulary::Vocabulary;
 
 /// Used when neither the config nor the document shows a style.
 const DEFAULT_DECISION: &str = "RESOLVED – That the report be noted.";
+
+pub(crate) const RULE: Rule = Rule {
+    name: "missing-decision",
+    default_severity: Severity::Warning,
+    group: Group::Structure,
+    source: include_str!("missing_decision.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let minutes = ctx.minutes;
@@ -90,7 +98,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             None => "this item".to_string(),
         };
         let message = format!("{label} records no decision, resolution or noted outcome");
-        let mut diagnostic = Diagnostic::new("missing-decision", span, message);
+        let mut diagnostic = Diagnostic::new(RULE.name, span, message);
         if let Some(at) = insertion_point(minutes, item) {
             let title = format!("Add \"{}\" after the item", shorten(first_line(&block)));
             let fix = Fix::unsafe_(title, vec![Edit::insert(at, format!("{separator}{block}"))]);

@@ -39,10 +39,18 @@
 //! blank lines after it, and one at the very end of the text goes with the blank lines before
 //! it, so the draft still ends where the minutes do.
 
-use crate::core::diagnostic::{Diagnostic, Edit, Fix};
+use crate::core::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::core::model::{BlockKind, Residue, ResidueKind};
-use crate::core::rules::Context;
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
+
+pub(crate) const RULE: Rule = Rule {
+    name: "paste-residue",
+    default_severity: Severity::Warning,
+    group: Group::Text,
+    source: include_str!("paste_residue.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let comments = &ctx.minutes.suppressions.comments;
@@ -56,7 +64,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let (message, title) = describe(ctx.text, residue);
         out.push(
-            Diagnostic::new("paste-residue", first_line(ctx.text, residue.span), message)
+            Diagnostic::new(RULE.name, first_line(ctx.text, residue.span), message)
                 .with_fix(Fix::safe(title, vec![Edit::delete(residue.removal)])),
         );
     }

@@ -34,14 +34,13 @@
 //! apologies (a name alone on its line takes the line with it).
 
 use crate::core::analysis::people::{block_at, Mention, Source};
-use crate::core::diagnostic::{Diagnostic, Edit, Fix};
+use crate::core::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::core::model::{AttendanceKind, Minutes, Person};
-use crate::core::rules::Context;
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 use regex::Regex;
 use std::sync::OnceLock;
 
-const RULE: &str = "present-and-apologies";
 
 fn is_present(kind: AttendanceKind) -> bool {
     matches!(
@@ -49,6 +48,14 @@ fn is_present(kind: AttendanceKind) -> bool {
         AttendanceKind::Present | AttendanceKind::AlsoPresent | AttendanceKind::InAttendance
     )
 }
+
+pub(crate) const RULE: Rule = Rule {
+    name: "present-and-apologies",
+    default_severity: Severity::Error,
+    group: Group::People,
+    source: include_str!("present_and_apologies.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let people = ctx.people();
@@ -81,7 +88,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         };
         let name = people.display_name(ctx.text, person);
         let mut diagnostic = Diagnostic::new(
-            RULE,
+            RULE.name,
             first_apology.span,
             format!("{name} is listed as present and as sending apologies"),
         );
@@ -430,7 +437,7 @@ mod tests {
     use crate::core::lint::lint;
 
     fn check(text: &str) -> Vec<Diagnostic> {
-        crate::core::testing::lint_rule(super::RULE, text)
+        crate::core::testing::lint_rule(super::RULE.name, text)
     }
 
     use crate::core::testing::corpus;
@@ -605,7 +612,7 @@ mod tests {
         let found = lint(text, &Config::default(), Some("a.md"))
             .diagnostics
             .into_iter()
-            .filter(|d| d.rule == super::RULE)
+            .filter(|d| d.rule == super::RULE.name)
             .collect::<Vec<_>>();
         assert_eq!(found.len(), 1);
         let out = fixed(text, &found[0], 0);

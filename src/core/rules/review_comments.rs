@@ -14,11 +14,18 @@
 //!
 //! None: resolve the query, then delete the comment (Review > Delete in Word).
 
-use crate::core::diagnostic::Diagnostic;
-use crate::core::rules::Context;
+use crate::core::diagnostic::{Diagnostic, Severity};
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 
-const RULE: &str = "review-comments";
+
+pub(crate) const RULE: Rule = Rule {
+    name: "review-comments",
+    default_severity: Severity::Error,
+    group: Group::Word,
+    source: include_str!("review_comments.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(word) = ctx.word() else { return };
@@ -43,7 +50,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .map(|a| format!(" ({a})"))
             .unwrap_or_default();
         out.push(Diagnostic::new(
-            RULE,
+            RULE.name,
             Span::new(start, end),
             format!("a review comment is still in the draft{quoted}{author}"),
         ));
@@ -72,7 +79,7 @@ mod tests {
         let found: Vec<_> = lint_with_facts(text, &Config::default(), None, Some(&facts))
             .diagnostics
             .into_iter()
-            .filter(|d| d.rule == "review-comments")
+            .filter(|d| d.rule == super::RULE.name)
             .collect();
         assert_eq!(found.len(), 1);
         assert_eq!(
@@ -83,6 +90,6 @@ mod tests {
         assert!(!lint(text, &Config::default(), None)
             .diagnostics
             .iter()
-            .any(|d| d.rule == "review-comments"));
+            .any(|d| d.rule == super::RULE.name));
     }
 }

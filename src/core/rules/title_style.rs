@@ -27,11 +27,10 @@
 //! "Councillors" and the other way round.
 
 use crate::core::config::CouncillorStyle;
-use crate::core::diagnostic::{Diagnostic, Edit, Fix};
-use crate::core::rules::Context;
+use crate::core::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 
-const RULE: &str = "title-style";
 
 fn style_of(word: &str) -> Option<(CouncillorStyle, bool)> {
     match word.trim_end_matches('.') {
@@ -62,6 +61,14 @@ fn qualified(text: &str, title: Span) -> bool {
         "district" | "county" | "borough" | "city" | "town" | "parish" | "unitary" | "ward" | "former" | "ex"
     )
 }
+
+pub(crate) const RULE: Rule = Rule {
+    name: "title-style",
+    default_severity: Severity::Info,
+    group: Group::People,
+    source: include_str!("title_style.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // Every councillor title written before a name, once each (a list shares its title).
@@ -107,7 +114,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let have = span.slice(ctx.text);
         out.push(
             Diagnostic::new(
-                RULE,
+                RULE.name,
                 span,
                 format!("\"{have}\" here, but {reason} is \"{}\"", written(preferred, false)),
             )
@@ -127,7 +134,7 @@ mod tests {
         lint(text, config, None)
             .diagnostics
             .into_iter()
-            .filter(|d| d.rule == super::RULE)
+            .filter(|d| d.rule == super::RULE.name)
             .collect()
     }
 

@@ -17,11 +17,18 @@
 //! None: accepting or rejecting each change is the clerk's decision (Review > Accept or Reject
 //! in Word).
 
-use crate::core::diagnostic::Diagnostic;
-use crate::core::rules::Context;
+use crate::core::diagnostic::{Diagnostic, Severity};
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 
-const RULE: &str = "tracked-changes";
+
+pub(crate) const RULE: Rule = Rule {
+    name: "tracked-changes",
+    default_severity: Severity::Error,
+    group: Group::Word,
+    source: include_str!("tracked_changes.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(word) = ctx.word() else { return };
@@ -49,7 +56,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             format!("{} tracked changes", group.len())
         };
         out.push(Diagnostic::new(
-            RULE,
+            RULE.name,
             Span::new(start, end),
             format!("{count} not yet accepted or rejected: {}{more}", described.join(", ")),
         ));
@@ -107,7 +114,7 @@ mod tests {
         let found: Vec<_> = lint_with_facts(text, &Config::default(), None, Some(&facts))
             .diagnostics
             .into_iter()
-            .filter(|d| d.rule == "tracked-changes")
+            .filter(|d| d.rule == super::RULE.name)
             .collect();
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(
@@ -120,6 +127,6 @@ mod tests {
         assert!(!lint(text, &Config::default(), None)
             .diagnostics
             .iter()
-            .any(|d| d.rule == "tracked-changes"));
+            .any(|d| d.rule == super::RULE.name));
     }
 }
