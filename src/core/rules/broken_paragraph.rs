@@ -32,9 +32,9 @@
 //! single space; a page number or footer line between them goes too (it is residue, which
 //! `paste-residue` removes anyway). Nothing else changes.
 
+use crate::core::analysis::opaque::Opaque;
 use crate::core::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::core::model::{Block, BlockKind, Minutes, ResidueKind};
-use crate::core::rules::first_person::Opaque;
 use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 

@@ -27,6 +27,7 @@
 //!
 //! None: only the clerk knows what was decided.
 
+use crate::core::analysis::decisions::is_self_contained;
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::model::{Decision, DecisionKind};
 use crate::core::rules::{Context, Group, Rule};
@@ -74,7 +75,7 @@ fn heads_marker(text: &str, decision: &Decision, next: &Decision) -> bool {
 }
 
 /// True when a marker decision has no text after it and is not a decision on its own.
-pub(crate) fn is_empty(text: &str, decision: &Decision) -> bool {
+fn is_empty(text: &str, decision: &Decision) -> bool {
     if decision.kind != DecisionKind::Marker {
         return false;
     }
@@ -111,34 +112,6 @@ fn is_placeholder(body: &str) -> bool {
             | "todo"
             | "placeholder"
     ) || (!lower.is_empty() && lower.chars().all(|c| c == 'x' || c == '?' || c == '.' || c == ' '))
-}
-
-/// "NOTED", "AGREED", "The Panel noted": markers that are a complete decision without a body,
-/// unless a colon or dash written after them promises one.
-pub(crate) fn is_self_contained(text: &str, decision: &Decision) -> bool {
-    let marker = decision.marker.slice(text);
-    let words = marker.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let promises_more = marker.len() > words.len() && marker[words.len()..].contains([':', '-', '–', '—'])
-        || following_on_line(text, decision.marker.end).starts_with([':', '-', '–', '—']);
-    if promises_more {
-        return false;
-    }
-    let last = words
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    matches!(
-        last.as_str(),
-        "noted" | "agreed" | "approved" | "endorsed" | "accepted" | "received"
-    )
-}
-
-/// The rest of the line after `at`, with leading white space skipped.
-fn following_on_line(text: &str, at: usize) -> &str {
-    let rest = text.get(at..).unwrap_or("");
-    let line = rest.split(['\n', '\r']).next().unwrap_or("");
-    line.trim_start()
 }
 
 #[cfg(test)]

@@ -45,9 +45,10 @@
 //! must keep the first person (a quotation set out without quotation marks) can be marked with
 //! `<!-- minutes-lint: allow first-person -->` on the line before.
 
+use crate::core::analysis::opaque::Opaque;
 use crate::core::ascii_words::any_word_start;
 use crate::core::diagnostic::{Diagnostic, Severity};
-use crate::core::model::{Block, BlockKind, Format, Minutes, Residue};
+use crate::core::model::{Block, BlockKind, Format, Minutes};
 use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 use regex::Regex;
@@ -97,26 +98,6 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Where the minute starts on an inline item's title line: after the first colon or dash that
-/// is followed by a capitalised sentence of at least five words.
-fn minute_after_separator(line: &str) -> Option<usize> {
-    let mut best: Option<usize> = None;
-    for separator in [": ", " – ", " — ", " - "] {
-        let mut from = 0;
-        while let Some(found) = line[from..].find(separator) {
-            let after = from + found + separator.len();
-            let minute = line[after..].trim_start();
-            let starts = line.len() - minute.len();
-            if minute.chars().next().is_some_and(char::is_uppercase) && minute.split_whitespace().nth(4).is_some() {
-                best = Some(best.map_or(starts, |b| b.min(starts)));
-                break;
-            }
-            from = after;
-        }
-    }
-    best
-}
-
 /// The part of a block read as prose: paragraphs and decision text whole, and an item's
 /// heading block from the end of its title on (an inline item: "12.3 Footpaths The Clerk said
 /// that we …", or a title line with the minute under it and no blank line between).
@@ -137,11 +118,8 @@ fn prose_span(text: &str, minutes: &Minutes, block: &Block) -> Option<Span> {
             // "8  Village plan: A steering group has met and …", "25/084 Footpaths – The Clerk
             // said that …": a title, a colon or dash, then the minute itself as a sentence of
             // several words, on the title's own line.
-            let line_end = text[title.start..block.content.end]
-                .find(['\n', '\r'])
-                .map_or(block.content.end, |i| title.start + i);
-            if let Some(start) = minute_after_separator(&text[title.start..line_end]) {
-                return Some(Span::new(title.start + start, block.content.end));
+            if let Some(start) = item.inline_minute(text).filter(|&s| s < block.content.end) {
+                return Some(Span::new(start, block.content.end));
             }
             if title.end >= block.content.end {
                 return None;
@@ -358,47 +336,6 @@ fn is_speakers_report(title: &str) -> bool {
         .expect("valid")
     })
     .is_match(title)
-}
-
-/// Spans that are not prose (URLs, comments, residue), asked about in increasing order of
-/// position so that a long text with many of them stays linear.
-pub(super) struct Opaque<'m> {
-    opaque: &'m [Span],
-    next_opaque: usize,
-    residue: &'m [Residue],
-    next_residue: usize,
-}
-
-impl<'m> Opaque<'m> {
-    pub(super) fn new(minutes: &'m Minutes) -> Self {
-        Opaque {
-            opaque: &minutes.opaque,
-            next_opaque: 0,
-            residue: &minutes.residue,
-            next_residue: 0,
-        }
-    }
-
-    /// Whether `span` overlaps an opaque span; `span.start` must not go back between calls.
-    pub(super) fn overlaps(&mut self, span: Span) -> bool {
-        hit(self.opaque, |s| *s, &mut self.next_opaque, span)
-            || hit(self.residue, |r| r.span, &mut self.next_residue, span)
-    }
-}
-
-/// Whether `span` overlaps one of `items` (sorted by start), from `*next` on; spans ending
-/// before `span` starts are skipped for good, since later questions start no earlier.
-fn hit<T>(items: &[T], key: impl Fn(&T) -> Span, next: &mut usize, span: Span) -> bool {
-    while items.get(*next).is_some_and(|item| key(item).end <= span.start) {
-        *next += 1;
-    }
-    items
-        .get(*next..)
-        .unwrap_or(&[])
-        .iter()
-        .map(key)
-        .take_while(|s| s.start < span.end)
-        .any(|s| s.overlaps(span))
 }
 
 /// Which quotations are open at a point in a paragraph.

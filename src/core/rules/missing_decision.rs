@@ -51,7 +51,6 @@
 use crate::core::analysis::decisions;
 use crate::core::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::core::model::{BlockKind, Decision, DecisionKind, Item, Minutes};
-use crate::core::rules::empty_decision::is_self_contained;
 use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 use crate::core::vocabulary::Vocabulary;
@@ -441,7 +440,7 @@ fn style_of(text: &str, decision: &Decision) -> Option<Style> {
         .body
         .filter(|b| b.slice(text).chars().any(char::is_alphanumeric))
     else {
-        return is_self_contained(text, decision).then_some(Style::Alone(marker));
+        return decisions::is_self_contained(text, decision).then_some(Style::Alone(marker));
     };
     let between = text.get(decision.marker.end..body.start)?;
     let placeholder = placeholder_like(body.slice(text));
