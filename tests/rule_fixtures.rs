@@ -24,6 +24,13 @@
 //!
 //! Every fixture is also fixed: the safe fixes must settle in one pass and remove what they fix,
 //! and the unsafe fixes too must settle, leaving none of the checked rules' findings fixable.
+//!
+//! This file is the one place that checks what every rule needs, so that no rule repeats it:
+//! besides the fixtures, the three seed drafts (`../shared/corpus/*.txt`, read in place) and the
+//! shipped examples give exactly the findings recorded, by position only, in
+//! `tests/fixtures/seeds-and-examples.tsv` (`MINUTES_LINT_BLESS=1` records them again once a
+//! change has been checked), and their safe fixes settle in one pass too. A rule's unit tests
+//! hold only its own cases, run through `Rule::findings` (`src/core/testing.rs`).
 
 use minutes_lint::core::config::Config;
 use minutes_lint::core::fix::fix_all;
@@ -175,49 +182,120 @@ fn fixtures_report_exactly_their_expected_findings() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
-#[test]
-fn safe_fixes_converge_and_remove_what_they_fix() {
-    for fixture in fixtures() {
-        let name = file_name(&fixture);
-        let config = Config::default();
-        let once = fix_all(&fixture.draft, &config, Some(&name), false);
-        let twice = fix_all(&once.text, &config, Some(&name), false);
-        assert_eq!(
-            twice.total_applied(),
-            0,
-            "{name}: a second --fix pass still changed the text"
-        );
-        assert_eq!(once.text, twice.text, "{name}: fixing did not converge");
-        // Every finding that had a safe fix is gone.
-        let before = lint(&fixture.draft, &config, Some(&name));
-        let fixed_rules: BTreeSet<&str> = once.applied.iter().map(|(r, _)| *r).collect();
-        for rule in fixed_rules {
-            let had = before
-                .diagnostics
-                .iter()
-                .filter(|d| {
-                    d.rule == rule
-                        && d.fixes
-                            .iter()
-                            .any(|f| f.applicability == minutes_lint::Applicability::Safe)
-                })
-                .count();
-            let left = once
-                .remaining
-                .iter()
-                .filter(|d| {
-                    d.rule == rule
-                        && d.fixes
-                            .iter()
-                            .any(|f| f.applicability == minutes_lint::Applicability::Safe)
-                })
-                .count();
-            assert!(
-                left < had || had == 0,
-                "{name}: {rule} still reports {left} fixable findings after --fix"
-            );
+/// The drafts every rule runs on besides the fixtures, as (label, file name, text): the three
+/// seed drafts in `../shared/corpus/` (read in place) and the shipped examples.
+fn seeds_and_examples() -> Vec<(String, String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for (label, dir) in [
+        ("seeds", root.join("../shared/corpus")),
+        ("examples", root.join("examples")),
+    ] {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file())
+            .filter(|p| {
+                let name = p.file_name().unwrap().to_string_lossy();
+                if label == "seeds" {
+                    name.ends_with(".txt")
+                } else {
+                    name.contains(".minutes")
+                }
+            })
+            .collect();
+        paths.sort();
+        for path in paths {
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            let text = std::fs::read_to_string(&path).unwrap();
+            out.push((format!("{label}/{name}"), name, text));
         }
     }
+    out
+}
+
+/// Where the findings on the seeds and examples are recorded: `file line column rule`, tab
+/// separated, line and column 1-based (the column in characters), no text quoted from the drafts.
+const RECORDED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds-and-examples.tsv");
+const RECORDED_HEADER: &str = "file\tline\tcolumn\trule";
+
+#[test]
+fn seeds_and_examples_report_exactly_their_recorded_findings() {
+    let drafts = seeds_and_examples();
+    assert_eq!(
+        drafts.iter().filter(|(l, _, _)| l.starts_with("seeds/")).count(),
+        3,
+        "the three seed drafts"
+    );
+    let mut rows = Vec::new();
+    for (label, name, text) in &drafts {
+        for d in lint(text, &Config::default(), Some(name)).diagnostics {
+            let (rule, line, from, _) = mark(d.rule, text, d.span);
+            rows.push((label.clone(), line, from + 1, rule));
+        }
+    }
+    rows.sort();
+    let found: Vec<String> = rows
+        .iter()
+        .map(|(label, line, column, rule)| format!("{label}\t{line}\t{column}\t{rule}"))
+        .collect();
+    let expected = format!("{RECORDED_HEADER}\n{}\n", found.join("\n"));
+    let recorded = std::fs::read_to_string(RECORDED).unwrap_or_default();
+    if recorded != expected {
+        if std::env::var_os("MINUTES_LINT_BLESS").is_some() {
+            std::fs::write(RECORDED, expected).unwrap();
+            return;
+        }
+        let recorded: BTreeSet<&str> = recorded.lines().skip(1).collect();
+        let found: BTreeSet<&str> = found.iter().map(String::as_str).collect();
+        panic!(
+            "the seeds and examples no longer give their recorded findings \
+             (after checking each change, record them with MINUTES_LINT_BLESS=1 cargo test --test rule_fixtures)\n\
+             new: {:#?}\ngone: {:#?}",
+            found.difference(&recorded).collect::<Vec<_>>(),
+            recorded.difference(&found).collect::<Vec<_>>()
+        );
+    }
+}
+
+/// Fixing `text` with the safe fixes takes one pass (a second changes nothing) and leaves none
+/// of the fixed rules' safely fixable findings.
+fn safe_fixes_settle(name: &str, text: &str) -> Result<(), String> {
+    let config = Config::default();
+    let once = fix_all(text, &config, Some(name), false);
+    let twice = fix_all(&once.text, &config, Some(name), false);
+    if twice.total_applied() != 0 || once.text != twice.text {
+        return Err(format!("{name}: a second --fix pass still changed the text"));
+    }
+    let safe = |d: &&minutes_lint::Diagnostic| {
+        d.fixes
+            .iter()
+            .any(|f| f.applicability == minutes_lint::Applicability::Safe)
+    };
+    let fixed_rules: BTreeSet<&str> = once.applied.iter().map(|(r, _)| *r).collect();
+    let left: Vec<&str> = once
+        .remaining
+        .iter()
+        .filter(safe)
+        .filter(|d| fixed_rules.contains(d.rule))
+        .map(|d| d.rule)
+        .collect();
+    if !left.is_empty() {
+        return Err(format!("{name}: still safely fixable after --fix: {left:?}"));
+    }
+    Ok(())
+}
+
+#[test]
+fn safe_fixes_settle_in_one_pass_on_fixtures_seeds_and_examples() {
+    let mut failures = Vec::new();
+    for fixture in fixtures() {
+        failures.extend(safe_fixes_settle(&file_name(&fixture), &fixture.draft).err());
+    }
+    for (label, name, text) in seeds_and_examples() {
+        failures.extend(safe_fixes_settle(&name, &text).err().map(|e| format!("{label}: {e}")));
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
 /// Fixtures on which the unsafe fixes are known not to settle, each with why. The test below

@@ -76,14 +76,9 @@ mod tests {
     use super::*;
     use crate::core::config::Config;
     use crate::core::fix::{apply_edits, fix_all};
-    use crate::core::lint::lint;
 
     fn run(text: &str) -> Vec<Diagnostic> {
-        lint(text, &Config::default(), None)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == RULE.name)
-            .collect()
+        RULE.findings(text)
     }
 
     fn fixed(text: &str) -> String {

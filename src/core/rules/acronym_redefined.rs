@@ -69,15 +69,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::config::Config;
-    use crate::core::lint::lint;
 
     fn run(text: &str) -> Vec<Diagnostic> {
-        lint(text, &Config::default(), None)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == RULE.name)
-            .collect()
+        RULE.findings(text)
     }
 
     #[test]

@@ -234,14 +234,8 @@ mod tests {
 
     use crate::core::testing::corpus;
 
-    /// This rule's findings alone (the linter's other rules are not run).
-    fn run_rule(text: &str) -> Vec<Diagnostic> {
-        crate::core::testing::run_rule(check, text)
-    }
-
-    /// Applies this rule's safe fixes until none is left: the text and the passes it took.
     fn findings(text: &str) -> Vec<Diagnostic> {
-        run_rule(text)
+        RULE.findings(text)
     }
 
     fn words(text: &str) -> Vec<String> {
@@ -271,17 +265,6 @@ mod tests {
         assert!(clean.contains("the three previous monitoring visits had been"));
         assert!(clean.contains("this had fallen from five. In regards"));
         assert!(findings(&clean).is_empty());
-    }
-
-    #[test]
-    fn middlesbrough_and_manchester_cyp_have_none() {
-        assert!(findings(&corpus("middlesbrough-cyp-panel-2022-03-21.txt")).is_empty());
-        assert!(findings(&corpus("manchester-cyp-2021-item.txt")).is_empty());
-    }
-
-    #[test]
-    fn safe_fixes_converge_on_the_corpus() {
-        crate::core::testing::assert_safe_fixes_converge_on_the_corpus(check);
     }
 
     #[test]

@@ -160,8 +160,6 @@ fn body_names(title: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::config::Config;
-    use crate::core::lint::lint_with_facts;
     use crate::core::word::{DocumentProperties, WordFacts};
 
     const DRAFT: &str =
@@ -175,10 +173,9 @@ mod tests {
             },
             ..WordFacts::default()
         };
-        lint_with_facts(DRAFT, &Config::default(), None, Some(&facts))
-            .diagnostics
+        super::RULE
+            .findings_in_word(DRAFT, &facts)
             .into_iter()
-            .filter(|d| d.rule == super::RULE.name)
             .map(|d| d.message)
             .collect()
     }

@@ -190,7 +190,7 @@ mod tests {
     use crate::core::config::Config;
 
     fn run_with(text: &str, config: &Config) -> Vec<Diagnostic> {
-        crate::core::testing::run_rule_with(check, text, config)
+        RULE.findings_with(text, config, None)
     }
 
     fn run(text: &str) -> Vec<Diagnostic> {

@@ -242,13 +242,8 @@ mod tests {
         }
     }
 
-    fn run_rule(text: &str) -> Vec<Diagnostic> {
-        crate::core::testing::run_rule(check, text)
-    }
-
-    /// Applies this rule's safe fixes until none is left: the text and the passes it took.
     fn findings(text: &str) -> Vec<Diagnostic> {
-        run_rule(text)
+        RULE.findings(text)
     }
 
     /// The text with this rule's fixes applied.
@@ -302,16 +297,6 @@ mod tests {
             &clean[clean.len() - 60..]
         );
         assert!(findings(&clean).is_empty());
-    }
-
-    #[test]
-    fn manchester_ofsted_has_none() {
-        assert!(findings(&corpus("manchester-ofsted-subgroup-2017-09-12.txt")).is_empty());
-    }
-
-    #[test]
-    fn safe_fixes_converge_on_the_corpus() {
-        crate::core::testing::assert_safe_fixes_converge_on_the_corpus(check);
     }
 
     #[test]
@@ -442,7 +427,7 @@ mod robustness {
         let mut out = Vec::new();
         for name in ["paste-residue", "broken-paragraph", "first-person"] {
             if let Some(rule) = find(name) {
-                out.extend(crate::core::testing::run_rule(rule.check, text));
+                out.extend(rule.findings(text));
             }
         }
         out

@@ -59,8 +59,6 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::config::Config;
-    use crate::core::lint::{lint, lint_with_facts};
     use crate::core::text::Span;
     use crate::core::word::{ReviewComment, WordFacts};
 
@@ -76,20 +74,13 @@ mod tests {
             }],
             ..WordFacts::default()
         };
-        let found: Vec<_> = lint_with_facts(text, &Config::default(), None, Some(&facts))
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == super::RULE.name)
-            .collect();
+        let found = super::RULE.findings_in_word(text, &facts);
         assert_eq!(found.len(), 1);
         assert_eq!(
             found[0].message,
             "a review comment is still in the draft: \"Check the sum with finance\" (Deputy Clerk)"
         );
         assert_eq!(found[0].span.start, at);
-        assert!(!lint(text, &Config::default(), None)
-            .diagnostics
-            .iter()
-            .any(|d| d.rule == super::RULE.name));
+        assert!(super::RULE.findings(text).is_empty());
     }
 }

@@ -80,8 +80,6 @@ fn describe(change: &crate::core::word::TrackedChange) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::config::Config;
-    use crate::core::lint::{lint, lint_with_facts};
     use crate::core::text::Span;
     use crate::core::word::{ChangeKind, TrackedChange, WordFacts};
 
@@ -111,11 +109,7 @@ mod tests {
             ],
             ..WordFacts::default()
         };
-        let found: Vec<_> = lint_with_facts(text, &Config::default(), None, Some(&facts))
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == super::RULE.name)
-            .collect();
+        let found = super::RULE.findings_in_word(text, &facts);
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(
             found[0].message,
@@ -124,9 +118,6 @@ mod tests {
         assert_eq!(found[0].span, Span::new(at, at + "£750".len()));
         assert_eq!(found[0].severity, crate::core::diagnostic::Severity::Error);
         // Text drafts have no Word facts: silent.
-        assert!(!lint(text, &Config::default(), None)
-            .diagnostics
-            .iter()
-            .any(|d| d.rule == super::RULE.name));
+        assert!(super::RULE.findings(text).is_empty());
     }
 }

@@ -254,11 +254,7 @@ mod tests {
     }
 
     fn run_with(text: &str, config: &Config) -> Vec<Diagnostic> {
-        lint(text, config, None)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == RULE.name)
-            .collect()
+        RULE.findings_with(text, config, None)
     }
 
     fn flagged(text: &str) -> Vec<String> {

@@ -117,10 +117,8 @@ fn unread_section(text: &str, section: &AttendanceSection) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::testing::lint_rule;
-
     fn unread(text: &str) -> usize {
-        lint_rule(super::RULE.name, text).len()
+        super::RULE.findings(text).len()
     }
 
     #[test]

@@ -204,10 +204,9 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Vec<Diagnostic> {
-        crate::core::testing::run_rule(check, text)
+        RULE.findings(text)
     }
 
-    use crate::core::testing::corpus;
 
     #[test]
     fn right_weekdays_pass() {
@@ -287,18 +286,6 @@ mod tests {
             found[0].message,
             "30 February is not a date: February has 29 days at most"
         );
-    }
-
-    #[test]
-    fn corpus_has_no_mismatch() {
-        for name in [
-            "middlesbrough-cyp-panel-2022-03-21.txt",
-            "manchester-ofsted-subgroup-2017-09-12.txt",
-            "manchester-cyp-2021-item.txt",
-        ] {
-            let text = corpus(name);
-            assert!(run(&text).is_empty(), "{name}: {:?}", run(&text));
-        }
     }
 
     #[test]
