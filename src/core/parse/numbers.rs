@@ -26,7 +26,15 @@ pub fn item_number_at_start(line: &str, offset: usize) -> Option<NumberedLine> {
         return None;
     }
     let patterns = patterns();
-    for (index, re) in patterns.iter().enumerate() {
+    // The patterns before FIRST_DIGIT_PATTERN start with an ASCII letter, the rest with a digit:
+    // a line can match only one group, so the other is not tried.
+    let letter_first = line.as_bytes().first().is_some_and(u8::is_ascii_alphabetic);
+    let tried = if letter_first {
+        0..FIRST_DIGIT_PATTERN
+    } else {
+        FIRST_DIGIT_PATTERN..patterns.len()
+    };
+    for (index, re) in patterns.iter().enumerate().take(tried.end).skip(tried.start) {
         let Some(caps) = re.captures(line) else { continue };
         let (Some(num), Some(rest)) = (caps.name("num"), caps.name("rest")) else {
             continue;
@@ -96,6 +104,8 @@ fn may_start_with_number(line: &str) -> bool {
 const ABBREVIATED: usize = 5;
 /// The index in [`patterns`] of the three-part slashed number that could be a date.
 const DATE_LIKE: usize = 6;
+/// The first of the patterns that start with a digit.
+const FIRST_DIGIT_PATTERN: usize = 6;
 
 fn patterns() -> &'static [Regex] {
     static RES: OnceLock<Vec<Regex>> = OnceLock::new();
@@ -269,6 +279,19 @@ fn number_part(raw: &str, start: usize, end: usize, offset: usize) -> NumberPart
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn patterns_are_grouped_by_their_first_character() {
+        for (index, re) in patterns().iter().enumerate() {
+            let digit_first = re.as_str().starts_with(r"^(?P<num>\d");
+            assert_eq!(
+                digit_first,
+                index >= FIRST_DIGIT_PATTERN,
+                "pattern {index}: {}",
+                re.as_str()
+            );
+        }
+    }
 
     fn shape(line: &str) -> Option<(String, String)> {
         item_number_at_start(line, 0).map(|n| (n.number.shape(), line[n.title.range()].to_string()))

@@ -148,10 +148,15 @@ pub(super) fn find_definition(text: &str, line: Span, span: Span, base: &str) ->
     let emph = raw_after.len() - raw_after.trim_start_matches(['*', '_', '`']).len();
     let after = &raw_after[emph..];
     let before_trim = before.trim_end_matches(['*', '_', '`', '\'', '’', '‘', '"', '“']);
-    let line_initial = window_start == line.start
-        && before_trim.chars().all(|c| {
-            c.is_whitespace() || matches!(c, '-' | '*' | '•' | '·' | '#' | '>' | '.' | ')' | '|') || c.is_ascii_digit()
-        });
+    // Worked out only when a definition's punctuation is there: most uses define nothing.
+    let line_initial = || {
+        window_start == line.start
+            && before_trim.chars().all(|c| {
+                c.is_whitespace()
+                    || matches!(c, '-' | '*' | '•' | '·' | '#' | '>' | '.' | ')' | '|')
+                    || c.is_ascii_digit()
+            })
+    };
 
     // "Long Form (ABC)"
     if let Some(pre) = before_trim.strip_suffix('(') {
@@ -208,13 +213,14 @@ pub(super) fn find_definition(text: &str, line: Span, span: Span, base: &str) ->
         (DefinitionKind::Dashed, rest.chars().next().map_or(1, char::len_utf8))
     } else if (rest.starts_with('-') && gap > 0)
         || (rest.starts_with(':') && gap == 0)
-        || (rest.starts_with('|') && line_initial)
+        || (rest.starts_with('|') && line_initial())
         || (rest.starts_with('=') && gap > 0)
     {
         (DefinitionKind::Dashed, 1)
     } else {
         return None;
     };
+    let line_initial = line_initial();
     let body_rel = gap + sep_len;
     let body_raw = &after[body_rel..];
     let spaces = skip_spaces(body_raw);
