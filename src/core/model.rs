@@ -270,6 +270,40 @@ pub struct Item {
     pub sub_items: Vec<SubItem>,
 }
 
+impl Item {
+    /// Where the minute itself starts on an inline item's title line ("8  Village plan: A
+    /// steering group has met and …", "25/084 Footpaths – The Clerk said that …"): after the
+    /// first colon or dash on that line followed by a capitalised sentence of at least five
+    /// words. `None` when the title's line holds the title alone.
+    pub fn inline_minute(&self, text: &str) -> Option<usize> {
+        if self.title.is_empty() {
+            return None;
+        }
+        let rest = text.get(self.title.start..)?;
+        let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+        minute_after_separator(line).map(|at| self.title.start + at)
+    }
+}
+
+/// Where a minute starts on an inline item's title line, as an offset into `line`.
+fn minute_after_separator(line: &str) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for separator in [": ", " – ", " — ", " - "] {
+        let mut from = 0;
+        while let Some(found) = line[from..].find(separator) {
+            let after = from + found + separator.len();
+            let minute = line[after..].trim_start();
+            let starts = line.len() - minute.len();
+            if minute.chars().next().is_some_and(char::is_uppercase) && minute.split_whitespace().nth(4).is_some() {
+                best = Some(best.map_or(starts, |b| b.min(starts)));
+                break;
+            }
+            from = after;
+        }
+    }
+    best
+}
+
 /// A numbered sub-paragraph of an item ("5.1 Grass cutting", "(a) Footpaths").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SubItem {

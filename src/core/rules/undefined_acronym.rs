@@ -1,4 +1,4 @@
-//! `undefined-acronym`: an acronym whose long form the document never gives.
+//! An acronym whose long form the document never gives.
 //!
 //! Minutes are read by residents, journalists and new councillors as well as officers, and a
 //! reader who meets "OSB" or "SEND" with no explanation has to guess. An acronym is a word with
@@ -69,12 +69,19 @@
 use crate::core::analysis::acronyms::{
     edit_defines, find_long_forms, normalise_long_form, spelled_out, AcronymInfo, LongFormHit,
 };
-use crate::core::diagnostic::{Diagnostic, Edit, Fix};
-use crate::core::rules::Context;
+use crate::core::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 use std::collections::BTreeMap;
 
-const RULE: &str = "undefined-acronym";
+
+pub(crate) const RULE: Rule = Rule {
+    name: "undefined-acronym",
+    default_severity: Severity::Warning,
+    group: Group::Acronyms,
+    source: include_str!("undefined_acronym.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let analysis = ctx.acronyms();
@@ -96,7 +103,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let first = info.first_use();
         let name = info.name.as_str();
         let mut diagnostic = Diagnostic::new(
-            RULE,
+            RULE.name,
             first,
             format!("`{name}` is used without being spelled out; give its long form at its first use"),
         );
@@ -247,11 +254,7 @@ mod tests {
     }
 
     fn run_with(text: &str, config: &Config) -> Vec<Diagnostic> {
-        lint(text, config, None)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == RULE)
-            .collect()
+        RULE.findings_with(text, config, None)
     }
 
     fn flagged(text: &str) -> Vec<String> {
@@ -369,7 +372,7 @@ mod tests {
         let left: Vec<&str> = once
             .remaining
             .iter()
-            .filter(|d| d.rule == RULE)
+            .filter(|d| d.rule == RULE.name)
             .map(|d| d.span.slice(&once.text))
             .collect();
         assert_eq!(left, ["SEND", "LGA"], "{:?}", once.remaining);
@@ -409,7 +412,7 @@ mod tests {
         let undefined: Vec<&str> = once
             .remaining
             .iter()
-            .filter(|d| d.rule == RULE)
+            .filter(|d| d.rule == RULE.name)
             .map(|d| d.span.slice(&once.text))
             .collect();
         assert_eq!(undefined, ["CG", "FS", "MT"]);
