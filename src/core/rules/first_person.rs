@@ -255,7 +255,8 @@ fn introduces(text: &str, blocks: &[Block], index: usize) -> bool {
         return colon.is_match(paragraph) && !decides(paragraph);
     }
     // A speaker's label: a few capitalised words with no closing punctuation.
-    let words: Vec<&str> = paragraph.split_whitespace().collect();
+    // Six words are enough to tell: a label has five at most.
+    let words: Vec<&str> = paragraph.split_whitespace().take(6).collect();
     let label = (1..=5).contains(&words.len())
         && !paragraph.ends_with(['.', ',', ';', '?', '!'])
         && words
