@@ -427,3 +427,40 @@ pub struct Residue {
     /// What removing it deletes (the residue plus the white space or line around it).
     pub removal: Span,
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::core::parse::parse;
+
+    /// Where each item's inline minute starts, as the text from there to the end of its line.
+    fn inline_minutes(text: &str) -> Vec<Option<&str>> {
+        let minutes = parse(text);
+        minutes
+            .items
+            .iter()
+            .map(|item| {
+                item.inline_minute(text)
+                    .map(|at| text[at..].lines().next().unwrap_or(""))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_inline_minute_starts_after_the_separator_before_a_sentence() {
+        let text = "7. Village plan: The steering group has met twice and agreed its aims.\n\n\
+                    8. Footpaths – The Clerk said the stile would be mended soon.\n\n\
+                    9. Grass cutting: contract – Members asked about it.\n\n\
+                    10. Finance\n\nThe accounts were noted.\n";
+        assert_eq!(
+            inline_minutes(text),
+            [
+                Some("The steering group has met twice and agreed its aims."),
+                Some("The Clerk said the stile would be mended soon."),
+                // The first separator is followed by a lower-case word, the second by fewer than
+                // five words: a title alone.
+                None,
+                None,
+            ]
+        );
+    }
+}
