@@ -155,6 +155,34 @@ fn every_rule_has_a_fixture() {
 }
 
 #[test]
+fn every_rule_file_is_registered_and_every_fixture_names_a_rule() {
+    // A file Rust is never told about compiles to nothing: a rule file left out of `registry!`
+    // would silently never run.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core/rules");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs") && !p.ends_with("mod.rs"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().replace('_', "-"))
+        .collect();
+    files.sort();
+    let mut names: Vec<String> = minutes_lint::core::rules::RULES
+        .iter()
+        .map(|r| r.name.to_string())
+        .collect();
+    names.sort();
+    assert_eq!(files, names, "src/core/rules/*.rs and the registry differ");
+    for fixture in fixtures() {
+        let name = file_name(&fixture);
+        let stem = name.split('.').next().unwrap();
+        assert!(
+            minutes_lint::core::rules::find(stem).is_some(),
+            "{name} is named after no rule"
+        );
+    }
+}
+
+#[test]
 fn fixtures_report_exactly_their_expected_findings() {
     let mut failures = Vec::new();
     for fixture in fixtures() {

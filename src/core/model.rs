@@ -299,7 +299,9 @@ fn minute_after_separator(line: &str) -> Option<usize> {
             _ if line[at..].starts_with(['–', '—']) => (at.wrapping_sub(1), at + 4),
             _ => continue,
         };
-        let Some(separator) = line.get(start..end) else { continue };
+        let Some(separator) = line.get(start..end) else {
+            continue;
+        };
         if !matches!(separator, ": " | " - " | " – " | " — ") {
             continue;
         }
@@ -443,6 +445,7 @@ pub struct Residue {
 #[cfg(test)]
 mod tests {
     use super::minute_after_separator;
+    use crate::core::parse::parse;
 
     /// Each separator on its own, tried from the left: the reading the one-pass scan must give.
     fn separator_by_separator(line: &str) -> Option<usize> {
@@ -482,5 +485,37 @@ mod tests {
         }
         assert_eq!(minute_after_separator(lines[0]), Some(14));
         assert_eq!(minute_after_separator(lines[4]), None);
+    }
+
+    /// Where each item's inline minute starts, as the text from there to the end of its line.
+    fn inline_minutes(text: &str) -> Vec<Option<&str>> {
+        let minutes = parse(text);
+        minutes
+            .items
+            .iter()
+            .map(|item| {
+                item.inline_minute(text)
+                    .map(|at| text[at..].lines().next().unwrap_or(""))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_inline_minute_starts_after_the_separator_before_a_sentence() {
+        let text = "7. Village plan: The steering group has met twice and agreed its aims.\n\n\
+                    8. Footpaths – The Clerk said the stile would be mended soon.\n\n\
+                    9. Grass cutting: contract – Members asked about it.\n\n\
+                    10. Finance\n\nThe accounts were noted.\n";
+        assert_eq!(
+            inline_minutes(text),
+            [
+                Some("The steering group has met twice and agreed its aims."),
+                Some("The Clerk said the stile would be mended soon."),
+                // The first separator is followed by a lower-case word, the second by fewer than
+                // five words: a title alone.
+                None,
+                None,
+            ]
+        );
     }
 }
