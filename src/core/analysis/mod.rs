@@ -2,6 +2,7 @@
 
 pub mod acronyms;
 pub mod decisions;
+pub mod opaque;
 pub mod people;
 
 /// The shared analyses a lint computed (each only if some rule asked for it), kept with its
