@@ -17,24 +17,35 @@ use crate::core::text::LineIndex;
 use crate::core::word::WordFacts;
 use std::cell::OnceCell;
 
+mod absent_participant;
 mod acronym_defined_late;
 mod acronym_redefined;
 mod broken_paragraph;
+mod dangling_reference;
 mod document_metadata;
 mod empty_decision;
+mod exclusion_grounds;
+mod exempt_detail;
 mod first_person;
+mod interest_participation;
 mod item_number_sequence;
+mod meeting_times;
 mod missing_chair;
 mod missing_decision;
 mod missing_section;
 mod name_variant;
+mod not_a_member;
 mod paste_residue;
 mod present_and_apologies;
+mod quorum;
 mod review_comments;
+mod self_seconded;
 mod title_style;
 mod tracked_changes;
 mod undefined_acronym;
+mod unrecorded_absence;
 mod unread_structure;
+mod vote_arithmetic;
 mod weekday_mismatch;
 
 /// A registered rule.
@@ -127,6 +138,17 @@ pub static RULES: &[Rule] = &[
     rule!(undefined_acronym, "undefined-acronym", Warning, "acronyms"),
     rule!(acronym_defined_late, "acronym-defined-late", Warning, "acronyms"),
     rule!(acronym_redefined, "acronym-redefined", Info, "acronyms"),
+    rule!(absent_participant, "absent-participant", Error, "proceedings"),
+    rule!(self_seconded, "self-seconded", Error, "proceedings"),
+    rule!(vote_arithmetic, "vote-arithmetic", Error, "proceedings"),
+    rule!(interest_participation, "interest-participation", Warning, "proceedings"),
+    rule!(dangling_reference, "dangling-reference", Warning, "proceedings"),
+    rule!(exclusion_grounds, "exclusion-grounds", Warning, "proceedings"),
+    rule!(exempt_detail, "exempt-detail", Warning, "proceedings"),
+    rule!(quorum, "quorum", Error, "proceedings"),
+    rule!(meeting_times, "meeting-times", Warning, "proceedings"),
+    rule!(not_a_member, "not-a-member", Info, "proceedings"),
+    rule!(unrecorded_absence, "unrecorded-absence", Info, "proceedings"),
     rule!(weekday_mismatch, "weekday-mismatch", Error, "dates"),
     rule!(paste_residue, "paste-residue", Warning, "text"),
     rule!(broken_paragraph, "broken-paragraph", Warning, "text"),

@@ -108,19 +108,18 @@ impl Vote {
     /// The tally for an inlay hint: "7 for, 2 against, 1 abstention", "unanimous".
     pub fn tally(&self) -> String {
         let mut parts = Vec::new();
-        if let Some(n) = self.side_count(Side::For) {
+        let (for_count, against) = (self.side_count(Side::For), self.side_count(Side::Against));
+        if let (None, None, Some((a, b))) = (for_count, against, self.by_votes) {
+            parts.push(format!("{} votes to {}", a.value, b.value));
+        }
+        if let Some(n) = for_count {
             parts.push(format!("{n} for"));
         }
-        if let Some(n) = self.side_count(Side::Against) {
+        if let Some(n) = against {
             parts.push(format!("{n} against"));
         }
         if let Some(n) = self.side_count(Side::Abstain) {
             parts.push(format!("{n} {}", if n == 1 { "abstention" } else { "abstentions" }));
-        }
-        if parts.is_empty() {
-            if let Some((a, b)) = self.by_votes {
-                parts.push(format!("{} votes to {}", a.value, b.value));
-            }
         }
         if self.unanimous.is_some() && parts.is_empty() {
             parts.push("unanimous".to_string());
@@ -383,6 +382,7 @@ impl Proceedings {
                 .filter(|&p| match party.kind {
                     PartyKind::Code => code_fits_person(text, minutes, people, p, written),
                     PartyKind::Bare => bare_fits_person(people, p, written),
+                    PartyKind::Titled => list_name_fits(people, p, party.span.slice(text)),
                     _ => false,
                 })
                 .collect();
@@ -647,6 +647,23 @@ fn code_fits_person(text: &str, _minutes: &Minutes, people: &PeopleAnalysis, per
     with_two.push_str(&two);
     let upper = code.to_ascii_uppercase();
     upper == all || upper == short || (code.len() == 3 && code == with_two.as_str())
+}
+
+/// A name from a recorded vote's list ("R H Adams", "Mrs L Kaufman", "Dale-Gough") that fits a
+/// listed person: the same surname, and initials or first names that fit when written.
+fn list_name_fits(people: &PeopleAnalysis, person: usize, written: &str) -> bool {
+    let Some(entry) = people.people.get(person) else { return false };
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let Some((surname, before)) = words.split_last() else { return false };
+    if entry.key != fold_surname(surname) {
+        return false;
+    }
+    let given: Vec<&str> = before
+        .iter()
+        .copied()
+        .filter(|w| crate::core::analysis::people::TitleClass::of(w).is_none())
+        .collect();
+    given.is_empty() || given_compatible(entry.given.as_deref(), Some(&given.join(" ")))
 }
 
 /// A bare name ("Jo Hartley") that fits a listed person: the same surname, given names that fit.

@@ -120,12 +120,15 @@ fn is_name_word(word: &str) -> bool {
 pub fn read_after(text: &str, at: usize, limit: usize, titled: &[(Person, Option<usize>)]) -> Option<Party> {
     let s = text.get(..limit)?;
     let mut pos = at;
+    let mut connected = false;
     loop {
         let rest = s.get(pos..)?;
         let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\t', '\n', '\r', ':', '–', '—', '-', '(']);
         let next = pos + (rest.len() - trimmed.len());
+        connected |= rest.len() - trimmed.len() > rest.len() - rest.trim_start().len();
         if trimmed.starts_with("by ") || trimmed.starts_with("by\u{a0}") || trimmed.starts_with("By ") {
             pos = next + 3;
+            connected = true;
             continue;
         }
         pos = next;
@@ -186,7 +189,8 @@ pub fn read_after(text: &str, at: usize, limit: usize, titled: &[(Person, Option
         cursor += 1;
     }
     let last = word_before(s, end).1;
-    if words >= 2 && last.chars().count() >= 2 {
+    // "proposed Housing Developments": a bare name needs "by", a colon or a dash before it.
+    if words >= 2 && last.chars().count() >= 2 && connected {
         let span = Span::new(pos, end);
         return Some(Party { span, key: span, kind: PartyKind::Bare, person: None });
     }

@@ -27,11 +27,11 @@ macro_rules! pattern {
 // The words that make a block worth reading closely.
 pattern!(
     trigger,
-    r"(?i)second|2nd|propos|moved|motion|nominat|vote|voting|favour|against|abstain|abstention|unanim|nem\.? ?con|carried|arriv|joined|left|leave|withdr|depart|return|rejoin|re-join|re-enter|declar|regist|exclu|closed session|private session|said|asked|stated|queried|questioned|commented|spoke|replied"
+    r"(?i)second|2nd|prop|moved|motion|nominat|vote|voting|favou?r|against|abstain|abstention|unanim|nem\.? ?con|carried|arriv|joined|left|leave|withdr|depart|return|rejoin|re-join|re-enter|declar|regist|exclu|admit|closed session|private session|in camera|said|asked|stated|queried|questioned|commented|spoke|replied"
 );
 pattern!(
     role_word,
-    r"(?i)\b(proposed|moved|proposer|proposal of|motion of|nominated|approved|seconded|seconder|2nd|motion)\b"
+    r"(?i)\b(proposed|moved|proposer|proposal of|motion of|nominated|approved|seconded|seconder|2nd|motion|prop)\b"
 );
 pattern!(
     number_word,
@@ -89,6 +89,35 @@ pattern!(
     private_title,
     r"(?i)\b(?:exempt|confidential|part\s+(?:ii|2|b)\b|closed\s+session|in\s+private|private\s+session|in\s+camera)"
 );
+
+/// What a trigger word may start: bits of [`MOTION`], [`VOTE`] and the rest.
+const MOTION: u8 = 1;
+const VOTE: u8 = 2;
+const MOVEMENT: u8 = 4;
+const DECLARATION: u8 = 8;
+const EXCLUSION: u8 = 16;
+const SPEECH: u8 = 32;
+
+fn category(word: &str) -> u8 {
+    let w = word.as_bytes();
+    match w.first().map(u8::to_ascii_lowercase) {
+        Some(b's') if w.len() > 1 && w[1].eq_ignore_ascii_case(&b'e') => MOTION,
+        Some(b'2' | b'n') => MOTION | VOTE,
+        Some(b'p') => MOTION | VOTE | EXCLUSION,
+        Some(b'm') => MOTION,
+        Some(b'v' | b'f' | b'u') => VOTE,
+        Some(b'c') => VOTE | EXCLUSION | SPEECH,
+        Some(b'a') if w.len() > 1 && w[1].eq_ignore_ascii_case(&b'b') => VOTE,
+        Some(b'a') if w.len() > 1 && w[1].eq_ignore_ascii_case(&b'g') => VOTE,
+        Some(b'a') if w.len() > 1 && w[1].eq_ignore_ascii_case(&b'r') => MOVEMENT,
+        Some(b'a') if w.len() > 1 && w[1].eq_ignore_ascii_case(&b'd') => EXCLUSION,
+        Some(b'j' | b'l' | b'w') => MOVEMENT,
+        Some(b'r') => MOVEMENT | DECLARATION | SPEECH,
+        Some(b'd') => DECLARATION | MOVEMENT,
+        Some(b'e' | b'i') => EXCLUSION,
+        _ => SPEECH,
+    }
+}
 
 /// Abbreviations after which a full stop ends no sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -240,11 +269,16 @@ pub(super) fn read(text: &str, minutes: &Minutes, people: &PeopleAnalysis, out: 
                 }
             }
         }
-        if !trigger().is_match(slice) {
+        let hits: Vec<(usize, u8)> = trigger()
+            .find_iter(slice)
+            .map(|m| (content.start + m.start(), category(m.as_str())))
+            .collect();
+        if hits.is_empty() {
             continue;
         }
+        let block_kinds = hits.iter().fold(0, |acc, h| acc | h.1);
         // Recorded votes are read from the block's lines.
-        if matches!(
+        if block_kinds & VOTE != 0 && matches!(
             block.kind,
             BlockKind::Paragraph | BlockKind::DecisionText | BlockKind::DecisionMarker | BlockKind::ItemHeading
         ) {
@@ -263,18 +297,38 @@ pub(super) fn read(text: &str, minutes: &Minutes, people: &PeopleAnalysis, out: 
         }
         let body = Span::new(body_start, content.end);
         for sentence in sentences(text, body) {
-            let s = sentence.slice(text);
-            if !trigger().is_match(s) {
+            let kinds = hits
+                .iter()
+                .filter(|h| sentence.start <= h.0 && h.0 < sentence.end)
+                .fold(0, |acc, h| acc | h.1);
+            if kinds == 0 {
                 continue;
             }
-            let titled = titled_in(text, sentence, people);
+            let titled = if kinds & (MOTION | MOVEMENT | DECLARATION | SPEECH) != 0 {
+                titled_in(text, sentence, people)
+            } else {
+                Vec::new()
+            };
             let item = block.item;
             if block.kind != BlockKind::Attendance {
-                read_motion(text, sentence, item, &titled, b, &mut pending, out);
-                read_vote(text, sentence, item, out);
-                read_declaration(text, minutes, sentence, item, &titled, out);
-                read_exclusion(text, minutes, sentence, item, out, &mut private_from, &mut readmitted_after);
-                read_speech(text, sentence, item, &titled, out);
+                if kinds & MOTION != 0 {
+                    read_motion(text, sentence, item, &titled, b, &mut pending, out);
+                }
+                if kinds & VOTE != 0 {
+                    read_vote(text, sentence, item, out);
+                }
+                if kinds & DECLARATION != 0 {
+                    read_declaration(text, minutes, sentence, item, &titled, out);
+                }
+                if kinds & EXCLUSION != 0 {
+                    read_exclusion(text, minutes, sentence, item, out, &mut private_from, &mut readmitted_after);
+                }
+                if kinds & SPEECH != 0 {
+                    read_speech(text, sentence, item, &titled, out);
+                }
+            }
+            if kinds & MOVEMENT == 0 {
+                continue;
             }
             let first_movement = out.movements.len();
             read_movement(text, minutes, sentence, item, &titled, out);
@@ -295,6 +349,11 @@ pub(super) fn read(text: &str, minutes: &Minutes, people: &PeopleAnalysis, out: 
             if item.span.end > from && item.span.start < until && !out.private_items.iter().any(|p| p.0 == i) {
                 out.private_items.push((i, from.max(item.span.start)));
             }
+        }
+    }
+    for entry in &mut out.private_items {
+        if let Some(ex) = out.exclusions.iter().find(|e| e.item == Some(entry.0)) {
+            entry.1 = entry.1.max(ex.span.end);
         }
     }
     out.private_items.sort_unstable();
@@ -322,6 +381,9 @@ fn read_motion(
         has_seconder_word |= seconder;
         let at = sentence.start + m.end();
         let after = &s[m.end()..];
+        if word == "prop" && !(after.starts_with(':') || after.starts_with(". ") || after.starts_with(" -") || after.starts_with(" –")) {
+            continue;
+        }
         if word == "motion" && !(after.starts_with(" (") || after.starts_with(" by") || after.starts_with('(')) {
             continue;
         }
@@ -741,12 +803,8 @@ fn subjects_before(
                     break;
                 }
             }
-            let start = p.title.filter(|t| t.start == p.span.start).map_or(p.span.start, |t| t.start);
-            let start = if p.group.start < start && p.group.start >= sentence.start && found.is_empty() && p.title.is_some_and(|t| t.start == p.group.start) {
-                start
-            } else {
-                start
-            };
+            let list = p.title.is_some_and(|t| matches!(t.slice(text).trim_end_matches('.'), "Councillors" | "Cllrs"));
+            let start = if list { p.name_span().start } else { p.span.start };
             found.push(Party { span: Span::new(start, p.surname.end), key: p.surname, kind: PartyKind::Titled, person: *index });
         }
         gap_from = last.surname.end;
@@ -896,7 +954,11 @@ fn read_movement(
 }
 
 fn leave_scope(text: &str, minutes: &Minutes, after: &str, item: Option<usize>) -> Scope {
-    let window = &after[..after.len().min(160)];
+    let mut cut = after.len().min(160);
+    while !after.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let window = &after[..cut];
     if let Some(caps) = item_ref().captures(window) {
         let whole = caps.get(0).unwrap();
         let lead = window[..whole.start()].trim_end();

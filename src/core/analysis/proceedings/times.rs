@@ -57,7 +57,7 @@ fn time_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(2[0-3]|[01]?\d)(?:([.:])([0-5]\d))?(?:\s?(a\.?\s?m\b\.?|p\.?\s?m\b\.?|hrs\b|hours\b|noon\b))?",
+            r"(?i)\b(2[0-3]|[01]?\d)(?:([.:])([0-5]\d))?(?:\s?(a\.\s?m\b\.?|am\b|p\.\s?m\b\.?|pm\b|hrs\b|hours\b|noon\b))?",
         )
         .unwrap()
     })
@@ -210,6 +210,8 @@ mod tests {
     fn reads_the_ways_times_are_written() {
         assert_eq!(times("at 7.30pm"), vec![(19 * 60 + 30, true)]);
         assert_eq!(times("at 7:30 p.m. sharp"), vec![(19 * 60 + 30, true)]);
+        let s = "closed at 9.05pm.";
+        assert_eq!(times_in(s, Span::new(0, s.len()))[0].1.slice(s), "9.05pm");
         assert_eq!(times("closed 20.15"), vec![(20 * 60 + 15, true)]);
         assert_eq!(times("closed at 8.40"), vec![(8 * 60 + 40, false)]);
         assert_eq!(times("from 7pm"), vec![(19 * 60, true)]);
