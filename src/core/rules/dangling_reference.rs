@@ -39,7 +39,7 @@ const RULE: &str = "dangling-reference";
 fn reference() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        Regex::new(r"(?i)\b(agenda\s+)?(minute|item)\s+(?:no\.?\s*|number\s+)?((?:[A-Z]{1,4}\s?)?\d[\d./]*\d|\d)\b").unwrap()
+        Regex::new(r"(?i)\b(agenda\s+)?(minute|item)\s+(?:no\.?\s*|number\s+)?((?:[A-Z]{1,4}[\s/]?)?\d[\d./]*\d|\d)\b").unwrap()
     })
 }
 

@@ -33,7 +33,7 @@
 //! whether they left, so it is never applied by `--fix`.
 
 use crate::core::analysis::proceedings::{
-    Declaration, InterestKind, MovementKind, Party, PartyKind, Proceedings, Role, Scope,
+    sentences, Declaration, InterestKind, MovementKind, Party, PartyKind, Proceedings, Role, Scope,
 };
 use crate::core::diagnostic::{Diagnostic, Edit, Fix};
 use crate::core::model::BlockKind;
@@ -155,9 +155,9 @@ fn left_for(ctx: &Context, p: &Proceedings, d: &Declaration, item: usize) -> boo
     if let Some(b) = crate::core::analysis::people::block_at(ctx.minutes, d.span.start) {
         places.push(b.content);
     }
-    places.iter().any(|span| {
-        let text = span.slice(ctx.text);
-        text.split(". ").any(|sentence| {
+    places.iter().any(|&span| {
+        sentences(ctx.text, span).into_iter().any(|sentence| {
+            let sentence = sentence.slice(ctx.text);
             let lower = sentence.to_lowercase();
             (sentence.contains(key) || lower.contains("member concerned") || lower.contains("members concerned"))
                 && LEFT_WORDS.iter().any(|w| lower.contains(w))

@@ -61,6 +61,28 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             MovementKind::Returned => "returning",
         };
         let who = m.party.span.slice(ctx.text);
+        // Between an opening and a closing time: one reading must fit both.
+        if let (Some((open, open_at)), Some((close, _))) = (opened, closed) {
+            let fits = time.readings().iter().any(|&r| {
+                let t = ClockTime { minutes: r, fixed: true };
+                t.can_be_at_or_after(open) && close.can_be_at_or_after(t)
+            });
+            if !fits && time.can_be_at_or_after(open) && close.can_be_at_or_after(time) {
+                out.push(
+                    Diagnostic::new(
+                        RULE,
+                        at,
+                        format!(
+                            "{who} is recorded {verb} at {}, which is not between the meeting's opening at {} and its close",
+                            shown(ctx, at),
+                            shown(ctx, open_at)
+                        ),
+                    )
+                    .with_related(open_at, "the opening time"),
+                );
+                continue;
+            }
+        }
         if let Some((open, open_at)) = opened {
             if !time.can_be_at_or_after(open) {
                 out.push(

@@ -20,6 +20,7 @@ use crate::core::analysis::people::{fold_surname, given_compatible, PeopleAnalys
 use crate::core::model::{AttendanceKind, Minutes};
 use crate::core::text::Span;
 pub use parties::{Party, PartyKind};
+pub use reading::sentences;
 pub use times::ClockTime;
 
 /// A motion or amendment with its mover and seconder as written.

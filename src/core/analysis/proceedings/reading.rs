@@ -127,7 +127,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// The sentences of `span`: ends at ".", "!" or "?" followed by white space, except after an
 /// abbreviation or an initial.
-pub(super) fn sentences(text: &str, span: Span) -> Vec<Span> {
+pub fn sentences(text: &str, span: Span) -> Vec<Span> {
     let slice = span.slice(text);
     let bytes = slice.as_bytes();
     let mut out = Vec::new();
