@@ -321,19 +321,28 @@ impl RawConfig {
         config.committee.members = committee.members;
         config.committee.substitutes = committee.substitutes;
         if let Some(quorum) = committee.quorum {
-            let value = u32::try_from(*quorum.get_ref()).ok().filter(|&q| q >= 1).ok_or_else(|| {
-                error_at(
-                    quorum.span().start,
-                    format!("[committee] quorum is {}; use a whole number of 1 or more", quorum.get_ref()),
-                )
-            })?;
+            let value = u32::try_from(*quorum.get_ref())
+                .ok()
+                .filter(|&q| q >= 1)
+                .ok_or_else(|| {
+                    error_at(
+                        quorum.span().start,
+                        format!(
+                            "[committee] quorum is {}; use a whole number of 1 or more",
+                            quorum.get_ref()
+                        ),
+                    )
+                })?;
             config.committee.quorum = Some(value);
         }
         if let Some(words) = committee.exempt_words {
             let value = usize::try_from(*words.get_ref()).ok().ok_or_else(|| {
                 error_at(
                     words.span().start,
-                    format!("[committee] exempt-words is {}; use a whole number of 0 or more", words.get_ref()),
+                    format!(
+                        "[committee] exempt-words is {}; use a whole number of 0 or more",
+                        words.get_ref()
+                    ),
                 )
             })?;
             config.committee.exempt_words = value;

@@ -34,7 +34,7 @@
 
 use crate::core::analysis::proceedings::{PartyKind, Role, Whereabouts};
 use crate::core::diagnostic::Diagnostic;
-use crate::core::model::{AttendanceKind, Shape};
+use crate::core::model::Shape;
 use crate::core::rules::Context;
 
 const RULE: &str = "absent-participant";
@@ -56,7 +56,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ),
             Whereabouts::Left(verb) => {
                 let line = ctx.lines.line_of(verb.start) + 1;
-                format!("{name} is recorded {doing}, but had left the meeting (line {line}) and is not recorded returning")
+                format!(
+                    "{name} is recorded {doing}, but had left the meeting (line {line}) and is not recorded returning"
+                )
             }
             Whereabouts::NotYetArrived(verb) => {
                 let line = ctx.lines.line_of(verb.start) + 1;
@@ -98,7 +100,12 @@ fn spelled_like_a_listed_name(ctx: &Context, surname: &str) -> bool {
         .minutes
         .attendance
         .iter()
-        .any(|s| s.kind != AttendanceKind::Present && s.span.slice(ctx.text).contains(surname))
+        .any(|s| s.span.slice(ctx.text).contains(surname))
+        // Written above the items in a way not read as a list ("Cllr Hale joined the meeting").
+        || ctx
+            .text
+            .get(..ctx.minutes.items.first().map_or(0, |i| i.span.start))
+            .is_some_and(|head| head.contains(surname))
 }
 
 #[cfg(test)]
@@ -118,7 +125,10 @@ mod tests {
 
     #[test]
     fn apologies_departures_and_late_arrivals() {
-        assert_eq!(found("1. Play area\nProposed by Cllr Fenn, seconded by Cllr Lowe.\n"), vec!["Cllr Fenn"]);
+        assert_eq!(
+            found("1. Play area\nProposed by Cllr Fenn, seconded by Cllr Lowe.\n"),
+            vec!["Cllr Fenn"]
+        );
         assert_eq!(
             found("1. Play area\nCllr Kerr left the meeting at 8.00pm.\n\n2. Bus shelter\nCllr Kerr moved and Cllr Ames seconded the quote.\n"),
             vec!["Cllr Kerr"]
@@ -143,7 +153,10 @@ mod tests {
 
     #[test]
     fn names_in_no_list_only_when_clearly_a_member() {
-        assert_eq!(found("1. Grants\nProposed by Cllr Gale, seconded by Cllr Lowe.\n"), vec!["Cllr Gale"]);
+        assert_eq!(
+            found("1. Grants\nProposed by Cllr Gale, seconded by Cllr Lowe.\n"),
+            vec!["Cllr Gale"]
+        );
         // Spelled like a listed name: name-variant's business.
         assert!(found("1. Grants\nProposed by Cllr Low, seconded by Cllr Ames.\n").is_empty());
         // Speaking without being listed: a visiting member, not reported.

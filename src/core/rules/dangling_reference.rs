@@ -39,15 +39,65 @@ const RULE: &str = "dangling-reference";
 fn reference() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        Regex::new(r"(?i)\b(agenda\s+)?(minute|item)\s+(?:no\.?\s*|number\s+)?((?:[A-Z]{1,4}[\s/]?)?\d[\d./]*\d|\d)\b").unwrap()
+        Regex::new(r"(?i)\b(agenda\s+)?(minute|item)\s+(?:no\.?\s*|number\s+)?((?:[A-Z]{1,4}[\s/]?)?\d[\d./]*\d|\d)\b")
+            .unwrap()
     })
 }
 
 /// Words that send a reference to another meeting or another document.
 const ELSEWHERE: &[&str] = &[
-    "previous", "last meeting", "held on", "earlier meeting", "of the meeting", "meeting of", "minutes of",
-    "last month", "prior", "next meeting", "future", "report", "appendix", "cabinet", "committee minute",
-    "council minute", "agenda for", "annual", "meeting on", "last year", "of the council", "policy",
+    "previous",
+    "last meeting",
+    "held on",
+    "earlier meeting",
+    "of the meeting",
+    "meeting of",
+    "minutes of",
+    "last month",
+    "prior",
+    "next meeting",
+    "future",
+    "report",
+    "appendix",
+    "cabinet",
+    "committee minute",
+    "council minute",
+    "agenda for",
+    "annual",
+    "meeting on",
+    "last year",
+    "of the council",
+    "policy",
+    "schedule",
+    "on the list",
+    "of the plan",
+    "paragraph",
+    "appendix",
+];
+
+/// Words before "item" that make it an item of another list.
+const NOT_THIS_LIST: &[&str] = &[
+    "action",
+    "budget",
+    "line",
+    "schedule",
+    "appendix",
+    "report",
+    "plan",
+    "cost",
+    "expenditure",
+    "invoice",
+    "work",
+    "works",
+    "planning",
+    "stock",
+    "capital",
+    "revenue",
+    "menu",
+    "news",
+    "agenda's",
+    "inventory",
+    "asset",
 ];
 
 /// A number split into the text before its last number and that number: "21/47" → ("21/", 47).
@@ -63,7 +113,13 @@ fn split_last(number: &str) -> Option<(String, u64)> {
 
 fn item_key(text: &str, number: &ItemNumber) -> Option<(String, u64)> {
     // Only simple numbers: "12.", "21/47", "C 10/034"; not "5.1" sub-numbering shapes.
-    if number.parts.iter().filter(|p| matches!(p, NumberPart::Number { .. })).count() > 3 {
+    if number
+        .parts
+        .iter()
+        .filter(|p| matches!(p, NumberPart::Number { .. }))
+        .count()
+        > 3
+    {
         return None;
     }
     split_last(number.as_str(text))
@@ -114,7 +170,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let opaque = minutes.merged_opaque();
     for block in &minutes.blocks {
         if block.item.is_none()
-            || matches!(block.kind, BlockKind::ItemHeading | BlockKind::ItemTitle | BlockKind::Comment | BlockKind::Residue)
+            || matches!(
+                block.kind,
+                BlockKind::ItemHeading | BlockKind::ItemTitle | BlockKind::Comment | BlockKind::Residue
+            )
         {
             continue;
         }
@@ -134,10 +193,26 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if points_elsewhere(slice, whole.start(), whole.end()) {
                 continue;
             }
-            let Some((ref_prefix, value)) = split_last(number.as_str()) else { continue };
+            // "action item 9", "budget item 12": items of another list.
+            let word_before = slice[..whole.start()]
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if NOT_THIS_LIST.contains(&word_before.as_str()) {
+                continue;
+            }
+            let Some((ref_prefix, value)) = split_last(number.as_str()) else {
+                continue;
+            };
             let is_agenda = caps.get(1).is_some();
             let (pool, low, high): (&[u64], u64, u64) = if is_agenda && !agenda.is_empty() {
-                (&agenda, *agenda.iter().min().unwrap_or(&0), *agenda.iter().max().unwrap_or(&0))
+                (
+                    &agenda,
+                    *agenda.iter().min().unwrap_or(&0),
+                    *agenda.iter().max().unwrap_or(&0),
+                )
             } else {
                 if ref_prefix != prefix {
                     continue;
@@ -155,8 +230,16 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 format!(
                     "{word} {} is not in these minutes: the items run {}{low}–{}{high}; check the number",
                     number.as_str(),
-                    if is_agenda && !agenda.is_empty() { "" } else { prefix.as_str() },
-                    if is_agenda && !agenda.is_empty() { "" } else { prefix.as_str() },
+                    if is_agenda && !agenda.is_empty() {
+                        ""
+                    } else {
+                        prefix.as_str()
+                    },
+                    if is_agenda && !agenda.is_empty() {
+                        ""
+                    } else {
+                        prefix.as_str()
+                    },
                 ),
             );
             if let Some(fix) = typo_fix(number.as_str(), &ref_prefix, pool, span) {
@@ -176,7 +259,8 @@ fn points_elsewhere(block: &str, start: usize, end: usize) -> bool {
 
 /// The one existing number a keystroke away from the one written.
 fn typo_fix(written: &str, prefix: &str, pool: &[u64], span: Span) -> Option<Fix> {
-    let digits = &written[written.len() - (written.len() - written.trim_end_matches(|c: char| c.is_ascii_digit()).len())..];
+    let digits =
+        &written[written.len() - (written.len() - written.trim_end_matches(|c: char| c.is_ascii_digit()).len())..];
     let near: Vec<u64> = pool
         .iter()
         .copied()
@@ -185,7 +269,10 @@ fn typo_fix(written: &str, prefix: &str, pool: &[u64], span: Span) -> Option<Fix
     let [only] = near.as_slice() else { return None };
     let replacement = format!("{}{only}", &written[..written.len() - digits.len()]);
     let _ = prefix;
-    Some(Fix::unsafe_(format!("Change the reference to {replacement}"), vec![Edit::replace(span, replacement)]))
+    Some(Fix::unsafe_(
+        format!("Change the reference to {replacement}"),
+        vec![Edit::replace(span, replacement)],
+    ))
 }
 
 #[cfg(test)]
@@ -207,7 +294,10 @@ mod tests {
     }
 
     fn found(text: &str) -> Vec<String> {
-        run_rule(check, text).iter().map(|d| d.span.slice(text).to_string()).collect()
+        run_rule(check, text)
+            .iter()
+            .map(|d| d.span.slice(text).to_string())
+            .collect()
     }
 
     #[test]

@@ -81,7 +81,10 @@ mod tests {
 
     fn found(body: &str) -> Vec<String> {
         let text = format!("Minutes of the Cabinet held on 4 March 2025\n\n{body}");
-        run_rule(check, &text).iter().map(|d| d.span.slice(&text).to_string()).collect()
+        run_rule(check, &text)
+            .iter()
+            .map(|d| d.span.slice(&text).to_string())
+            .collect()
     }
 
     #[test]
@@ -100,6 +103,9 @@ mod tests {
 
     #[test]
     fn the_agenda_wording_is_no_resolution() {
-        assert!(found("9. To resolve to exclude the press and public for the next item\nThere was no exempt business.\n").is_empty());
+        assert!(found(
+            "9. To resolve to exclude the press and public for the next item\nThere was no exempt business.\n"
+        )
+        .is_empty());
     }
 }

@@ -46,11 +46,16 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let limit = ctx.config.committee.exempt_words;
     let people = ctx.people();
     for &(index, from) in &proceedings.private_items {
-        let Some(item) = ctx.minutes.items.get(index) else { continue };
+        let Some(item) = ctx.minutes.items.get(index) else {
+            continue;
+        };
         let mut words = 0usize;
         let mut details: Vec<(Span, String)> = Vec::new();
         for block in ctx.minutes.item_blocks(item) {
-            if matches!(block.kind, BlockKind::DecisionMarker | BlockKind::DecisionText | BlockKind::Comment | BlockKind::Residue) {
+            if matches!(
+                block.kind,
+                BlockKind::DecisionMarker | BlockKind::DecisionText | BlockKind::Comment | BlockKind::Residue
+            ) {
                 continue;
             }
             let start = match block.kind {
@@ -74,10 +79,16 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }
             }
             if let Some(m) = money().find(slice) {
-                details.push((span.sub(m.start()..m.end()), "its public minutes give a sum of money".to_string()));
+                details.push((
+                    span.sub(m.start()..m.end()),
+                    "its public minutes give a sum of money".to_string(),
+                ));
             }
             for person in scan_people(ctx.text, span, false) {
-                let title = person.title.map(|t| t.slice(ctx.text).trim_end_matches('.')).unwrap_or("");
+                let title = person
+                    .title
+                    .map(|t| t.slice(ctx.text).trim_end_matches('.'))
+                    .unwrap_or("");
                 if !matches!(title, "Mr" | "Mrs" | "Ms" | "Miss" | "Mx") {
                     continue;
                 }
@@ -89,7 +100,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        let Some((at, what)) = details.into_iter().min_by_key(|(s, _)| s.start) else { continue };
+        let Some((at, what)) = details.into_iter().min_by_key(|(s, _)| s.start) else {
+            continue;
+        };
         out.push(Diagnostic::new(
             RULE,
             at,
@@ -100,7 +113,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// The words of a text with their byte offsets.
 fn word_starts(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    s.split_whitespace().map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+    s.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
 }
 
 #[cfg(test)]
@@ -112,13 +126,22 @@ mod tests {
 
     fn found(body: &str) -> Vec<String> {
         let text = format!("{EXCLUDE}{body}");
-        run_rule(check, &text).iter().map(|d| d.span.slice(&text).to_string()).collect()
+        run_rule(check, &text)
+            .iter()
+            .map(|d| d.span.slice(&text).to_string())
+            .collect()
     }
 
     #[test]
     fn names_and_sums_in_a_private_item() {
-        assert_eq!(found("10. Staffing matter\nThe committee considered a grievance from Mr Dale Hurst about his pay.\n"), vec!["Mr Dale Hurst"]);
-        assert_eq!(found("10. Depot lease\nThe tenant has offered £4,500 a year.\n"), vec!["£4,500"]);
+        assert_eq!(
+            found("10. Staffing matter\nThe committee considered a grievance from Mr Dale Hurst about his pay.\n"),
+            vec!["Mr Dale Hurst"]
+        );
+        assert_eq!(
+            found("10. Depot lease\nThe tenant has offered £4,500 a year.\n"),
+            vec!["£4,500"]
+        );
         assert!(found("10. Depot lease\nThe committee considered the terms of the lease.\n\nRESOLVED – That the lease be granted at £4,500 a year.\n").is_empty());
     }
 

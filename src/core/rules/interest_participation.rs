@@ -44,8 +44,21 @@ const RULE: &str = "interest-participation";
 
 /// Words that record someone leaving or taking no part.
 const LEFT_WORDS: &[&str] = &[
-    "left", "leave", "withdr", "recuse", "no part", "not take part", "not taking part", "not participate",
-    "refrain", "not vote", "abstained from", "out of the room", "outside the room", "excused", "retired",
+    "left",
+    "leave",
+    "withdr",
+    "recuse",
+    "no part",
+    "not take part",
+    "not taking part",
+    "not participate",
+    "refrain",
+    "not vote",
+    "abstained from",
+    "out of the room",
+    "outside the room",
+    "excused",
+    "retired",
     "absent",
 ];
 
@@ -61,7 +74,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         };
         let who = d.party.span.slice(ctx.text);
         for &item in &d.items {
-            let Some(it) = ctx.minutes.items.get(item) else { continue };
+            let Some(it) = ctx.minutes.items.get(item) else {
+                continue;
+            };
             let number = it.number.as_ref().map_or(String::from("this item"), |n| {
                 format!("item {}", n.as_str(ctx.text).trim_end_matches(['.', ')']))
             });
@@ -136,7 +151,9 @@ fn recorded_vote_in(ctx: &Context, p: &Proceedings, party: &Party, item: usize) 
 
 /// The minutes record the member leaving for the item, or taking no part in it.
 fn left_for(ctx: &Context, p: &Proceedings, d: &Declaration, item: usize) -> bool {
-    let Some(it) = ctx.minutes.items.get(item) else { return true };
+    let Some(it) = ctx.minutes.items.get(item) else {
+        return true;
+    };
     let moved = p.movements.iter().any(|m| {
         m.kind == MovementKind::Left
             && same(ctx, &d.party, &m.party)
@@ -149,18 +166,35 @@ fn left_for(ctx: &Context, p: &Proceedings, d: &Declaration, item: usize) -> boo
     if moved {
         return true;
     }
-    // A sentence in the item or the declaration's paragraph naming them with a word of leaving.
+    // A sentence in the item naming them (or no one: "He left the room") with a word of leaving,
+    // or one in the declaration's paragraph naming them.
     let key = d.party.key.slice(ctx.text);
-    let mut places: Vec<Span> = ctx.minutes.item_blocks(it).iter().map(|b| b.content).collect();
-    if let Some(b) = crate::core::analysis::people::block_at(ctx.minutes, d.span.start) {
-        places.push(b.content);
-    }
-    places.iter().any(|&span| {
-        sentences(ctx.text, span).into_iter().any(|sentence| {
+    let names_them = |sentence: &str| sentence.contains(key);
+    let item_says = ctx.minutes.item_blocks(it).iter().any(|b| {
+        sentences(ctx.text, b.content).into_iter().any(|sentence| {
             let sentence = sentence.slice(ctx.text);
             let lower = sentence.to_lowercase();
-            (sentence.contains(key) || lower.contains("member concerned") || lower.contains("members concerned"))
-                && LEFT_WORDS.iter().any(|w| lower.contains(w))
+            let names_someone = ["Cllr", "Councillor", "Mr ", "Mrs ", "Ms ", "Miss "]
+                .iter()
+                .any(|t| sentence.contains(t));
+            let unnamed = !names_someone
+                && (["he ", "she ", "they ", "the member", "the councillor", "both "]
+                    .iter()
+                    .any(|p| lower.trim_start().starts_with(p))
+                    || lower.contains("interest")
+                    || lower.contains("member concerned")
+                    || lower.contains("members concerned"));
+            (names_them(sentence) || unnamed) && LEFT_WORDS.iter().any(|w| lower.contains(w))
+        })
+    });
+    if item_says {
+        return true;
+    }
+    crate::core::analysis::people::block_at(ctx.minutes, d.span.start).is_some_and(|b| {
+        sentences(ctx.text, b.content).into_iter().any(|sentence| {
+            let sentence = sentence.slice(ctx.text);
+            let lower = sentence.to_lowercase();
+            names_them(sentence) && LEFT_WORDS.iter().any(|w| lower.contains(w))
         })
     })
 }
@@ -168,7 +202,10 @@ fn left_for(ctx: &Context, p: &Proceedings, d: &Declaration, item: usize) -> boo
 fn leaving_fix(ctx: &Context, d: &Declaration, item: usize) -> Option<Fix> {
     let it = ctx.minutes.items.get(item)?;
     let blocks = ctx.minutes.item_blocks(it);
-    let heading = blocks.iter().take_while(|b| matches!(b.kind, BlockKind::ItemHeading | BlockKind::ItemTitle)).last()?;
+    let heading = blocks
+        .iter()
+        .take_while(|b| matches!(b.kind, BlockKind::ItemHeading | BlockKind::ItemTitle))
+        .last()?;
     let name = d.party.span.slice(ctx.text);
     let nl = ctx.newline();
     let sentence = format!("{name} left the meeting for this item.");
@@ -183,20 +220,39 @@ mod tests {
     use super::*;
     use crate::core::testing::run_rule;
 
-    const HEAD: &str = "Minutes of the meeting held on 4 March 2025\n\nPresent: Cllr P Ames (Chair), Cllr R Lowe, Cllr S Kerr\n\n";
+    const HEAD: &str =
+        "Minutes of the meeting held on 4 March 2025\n\nPresent: Cllr P Ames (Chair), Cllr R Lowe, Cllr S Kerr\n\n";
 
     fn found(body: &str) -> Vec<String> {
         let text = format!("{HEAD}{body}");
-        run_rule(check, &text).iter().map(|d| d.span.slice(&text).to_string()).collect()
+        run_rule(check, &text)
+            .iter()
+            .map(|d| d.span.slice(&text).to_string())
+            .collect()
     }
 
     #[test]
     fn taking_part_or_never_leaving() {
-        let decl = "1. Declarations of interest\nCllr Kerr declared a pecuniary interest in item 2 as the applicant.\n\n";
-        assert_eq!(found(&format!("{decl}2. Planning\nNo objection. Proposed Cllr Kerr, seconded Cllr Lowe.\n")), vec!["Cllr Kerr"]);
-        assert_eq!(found(&format!("{decl}2. Planning\nNo objection was raised.\n")), vec!["Cllr Kerr"]);
-        assert!(found(&format!("{decl}2. Planning\nCllr Kerr left the room. No objection was raised.\n")).is_empty());
-        assert!(found(&format!("{decl}2. Planning\nHaving declared an interest, Cllr Kerr took no part in the discussion.\n")).is_empty());
+        let decl =
+            "1. Declarations of interest\nCllr Kerr declared a pecuniary interest in item 2 as the applicant.\n\n";
+        assert_eq!(
+            found(&format!(
+                "{decl}2. Planning\nNo objection. Proposed Cllr Kerr, seconded Cllr Lowe.\n"
+            )),
+            vec!["Cllr Kerr"]
+        );
+        assert_eq!(
+            found(&format!("{decl}2. Planning\nNo objection was raised.\n")),
+            vec!["Cllr Kerr"]
+        );
+        assert!(found(&format!(
+            "{decl}2. Planning\nCllr Kerr left the room. No objection was raised.\n"
+        ))
+        .is_empty());
+        assert!(found(&format!(
+            "{decl}2. Planning\nHaving declared an interest, Cllr Kerr took no part in the discussion.\n"
+        ))
+        .is_empty());
     }
 
     #[test]
@@ -213,6 +269,9 @@ mod tests {
         let fix = &found[0].fixes[0];
         assert_eq!(fix.applicability, crate::core::diagnostic::Applicability::Unsafe);
         let fixed = crate::core::fix::apply_edits(&text, &fix.edits);
-        assert!(fixed.contains("2. Planning\n\nCllr Kerr left the meeting for this item.\nNo objection"), "{fixed}");
+        assert!(
+            fixed.contains("2. Planning\n\nCllr Kerr left the meeting for this item.\nNo objection"),
+            "{fixed}"
+        );
     }
 }

@@ -33,7 +33,9 @@ const RULE: &str = "meeting-times";
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let proceedings = ctx.proceedings();
     let opened = proceedings.opened;
-    let closed = proceedings.closed.filter(|c| opened.map_or(true, |o| c.1.start > o.1.start));
+    let closed = proceedings
+        .closed
+        .filter(|c| opened.map_or(true, |o| c.1.start > o.1.start));
     if let (Some((open, open_at)), Some((close, close_at))) = (opened, closed) {
         if !close.can_be_at_or_after(open) {
             out.push(
@@ -64,7 +66,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         // Between an opening and a closing time: one reading must fit both.
         if let (Some((open, open_at)), Some((close, _))) = (opened, closed) {
             let fits = time.readings().iter().any(|&r| {
-                let t = ClockTime { minutes: r, fixed: true };
+                let t = ClockTime {
+                    minutes: r,
+                    fixed: true,
+                };
                 t.can_be_at_or_after(open) && close.can_be_at_or_after(t)
             });
             if !fits && time.can_be_at_or_after(open) && close.can_be_at_or_after(time) {
@@ -89,7 +94,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         RULE,
                         at,
-                        format!("{who} is recorded {verb} at {}, before the meeting opened at {}", shown(ctx, at), shown(ctx, open_at)),
+                        format!(
+                            "{who} is recorded {verb} at {}, before the meeting opened at {}",
+                            shown(ctx, at),
+                            shown(ctx, open_at)
+                        ),
                     )
                     .with_related(open_at, "the opening time"),
                 );
@@ -102,7 +111,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         RULE,
                         at,
-                        format!("{who} is recorded {verb} at {}, after the meeting closed at {}", shown(ctx, at), shown(ctx, close_at)),
+                        format!(
+                            "{who} is recorded {verb} at {}, after the meeting closed at {}",
+                            shown(ctx, at),
+                            shown(ctx, close_at)
+                        ),
                     )
                     .with_related(close_at, "the closing time"),
                 );
@@ -122,7 +135,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                             Diagnostic::new(
                                 RULE,
                                 at,
-                                format!("{who} is recorded returning at {}, before leaving at {}", shown(ctx, at), shown(ctx, left_at)),
+                                format!(
+                                    "{who} is recorded returning at {}, before leaving at {}",
+                                    shown(ctx, at),
+                                    shown(ctx, left_at)
+                                ),
                             )
                             .with_related(left_at, "the time of leaving"),
                         );
@@ -144,18 +161,27 @@ mod tests {
     use crate::core::testing::run_rule;
 
     fn found(text: &str) -> Vec<String> {
-        run_rule(check, text).iter().map(|d| d.span.slice(text).to_string()).collect()
+        run_rule(check, text)
+            .iter()
+            .map(|d| d.span.slice(text).to_string())
+            .collect()
     }
 
     const HEAD: &str = "Minutes of the meeting held on 4 March 2025 at 7.30pm\n\nPresent: Cllr P Ames (Chair), Cllr R Lowe, Cllr S Kerr\n\n";
 
     #[test]
     fn closing_before_opening() {
-        assert_eq!(found(&format!("{HEAD}1. Close\nThe meeting closed at 6.45pm.\n")), vec!["6.45pm"]);
+        assert_eq!(
+            found(&format!("{HEAD}1. Close\nThe meeting closed at 6.45pm.\n")),
+            vec!["6.45pm"]
+        );
         assert!(found(&format!("{HEAD}1. Close\nThe meeting closed at 9.05pm.\n")).is_empty());
         // No am or pm: an evening reading is possible.
         assert!(found(&format!("{HEAD}1. Close\nThe meeting closed at 8.40.\n")).is_empty());
-        assert_eq!(found(&format!("{HEAD}1. Close\nThe meeting closed at 8.40am.\n")), vec!["8.40am"]);
+        assert_eq!(
+            found(&format!("{HEAD}1. Close\nThe meeting closed at 8.40am.\n")),
+            vec!["8.40am"]
+        );
     }
 
     #[test]
@@ -165,7 +191,9 @@ mod tests {
             vec!["9.40pm"]
         );
         assert_eq!(
-            found(&format!("{HEAD}1. Play area\nCllr Kerr left the meeting at 8.40pm.\n\n2. Hall\nCllr Kerr returned at 8.10pm.\n")),
+            found(&format!(
+                "{HEAD}1. Play area\nCllr Kerr left the meeting at 8.40pm.\n\n2. Hall\nCllr Kerr returned at 8.10pm.\n"
+            )),
             vec!["8.10pm"]
         );
         assert!(found(&format!("{HEAD}1. Play area\nCllr Kerr arrived at 7.50pm.\n")).is_empty());

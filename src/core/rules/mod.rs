@@ -43,8 +43,8 @@ mod self_seconded;
 mod title_style;
 mod tracked_changes;
 mod undefined_acronym;
-mod unrecorded_absence;
 mod unread_structure;
+mod unrecorded_absence;
 mod vote_arithmetic;
 mod weekday_mismatch;
 

@@ -73,8 +73,15 @@ pub(crate) fn split_name(written: &str) -> Option<(Option<String>, String)> {
 }
 
 /// True when any mention of `person` fits one of `names`.
-pub(crate) fn matches_any(text: &str, people: &PeopleAnalysis, person: usize, names: &[(Option<String>, String)]) -> bool {
-    let Some(entry) = people.people.get(person) else { return true };
+pub(crate) fn matches_any(
+    text: &str,
+    people: &PeopleAnalysis,
+    person: usize,
+    names: &[(Option<String>, String)],
+) -> bool {
+    let Some(entry) = people.people.get(person) else {
+        return true;
+    };
     names.iter().any(|(given, surname)| {
         fold_surname(surname) == entry.key
             && (given_compatible(entry.given.as_deref(), given.as_deref())
@@ -94,7 +101,10 @@ mod tests {
         let mut config = Config::default();
         config.committee.members = members.iter().map(|s| s.to_string()).collect();
         config.committee.substitutes = substitutes.iter().map(|s| s.to_string()).collect();
-        run_rule_with(check, text, &config).iter().map(|d| d.span.slice(text).to_string()).collect()
+        run_rule_with(check, text, &config)
+            .iter()
+            .map(|d| d.span.slice(text).to_string())
+            .collect()
     }
 
     const TEXT: &str = "Minutes of the meeting held on 4 March 2025\n\nPresent: Cllr P Ames (Chair), Cllr R Lowe, Cllr T Gale\nIn attendance: Mrs J Pope (Clerk), Cllr V Moss\n\n1. Minutes\nApproved.\n";

@@ -32,7 +32,9 @@ use crate::core::rules::Context;
 const RULE: &str = "quorum";
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(quorum) = ctx.config.committee.quorum else { return };
+    let Some(quorum) = ctx.config.committee.quorum else {
+        return;
+    };
     let proceedings = ctx.proceedings();
     if !proceedings.has_present_list() {
         return;
@@ -45,13 +47,14 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .iter()
             .find(|b| !matches!(b.kind, BlockKind::ItemHeading | BlockKind::ItemTitle))
             .map_or(item.span.start, |b| b.content.start);
-        let Some(count) = proceedings.voting_count_at(body) else { return };
+        let Some(count) = proceedings.voting_count_at(body) else {
+            return;
+        };
         if (count as u32) < quorum {
             let at = item.number.as_ref().map_or(item.title, |n| n.span);
-            let name = item
-                .number
-                .as_ref()
-                .map_or("this item".to_string(), |n| format!("item {}", n.as_str(ctx.text).trim_end_matches(['.', ')'])));
+            let name = item.number.as_ref().map_or("this item".to_string(), |n| {
+                format!("item {}", n.as_str(ctx.text).trim_end_matches(['.', ')']))
+            });
             out.push(Diagnostic::new(
                 RULE,
                 at,
@@ -71,7 +74,10 @@ mod tests {
     fn found(text: &str, quorum: Option<u32>) -> Vec<String> {
         let mut config = Config::default();
         config.committee.quorum = quorum;
-        run_rule_with(check, text, &config).iter().map(|d| d.span.slice(text).to_string()).collect()
+        run_rule_with(check, text, &config)
+            .iter()
+            .map(|d| d.span.slice(text).to_string())
+            .collect()
     }
 
     const TEXT: &str = "Minutes of the meeting held on 4 March 2025\n\nPresent: Cllr P Ames (Chair), Cllr R Lowe, Cllr S Kerr\nIn attendance: Mrs J Pope (Clerk)\n\n4. Planning\nCllr Kerr left the meeting at 8.40pm.\n\n5. Finance\nThe accounts were noted.\n\n6. Close\nThe meeting closed at 9pm.\n";

@@ -30,7 +30,9 @@ const RULE: &str = "self-seconded";
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let people = ctx.people();
     for motion in &ctx.proceedings().motions {
-        let (Some(mover), Some(seconder)) = (motion.mover, motion.seconder) else { continue };
+        let (Some(mover), Some(seconder)) = (motion.mover, motion.seconder) else {
+            continue;
+        };
         if !same(ctx, &mover, &seconder) {
             continue;
         }
@@ -85,15 +87,29 @@ mod tests {
     use crate::core::testing::run_rule;
 
     fn found(text: &str) -> Vec<String> {
-        run_rule(check, text).iter().map(|d| d.span.slice(text).to_string()).collect()
+        run_rule(check, text)
+            .iter()
+            .map(|d| d.span.slice(text).to_string())
+            .collect()
     }
 
     #[test]
     fn one_name_for_both_roles() {
         let head = "Present: Cllr P Ames, Cllr R Lowe, Cllr S Kerr\n\n1. Minutes\n";
-        assert_eq!(found(&format!("{head}Approved. Proposed Cllr Lowe, seconded Cllr Lowe.\n")), vec!["Cllr Lowe"]);
-        assert_eq!(found(&format!("{head}Approved. Proposed by Councillor Lowe and seconded by Cllr. Lowe.\n")), vec!["Cllr. Lowe"]);
-        assert_eq!(found(&format!("{head}Approved. RL proposed and RL seconded.\n")), vec!["RL"]);
+        assert_eq!(
+            found(&format!("{head}Approved. Proposed Cllr Lowe, seconded Cllr Lowe.\n")),
+            vec!["Cllr Lowe"]
+        );
+        assert_eq!(
+            found(&format!(
+                "{head}Approved. Proposed by Councillor Lowe and seconded by Cllr. Lowe.\n"
+            )),
+            vec!["Cllr. Lowe"]
+        );
+        assert_eq!(
+            found(&format!("{head}Approved. RL proposed and RL seconded.\n")),
+            vec!["RL"]
+        );
         assert!(found(&format!("{head}Approved. Proposed Cllr Lowe, seconded Cllr Kerr.\n")).is_empty());
     }
 

@@ -34,7 +34,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if committee.members.is_empty() || ctx.minutes.shape != Shape::Meeting {
         return;
     }
-    let Some(present) = ctx.minutes.attendance.iter().find(|s| s.kind == AttendanceKind::Present) else {
+    let Some(present) = ctx
+        .minutes
+        .attendance
+        .iter()
+        .find(|s| s.kind == AttendanceKind::Present)
+    else {
         return;
     };
     let people = ctx.people();
@@ -42,7 +47,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     for member in &committee.members {
-        let Some((given, surname)) = split_name(member) else { continue };
+        let Some((given, surname)) = split_name(member) else {
+            continue;
+        };
         let key = fold_surname(&surname);
         let accounted = people.mentions.iter().any(|m| {
             m.kind().is_some()
@@ -70,7 +77,10 @@ mod tests {
     fn found(text: &str, members: &[&str]) -> Vec<String> {
         let mut config = Config::default();
         config.committee.members = members.iter().map(|s| s.to_string()).collect();
-        run_rule_with(check, text, &config).iter().map(|d| d.message.clone()).collect()
+        run_rule_with(check, text, &config)
+            .iter()
+            .map(|d| d.message.clone())
+            .collect()
     }
 
     const TEXT: &str = "Minutes of the meeting held on 4 March 2025\n\nPresent: Cllr P Ames (Chair), Cllr R Lowe\nApologies: Cllr D Fenn\n\n1. Minutes\nApproved.\n";

@@ -45,15 +45,24 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let before = out.len();
         recorded_lists(ctx, vote, out);
         // A named voter already reported as out of the room explains a count too high.
-        if out[before..].iter().any(|d| d.message.contains(" is recorded voting, but ")) {
+        if out[before..]
+            .iter()
+            .any(|d| d.message.contains(" is recorded voting, but "))
+        {
             continue;
         }
         // More votes than voting members in the room (not when a list's count is already wrong).
-        if vote.recorded.iter().any(|l| l.count.is_some_and(|c| c.value as usize != l.names.len())) {
+        if vote
+            .recorded
+            .iter()
+            .any(|l| l.count.is_some_and(|c| c.value as usize != l.names.len()))
+        {
             continue;
         }
         let Some(total) = vote.total() else { continue };
-        let Some(room) = proceedings.voting_count_at(vote.span.start) else { continue };
+        let Some(room) = proceedings.voting_count_at(vote.span.start) else {
+            continue;
+        };
         if total as usize > room && room > 0 {
             let at = [vote.for_count, vote.against, vote.abstain]
                 .into_iter()
@@ -119,7 +128,10 @@ fn result_against_count(ctx: &Context, vote: &Vote, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::new(
                 RULE,
                 x.span,
-                format!("recorded as carried by {} votes to {}; the larger number comes first when a motion is carried", x.value, y.value),
+                format!(
+                    "recorded as carried by {} votes to {}; the larger number comes first when a motion is carried",
+                    x.value, y.value
+                ),
             ));
         }
     }
@@ -144,7 +156,12 @@ fn recorded_lists(ctx: &Context, vote: &Vote, out: &mut Vec<Diagnostic>) {
             }
         }
         for name in &list.names {
-            let written: String = name.span.slice(ctx.text).split_whitespace().collect::<Vec<_>>().join(" ");
+            let written: String = name
+                .span
+                .slice(ctx.text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             if let Some((_, first)) = seen.iter().find(|(w, _)| *w == written) {
                 let line = ctx.lines.line_of(*first) + 1;
                 out.push(Diagnostic::new(
@@ -160,7 +177,10 @@ fn recorded_lists(ctx: &Context, vote: &Vote, out: &mut Vec<Diagnostic>) {
                 Whereabouts::SentApologies => "is listed as sending apologies".to_string(),
                 Whereabouts::Left(verb) => format!("had left the meeting (line {})", ctx.lines.line_of(verb.start) + 1),
                 Whereabouts::NotYetArrived(verb) => {
-                    format!("is only recorded arriving later (line {})", ctx.lines.line_of(verb.start) + 1)
+                    format!(
+                        "is only recorded arriving later (line {})",
+                        ctx.lines.line_of(verb.start) + 1
+                    )
                 }
                 _ => continue,
             };
@@ -182,14 +202,26 @@ mod tests {
 
     fn found(body: &str) -> Vec<String> {
         let text = format!("{HEAD}{body}");
-        run_rule(check, &text).iter().map(|d| d.span.slice(&text).to_string()).collect()
+        run_rule(check, &text)
+            .iter()
+            .map(|d| d.span.slice(&text).to_string())
+            .collect()
     }
 
     #[test]
     fn results_that_contradict_counts() {
-        assert_eq!(found("1. Play area\nThe motion was carried, 1 for and 2 against.\n"), vec!["carried"]);
-        assert_eq!(found("1. Play area\nThe motion was lost, 2 for and 1 against.\n"), vec!["lost"]);
-        assert!(found("1. Play area\nThe motion was carried on the Chair's casting vote, 1 for and 1 against.\n").is_empty());
+        assert_eq!(
+            found("1. Play area\nThe motion was carried, 1 for and 2 against.\n"),
+            vec!["carried"]
+        );
+        assert_eq!(
+            found("1. Play area\nThe motion was lost, 2 for and 1 against.\n"),
+            vec!["lost"]
+        );
+        assert!(
+            found("1. Play area\nThe motion was carried on the Chair's casting vote, 1 for and 1 against.\n")
+                .is_empty()
+        );
         assert_eq!(found("1. Play area\nAgreed unanimously, with 1 against.\n"), vec!["1"]);
         assert!(found("1. Play area\nThe amendment was lost (1 for, 2 against) and the motion carried.\n").is_empty());
     }
@@ -199,14 +231,26 @@ mod tests {
         assert_eq!(found("1. Play area\nCarried by 3 votes to 1.\n"), vec!["3"]);
         assert!(found("1. Play area\nCarried by 2 votes to 1.\n").is_empty());
         // One left: three votes are too many.
-        assert_eq!(found("1. Play area\nCllr Kerr left the meeting.\n\n2. Hall\n2 for, 1 against.\n"), vec!["2"]);
+        assert_eq!(
+            found("1. Play area\nCllr Kerr left the meeting.\n\n2. Hall\n2 for, 1 against.\n"),
+            vec!["2"]
+        );
     }
 
     #[test]
     fn recorded_votes_checked_against_their_names() {
-        assert_eq!(found("1. Play area\nFor (3): Councillors Ames and Lowe\nAgainst: Councillor Kerr\n"), vec!["3"]);
-        assert_eq!(found("1. Play area\nFor: Councillors Ames and Fenn\nAgainst: Councillor Kerr\n"), vec!["Fenn"]);
-        assert_eq!(found("1. Play area\nFor: Councillors Ames and Lowe\nAgainst: Councillor Lowe\n"), vec!["Lowe"]);
+        assert_eq!(
+            found("1. Play area\nFor (3): Councillors Ames and Lowe\nAgainst: Councillor Kerr\n"),
+            vec!["3"]
+        );
+        assert_eq!(
+            found("1. Play area\nFor: Councillors Ames and Fenn\nAgainst: Councillor Kerr\n"),
+            vec!["Fenn"]
+        );
+        assert_eq!(
+            found("1. Play area\nFor: Councillors Ames and Lowe\nAgainst: Councillor Lowe\n"),
+            vec!["Lowe"]
+        );
         assert!(found("1. Play area\nFor (2): Councillors Ames and Lowe\nAgainst: Councillor Kerr (1)\n").is_empty());
     }
 }

@@ -101,7 +101,12 @@ impl Vote {
             if lists.is_empty() {
                 None
             } else {
-                Some(lists.iter().map(|l| l.count.map_or(l.names.len() as u32, |c| c.value)).sum())
+                Some(
+                    lists
+                        .iter()
+                        .map(|l| l.count.map_or(l.names.len() as u32, |c| c.value))
+                        .sum(),
+                )
             }
         })
     }
@@ -433,10 +438,20 @@ impl Proceedings {
                     }
                 }
                 MovementKind::Left => match &m.scope {
-                    Scope::Rest => open.push(Absence { person, from: m.verb.start, to: end, verb: m.verb }),
+                    Scope::Rest => open.push(Absence {
+                        person,
+                        from: m.verb.start,
+                        to: end,
+                        verb: m.verb,
+                    }),
                     Scope::ThisItem => {
                         if let Some(item) = m.item.and_then(|i| minutes.items.get(i)) {
-                            open.push(Absence { person, from: m.span.start, to: item.span.end, verb: m.verb });
+                            open.push(Absence {
+                                person,
+                                from: m.span.start,
+                                to: item.span.end,
+                                verb: m.verb,
+                            });
                         }
                     }
                     Scope::Items(items) => {
@@ -451,7 +466,12 @@ impl Proceedings {
                     }
                     Scope::AfterItem(i) => {
                         if let Some(item) = minutes.items.get(*i) {
-                            open.push(Absence { person, from: item.span.end, to: end, verb: m.verb });
+                            open.push(Absence {
+                                person,
+                                from: item.span.end,
+                                to: end,
+                                verb: m.verb,
+                            });
                         }
                     }
                 },
@@ -475,7 +495,11 @@ impl Proceedings {
             return Whereabouts::Left(a.verb);
         }
         if let Some(&(_, from, verb)) = self.arrivals.iter().find(|a| a.0 == person) {
-            return if offset < from { Whereabouts::NotYetArrived(verb) } else { Whereabouts::InRoom };
+            return if offset < from {
+                Whereabouts::NotYetArrived(verb)
+            } else {
+                Whereabouts::InRoom
+            };
         }
         if self.voting_members.contains(&person) || self.others.contains(&person) {
             return Whereabouts::InRoom;
@@ -624,7 +648,9 @@ fn given_words(people: &PeopleAnalysis, person: usize) -> Vec<String> {
 /// surname ("JRO"), of the first given name and the surname ("JO"), or the first given initial
 /// and the surname's first two letters ("MCa").
 fn code_fits_person(text: &str, _minutes: &Minutes, people: &PeopleAnalysis, person: usize, code: &str) -> bool {
-    let Some(entry) = people.people.get(person) else { return false };
+    let Some(entry) = people.people.get(person) else {
+        return false;
+    };
     let Some(surname) = people.mentions_of(entry).next().map(|m| m.surname.slice(text)) else {
         return false;
     };
@@ -653,9 +679,13 @@ fn code_fits_person(text: &str, _minutes: &Minutes, people: &PeopleAnalysis, per
 /// A name from a recorded vote's list ("R H Adams", "Mrs L Kaufman", "Dale-Gough") that fits a
 /// listed person: the same surname, and initials or first names that fit when written.
 fn list_name_fits(people: &PeopleAnalysis, person: usize, written: &str) -> bool {
-    let Some(entry) = people.people.get(person) else { return false };
+    let Some(entry) = people.people.get(person) else {
+        return false;
+    };
     let words: Vec<&str> = written.split_whitespace().collect();
-    let Some((surname, before)) = words.split_last() else { return false };
+    let Some((surname, before)) = words.split_last() else {
+        return false;
+    };
     if entry.key != fold_surname(surname) {
         return false;
     }
@@ -669,7 +699,9 @@ fn list_name_fits(people: &PeopleAnalysis, person: usize, written: &str) -> bool
 
 /// A bare name ("Jo Hartley") that fits a listed person: the same surname, given names that fit.
 fn bare_fits_person(people: &PeopleAnalysis, person: usize, written: &str) -> bool {
-    let Some(entry) = people.people.get(person) else { return false };
+    let Some(entry) = people.people.get(person) else {
+        return false;
+    };
     let Some((given, surname)) = written.rsplit_once(' ') else {
         return false;
     };

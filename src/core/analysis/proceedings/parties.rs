@@ -33,24 +33,137 @@ pub struct Party {
 
 /// Words that start no name written without a title.
 const NOT_NAMES: &[&str] = &[
-    "The", "This", "That", "These", "Those", "It", "Its", "All", "Any", "Each", "Every", "Council", "Committee",
-    "Members", "Member", "Councillors", "Chair", "Chairman", "Chairperson", "Vice", "Mayor", "Clerk", "Parish",
-    "Town", "Community", "Motion", "Resolved", "Seconded", "Proposed", "Moved", "Agreed", "Carried", "Approved",
-    "Our", "Their", "His", "Her", "He", "She", "They", "We", "And", "But", "With", "By", "For", "Following",
-    "Minutes", "Minute", "Item", "Items", "Agenda", "Planning", "Finance", "Cabinet", "Board", "Panel", "Group",
-    "Secretary", "Treasurer", "Officer", "Officers", "Public", "Press", "Recommendation", "Amendment", "Report",
-    "Unanimously", "Nominated", "Proposer", "Seconder", "On", "In", "At", "To", "Of", "As", "After", "Before",
-    "Mr", "Mrs", "Ms", "Miss", "Dr", "Cllr", "Councillor", "Cllrs", "There", "Then", "Later", "Having", "Both",
-    "Lord", "Lady", "Right", "Honourable", "Deputy", "Leader", "Executive", "Full", "Annual", "Meeting", "Monday",
-    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
-    "May", "June", "July", "August", "September", "October", "November", "December", "Yes", "No", "None",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "All",
+    "Any",
+    "Each",
+    "Every",
+    "Council",
+    "Committee",
+    "Members",
+    "Member",
+    "Councillors",
+    "Chair",
+    "Chairman",
+    "Chairperson",
+    "Vice",
+    "Mayor",
+    "Clerk",
+    "Parish",
+    "Town",
+    "Community",
+    "Motion",
+    "Resolved",
+    "Seconded",
+    "Proposed",
+    "Moved",
+    "Agreed",
+    "Carried",
+    "Approved",
+    "Our",
+    "Their",
+    "His",
+    "Her",
+    "He",
+    "She",
+    "They",
+    "We",
+    "And",
+    "But",
+    "With",
+    "By",
+    "For",
+    "Following",
+    "Minutes",
+    "Minute",
+    "Item",
+    "Items",
+    "Agenda",
+    "Planning",
+    "Finance",
+    "Cabinet",
+    "Board",
+    "Panel",
+    "Group",
+    "Secretary",
+    "Treasurer",
+    "Officer",
+    "Officers",
+    "Public",
+    "Press",
+    "Recommendation",
+    "Amendment",
+    "Report",
+    "Unanimously",
+    "Nominated",
+    "Proposer",
+    "Seconder",
+    "On",
+    "In",
+    "At",
+    "To",
+    "Of",
+    "As",
+    "After",
+    "Before",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Dr",
+    "Cllr",
+    "Councillor",
+    "Cllrs",
+    "There",
+    "Then",
+    "Later",
+    "Having",
+    "Both",
+    "Lord",
+    "Lady",
+    "Right",
+    "Honourable",
+    "Deputy",
+    "Leader",
+    "Executive",
+    "Full",
+    "Annual",
+    "Meeting",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Yes",
+    "No",
+    "None",
 ];
 
 /// Capitals that are words or bodies, not someone's initials.
 const NOT_CODES: &[&str] = &[
-    "AND", "THE", "FOR", "ALL", "BY", "OF", "TO", "IN", "ON", "AT", "IT", "THAT", "WAS", "PC", "CC", "TC", "DC",
-    "CPC", "RESOLVED", "AGREED", "NB", "OR", "AM", "PM", "AGM", "APM", "UK", "NHS", "EGM", "BE", "WE", "US", "MOTION",
-    "ITEM", "NOTE", "ACTION", "FOR", "TBC", "NA", "NIL",
+    "AND", "THE", "FOR", "ALL", "BY", "OF", "TO", "IN", "ON", "AT", "IT", "THAT", "WAS", "PC", "CC", "TC", "DC", "CPC",
+    "RESOLVED", "AGREED", "NB", "OR", "AM", "PM", "AGM", "APM", "UK", "NHS", "EGM", "BE", "WE", "US", "MOTION", "ITEM",
+    "NOTE", "ACTION", "FOR", "TBC", "NA", "NIL",
 ];
 
 fn is_word_byte(b: u8) -> bool {
@@ -112,7 +225,10 @@ fn is_name_word(word: &str) -> bool {
         return true;
     }
     // Not all capitals: "SBC", "CDC".
-    rest.iter().any(|c| c.is_lowercase()) && rest.iter().all(|c| c.is_alphabetic() || *c == '\'' || *c == '’' || *c == '-')
+    rest.iter().any(|c| c.is_lowercase())
+        && rest
+            .iter()
+            .all(|c| c.is_alphabetic() || *c == '\'' || *c == '’' || *c == '-')
 }
 
 /// The participant named at `at` (after white space, "by", a colon, a dash or a bracket), within
@@ -139,10 +255,15 @@ pub fn read_after(text: &str, at: usize, limit: usize, titled: &[(Person, Option
         .find(|(p, _)| p.span.start == pos || p.title.is_some_and(|t| t.start == pos))
     {
         // "Councillors Ames and Lowe" names two: not one mover.
-        if person.title.is_some_and(|t| matches!(t.slice(text).trim_end_matches('.'), "Councillors" | "Cllrs")) {
+        if person
+            .title
+            .is_some_and(|t| matches!(t.slice(text).trim_end_matches('.'), "Councillors" | "Cllrs"))
+        {
             return None;
         }
-        let start = person.title.map_or(person.span.start, |t| t.start.min(person.span.start));
+        let start = person
+            .title
+            .map_or(person.span.start, |t| t.start.min(person.span.start));
         return Some(Party {
             span: Span::new(start, person.surname.end),
             key: person.surname,
@@ -151,18 +272,35 @@ pub fn read_after(text: &str, at: usize, limit: usize, titled: &[(Person, Option
         });
     }
     let rest = s.get(pos..)?;
-    for chair in ["the Chairman", "the Chairwoman", "the Chairperson", "the Chair", "the Mayor", "the Town Mayor"] {
+    for chair in [
+        "the Chairman",
+        "the Chairwoman",
+        "the Chairperson",
+        "the Chair",
+        "the Mayor",
+        "the Town Mayor",
+    ] {
         if let Some(after) = rest.strip_prefix(chair) {
             if !after.starts_with(|c: char| c.is_alphanumeric()) && !after.starts_with(" of") {
                 let span = Span::new(pos, pos + chair.len());
-                return Some(Party { span, key: span, kind: PartyKind::Chair, person: None });
+                return Some(Party {
+                    span,
+                    key: span,
+                    kind: PartyKind::Chair,
+                    person: None,
+                });
             }
         }
     }
     let word = word_at(s, pos);
     if is_code(word) {
         let span = Span::new(pos, pos + word.len());
-        return Some(Party { span, key: span, kind: PartyKind::Code, person: None });
+        return Some(Party {
+            span,
+            key: span,
+            kind: PartyKind::Code,
+            person: None,
+        });
     }
     // A bare name: two or three capitalised words, the first not a common word.
     let mut end = pos;
@@ -192,7 +330,12 @@ pub fn read_after(text: &str, at: usize, limit: usize, titled: &[(Person, Option
     // "proposed Housing Developments": a bare name needs "by", a colon or a dash before it.
     if words >= 2 && last.chars().count() >= 2 && connected {
         let span = Span::new(pos, end);
-        return Some(Party { span, key: span, kind: PartyKind::Bare, person: None });
+        return Some(Party {
+            span,
+            key: span,
+            kind: PartyKind::Bare,
+            person: None,
+        });
     }
     None
 }
@@ -215,10 +358,15 @@ pub fn read_before(text: &str, floor: usize, end: usize, titled: &[(Person, Opti
         return None;
     }
     if let Some((person, index)) = titled.iter().find(|(p, _)| p.surname.end == stop) {
-        if person.title.is_some_and(|t| matches!(t.slice(text).trim_end_matches('.'), "Councillors" | "Cllrs")) {
+        if person
+            .title
+            .is_some_and(|t| matches!(t.slice(text).trim_end_matches('.'), "Councillors" | "Cllrs"))
+        {
             return None;
         }
-        let start = person.title.map_or(person.span.start, |t| t.start.min(person.span.start));
+        let start = person
+            .title
+            .map_or(person.span.start, |t| t.start.min(person.span.start));
         return Some(Party {
             span: Span::new(start, person.surname.end),
             key: person.surname,
@@ -232,7 +380,12 @@ pub fn read_before(text: &str, floor: usize, end: usize, titled: &[(Person, Opti
     }
     if is_code(word) {
         let span = Span::new(start, stop);
-        return Some(Party { span, key: span, kind: PartyKind::Code, person: None });
+        return Some(Party {
+            span,
+            key: span,
+            kind: PartyKind::Code,
+            person: None,
+        });
     }
     if !is_name_word(word) || word.chars().count() < 2 || NOT_NAMES.contains(&word) {
         return None;
@@ -255,7 +408,12 @@ pub fn read_before(text: &str, floor: usize, end: usize, titled: &[(Person, Opti
         return None;
     }
     let span = Span::new(first, stop);
-    Some(Party { span, key: span, kind: PartyKind::Bare, person: None })
+    Some(Party {
+        span,
+        key: span,
+        kind: PartyKind::Bare,
+        person: None,
+    })
 }
 
 #[cfg(test)]
@@ -282,11 +440,20 @@ mod tests {
 
     #[test]
     fn reads_names_after_the_word() {
-        assert_eq!(after("proposed by Cllr. Ames, seconded", "proposed").as_deref(), Some("Cllr. Ames"));
-        assert_eq!(after("Proposed: Jo Hartley, seconded", "Proposed").as_deref(), Some("Jo Hartley"));
+        assert_eq!(
+            after("proposed by Cllr. Ames, seconded", "proposed").as_deref(),
+            Some("Cllr. Ames")
+        );
+        assert_eq!(
+            after("Proposed: Jo Hartley, seconded", "Proposed").as_deref(),
+            Some("Jo Hartley")
+        );
         assert_eq!(after("Proposed (AH) & Seconded", "Proposed").as_deref(), Some("AH"));
         assert_eq!(after("Proposed RT 2nd", "Proposed").as_deref(), Some("RT"));
-        assert_eq!(after("moved by the Chairman and", "moved").as_deref(), Some("the Chairman"));
+        assert_eq!(
+            after("moved by the Chairman and", "moved").as_deref(),
+            Some("the Chairman")
+        );
         assert_eq!(after("It was proposed that the", "proposed"), None);
         assert_eq!(after("the proposed development", "proposed"), None);
         assert_eq!(after("seconded by the Parish Council", "seconded"), None);
@@ -294,9 +461,15 @@ mod tests {
 
     #[test]
     fn reads_names_before_the_word() {
-        assert_eq!(before("Councillor Lowe moved and", " moved").as_deref(), Some("Councillor Lowe"));
+        assert_eq!(
+            before("Councillor Lowe moved and", " moved").as_deref(),
+            Some("Councillor Lowe")
+        );
         assert_eq!(before("Then KA seconded", " seconded").as_deref(), Some("KA"));
-        assert_eq!(before("Jo Hartley proposed", " proposed").as_deref(), Some("Jo Hartley"));
+        assert_eq!(
+            before("Jo Hartley proposed", " proposed").as_deref(),
+            Some("Jo Hartley")
+        );
         assert_eq!(before("The Chair proposed", " proposed"), None);
         assert_eq!(before("It was proposed", " proposed"), None);
     }

@@ -3,7 +3,7 @@
 //! them.
 
 use super::parties::{read_after, read_before, Party, PartyKind};
-use super::times::{closing_in, opening_in, times_in};
+use super::times::{closing_in, opening_in, times_in, Opening};
 use super::{
     Count, Declaration, Exclusion, InterestKind, Motion, Movement, MovementKind, Outcome, Proceedings, RecordedList,
     Scope, Side, Speech, Vote,
@@ -27,7 +27,7 @@ macro_rules! pattern {
 // The words that make a block worth reading closely.
 pattern!(
     trigger,
-    r"(?i)second|2nd|prop|moved|motion|nominat|vote|voting|favou?r|against|abstain|abstention|unanim|nem\.? ?con|carried|arriv|joined|left|leave|withdr|depart|return|rejoin|re-join|re-enter|declar|regist|exclu|admit|closed session|private session|in camera|said|asked|stated|queried|questioned|commented|spoke|replied"
+    r"(?i)second|2nd|prop|moved|motion|nominat|vote|voting|favou?r|against|abstain|abstention|unanim|nem\.? ?con|carried|arriv|joined|left|leave|withdr|depart|return|rejoin|re-join|re-enter|declar|regist|exclu|admit|closed session|private session|in camera|clos|ended|conclu|finish|termin|commenc|opened|started|began|said|asked|stated|queried|questioned|commented|spoke|replied"
 );
 pattern!(
     role_word,
@@ -53,10 +53,7 @@ pattern!(
     unanimous,
     r"(?i)\bunanimous(?:ly)?\b|\ball\s+in\s+favou?r\b|\bnem\.?\s*con\.?\b|\bwithout\s+dissent\b"
 );
-pattern!(
-    carried_word,
-    r"(?i)\b(carried|passed|agreed|approved|adopted)\b"
-);
+pattern!(carried_word, r"(?i)\b(carried|passed|agreed|approved|adopted)\b");
 pattern!(
     lost_word,
     r"(?i)\b(lost|fell|defeated|rejected|not\s+carried|not\s+agreed|not\s+approved)\b"
@@ -69,17 +66,14 @@ pattern!(
     speech_word,
     r"\b(said|asked|stated|queried|questioned|commented|spoke|replied)\b"
 );
-pattern!(
-    declared_word,
-    r"(?i)\b(declared|declares|registered|disclosed)\b"
-);
+pattern!(declared_word, r"(?i)\b(declared|declares|registered|disclosed)\b");
 pattern!(
     item_ref,
     r"(?i)\b(?:agenda\s+)?(?:items?|minutes?)\s+(?:no\.?\s*|number\s+)?([A-Z]{0,4}[\d./]*\d[a-z]?)\b"
 );
 pattern!(
     exclusion_word,
-    r"(?i)\bexclu(?:de|ded|ding|sion)\b|\b(?:closed|private)\s+session\b|\bin\s+camera\b"
+    r"(?i)\b(?:press|public)\s+(?:and\s+(?:the\s+)?(?:press|public)\s+)?(?:be|were|are|was|being|is)\s+(?:now\s+)?excluded\b|\bexclu(?:de|ded|ding|sion\s+of)\s+(?:the\s+)?(?:members\s+of\s+(?:the\s+)?)?(?:press|public)\b|\b(?:closed|private)\s+session\b|\bin\s+camera\b"
 );
 pattern!(
     paragraph_ref,
@@ -97,32 +91,43 @@ const MOVEMENT: u8 = 4;
 const DECLARATION: u8 = 8;
 const EXCLUSION: u8 = 16;
 const SPEECH: u8 = 32;
+const TIME: u8 = 64;
 
 fn category(word: &str) -> u8 {
-    let w = word.as_bytes();
-    match w.first().map(u8::to_ascii_lowercase) {
-        Some(b's') if w.len() > 1 && w[1].eq_ignore_ascii_case(&b'e') => MOTION,
-        Some(b'2' | b'n') => MOTION | VOTE,
-        Some(b'p') => MOTION | VOTE | EXCLUSION,
-        Some(b'm') => MOTION,
-        Some(b'v' | b'f' | b'u') => VOTE,
-        Some(b'c') => VOTE | EXCLUSION | SPEECH,
-        Some(b'a') if w.len() > 1 && w[1].eq_ignore_ascii_case(&b'b') => VOTE,
-        Some(b'a') if w.len() > 1 && w[1].eq_ignore_ascii_case(&b'g') => VOTE,
-        Some(b'a') if w.len() > 1 && w[1].eq_ignore_ascii_case(&b'r') => MOVEMENT,
-        Some(b'a') if w.len() > 1 && w[1].eq_ignore_ascii_case(&b'd') => EXCLUSION,
-        Some(b'j' | b'l' | b'w') => MOVEMENT,
-        Some(b'r') => MOVEMENT | DECLARATION | SPEECH,
-        Some(b'd') => DECLARATION | MOVEMENT,
-        Some(b'e' | b'i') => EXCLUSION,
-        _ => SPEECH,
+    let w = word.to_ascii_lowercase();
+    let starts = |prefixes: &[&str]| prefixes.iter().any(|p| w.starts_with(p));
+    if starts(&[
+        "clos", "ended", "conclu", "finish", "termin", "commenc", "opened", "started", "began",
+    ]) {
+        return TIME | if w.starts_with("clos") { EXCLUSION } else { 0 };
     }
+    if starts(&["second", "2nd", "moved", "motion", "nominat"]) {
+        return MOTION;
+    }
+    if w.starts_with("prop") {
+        return MOTION | EXCLUSION;
+    }
+    if starts(&["vote", "voting", "favo", "against", "abst", "unanim", "nem", "carried"]) {
+        return VOTE;
+    }
+    if starts(&[
+        "arriv", "joined", "left", "leave", "withdr", "depart", "return", "rejoin", "re-join", "re-enter",
+    ]) {
+        return MOVEMENT;
+    }
+    if starts(&["declar", "regist"]) {
+        return DECLARATION;
+    }
+    if starts(&["exclu", "admit", "private session", "in camera"]) {
+        return EXCLUSION;
+    }
+    SPEECH
 }
 
 /// Abbreviations after which a full stop ends no sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Cllr", "Cllrs", "Mr", "Mrs", "Ms", "Dr", "No", "St", "Rev", "Revd", "Prof", "approx", "Co", "Nos", "para", "cf", "eg",
-    "ie", "vs", "etc", "Sec", "Para", "Ref",
+    "Cllr", "Cllrs", "Mr", "Mrs", "Ms", "Dr", "No", "St", "Rev", "Revd", "Prof", "approx", "Co", "Nos", "para", "cf",
+    "eg", "ie", "vs", "etc", "Sec", "Para", "Ref",
 ];
 
 /// The sentences of `span`: ends at ".", "!" or "?" followed by white space, except after an
@@ -169,8 +174,27 @@ fn number_value(word: &str) -> Option<u32> {
         return Some(n);
     }
     let words = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     let lower = word.to_ascii_lowercase();
     if matches!(lower.as_str(), "none" | "no" | "nil") {
@@ -214,7 +238,11 @@ pub(super) fn resolve_item(text: &str, minutes: &Minutes, number: &str) -> Optio
         let own = item
             .number
             .as_ref()
-            .map(|n| n.as_str(text).trim_end_matches(['.', ')']).trim_start_matches(['(', '#']))
+            .map(|n| {
+                n.as_str(text)
+                    .trim_end_matches(['.', ')'])
+                    .trim_start_matches(['(', '#'])
+            })
             .unwrap_or("");
         let agenda = item.agenda_ref.map(|r| r.slice(text)).unwrap_or("");
         let agenda_number = agenda
@@ -233,7 +261,7 @@ pub(super) fn resolve_item(text: &str, minutes: &Minutes, number: &str) -> Optio
 
 pub(super) fn read(text: &str, minutes: &Minutes, people: &PeopleAnalysis, out: &mut Proceedings) {
     if let Some(line) = minutes.header.meeting_line {
-        out.opened = opening_in(text, line, true);
+        out.opened = opening_in(text, line, Opening::MeetingLine);
     }
     let first_item = minutes.items.first().map_or(usize::MAX, |i| i.span.start);
     let mut pending: Option<(usize, usize)> = None; // (motion index, block index) awaiting a seconder
@@ -245,18 +273,9 @@ pub(super) fn read(text: &str, minutes: &Minutes, people: &PeopleAnalysis, out: 
         }
         let content = block.content;
         let slice = content.slice(text);
-        // Opening and closing times.
-        if block.content.start < first_item && out.opened.is_none() && block.kind != BlockKind::Attendance {
-            if let Some(found) = opening_in(text, content, block.kind == BlockKind::MeetingLine) {
-                out.opened = Some(found);
-            }
-        } else if out.opened.is_none() {
-            if let Some(found) = opening_in(text, content, false) {
-                out.opened = Some(found);
-            }
-        }
-        if let Some(found) = closing_in(text, content) {
-            out.closed = Some(found);
+        // The meeting line says when the meeting was held: its first time is the opening.
+        if block.content.start < first_item && b < 12 && out.opened.is_none() && block.kind == BlockKind::MeetingLine {
+            out.opened = opening_in(text, content, Opening::MeetingLine);
         }
         if block.kind == BlockKind::ItemHeading || block.kind == BlockKind::ItemTitle {
             if let Some(i) = block.item {
@@ -277,11 +296,29 @@ pub(super) fn read(text: &str, minutes: &Minutes, people: &PeopleAnalysis, out: 
             continue;
         }
         let block_kinds = hits.iter().fold(0, |acc, h| acc | h.1);
+        if block_kinds & TIME != 0 {
+            // "commencing at 7pm" in the lines above the items; "The meeting commenced at …"
+            // anywhere.
+            let header = block.content.start < first_item && block.kind != BlockKind::Attendance;
+            if out.opened.is_none() {
+                let place = match (header, block.kind) {
+                    (true, BlockKind::MeetingLine) => Opening::MeetingLine,
+                    (true, _) => Opening::Header,
+                    _ => Opening::Sentence,
+                };
+                out.opened = opening_in(text, content, place);
+            }
+            if let Some(found) = closing_in(text, content) {
+                out.closed = Some(found);
+            }
+        }
         // Recorded votes are read from the block's lines.
-        if block_kinds & VOTE != 0 && matches!(
-            block.kind,
-            BlockKind::Paragraph | BlockKind::DecisionText | BlockKind::DecisionMarker | BlockKind::ItemHeading
-        ) {
+        if block_kinds & VOTE != 0
+            && matches!(
+                block.kind,
+                BlockKind::Paragraph | BlockKind::DecisionText | BlockKind::DecisionMarker | BlockKind::ItemHeading
+            )
+        {
             read_recorded(text, minutes, b, out);
         }
         if block.kind == BlockKind::AttendanceHeading || block.kind == BlockKind::Title {
@@ -321,7 +358,15 @@ pub(super) fn read(text: &str, minutes: &Minutes, people: &PeopleAnalysis, out: 
                     read_declaration(text, minutes, sentence, item, &titled, out);
                 }
                 if kinds & EXCLUSION != 0 {
-                    read_exclusion(text, minutes, sentence, item, out, &mut private_from, &mut readmitted_after);
+                    read_exclusion(
+                        text,
+                        minutes,
+                        sentence,
+                        item,
+                        out,
+                        &mut private_from,
+                        &mut readmitted_after,
+                    );
                 }
                 if kinds & SPEECH != 0 {
                     read_speech(text, sentence, item, &titled, out);
@@ -333,7 +378,11 @@ pub(super) fn read(text: &str, minutes: &Minutes, people: &PeopleAnalysis, out: 
             let first_movement = out.movements.len();
             read_movement(text, minutes, sentence, item, &titled, out);
             // "declared an interest in item 4 and left the room for that item": the item declared.
-            if let Some(d) = out.declarations.last().filter(|d| d.span == sentence && !d.items.is_empty()) {
+            if let Some(d) = out
+                .declarations
+                .last()
+                .filter(|d| d.span == sentence && !d.items.is_empty())
+            {
                 let items = d.items.clone();
                 for m in &mut out.movements[first_movement..] {
                     if m.kind == MovementKind::Left && m.scope == Scope::ThisItem {
@@ -381,13 +430,23 @@ fn read_motion(
         has_seconder_word |= seconder;
         let at = sentence.start + m.end();
         let after = &s[m.end()..];
-        if word == "prop" && !(after.starts_with(':') || after.starts_with(". ") || after.starts_with(" -") || after.starts_with(" –")) {
+        if word == "prop"
+            && !(after.starts_with(':')
+                || after.starts_with(". ")
+                || after.starts_with(" -")
+                || after.starts_with(" –"))
+        {
             continue;
         }
         if word == "motion" && !(after.starts_with(" (") || after.starts_with(" by") || after.starts_with('(')) {
             continue;
         }
-        if word == "approved" && !(after.starts_with(" by") || after.starts_with(" –") || after.starts_with(" -") || after.starts_with(':')) {
+        if word == "approved"
+            && !(after.starts_with(" by")
+                || after.starts_with(" –")
+                || after.starts_with(" -")
+                || after.starts_with(':'))
+        {
             continue;
         }
         // "proposed that …": a proposal, nobody named after it.
@@ -437,11 +496,25 @@ fn read_motion(
                             }
                         }
                     }
-                    motions.push(Motion { span: sentence, item, amendment, mover: None, seconder: Some(party), vote: None });
+                    motions.push(Motion {
+                        span: sentence,
+                        item,
+                        amendment,
+                        mover: None,
+                        seconder: Some(party),
+                        vote: None,
+                    });
                 }
             }
         } else {
-            motions.push(Motion { span: sentence, item, amendment, mover: Some(party), seconder: None, vote: None });
+            motions.push(Motion {
+                span: sentence,
+                item,
+                amendment,
+                mover: Some(party),
+                seconder: None,
+                vote: None,
+            });
         }
     }
     for motion in motions {
@@ -454,8 +527,16 @@ fn read_motion(
 fn read_vote(text: &str, sentence: Span, item: Option<usize>, out: &mut Proceedings) {
     let s = sentence.slice(text);
     let lower = s.to_ascii_lowercase();
-    let mut vote = Vote { span: sentence, item, ..Vote::default() };
-    let voting_words = lower.contains("against") || lower.contains("abstain") || lower.contains("abstention") || lower.contains("vote") || lower.contains("voting");
+    let mut vote = Vote {
+        span: sentence,
+        item,
+        ..Vote::default()
+    };
+    let voting_words = lower.contains("against")
+        || lower.contains("abstain")
+        || lower.contains("abstention")
+        || lower.contains("vote")
+        || lower.contains("voting");
     let mut found = false;
     let set = |vote: &mut Vote, side: Side, count: Count| {
         let slot = match side {
@@ -470,8 +551,12 @@ fn read_vote(text: &str, sentence: Span, item: Option<usize>, out: &mut Proceedi
     if voting_words {
         for caps in count_before_side().captures_iter(s) {
             let (n, side_word) = (caps.get(1).unwrap(), caps.get(2).unwrap());
-            let Some(value) = number_value(n.as_str()) else { continue };
-            let Some(side) = side_of(side_word.as_str()) else { continue };
+            let Some(value) = number_value(n.as_str()) else {
+                continue;
+            };
+            let Some(side) = side_of(side_word.as_str()) else {
+                continue;
+            };
             // "5 for": only with a separator or another count after it ("£500 for repairs").
             if side == Side::For {
                 let rest = s[side_word.end()..].trim_start();
@@ -491,21 +576,42 @@ fn read_vote(text: &str, sentence: Span, item: Option<usize>, out: &mut Proceedi
             if matches!(before, Some('£' | '$' | '.' | '/' | '-')) {
                 continue;
             }
-            set(&mut vote, side, Count { value, span: sentence.sub(n.start()..n.end()) });
+            set(
+                &mut vote,
+                side,
+                Count {
+                    value,
+                    span: sentence.sub(n.start()..n.end()),
+                },
+            );
             found = true;
         }
         for caps in side_before_count().captures_iter(s) {
             let (side_word, n) = (caps.get(1).unwrap(), caps.get(2).unwrap());
-            let Some(side) = side_of(side_word.as_str()) else { continue };
+            let Some(side) = side_of(side_word.as_str()) else {
+                continue;
+            };
             let between = &s[side_word.end()..n.start()];
             // "for 2 years": only "For: 5", "For – 5", or "In favour 5" followed by no word.
             let rest = s[n.end()..].trim_start();
             let separated = between.contains([':', '=', '–', '-']);
-            if !separated && (side == Side::For && !side_word.as_str().to_ascii_lowercase().starts_with("in") || rest.starts_with(|c: char| c.is_alphabetic()) && !rest.to_ascii_lowercase().starts_with("against") && !rest.to_ascii_lowercase().starts_with("abst")) {
+            if !separated
+                && (side == Side::For && !side_word.as_str().to_ascii_lowercase().starts_with("in")
+                    || rest.starts_with(|c: char| c.is_alphabetic())
+                        && !rest.to_ascii_lowercase().starts_with("against")
+                        && !rest.to_ascii_lowercase().starts_with("abst"))
+            {
                 continue;
             }
             let value: u32 = n.as_str().parse().unwrap_or(0);
-            set(&mut vote, side, Count { value, span: sentence.sub(n.start()..n.end()) });
+            set(
+                &mut vote,
+                side,
+                Count {
+                    value,
+                    span: sentence.sub(n.start()..n.end()),
+                },
+            );
             found = true;
         }
     }
@@ -513,8 +619,14 @@ fn read_vote(text: &str, sentence: Span, item: Option<usize>, out: &mut Proceedi
         let (a, b) = (caps.get(1).unwrap(), caps.get(2).unwrap());
         if let (Some(x), Some(y)) = (number_value(a.as_str()), number_value(b.as_str())) {
             vote.by_votes = Some((
-                Count { value: x, span: sentence.sub(a.start()..a.end()) },
-                Count { value: y, span: sentence.sub(b.start()..b.end()) },
+                Count {
+                    value: x,
+                    span: sentence.sub(a.start()..a.end()),
+                },
+                Count {
+                    value: y,
+                    span: sentence.sub(b.start()..b.end()),
+                },
             ));
             found = true;
         }
@@ -576,7 +688,12 @@ fn push_recorded(out: &mut Proceedings, list: RecordedList, item: Option<usize>,
         v.span = v.span.join(span);
         v.recorded.push(list);
     } else {
-        out.votes.push(Vote { span, item, recorded: vec![list], ..Vote::default() });
+        out.votes.push(Vote {
+            span,
+            item,
+            recorded: vec![list],
+            ..Vote::default()
+        });
     }
 }
 
@@ -597,9 +714,17 @@ fn recorded_line(text: &str, minutes: &Minutes, b: usize, line: Span, l: &str) -
         let count_cell = cells[2].trim();
         let count = count_cell.parse::<u32>().ok().map(|value| {
             let at = names_span.end + 1 + cells[2].find(count_cell).unwrap_or(0);
-            Count { value, span: Span::new(at, at + count_cell.len()) }
+            Count {
+                value,
+                span: Span::new(at, at + count_cell.len()),
+            }
         });
-        return Some(RecordedList { side, heading: Span::new(lead, lead + 1 + cells[0].len()), names, count });
+        return Some(RecordedList {
+            side,
+            heading: Span::new(lead, lead + 1 + cells[0].len()),
+            names,
+            count,
+        });
     }
     // "For (3): names", "Against – names", "Abstained: names".
     let lower = trimmed.to_ascii_lowercase();
@@ -628,7 +753,10 @@ fn recorded_line(text: &str, minutes: &Minutes, b: usize, line: Span, l: &str) -
             let n = inner[..close].trim();
             let value: u32 = n.parse().ok()?;
             let at = lead + rest_at + 1 + inner.find(n).unwrap_or(0);
-            count = Some(Count { value, span: Span::new(at, at + n.len()) });
+            count = Some(Count {
+                value,
+                span: Span::new(at, at + n.len()),
+            });
             r2 = &inner[close + 1..];
             rest_at += 2 + close;
             let t = r2.trim_start();
@@ -647,7 +775,12 @@ fn recorded_line(text: &str, minutes: &Minutes, b: usize, line: Span, l: &str) -
         let names_span = Span::new(names_from, line.end);
         let (names, trailing) = name_list_with_count(text, names_span)?;
         let count = count.or(trailing);
-        return Some(RecordedList { side, heading: Span::new(lead, lead + word.len()), names, count });
+        return Some(RecordedList {
+            side,
+            heading: Span::new(lead, lead + word.len()),
+            names,
+            count,
+        });
     }
     // "There voted for …:" with the names in the next block.
     if (lower.starts_with("there voted") || lower.starts_with("there abstained") || lower.starts_with("those voting"))
@@ -667,7 +800,12 @@ fn recorded_line(text: &str, minutes: &Minutes, b: usize, line: Span, l: &str) -
             return None;
         }
         let (names, count) = name_list_with_count(text, next.content)?;
-        return Some(RecordedList { side, heading: Span::new(lead, line.end), names, count });
+        return Some(RecordedList {
+            side,
+            heading: Span::new(lead, line.end),
+            names,
+            count,
+        });
     }
     None
 }
@@ -696,7 +834,10 @@ fn name_list_with_count(text: &str, span: Span) -> Option<(Vec<Party>, Option<Co
         if b.ends_with(['.', '…', '|']) || before.ends_with("  ") || b.ends_with('(') {
             let value: u32 = trimmed[trimmed.len() - digits..].parse().ok()?;
             let at = span.start + trimmed.len() - digits;
-            count = Some(Count { value, span: Span::new(at, at + digits) });
+            count = Some(Count {
+                value,
+                span: Span::new(at, at + digits),
+            });
             names_end = b.trim_end_matches(['.', '…', '|', '(', ' ']).len();
         }
     } else if trimmed.ends_with(')') {
@@ -704,7 +845,10 @@ fn name_list_with_count(text: &str, span: Span) -> Option<(Vec<Party>, Option<Co
             let inner = &trimmed[open + 1..trimmed.len() - 1];
             if let Ok(value) = inner.trim().parse::<u32>() {
                 let at = span.start + open + 1 + inner.find(inner.trim()).unwrap_or(0);
-                count = Some(Count { value, span: Span::new(at, at + inner.trim().len()) });
+                count = Some(Count {
+                    value,
+                    span: Span::new(at, at + inner.trim().len()),
+                });
                 names_end = trimmed[..open].trim_end().len();
             }
         }
@@ -781,13 +925,7 @@ fn reads_as_name(piece: &str) -> bool {
 
 /// The subject of a verb: the names (or initials) just before it, with only a few words such as
 /// "then" or a clause "having declared an interest" between.
-fn subjects_before(
-    text: &str,
-    sentence: Span,
-    verb_start: usize,
-    titled: &[(Person, Option<usize>)],
-) -> Vec<Party> {
-
+fn subjects_before(text: &str, sentence: Span, verb_start: usize, titled: &[(Person, Option<usize>)]) -> Vec<Party> {
     // Names in the sentence before the verb, nearest first.
     let mut found: Vec<Party> = Vec::new();
     let mut gap_from = verb_start;
@@ -797,15 +935,24 @@ fn subjects_before(
         for (p, index) in before.iter().rev() {
             if p.group != group && p.surname.end != last.surname.end {
                 // Names of one list share a group; separate names must be joined by "and".
-                let between = text.get(p.surname.end..found.last().map_or(verb_start, |f| f.span.start)).unwrap_or("");
+                let between = text
+                    .get(p.surname.end..found.last().map_or(verb_start, |f| f.span.start))
+                    .unwrap_or("");
                 let between = between.trim();
                 if !(between == "and" || between == "&" || between == ",") {
                     break;
                 }
             }
-            let list = p.title.is_some_and(|t| matches!(t.slice(text).trim_end_matches('.'), "Councillors" | "Cllrs"));
+            let list = p
+                .title
+                .is_some_and(|t| matches!(t.slice(text).trim_end_matches('.'), "Councillors" | "Cllrs"));
             let start = if list { p.name_span().start } else { p.span.start };
-            found.push(Party { span: Span::new(start, p.surname.end), key: p.surname, kind: PartyKind::Titled, person: *index });
+            found.push(Party {
+                span: Span::new(start, p.surname.end),
+                key: p.surname,
+                kind: PartyKind::Titled,
+                person: *index,
+            });
         }
         gap_from = last.surname.end;
     } else if let Some(party) = read_before(text, sentence.start, verb_start, titled) {
@@ -814,7 +961,11 @@ fn subjects_before(
             found.push(party);
             // "AS and NS left".
             let before_first = text.get(sentence.start..party.span.start).unwrap_or("");
-            if let Some(stripped) = before_first.trim_end().strip_suffix(" and").or_else(|| before_first.trim_end().strip_suffix(" &")) {
+            if let Some(stripped) = before_first
+                .trim_end()
+                .strip_suffix(" and")
+                .or_else(|| before_first.trim_end().strip_suffix(" &"))
+            {
                 if let Some(other) = read_before(text, sentence.start, sentence.start + stripped.len(), titled) {
                     if other.kind == party.kind {
                         found.push(other);
@@ -830,12 +981,34 @@ fn subjects_before(
     let gap_lower = gap.to_ascii_lowercase();
     // "Councillor Lowe (Chair)": a bracket after the name.
     let gap_lower = if gap_lower.starts_with('(') {
-        gap_lower.find(')').map_or(gap_lower.clone(), |i| gap_lower[i + 1..].trim().to_string())
+        gap_lower
+            .find(')')
+            .map_or(gap_lower.clone(), |i| gap_lower[i + 1..].trim().to_string())
     } else {
         gap_lower
     };
-    const FILLER: &[&str] = &["then", "had", "has", "subsequently", "later", "duly", "also", "briefly", "temporarily", "both", "then,", "immediately", "", "having", "and", "was", "were"];
-    let filler = gap_lower.split_whitespace().all(|w| FILLER.contains(&w.trim_matches(',')));
+    const FILLER: &[&str] = &[
+        "then",
+        "had",
+        "has",
+        "subsequently",
+        "later",
+        "duly",
+        "also",
+        "briefly",
+        "temporarily",
+        "both",
+        "then,",
+        "immediately",
+        "",
+        "having",
+        "and",
+        "was",
+        "were",
+    ];
+    let filler = gap_lower
+        .split_whitespace()
+        .all(|w| FILLER.contains(&w.trim_matches(',')));
     let clause = gap_lower.len() <= 220
         && (gap_lower.starts_with("declared")
             || gap_lower.starts_with(", having")
@@ -845,7 +1018,9 @@ fn subjects_before(
         && (gap_lower.ends_with(" and") || gap_lower.ends_with(','));
     if (filler && gap_lower.len() <= 30) || clause {
         // Not the object of another verb: "the Chair thanked Councillor Lowe, who left".
-        let lead = text.get(sentence.start..found.last().map_or(sentence.start, |f| f.span.start)).unwrap_or("");
+        let lead = text
+            .get(sentence.start..found.last().map_or(sentence.start, |f| f.span.start))
+            .unwrap_or("");
         let lead_lower = lead.trim().to_ascii_lowercase();
         if lead_lower.ends_with("thanked")
             || lead_lower.ends_with("asked")
@@ -884,8 +1059,14 @@ fn read_movement(
         };
         let before = s[..m.start()].to_ascii_lowercase();
         let before = before.trim_end();
-        if before.ends_with("not") || before.ends_with("to") || before.ends_with("should") || before.ends_with("may")
-            || before.ends_with("must") || before.ends_with("might") || before.ends_with("could") || before.ends_with("can")
+        if before.ends_with("not")
+            || before.ends_with("to")
+            || before.ends_with("should")
+            || before.ends_with("may")
+            || before.ends_with("must")
+            || before.ends_with("might")
+            || before.ends_with("could")
+            || before.ends_with("can")
             || before.ends_with("n't")
         {
             continue;
@@ -894,29 +1075,57 @@ fn read_movement(
         let after_t = after.trim_start();
         let place = |a: &str| {
             let a = a.strip_prefix("the ").unwrap_or(a);
-            ["meeting", "room", "chamber", "council chamber", "hall", "call", "virtual meeting", "remote meeting", "zoom", "building", "table", "session", "debate", "discussion"]
-                .iter()
-                .any(|p| a.starts_with(p))
+            [
+                "meeting",
+                "room",
+                "chamber",
+                "council chamber",
+                "hall",
+                "call",
+                "virtual meeting",
+                "remote meeting",
+                "zoom",
+                "building",
+                "table",
+                "session",
+                "debate",
+                "discussion",
+            ]
+            .iter()
+            .any(|p| a.starts_with(p))
         };
         let word = m.as_str().to_ascii_lowercase();
         let ok = match kind {
             MovementKind::Left => {
                 if word == "withdrew" {
-                    after_t.starts_with("from the meeting") || after_t.starts_with("from the room") || after_t.starts_with("from the chamber") || after_t.is_empty() || after_t.starts_with(['.', ',', ';'])
+                    after_t.starts_with("from the meeting")
+                        || after_t.starts_with("from the room")
+                        || after_t.starts_with("from the chamber")
+                        || after_t.is_empty()
+                        || after_t.starts_with(['.', ',', ';'])
                 } else {
                     place(after_t)
-                        || ["at ", "during ", "before ", "after ", "early", "shortly", "prior "].iter().any(|w| after_t.starts_with(w))
+                        || ["at ", "during ", "before ", "after ", "early", "shortly", "prior "]
+                            .iter()
+                            .any(|w| after_t.starts_with(w))
                         || after_t.is_empty()
                         || after_t.starts_with(['.', ',', ';'])
                 }
             }
             MovementKind::Arrived => {
                 if word == "joined" {
-                    place(after_t) || after_t.starts_with("at ") || after_t.starts_with("remotely") || after_t.starts_with("during ")
+                    place(after_t)
+                        || after_t.starts_with("at ")
+                        || after_t.starts_with("remotely")
+                        || after_t.starts_with("during ")
                 } else {
                     after_t.is_empty()
                         || after_t.starts_with(['.', ',', ';', '('])
-                        || ["at ", "during ", "late", "in time", "shortly", "after ", "before ", "and "].iter().any(|w| after_t.starts_with(w))
+                        || [
+                            "at ", "during ", "late", "in time", "shortly", "after ", "before ", "and ",
+                        ]
+                        .iter()
+                        .any(|w| after_t.starts_with(w))
                 }
             }
             MovementKind::Returned => {
@@ -924,7 +1133,9 @@ fn read_movement(
                     || place(after_t) && word != "returned"
                     || after_t.is_empty()
                     || after_t.starts_with(['.', ',', ';'])
-                    || ["at ", "during ", "for ", "and "].iter().any(|w| after_t.starts_with(w))
+                    || ["at ", "during ", "for ", "and "]
+                        .iter()
+                        .any(|w| after_t.starts_with(w))
             }
         };
         if !ok {
@@ -935,20 +1146,30 @@ fn read_movement(
         if subjects.is_empty() {
             continue;
         }
-        let time = times_in(text, sentence)
-            .into_iter()
-            .find(|(_, at)| {
-                let b = text.get(sentence.start..at.start).unwrap_or("").to_ascii_lowercase();
-                let b = b.trim_end();
-                b.ends_with(" at") || b.ends_with("approximately") || b.ends_with("approx.") || b.ends_with("at approx") || b == "at"
-            });
+        let time = times_in(text, sentence).into_iter().find(|(_, at)| {
+            let b = text.get(sentence.start..at.start).unwrap_or("").to_ascii_lowercase();
+            let b = b.trim_end();
+            b.ends_with(" at")
+                || b.ends_with("approximately")
+                || b.ends_with("approx.")
+                || b.ends_with("at approx")
+                || b == "at"
+        });
         let scope = if kind == MovementKind::Left {
             leave_scope(text, minutes, &after, item)
         } else {
             Scope::Rest
         };
         for party in subjects {
-            out.movements.push(Movement { party, kind, verb, span: sentence, item, time, scope: scope.clone() });
+            out.movements.push(Movement {
+                party,
+                kind,
+                verb,
+                span: sentence,
+                item,
+                time,
+                scope: scope.clone(),
+            });
         }
     }
 }
@@ -971,19 +1192,74 @@ fn leave_scope(text: &str, minutes: &Minutes, after: &str, item: Option<usize>) 
             }
         }
     }
-    let item_words = ["this item", "that item", "the item", "the following item", "the next item", "this application", "the application", "this matter", "that matter", "the discussion", "the debate", "the vote", "the duration", "consideration of", "discussion of", "this part", "the consideration"];
+    let item_words = [
+        "this item",
+        "that item",
+        "the item",
+        "the following item",
+        "the next item",
+        "this application",
+        "the application",
+        "this matter",
+        "that matter",
+        "the discussion",
+        "the debate",
+        "the vote",
+        "the duration",
+        "consideration of",
+        "discussion of",
+        "this part",
+        "the consideration",
+    ];
     if item.is_some() && item_words.iter().any(|w| window.contains(w)) {
         return Scope::ThisItem;
     }
     Scope::Rest
 }
 
-fn read_speech(text: &str, sentence: Span, item: Option<usize>, titled: &[(Person, Option<usize>)], out: &mut Proceedings) {
+fn read_speech(
+    text: &str,
+    sentence: Span,
+    item: Option<usize>,
+    titled: &[(Person, Option<usize>)],
+    out: &mut Proceedings,
+) {
     let s = sentence.slice(text);
     let lower = s.to_ascii_lowercase();
-    if ["email", "e-mail", "letter", "written", "in writing", "sent", "absence", "apolog", "submitted", "via ", "on behalf", "report"]
-        .iter()
-        .any(|w| lower.contains(w))
+    if [
+        "email",
+        "e-mail",
+        "letter",
+        "written",
+        "in writing",
+        "sent",
+        "absence",
+        "apolog",
+        "submitted",
+        "via ",
+        "behalf",
+        "report",
+        "unable to attend",
+        "not present",
+        "before the meeting",
+        "prior to the meeting",
+        "ahead of the meeting",
+        "in advance",
+        "comments",
+        "message",
+        "relayed",
+        "passed on",
+        "read out",
+        "circulated",
+        "previous meeting",
+        "last meeting",
+        "had said",
+        "had asked",
+        "by phone",
+        "by telephone",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
     {
         return;
     }
@@ -991,16 +1267,24 @@ fn read_speech(text: &str, sentence: Span, item: Option<usize>, titled: &[(Perso
         let at = sentence.start + m.start();
         // Only a titled name directly before the verb: "Councillor Lowe asked".
         let Some((p, index)) = titled.iter().find(|(p, _)| {
-            text.get(p.surname.end..at).is_some_and(|gap| gap == " " || gap == " then " || gap == " also ")
+            text.get(p.surname.end..at)
+                .is_some_and(|gap| gap == " " || gap == " then " || gap == " also ")
         }) else {
             continue;
         };
-        if p.title.is_some_and(|t| matches!(t.slice(text).trim_end_matches('.'), "Councillors" | "Cllrs")) {
+        if p.title
+            .is_some_and(|t| matches!(t.slice(text).trim_end_matches('.'), "Councillors" | "Cllrs"))
+        {
             continue;
         }
         let start = p.title.map_or(p.span.start, |t| t.start.min(p.span.start));
         out.speeches.push(Speech {
-            party: Party { span: Span::new(start, p.surname.end), key: p.surname, kind: PartyKind::Titled, person: *index },
+            party: Party {
+                span: Span::new(start, p.surname.end),
+                key: p.surname,
+                kind: PartyKind::Titled,
+                person: *index,
+            },
             verb: sentence.sub(m.start()..m.end()),
             item,
         });
@@ -1027,11 +1311,26 @@ fn read_declaration(
         return;
     }
     let after = &lower[m.end()..];
-    let kind = if after.contains("prejudicial") && !after.contains("not prejudicial") && !after.contains("non-prejudicial") {
+    let negated = |word: &str| {
+        ["non-", "non ", "not ", "not a ", "no ", "not of a "]
+            .iter()
+            .any(|n| after.contains(&format!("{n}{word}")))
+    };
+    let kind = if after.contains("prejudicial") && !negated("prejudicial") {
         InterestKind::Prejudicial
-    } else if (after.contains("pecuniary") || after.contains("dpi")) && !after.contains("non-pecuniary") && !after.contains("non pecuniary") && !after.contains("other pecuniary") {
+    } else if (after.contains("pecuniary") || after.contains("dpi"))
+        && !negated("pecuniary")
+        && !after.contains("other pecuniary")
+    {
         InterestKind::Pecuniary
-    } else if after.contains("personal") || after.contains("non-pecuniary") || after.contains("non pecuniary") || after.contains("other") || after.contains("affected") || after.contains("registrable") || after.contains("non-registrable") {
+    } else if after.contains("personal")
+        || after.contains("non-pecuniary")
+        || after.contains("non pecuniary")
+        || after.contains("other")
+        || after.contains("affected")
+        || after.contains("registrable")
+        || after.contains("non-registrable")
+    {
         InterestKind::Other
     } else {
         InterestKind::Unspecified
@@ -1048,7 +1347,11 @@ fn read_declaration(
         }
     }
     // "in this item", "in this application": the item the declaration is made in.
-    if items.is_empty() && refs.is_empty() && item.is_some() && (after.contains("this item") || after.contains("this application") || after.contains("this matter")) {
+    if items.is_empty()
+        && refs.is_empty()
+        && item.is_some()
+        && (after.contains("this item") || after.contains("this application") || after.contains("this matter"))
+    {
         items.push(item.unwrap());
     }
     let left = LEFT_WORDS.iter().any(|w| lower.contains(w));
@@ -1106,9 +1409,19 @@ fn read_exclusion(
     let lower = s.to_ascii_lowercase();
     let public = lower.contains("public") || lower.contains("press");
     if public
-        && ["readmitted", "re-admitted", "returned to the meeting", "rejoined", "re-joined", "invited back", "came back", "re-entered", "were readmitted"]
-            .iter()
-            .any(|w| lower.contains(w))
+        && [
+            "readmitted",
+            "re-admitted",
+            "returned to the meeting",
+            "rejoined",
+            "re-joined",
+            "invited back",
+            "came back",
+            "re-entered",
+            "were readmitted",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
     {
         if private_from.is_some() {
             *readmitted_after = Some(sentence.end);
@@ -1116,13 +1429,27 @@ fn read_exclusion(
         return;
     }
     let Some(ex) = exclusion_word().find(s) else { return };
-    let session = ex.as_str().to_ascii_lowercase().contains("session") || ex.as_str().to_ascii_lowercase().contains("camera");
+    let session =
+        ex.as_str().to_ascii_lowercase().contains("session") || ex.as_str().to_ascii_lowercase().contains("camera");
     if !(public || session) {
         return;
     }
-    let decided = ["resolved", "agreed", "moved", "proposed", "carried", "voted", "be excluded", "were excluded", "was excluded", "went into", "go into", "decided"]
-        .iter()
-        .any(|w| lower.contains(w));
+    let decided = [
+        "resolved",
+        "agreed",
+        "moved",
+        "proposed",
+        "carried",
+        "voted",
+        "be excluded",
+        "were excluded",
+        "was excluded",
+        "went into",
+        "go into",
+        "decided",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     // "To resolve to exclude …": the agenda's wording.
     if !decided || lower.trim_start().starts_with("to resolve") || lower.trim_start().starts_with("to consider") {
         return;
@@ -1144,30 +1471,69 @@ fn read_exclusion(
             tail_end_b -= 1;
         }
         let near = r_lower[list.end()..tail_end_b].to_string();
-        if !(near.contains("12a") || near.contains("schedule") || near.contains("part 1") || near.contains("part i ") || near.contains("part 4") || near.contains("exempt")) {
+        if !(near.contains("12a")
+            || near.contains("schedule")
+            || near.contains("part 1")
+            || near.contains("part i ")
+            || near.contains("part 4")
+            || near.contains("exempt"))
+        {
             continue;
         }
         let mut at = list.start();
         for piece in list.as_str().split(|c: char| !c.is_ascii_digit()) {
             let rel = list.as_str()[at - list.start()..].find(piece).map_or(at, |i| at + i);
             if let Ok(value) = piece.parse::<u32>() {
-                paragraphs.push(Count { value, span: region.sub(rel..rel + piece.len()) });
+                paragraphs.push(Count {
+                    value,
+                    span: region.sub(rel..rel + piece.len()),
+                });
             }
             at = rel + piece.len();
         }
     }
     let part = if r_lower.contains("part 4") || r_lower.contains("part iv") {
         Some(4)
-    } else if r_lower.contains("part 1 of schedule") || r_lower.contains("part i of schedule") || r_lower.contains("part 1 of the schedule") {
+    } else if r_lower.contains("part 1 of schedule")
+        || r_lower.contains("part i of schedule")
+        || r_lower.contains("part 1 of the schedule")
+    {
         Some(1)
     } else {
         None
     };
     let grounds = !paragraphs.is_empty()
-        || ["12a", "1960", "admission to meetings", "admissions to meetings", "confidential", "because", "by reason of", "due to", "on the grounds", "on the ground", "nature of", "exempt information", "commercial", "staffing", "personnel", "legal advice", "sensitive", "personal information", "prejudic", "section 100a"]
-            .iter()
-            .any(|w| r_lower.contains(w));
-    out.exclusions.push(Exclusion { span: sentence, item, paragraphs, part, grounds });
+        || [
+            "12a",
+            "1960",
+            "admission to meetings",
+            "admissions to meetings",
+            "confidential",
+            "because",
+            "by reason of",
+            "due to",
+            "on the grounds",
+            "on the ground",
+            "nature of",
+            "exempt information",
+            "commercial",
+            "staffing",
+            "personnel",
+            "legal advice",
+            "sensitive",
+            "personal information",
+            "prejudic",
+            "section 100a",
+        ]
+        .iter()
+        .any(|w| r_lower.contains(w));
+    out.exclusions.push(Exclusion {
+        span: sentence,
+        item,
+        paragraphs,
+        part,
+        grounds,
+    });
     if private_from.is_none() {
         *private_from = Some(sentence.end);
     }

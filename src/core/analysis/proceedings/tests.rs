@@ -40,9 +40,19 @@ fn reads_times_motions_votes_and_movements() {
     assert_eq!(minutes.items.len(), 5);
     assert_eq!(p.opened.unwrap().0.minutes, 19 * 60 + 30);
     assert_eq!(p.closed.unwrap().0.minutes, 21 * 60 + 10);
-    let movers: Vec<&str> = p.motions.iter().filter_map(|m| m.mover).map(|m| m.span.slice(PARISH)).collect();
+    let movers: Vec<&str> = p
+        .motions
+        .iter()
+        .filter_map(|m| m.mover)
+        .map(|m| m.span.slice(PARISH))
+        .collect();
     assert_eq!(movers, vec!["Cllr Lowe", "Cllr Ames", "Cllr Lowe"]);
-    let seconders: Vec<&str> = p.motions.iter().filter_map(|m| m.seconder).map(|m| m.span.slice(PARISH)).collect();
+    let seconders: Vec<&str> = p
+        .motions
+        .iter()
+        .filter_map(|m| m.seconder)
+        .map(|m| m.span.slice(PARISH))
+        .collect();
     assert_eq!(seconders, vec!["Cllr Bright", "Cllr Lowe", "Cllr Ames"]);
     assert!(p.votes[0].unanimous.is_some());
     let by = p.votes[1].by_votes.unwrap();
@@ -50,7 +60,11 @@ fn reads_times_motions_votes_and_movements() {
     assert_eq!(p.votes[1].outcome.unwrap().0, Outcome::Carried);
     assert_eq!(p.votes[2].tally(), "3 for, 0 against");
     assert_eq!(p.movements.len(), 4, "{:?}", p.movements);
-    assert_eq!(p.movements[0].scope, Scope::Items(vec![3]), "left for the item declared");
+    assert_eq!(
+        p.movements[0].scope,
+        Scope::Items(vec![3]),
+        "left for the item declared"
+    );
     assert_eq!(p.movements[1].kind, MovementKind::Left);
     assert_eq!(p.movements[1].time.unwrap().0.minutes, 20 * 60 + 5);
     assert_eq!(p.movements[3].scope, Scope::ThisItem);
@@ -64,14 +78,23 @@ fn reads_times_motions_votes_and_movements() {
     assert_eq!(p.voting_count_at(item3), Some(3), "Bright had left");
     let item4 = minutes.items[3].span.end - 2;
     assert_eq!(p.voting_count_at(item4), Some(3), "Bright back, Kerr out for the item");
-    let kerr = people.person_at(PARISH.find("Kerr").unwrap()).map(|_| people.mention_at(PARISH.find("Kerr").unwrap()).unwrap().person).unwrap();
+    let kerr = people
+        .person_at(PARISH.find("Kerr").unwrap())
+        .map(|_| people.mention_at(PARISH.find("Kerr").unwrap()).unwrap().person)
+        .unwrap();
     assert!(matches!(p.whereabouts(kerr, item4), Whereabouts::Left(_)));
-    assert_eq!(p.whereabouts(kerr, minutes.items[4].span.start + 1), Whereabouts::InRoom);
+    assert_eq!(
+        p.whereabouts(kerr, minutes.items[4].span.start + 1),
+        Whereabouts::InRoom
+    );
     let fenn = people.mention_at(PARISH.find("Fenn").unwrap()).unwrap().person;
     assert_eq!(p.whereabouts(fenn, item4), Whereabouts::SentApologies);
     let bright = people.mention_at(PARISH.find("T Bright").unwrap()).unwrap().person;
     let hover = p.describe_person(PARISH, &minutes, bright).unwrap();
-    assert!(hover.contains("left at 8.05 pm") && hover.contains("returned at 8.20 pm"), "{hover}");
+    assert!(
+        hover.contains("left at 8.05 pm") && hover.contains("returned at 8.20 pm"),
+        "{hover}"
+    );
 }
 
 #[test]
@@ -139,7 +162,10 @@ The Cabinet agreed the terms.
 ";
     let (_, _, p) = read(text);
     assert_eq!(p.exclusions.len(), 1);
-    assert_eq!(p.exclusions[0].paragraphs.iter().map(|c| c.value).collect::<Vec<_>>(), vec![3]);
+    assert_eq!(
+        p.exclusions[0].paragraphs.iter().map(|c| c.value).collect::<Vec<_>>(),
+        vec![3]
+    );
     assert_eq!(p.exclusions[0].part, Some(1));
     assert!(p.exclusions[0].grounds);
     assert!(p.private_items.iter().any(|(i, _)| *i == 1));

@@ -137,9 +137,16 @@ fn opening_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(?:(?:meeting|session)\s+(?:was\s+)?(?:opened|commenced|started|began|begun|convened)|(?:opened|commenced|started|began)\s+the\s+meeting|commencing|commenced|starting)\b\s*(?:at|:)?\s*(?:approximately\s+|approx\.?\s+)?$",
+            r"(?i)\b(?:meeting\s+(?:was\s+)?(?:opened|commenced|started|began|begun|convened)|(?:opened|commenced|started|began)\s+the\s+meeting)\b\s*(?:at|:)?\s*(?:approximately\s+|approx\.?\s+)?$",
         )
         .unwrap()
+    })
+}
+
+fn header_opening_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:commencing|commenced|starting|started|beginning)\b\s*(?:at|:)?\s*(?:approximately\s+|approx\.?\s+)?$").unwrap()
     })
 }
 
@@ -147,24 +154,33 @@ fn closing_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(?:(?:meeting|session)\s+(?:was\s+)?(?:closed|ended|concluded|finished|terminated|closes|ends|adjourned)|(?:closed|ended|concluded)\s+the\s+meeting|(?:brought|declared)\s+the\s+meeting\s+(?:to\s+a\s+)?(?:close|closed|an\s+end)|close\s+of\s+(?:the\s+)?meeting)\b\s*(?:at|:|-|–)?\s*(?:approximately\s+|approx\.?\s+)?$",
+            r"(?i)\b(?:meeting\s+(?:was\s+)?(?:closed|ended|concluded|finished|terminated|closes|ends)|(?:closed|ended|concluded)\s+the\s+meeting|(?:brought|declared)\s+the\s+meeting\s+(?:to\s+a\s+)?(?:close|closed|an\s+end)|close\s+of\s+(?:the\s+)?meeting)\b\s*(?:at|:|-|–)?\s*(?:approximately\s+|approx\.?\s+)?$",
         )
         .unwrap()
     })
 }
 
-/// The opening time written in `span` (the meeting line, or a sentence such as "The meeting
-/// commenced at 7.00pm"); `header` takes the first time of a meeting line that says when it was
-/// held ("… held on … at 7.30pm", "Monday 20 May 2019 7.00 pm") without an opening verb.
-pub fn opening_in(text: &str, span: Span, header: bool) -> Option<(ClockTime, Span)> {
+/// Where an opening time is looked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opening {
+    /// A sentence such as "The meeting commenced at 7.02 pm", anywhere.
+    Sentence,
+    /// Above the items: also "commencing at 6.30 pm", "starting at 7pm".
+    Header,
+    /// The meeting line: its first time ("… held on … at 7.30pm", "Monday 20 May 2019 7.00 pm").
+    MeetingLine,
+}
+
+/// The opening time written in `span`.
+pub fn opening_in(text: &str, span: Span, place: Opening) -> Option<(ClockTime, Span)> {
     let slice = span.slice(text);
     for (time, at) in times_in(text, span) {
         let before = &slice[..at.start - span.start];
         let tail = tail_of(before);
-        if opening_pattern().is_match(tail) {
+        if opening_pattern().is_match(tail) || (place != Opening::Sentence && header_opening_pattern().is_match(tail)) {
             return Some((time, at));
         }
-        if header {
+        if place == Opening::MeetingLine {
             let lower = tail.to_ascii_lowercase();
             // "from 7pm until 9pm": the first; never a time after "until" or "to".
             if lower.trim_end().ends_with("until") || lower.trim_end().ends_with(" to") {
@@ -228,25 +244,51 @@ mod tests {
 
     #[test]
     fn an_unfixed_time_keeps_both_readings() {
-        let opened = ClockTime { minutes: 19 * 60, fixed: true };
-        let closed = ClockTime { minutes: 8 * 60 + 40, fixed: false };
+        let opened = ClockTime {
+            minutes: 19 * 60,
+            fixed: true,
+        };
+        let closed = ClockTime {
+            minutes: 8 * 60 + 40,
+            fixed: false,
+        };
         assert!(closed.can_be_at_or_after(opened));
-        let morning = ClockTime { minutes: 8 * 60 + 40, fixed: true };
+        let morning = ClockTime {
+            minutes: 8 * 60 + 40,
+            fixed: true,
+        };
         assert!(!morning.can_be_at_or_after(opened));
     }
 
     #[test]
     fn finds_opening_and_closing_sentences() {
         let s = "The meeting commenced at 7.02 pm after a short delay.";
-        assert_eq!(opening_in(s, Span::new(0, s.len()), false).unwrap().0.minutes, 19 * 60 + 2);
+        assert_eq!(
+            opening_in(s, Span::new(0, s.len()), Opening::Sentence)
+                .unwrap()
+                .0
+                .minutes,
+            19 * 60 + 2
+        );
+        let s = "Roadworks commenced at 8am on Monday.";
+        assert!(opening_in(s, Span::new(0, s.len()), Opening::Sentence).is_none());
+        assert!(opening_in(s, Span::new(0, s.len()), Opening::Header).is_some());
+        let s = "The meeting adjourned at 8.10pm and resumed at 8.20pm. The public session closed at 7.15pm.";
+        assert!(closing_in(s, Span::new(0, s.len())).is_none());
         let s = "There being no further business the Chair closed the meeting at 9.05pm.";
         assert_eq!(closing_in(s, Span::new(0, s.len())).unwrap().0.minutes, 21 * 60 + 5);
         let s = "Meeting Closed 8.35pm";
         assert!(closing_in(s, Span::new(0, s.len())).is_some());
         let s = "The next meeting will be held at 7.30pm on 4 May.";
         assert!(closing_in(s, Span::new(0, s.len())).is_none());
-        assert!(opening_in(s, Span::new(0, s.len()), false).is_none());
+        assert!(opening_in(s, Span::new(0, s.len()), Opening::Sentence).is_none());
         let s = "Held on Tuesday 3 May from 7pm until 9pm";
-        assert_eq!(opening_in(s, Span::new(0, s.len()), true).unwrap().0.minutes, 19 * 60);
+        assert_eq!(
+            opening_in(s, Span::new(0, s.len()), Opening::MeetingLine)
+                .unwrap()
+                .0
+                .minutes,
+            19 * 60
+        );
     }
 }
