@@ -39,7 +39,7 @@ const RULE: &str = "dangling-reference";
 fn reference() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        Regex::new(r"(?i)\b(agenda\s+)?(minute|item)\s+(?:no\.?\s*|number\s+)?((?:[A-Z]{1,4}[\s/]?)?\d[\d./]*\d|\d)\b")
+        Regex::new(r"(?i)(?-u:\b)(agenda\s+)?(minute|item)\s+(?:no\.?\s*|number\s+)?((?:[A-Z]{1,4}[\s/]?)?[0-9][0-9./]*[0-9]|[0-9])(?-u:\b)")
             .unwrap()
     })
 }
@@ -178,6 +178,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let slice = block.content.slice(ctx.text);
+        // A cheap look for the two words first.
+        if !["tem ", "TEM ", "inute", "INUTE"].iter().any(|w| slice.contains(w)) {
+            continue;
+        }
         for caps in reference().captures_iter(slice) {
             let whole = caps.get(0).unwrap();
             let number = caps.get(3).unwrap();

@@ -10,7 +10,6 @@ use super::{
 };
 use crate::core::analysis::people::PeopleAnalysis;
 use crate::core::model::{BlockKind, Minutes, Person};
-use crate::core::parse::people::scan_people;
 use crate::core::text::Span;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -19,16 +18,12 @@ macro_rules! pattern {
     ($name:ident, $re:expr) => {
         fn $name() -> &'static Regex {
             static PATTERN: OnceLock<Regex> = OnceLock::new();
-            PATTERN.get_or_init(|| Regex::new($re).unwrap())
+            // ASCII word boundaries: the same on these words, and they let the fast engines run.
+            PATTERN.get_or_init(|| Regex::new(&$re.replace(r"\b", r"(?-u:\b)")).unwrap())
         }
     };
 }
 
-// The words that make a block worth reading closely.
-pattern!(
-    trigger,
-    r"(?i)second|2nd|prop|moved|motion|nominat|vote|voting|favou?r|against|abstain|abstention|unanim|nem\.? ?con|carried|arriv|joined|left|leave|withdr|depart|return|rejoin|re-join|re-enter|declar|regist|exclu|admit|closed session|private session|in camera|clos|ended|conclu|finish|termin|commenc|opened|started|began|said|asked|stated|queried|questioned|commented|spoke|replied"
-);
 pattern!(
     role_word,
     r"(?i)\b(proposed|moved|proposer|proposal of|motion of|nominated|approved|seconded|seconder|2nd|motion|prop)\b"
@@ -93,36 +88,239 @@ const EXCLUSION: u8 = 16;
 const SPEECH: u8 = 32;
 const TIME: u8 = 64;
 
-fn category(word: &str) -> u8 {
-    let w = word.to_ascii_lowercase();
-    let starts = |prefixes: &[&str]| prefixes.iter().any(|p| w.starts_with(p));
-    if starts(&[
-        "clos", "ended", "conclu", "finish", "termin", "commenc", "opened", "started", "began",
-    ]) {
-        return TIME | if w.starts_with("clos") { EXCLUSION } else { 0 };
-    }
-    if starts(&["second", "2nd", "moved", "motion", "nominat"]) {
-        return MOTION;
-    }
-    if w.starts_with("prop") {
-        return MOTION | EXCLUSION;
-    }
-    if starts(&["vote", "voting", "favo", "against", "abst", "unanim", "nem", "carried"]) {
-        return VOTE;
-    }
-    if starts(&[
-        "arriv", "joined", "left", "leave", "withdr", "depart", "return", "rejoin", "re-join", "re-enter",
-    ]) {
-        return MOVEMENT;
-    }
-    if starts(&["declar", "regist"]) {
-        return DECLARATION;
-    }
-    if starts(&["exclu", "admit", "private session", "in camera"]) {
-        return EXCLUSION;
-    }
-    SPEECH
+/// The words that make a sentence worth reading closely, by how they start (ASCII letters
+/// compared in lower case), with what they may start.
+const TRIGGERS: &[(&str, u8)] = &[
+    ("second", MOTION),
+    ("2nd", MOTION),
+    ("prop", MOTION),
+    ("moved", MOTION),
+    ("motion", MOTION),
+    ("nominat", MOTION),
+    ("vote", VOTE),
+    ("voting", VOTE),
+    ("favour", VOTE),
+    ("favor", VOTE),
+    ("against", VOTE),
+    ("abst", VOTE),
+    ("unanim", VOTE),
+    ("nem", VOTE),
+    ("carried", VOTE),
+    ("arriv", MOVEMENT),
+    ("joined", MOVEMENT),
+    ("left", MOVEMENT),
+    ("leave", MOVEMENT),
+    ("withdr", MOVEMENT),
+    ("depart", MOVEMENT),
+    ("return", MOVEMENT | EXCLUSION),
+    ("rejoin", MOVEMENT | EXCLUSION),
+    ("re-join", MOVEMENT | EXCLUSION),
+    ("re-enter", MOVEMENT | EXCLUSION),
+    ("came", MOVEMENT),
+    ("declar", DECLARATION),
+    ("regist", DECLARATION),
+    ("disclos", DECLARATION),
+    ("exclu", EXCLUSION),
+    ("admit", EXCLUSION),
+    ("readmit", EXCLUSION),
+    ("re-admit", EXCLUSION),
+    ("private", EXCLUSION),
+    ("camera", EXCLUSION),
+    ("clos", TIME | EXCLUSION),
+    ("ended", TIME),
+    ("conclu", TIME),
+    ("finish", TIME),
+    ("termin", TIME),
+    ("commenc", TIME),
+    ("opened", TIME),
+    ("started", TIME),
+    ("began", TIME),
+    ("said", SPEECH),
+    ("asked", SPEECH),
+    ("stated", SPEECH),
+    ("queried", SPEECH),
+    ("questioned", SPEECH),
+    ("commented", SPEECH),
+    ("spoke", SPEECH),
+    ("replied", SPEECH),
+];
+
+/// For each pair of first letters (27 × 27 slots, '2' and the like in the last), the triggers
+/// that start with it: most words are turned away after two bytes, the rest compared with one or
+/// two triggers.
+fn trigger_pairs() -> &'static [Vec<u8>] {
+    static TABLE: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = vec![Vec::new(); 27 * 27];
+        for (index, (word, _)) in TRIGGERS.iter().enumerate() {
+            let b = word.as_bytes();
+            table[letter_slot(b[0]) * 27 + letter_slot(b[1])].push(index as u8);
+        }
+        table
+    })
 }
+
+/// 0–25 for a letter of either case, 26 for anything else.
+fn letter_slot(b: u8) -> usize {
+    let l = b.to_ascii_lowercase();
+    if l.is_ascii_lowercase() {
+        usize::from(l - b'a')
+    } else {
+        26
+    }
+}
+
+/// The trigger words in `span`: their offsets and what each may start.
+fn triggers_in(text: &str, span: Span) -> Vec<(usize, u8)> {
+    let bytes = span.slice(text).as_bytes();
+    let table = trigger_pairs();
+    let mut out = Vec::new();
+    crate::core::ascii_words::any_word_start(bytes, |i| {
+        let Some(&second) = bytes.get(i + 1) else { return false };
+        let candidates = &table[letter_slot(bytes[i]) * 27 + letter_slot(second)];
+        if candidates.is_empty() {
+            return false;
+        }
+        let rest = &bytes[i..bytes.len().min(i + 12)];
+        if let Some((_, kinds)) = candidates
+            .iter()
+            .map(|&c| &TRIGGERS[usize::from(c)])
+            .find(|(word, _)| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes()))
+        {
+            let kinds = confirm(bytes, i, *kinds);
+            if kinds != 0 {
+                out.push((span.start + i, kinds));
+            }
+        }
+        false
+    });
+    out
+}
+
+/// Keeps of a trigger's kinds those its whole word and its neighbourhood bear out, so that
+/// "property", "spoke against the plan" or "the closing date" cost nothing more.
+fn confirm(bytes: &[u8], i: usize, kinds: u8) -> u8 {
+    let mut end = i;
+    while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'-') {
+        end += 1;
+    }
+    let word = std::str::from_utf8(&bytes[i..end]).unwrap_or("").to_ascii_lowercase();
+    let word = word.trim_end_matches('-');
+    let mut keep = 0;
+    let near = |before: usize, after: usize| {
+        let lo = i.saturating_sub(before);
+        let hi = (end + after).min(bytes.len());
+        &bytes[lo..hi]
+    };
+    let digit_near = |before: usize, after: usize| near(before, after).iter().any(u8::is_ascii_digit);
+    if kinds & MOTION != 0
+        && matches!(
+            word,
+            "seconded"
+                | "seconder"
+                | "2nd"
+                | "prop"
+                | "proposed"
+                | "proposer"
+                | "proposal"
+                | "moved"
+                | "motion"
+                | "nominated"
+        )
+    {
+        keep |= MOTION;
+    }
+    if kinds & VOTE != 0 {
+        // "For (3): …", "| Against | … |", "There voted for:": the side of a recorded vote.
+        let next = bytes[end..].iter().find(|b| **b != b' ').copied();
+        let line_start = bytes[..i]
+            .iter()
+            .rev()
+            .find(|b| **b != b' ' && **b != b'\t')
+            .map_or(true, |b| matches!(b, b'\n' | b'|'));
+        let heading = line_start && matches!(next, Some(b':' | b'(' | b'|' | b'-') | None) || next == Some(0xE2);
+        let all_in = i >= 7 && bytes[i - 7..i].eq_ignore_ascii_case(b"all in ");
+        let strong = word.starts_with("unanim") || word == "nem" || heading || all_in || word == "voted";
+        let counted = digit_near(40, 40) || {
+            let window = String::from_utf8_lossy(near(24, 24)).to_ascii_lowercase();
+            NUMBER_WORDS.iter().any(|n| window.contains(n))
+        };
+        if strong || counted {
+            keep |= VOTE;
+        }
+    }
+    if kinds & MOVEMENT != 0
+        && matches!(
+            word,
+            "left"
+                | "leave"
+                | "leaves"
+                | "withdrew"
+                | "departed"
+                | "arrived"
+                | "arrives"
+                | "joined"
+                | "returned"
+                | "rejoined"
+                | "re-joined"
+                | "re-entered"
+                | "came"
+        )
+    {
+        keep |= MOVEMENT;
+    }
+    if kinds & DECLARATION != 0 && matches!(word, "declared" | "declares" | "registered" | "disclosed") {
+        keep |= DECLARATION;
+    }
+    if kinds & EXCLUSION != 0
+        && (word.starts_with("exclu")
+            || word.contains("admit")
+            || matches!(
+                word,
+                "returned" | "rejoined" | "re-joined" | "re-entered" | "private" | "camera" | "closed"
+            ))
+    {
+        keep |= EXCLUSION;
+    }
+    if kinds & TIME != 0
+        && matches!(
+            word,
+            "closed"
+                | "close"
+                | "closes"
+                | "ended"
+                | "concluded"
+                | "finished"
+                | "terminated"
+                | "commenced"
+                | "commencing"
+                | "opened"
+                | "started"
+                | "starting"
+                | "began"
+        )
+        && digit_near(0, 60)
+    {
+        keep |= TIME;
+    }
+    if kinds & SPEECH != 0 && i >= 3 && bytes[i - 1] == b' ' {
+        // Straight after a name: "Councillor Lowe asked".
+        let mut w = i - 1;
+        while w > 0 && (bytes[w - 1].is_ascii_alphabetic() || bytes[w - 1] >= 0x80 || bytes[w - 1] == b'\'') {
+            w -= 1;
+        }
+        if w < i - 1 && (bytes[w].is_ascii_uppercase() || bytes[w] >= 0x80) {
+            keep |= SPEECH;
+        }
+    }
+    keep
+}
+
+/// Numbers written in words, as votes are counted ("by seven votes to two", "none against").
+const NUMBER_WORDS: &[&str] = &[
+    "one ", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine ", "ten ", "eleven ", "twelve ",
+    "none ", "no ", "nil",
+];
 
 /// Abbreviations after which a full stop ends no sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -137,10 +335,12 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
     let bytes = slice.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+        if i < start {
+            continue;
+        }
         let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') && (i + 1 == bytes.len() || bytes[i + 1].is_ascii_whitespace()) {
+        if i + 1 == bytes.len() || bytes[i + 1].is_ascii_whitespace() {
             let mut w = i;
             while w > 0 && bytes[w - 1].is_ascii_alphabetic() {
                 w -= 1;
@@ -153,16 +353,30 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
                 while start < bytes.len() && bytes[start].is_ascii_whitespace() {
                     start += 1;
                 }
-                i = start;
-                continue;
             }
         }
-        i += 1;
     }
     if start < bytes.len() {
         out.push(span.sub(start..bytes.len()));
     }
     out
+}
+
+/// The last (or first) `len` bytes or so of `s`, in lower case.
+fn lower_window(s: &str, len: usize, tail: bool) -> String {
+    let mut cut = if tail {
+        s.len().saturating_sub(len)
+    } else {
+        s.len().min(len)
+    };
+    while !s.is_char_boundary(cut) {
+        if tail {
+            cut += 1;
+        } else {
+            cut -= 1;
+        }
+    }
+    if tail { &s[cut..] } else { &s[..cut] }.to_ascii_lowercase()
 }
 
 /// A number written in figures or words.
@@ -216,18 +430,33 @@ fn side_of(word: &str) -> Option<Side> {
     }
 }
 
-/// The titled names in a sentence, with the person each names (when only one).
+/// The titled names in a sentence, with the person each names (when only one), taken from the
+/// people analysis (which has read every titled name once) rather than read again.
 fn titled_in(text: &str, span: Span, people: &PeopleAnalysis) -> Vec<(Person, Option<usize>)> {
-    scan_people(text, span, false)
-        .into_iter()
-        .map(|p| {
-            let index = people
-                .mention_at(p.surname.start)
-                .map(|m| m.person)
-                .filter(|&i| people.people.get(i).is_some_and(|e| !e.ambiguous));
-            (p, index)
-        })
-        .collect()
+    let from = people.mentions.partition_point(|m| m.span.start < span.start);
+    let mut out = Vec::new();
+    for m in people.mentions[from..].iter().take_while(|m| m.span.start < span.end) {
+        if m.surname.end > span.end || m.title.is_none() {
+            continue;
+        }
+        let list = m
+            .title
+            .is_some_and(|t| matches!(t.slice(text).trim_end_matches('.'), "Councillors" | "Cllrs"));
+        let group = if list { m.title.unwrap_or(m.span) } else { m.span };
+        let person = Person {
+            span: m.span,
+            title: m.title,
+            given: m.given,
+            surname: m.surname,
+            role: None,
+            chair: m.chair,
+            vice_chair: m.vice_chair,
+            group,
+        };
+        let index = Some(m.person).filter(|&i| people.people.get(i).is_some_and(|e| !e.ambiguous));
+        out.push((person, index));
+    }
+    out
 }
 
 /// The item whose number (or agenda number) is written `number`, when exactly one is.
@@ -272,7 +501,6 @@ pub(super) fn read(text: &str, minutes: &Minutes, people: &PeopleAnalysis, out: 
             continue;
         }
         let content = block.content;
-        let slice = content.slice(text);
         // The meeting line says when the meeting was held: its first time is the opening.
         if block.content.start < first_item && b < 12 && out.opened.is_none() && block.kind == BlockKind::MeetingLine {
             out.opened = opening_in(text, content, Opening::MeetingLine);
@@ -288,10 +516,7 @@ pub(super) fn read(text: &str, minutes: &Minutes, people: &PeopleAnalysis, out: 
                 }
             }
         }
-        let hits: Vec<(usize, u8)> = trigger()
-            .find_iter(slice)
-            .map(|m| (content.start + m.start(), category(m.as_str())))
-            .collect();
+        let hits = triggers_in(text, content);
         if hits.is_empty() {
             continue;
         }
@@ -333,11 +558,16 @@ pub(super) fn read(text: &str, minutes: &Minutes, people: &PeopleAnalysis, out: 
             continue;
         }
         let body = Span::new(body_start, content.end);
+        let mut next_hit = 0;
         for sentence in sentences(text, body) {
-            let kinds = hits
-                .iter()
-                .filter(|h| sentence.start <= h.0 && h.0 < sentence.end)
-                .fold(0, |acc, h| acc | h.1);
+            while next_hit < hits.len() && hits[next_hit].0 < sentence.start {
+                next_hit += 1;
+            }
+            let mut kinds = 0;
+            while next_hit < hits.len() && hits[next_hit].0 < sentence.end {
+                kinds |= hits[next_hit].1;
+                next_hit += 1;
+            }
             if kinds == 0 {
                 continue;
             }
@@ -1057,7 +1287,7 @@ fn read_movement(
         } else {
             MovementKind::Returned
         };
-        let before = s[..m.start()].to_ascii_lowercase();
+        let before = lower_window(&s[..m.start()], 24, true);
         let before = before.trim_end();
         if before.ends_with("not")
             || before.ends_with("to")
@@ -1071,7 +1301,7 @@ fn read_movement(
         {
             continue;
         }
-        let after = s[m.end()..].to_ascii_lowercase();
+        let after = lower_window(&s[m.end()..], 200, false);
         let after_t = after.trim_start();
         let place = |a: &str| {
             let a = a.strip_prefix("the ").unwrap_or(a);
@@ -1224,45 +1454,11 @@ fn read_speech(
     titled: &[(Person, Option<usize>)],
     out: &mut Proceedings,
 ) {
-    let s = sentence.slice(text);
-    let lower = s.to_ascii_lowercase();
-    if [
-        "email",
-        "e-mail",
-        "letter",
-        "written",
-        "in writing",
-        "sent",
-        "absence",
-        "apolog",
-        "submitted",
-        "via ",
-        "behalf",
-        "report",
-        "unable to attend",
-        "not present",
-        "before the meeting",
-        "prior to the meeting",
-        "ahead of the meeting",
-        "in advance",
-        "comments",
-        "message",
-        "relayed",
-        "passed on",
-        "read out",
-        "circulated",
-        "previous meeting",
-        "last meeting",
-        "had said",
-        "had asked",
-        "by phone",
-        "by telephone",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
-    {
+    if titled.is_empty() {
         return;
     }
+    let s = sentence.slice(text);
+    let mut written_words: Option<bool> = None;
     for m in speech_word().find_iter(s) {
         let at = sentence.start + m.start();
         // Only a titled name directly before the verb: "Councillor Lowe asked".
@@ -1277,6 +1473,14 @@ fn read_speech(
         {
             continue;
         }
+        // Words of something written or passed on, not said in the room.
+        let written = *written_words.get_or_insert_with(|| {
+            let lower = s.to_ascii_lowercase();
+            NOT_IN_THE_ROOM.iter().any(|w| lower.contains(w))
+        });
+        if written {
+            return;
+        }
         let start = p.title.map_or(p.span.start, |t| t.start.min(p.span.start));
         out.speeches.push(Speech {
             party: Party {
@@ -1290,6 +1494,40 @@ fn read_speech(
         });
     }
 }
+
+/// Words that make a sentence about someone's words not speech in the room.
+const NOT_IN_THE_ROOM: &[&str] = &[
+    "email",
+    "e-mail",
+    "letter",
+    "written",
+    "in writing",
+    "sent",
+    "absence",
+    "apolog",
+    "submitted",
+    "via ",
+    "behalf",
+    "report",
+    "unable to attend",
+    "not present",
+    "before the meeting",
+    "prior to the meeting",
+    "ahead of the meeting",
+    "in advance",
+    "comments",
+    "message",
+    "relayed",
+    "passed on",
+    "read out",
+    "circulated",
+    "previous meeting",
+    "last meeting",
+    "had said",
+    "had asked",
+    "by phone",
+    "by telephone",
+];
 
 fn read_declaration(
     text: &str,

@@ -57,7 +57,7 @@ fn time_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(2[0-3]|[01]?\d)(?:([.:])([0-5]\d))?(?:\s?(a\.\s?m\b\.?|am\b|p\.\s?m\b\.?|pm\b|hrs\b|hours\b|noon\b))?",
+            r"(?i)(?-u:\b)(2[0-3]|[01]?\d)(?:([.:])([0-5]\d))?(?:\s?(a\.\s?m(?-u:\b)\.?|am(?-u:\b)|p\.\s?m(?-u:\b)\.?|pm(?-u:\b)|hrs(?-u:\b)|hours(?-u:\b)|noon(?-u:\b)))?",
         )
         .unwrap()
     })
@@ -137,7 +137,7 @@ fn opening_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(?:meeting\s+(?:was\s+)?(?:opened|commenced|started|began|begun|convened)|(?:opened|commenced|started|began)\s+the\s+meeting)\b\s*(?:at|:)?\s*(?:approximately\s+|approx\.?\s+)?$",
+            r"(?i)(?-u:\b)(?:meeting\s+(?:was\s+)?(?:opened|commenced|started|began|begun|convened)|(?:opened|commenced|started|began)\s+the\s+meeting)(?-u:\b)\s*(?:at|:)?\s*(?:approximately\s+|approx\.?\s+)?$",
         )
         .unwrap()
     })
@@ -146,7 +146,7 @@ fn opening_pattern() -> &'static Regex {
 fn header_opening_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:commencing|commenced|starting|started|beginning)\b\s*(?:at|:)?\s*(?:approximately\s+|approx\.?\s+)?$").unwrap()
+        Regex::new(r"(?i)(?-u:\b)(?:commencing|commenced|starting|started|beginning)(?-u:\b)\s*(?:at|:)?\s*(?:approximately\s+|approx\.?\s+)?$").unwrap()
     })
 }
 
@@ -154,7 +154,7 @@ fn closing_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(?:meeting\s+(?:was\s+)?(?:closed|ended|concluded|finished|terminated|closes|ends)|(?:closed|ended|concluded)\s+the\s+meeting|(?:brought|declared)\s+the\s+meeting\s+(?:to\s+a\s+)?(?:close|closed|an\s+end)|close\s+of\s+(?:the\s+)?meeting)\b\s*(?:at|:|-|–)?\s*(?:approximately\s+|approx\.?\s+)?$",
+            r"(?i)(?-u:\b)(?:meeting\s+(?:was\s+)?(?:closed|ended|concluded|finished|terminated|closes|ends)|(?:closed|ended|concluded)\s+the\s+meeting|(?:brought|declared)\s+the\s+meeting\s+(?:to\s+a\s+)?(?:close|closed|an\s+end)|close\s+of\s+(?:the\s+)?meeting)(?-u:\b)\s*(?:at|:|-|–)?\s*(?:approximately\s+|approx\.?\s+)?$",
         )
         .unwrap()
     })
