@@ -44,6 +44,8 @@ const FORBIDDEN_MACROS: &[&str] = &["println", "eprintln", "print", "eprint", "d
 #[derive(Default)]
 struct Names {
     found: Vec<String>,
+    /// Also read `#[cfg(test)]` code.
+    with_tests: bool,
 }
 
 fn is_test_only(attrs: &[syn::Attribute]) -> bool {
@@ -85,7 +87,7 @@ impl<'ast> Visit<'ast> for Names {
             syn::Item::Static(s) => &s.attrs,
             _ => return syn::visit::visit_item(self, item),
         };
-        if !is_test_only(attrs) {
+        if self.with_tests || !is_test_only(attrs) {
             syn::visit::visit_item(self, item);
         }
     }
@@ -215,11 +217,87 @@ fn the_config_knows_nothing_of_rules_or_analyses() {
     assert!(bad.is_empty(), "src/core/config.rs names {bad:?}");
 }
 
+/// The rule modules `source` (the file of rule `own`) names, test code included: any path
+/// through `crate::core::rules::NAME` or `super::NAME` where NAME is another rule's module.
+fn rule_imports(source: &str, own: &str, rules: &[String]) -> Vec<String> {
+    let mut names = Names {
+        with_tests: true,
+        ..Names::default()
+    };
+    names.visit_file(&syn::parse_file(source).unwrap());
+    let mut out: Vec<String> = names
+        .found
+        .into_iter()
+        .filter(|name| {
+            let mut rest = name.strip_prefix("crate::core::rules::").unwrap_or(name);
+            while let Some(after) = rest.strip_prefix("super::") {
+                rest = after;
+            }
+            let module = rest.split("::").next().unwrap_or("");
+            module != own && rules.iter().any(|r| r == module)
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn no_rule_imports_another_rule() {
+    // What two rules share lives in the model or in `core::analysis`, so that a rule can be
+    // read, changed or removed alone.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core/rules");
+    let mut files = Vec::new();
+    rust_files(&dir, &mut files);
+    let module = |f: &PathBuf| f.file_stem().unwrap().to_string_lossy().to_string();
+    let rules: Vec<String> = files.iter().map(module).filter(|m| m != "mod").collect();
+    assert!(rules.len() > 10, "src/core/rules should hold the rules");
+    let mut problems = Vec::new();
+    for file in files.iter().filter(|f| module(f) != "mod") {
+        let text = std::fs::read_to_string(file).unwrap();
+        for name in rule_imports(&text, &module(file), &rules) {
+            problems.push(format!("{} names {name}", file.display()));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_rule_import_check_sees_uses_paths_and_test_code() {
+    let rules = ["first_person".to_string(), "empty_decision".to_string()];
+    for source in [
+        "use crate::core::rules::first_person::Opaque;",
+        "use crate::core::rules::{Context, empty_decision::is_empty};",
+        "fn f() { crate::core::rules::first_person::check; }",
+        "#[cfg(test)] mod tests { use super::super::first_person; }",
+        "#[cfg(test)] mod tests { fn f() { super::first_person::x(); } }",
+    ] {
+        assert!(
+            !rule_imports(source, "missing_decision", &rules).is_empty(),
+            "not caught: {source}"
+        );
+    }
+    for source in [
+        "use crate::core::rules::{Context, Group, Rule};",
+        "#[cfg(test)] mod tests { use super::*; }",
+        "use crate::core::rules::find;",
+    ] {
+        assert!(
+            rule_imports(source, "first_person", &rules).is_empty(),
+            "wrongly caught: {source}"
+        );
+    }
+    // A rule naming its own module is not an import of another.
+    assert!(rule_imports("use crate::core::rules::first_person::RULE;", "first_person", &rules).is_empty());
+}
+
 #[test]
 fn every_module_says_what_it_holds() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    rust_files(&src, &mut files);
+    for dir in ["src", "tests", "benches"] {
+        rust_files(&root.join(dir), &mut files);
+    }
     let undocumented: Vec<String> = files
         .iter()
         .filter(|f| !std::fs::read_to_string(f).unwrap().trim_start().starts_with("//!"))

@@ -32,7 +32,7 @@ fn every_rule_fires_in_some_example() {
     // on .docx files generated in the test (no binary examples are committed).
     let missing: Vec<&str> = RULES
         .iter()
-        .filter(|r| r.group != "word")
+        .filter(|r| r.group != minutes_lint::core::rules::Group::Word)
         .map(|r| r.name)
         .filter(|n| !fired.contains(n))
         .collect();

@@ -85,30 +85,3 @@ fn weekday_mismatch_is_an_error() {
     assert_eq!(d.severity, Severity::Error);
     assert_eq!(d.fixes[0].edits[0].new_text, "Tuesday");
 }
-
-#[test]
-fn unsafe_fixes_of_these_rules_converge_on_their_fixtures() {
-    use minutes_lint::core::fix::fix_all;
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
-    for rule in MINE {
-        for ext in ["txt", "md"] {
-            let path = dir.join(format!("{rule}.{ext}"));
-            let Ok(all) = std::fs::read_to_string(&path) else {
-                continue;
-            };
-            let draft = all.split("\n---- expect ----\n").next().unwrap_or("").to_string() + "\n";
-            let name = format!("{rule}.{ext}");
-            let config = Config::default();
-            let once = fix_all(&draft, &config, Some(&name), true);
-            let left: Vec<_> = once
-                .remaining
-                .iter()
-                .filter(|d| MINE.contains(&d.rule) && !d.fixes.is_empty())
-                .map(|d| (d.rule, d.message.clone()))
-                .collect();
-            assert!(left.is_empty(), "{name}: still fixable after --unsafe-fixes: {left:?}");
-            let twice = fix_all(&once.text, &config, Some(&name), true);
-            assert_eq!(once.text, twice.text, "{name}: a second pass changed the text");
-        }
-    }
-}

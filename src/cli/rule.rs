@@ -25,7 +25,7 @@ pub fn run_rule(name: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) ->
                 "{} (default: {}, {})\n",
                 rule.name,
                 rule.default_severity.as_str(),
-                rule.group
+                rule.group.as_str()
             )?;
             writeln!(out, "{}", rule.doc())?;
             Ok(0)

@@ -77,3 +77,25 @@ fn run_rules(
     all.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
     (all, ctx.into_analyses())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_analyses_the_rules_computed_are_kept_for_whoever_comes_next() {
+        let text = "Present: Councillor A Lowe (Chair), Councillor B Ames\n\n1. Budget\n\nThe LGA reported.\n";
+        let linted = lint(text, &Config::default(), None);
+        // The rules asked for both: the server's hover and completion take them from here.
+        let acronyms = linted.analyses.acronyms.as_ref().expect("kept");
+        assert!(acronyms.get("LGA").is_some());
+        assert!(linted.analyses.people.is_some());
+        // With no rule asking, neither is computed.
+        let mut config = Config::default();
+        for rule in RULES {
+            config.rules.insert(rule.name.to_string(), RuleLevel::Off);
+        }
+        let linted = lint(text, &config, None);
+        assert!(linted.analyses.acronyms.is_none() && linted.analyses.people.is_none());
+    }
+}

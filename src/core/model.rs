@@ -270,6 +270,54 @@ pub struct Item {
     pub sub_items: Vec<SubItem>,
 }
 
+impl Item {
+    /// Where the minute itself starts on an inline item's title line ("8  Village plan: A
+    /// steering group has met and …", "25/084 Footpaths – The Clerk said that …"): after the
+    /// first colon or dash on that line followed by a capitalised sentence of at least five
+    /// words. `None` when the title's line holds the title alone.
+    pub fn inline_minute(&self, text: &str) -> Option<usize> {
+        if self.title.is_empty() {
+            return None;
+        }
+        let rest = text.get(self.title.start..)?;
+        let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+        minute_after_separator(line).map(|at| self.title.start + at)
+    }
+}
+
+/// Where a minute starts on an inline item's title line, as an offset into `line`: the earliest
+/// start after a separator (": ", " – ", " — ", " - ") of a capitalised run of five words or
+/// more. One pass over the line's colons and dashes, since it runs for every item heading.
+fn minute_after_separator(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let mut best: Option<usize> = None;
+    for at in memchr::memchr3_iter(b':', b'-', 0xE2, bytes) {
+        // Where the separator starts and ends, if `at` holds one.
+        let (start, end) = match bytes[at] {
+            b':' => (at, at + 2),
+            b'-' => (at.wrapping_sub(1), at + 2),
+            _ if line[at..].starts_with(['–', '—']) => (at.wrapping_sub(1), at + 4),
+            _ => continue,
+        };
+        let Some(separator) = line.get(start..end) else {
+            continue;
+        };
+        if !matches!(separator, ": " | " - " | " – " | " — ") {
+            continue;
+        }
+        // A minute starts after its separator: none further on can start earlier.
+        if best.is_some_and(|b| start >= b) {
+            break;
+        }
+        let minute = line[end..].trim_start();
+        if minute.chars().next().is_some_and(char::is_uppercase) && minute.split_whitespace().nth(4).is_some() {
+            let starts = line.len() - minute.len();
+            best = Some(best.map_or(starts, |b| b.min(starts)));
+        }
+    }
+    best
+}
+
 /// A numbered sub-paragraph of an item ("5.1 Grass cutting", "(a) Footpaths").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SubItem {
@@ -392,4 +440,82 @@ pub struct Residue {
     pub span: Span,
     /// What removing it deletes (the residue plus the white space or line around it).
     pub removal: Span,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minute_after_separator;
+    use crate::core::parse::parse;
+
+    /// Each separator on its own, tried from the left: the reading the one-pass scan must give.
+    fn separator_by_separator(line: &str) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for separator in [": ", " – ", " — ", " - "] {
+            let mut from = 0;
+            while let Some(found) = line[from..].find(separator) {
+                let after = from + found + separator.len();
+                let minute = line[after..].trim_start();
+                if minute.chars().next().is_some_and(char::is_uppercase) && minute.split_whitespace().nth(4).is_some() {
+                    let starts = line.len() - minute.len();
+                    best = Some(best.map_or(starts, |b| b.min(starts)));
+                    break;
+                }
+                from = after;
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn the_minute_starts_after_the_first_separator_before_a_sentence() {
+        let lines = [
+            "Village plan: A steering group has met twice since May",
+            "Footpaths – The Clerk said the stile had been mended",
+            "Play area — Repairs: The contractor will return in spring this year",
+            "Grants - small: none - The panel met and agreed three awards",
+            "Budget 2025-26: to note",
+            "Highways: see report",
+            "-: A b c d e",
+            ": A b c d e f",
+            "Trees –",
+            "Café – Owner’s letter: The owner wrote about the lease terms again",
+        ];
+        for line in lines {
+            assert_eq!(minute_after_separator(line), separator_by_separator(line), "{line}");
+        }
+        assert_eq!(minute_after_separator(lines[0]), Some(14));
+        assert_eq!(minute_after_separator(lines[4]), None);
+    }
+
+    /// Where each item's inline minute starts, as the text from there to the end of its line.
+    fn inline_minutes(text: &str) -> Vec<Option<&str>> {
+        let minutes = parse(text);
+        minutes
+            .items
+            .iter()
+            .map(|item| {
+                item.inline_minute(text)
+                    .map(|at| text[at..].lines().next().unwrap_or(""))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_inline_minute_starts_after_the_separator_before_a_sentence() {
+        let text = "7. Village plan: The steering group has met twice and agreed its aims.\n\n\
+                    8. Footpaths – The Clerk said the stile would be mended soon.\n\n\
+                    9. Grass cutting: contract – Members asked about it.\n\n\
+                    10. Finance\n\nThe accounts were noted.\n";
+        assert_eq!(
+            inline_minutes(text),
+            [
+                Some("The steering group has met twice and agreed its aims."),
+                Some("The Clerk said the stile would be mended soon."),
+                // The first separator is followed by a lower-case word, the second by fewer than
+                // five words: a title alone.
+                None,
+                None,
+            ]
+        );
+    }
 }

@@ -1,15 +1,18 @@
-//! Helpers shared by the core's unit tests: the shared corpus, and running one rule alone.
+//! Helpers shared by the core's unit tests: the shared corpus, running one rule, and random
+//! texts for checking a fast scan against its plain definition.
+//!
+//! A rule's unit tests run it one way only, [`Rule::findings`]: through the linter (parse,
+//! suppressions, severities, findings sorted by position) with every other rule switched off.
+//! What every rule needs beyond its own cases (its fixtures, the seed drafts and the examples
+//! giving exactly their recorded findings, fixes settling) is checked for all rules at once by
+//! `tests/rule_fixtures.rs`, so no rule repeats it.
 #![cfg(test)]
 
-use crate::core::config::Config;
+use crate::core::config::{Config, RuleLevel};
 use crate::core::diagnostic::Diagnostic;
-use crate::core::fix::{apply_edits, choose_fixes};
-use crate::core::parse::parse;
-use crate::core::rules::Context;
-use crate::core::text::LineIndex;
-
-/// A rule's check function.
-pub type Check = fn(&Context, &mut Vec<Diagnostic>);
+use crate::core::lint::{lint, lint_with_facts};
+use crate::core::rules::{Rule, RULES};
+use crate::core::word::WordFacts;
 
 /// A draft from `../shared/corpus/`.
 pub fn corpus(name: &str) -> String {
@@ -17,29 +20,30 @@ pub fn corpus(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// One rule's findings on `text` with the default config (the other rules are not run).
-pub fn run_rule(check: Check, text: &str) -> Vec<Diagnostic> {
-    run_rule_with(check, text, &Config::default())
-}
+impl Rule {
+    /// This rule's findings on `text` with the default config.
+    pub fn findings(&self, text: &str) -> Vec<Diagnostic> {
+        self.findings_with(text, &Config::default(), None)
+    }
 
-/// The findings of the rule named `rule` when the whole linter runs with the default config
-/// (severities and suppressions applied).
-pub fn lint_rule(rule: &str, text: &str) -> Vec<Diagnostic> {
-    crate::core::lint::lint(text, &Config::default(), None)
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.rule == rule)
-        .collect()
-}
+    /// This rule's findings on `text` with `config`, for a draft at `path` (`.md` is Markdown).
+    pub fn findings_with(&self, text: &str, config: &Config, path: Option<&str>) -> Vec<Diagnostic> {
+        lint(text, &self.alone(config), path).diagnostics
+    }
 
-/// One rule's findings on `text` with `config`.
-pub fn run_rule_with(check: Check, text: &str, config: &Config) -> Vec<Diagnostic> {
-    let minutes = parse(text);
-    let lines = LineIndex::new(text);
-    let ctx = Context::new(text, &minutes, config, &lines);
-    let mut out = Vec::new();
-    check(&ctx, &mut out);
-    out
+    /// This rule's findings on a Word draft: its text and what Word says beyond it.
+    pub fn findings_in_word(&self, text: &str, facts: &WordFacts) -> Vec<Diagnostic> {
+        lint_with_facts(text, &self.alone(&Config::default()), None, Some(facts)).diagnostics
+    }
+
+    /// `config` with every other rule switched off.
+    fn alone(&self, config: &Config) -> Config {
+        let mut alone = config.clone();
+        for rule in RULES.iter().filter(|r| r.name != self.name) {
+            alone.rules.insert(rule.name.to_string(), RuleLevel::Off);
+        }
+        alone
+    }
 }
 
 /// `count` reproducible random texts, each made of fewer than `max_parts` of `parts` picked by
@@ -62,37 +66,4 @@ pub fn random_texts<'p>(
         }
         text
     })
-}
-
-/// Applying one rule's safe fixes to each corpus draft takes at most one pass and leaves none of
-/// its findings, and a second run changes nothing.
-pub fn assert_safe_fixes_converge_on_the_corpus(check: Check) {
-    for name in [
-        "middlesbrough-cyp-panel-2022-03-21.txt",
-        "manchester-cyp-2021-item.txt",
-        "manchester-ofsted-subgroup-2017-09-12.txt",
-    ] {
-        let text = corpus(name);
-        let (fixed, passes) = fix_until_stable(check, &text);
-        assert!(passes <= 1, "{name}: {passes} passes");
-        assert!(run_rule(check, &fixed).is_empty(), "{name}");
-        assert_eq!(
-            fix_until_stable(check, &fixed),
-            (fixed, 0),
-            "{name}: a second pass changed the text"
-        );
-    }
-}
-
-/// Applies one rule's safe fixes until none is left: the text and the passes it took.
-pub fn fix_until_stable(check: Check, text: &str) -> (String, usize) {
-    let mut current = text.to_string();
-    for pass in 0..8 {
-        let (edits, _) = choose_fixes(&run_rule(check, &current), false);
-        if edits.is_empty() {
-            return (current, pass);
-        }
-        current = apply_edits(&current, &edits);
-    }
-    (current, 8)
 }

@@ -63,7 +63,7 @@ fn rules() -> Vec<Value> {
                 "fullDescription": {"text": doc},
                 "help": {"text": doc, "markdown": doc},
                 "defaultConfiguration": {"level": level(rule.default_severity)},
-                "properties": {"tags": [rule.group]},
+                "properties": {"tags": [rule.group.as_str()]},
             })
         })
         .collect()

@@ -7,6 +7,7 @@
 //! towards "an outcome is recorded" and "no decision needed", so that a rule built on them stays
 //! silent rather than raising a false alarm.
 
+use crate::core::model::Decision;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -198,6 +199,34 @@ pub fn ends_mid_sentence(text: &str) -> bool {
         last,
         '.' | '!' | '?' | ':' | ';' | ')' | ']' | '"' | '\'' | '”' | '’' | '*' | '_' | '>'
     )
+}
+
+/// "NOTED", "AGREED", "The Panel noted": markers that are a complete decision without a body,
+/// unless a colon or dash written after them promises one.
+pub fn is_self_contained(text: &str, decision: &Decision) -> bool {
+    let marker = decision.marker.slice(text);
+    let words = marker.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let promises_more = marker.len() > words.len() && marker[words.len()..].contains([':', '-', '–', '—'])
+        || following_on_line(text, decision.marker.end).starts_with([':', '-', '–', '—']);
+    if promises_more {
+        return false;
+    }
+    let last = words
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "noted" | "agreed" | "approved" | "endorsed" | "accepted" | "received"
+    )
+}
+
+/// The rest of the line after `at`, with leading white space skipped.
+fn following_on_line(text: &str, at: usize) -> &str {
+    let rest = text.get(at..).unwrap_or("");
+    let line = rest.split(['\n', '\r']).next().unwrap_or("");
+    line.trim_start()
 }
 
 #[cfg(test)]

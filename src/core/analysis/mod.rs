@@ -2,6 +2,7 @@
 
 pub mod acronyms;
 pub mod decisions;
+pub mod opaque;
 pub mod people;
 pub mod proceedings;
 

@@ -3,7 +3,7 @@
 use crate::core::dates::MONTH_NAMES;
 use crate::core::model::{ItemNumber, NumberPart};
 use crate::core::text::Span;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::sync::OnceLock;
 
 /// An item number found at the start of a line, with the title that follows it on that line.
@@ -25,9 +25,11 @@ pub fn item_number_at_start(line: &str, offset: usize) -> Option<NumberedLine> {
     if !may_start_with_number(line) {
         return None;
     }
-    let patterns = patterns();
-    for (index, re) in patterns.iter().enumerate() {
-        let Some(caps) = re.captures(line) else { continue };
+    // One pass tells which patterns match; only those are asked for their groups, in order.
+    for index in pattern_set().matches(line).iter() {
+        let Some(caps) = pattern(index).captures(line) else {
+            continue;
+        };
         let (Some(num), Some(rest)) = (caps.name("num"), caps.name("rest")) else {
             continue;
         };
@@ -44,7 +46,7 @@ pub fn item_number_at_start(line: &str, offset: usize) -> Option<NumberedLine> {
         if decimal || rest_text.starts_with(['/', '%', ',']) || rest_text.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
-        let plain = index == patterns.len() - 1;
+        let plain = index == PATTERNS.len() - 1;
         let title = title_after(line, rest.start());
         let title_text = &line[title.clone()];
         if !title_text.is_empty() && !looks_like_title(title_text) {
@@ -97,43 +99,49 @@ const ABBREVIATED: usize = 5;
 /// The index in [`patterns`] of the three-part slashed number that could be a date.
 const DATE_LIKE: usize = 6;
 
-fn patterns() -> &'static [Regex] {
-    static RES: OnceLock<Vec<Regex>> = OnceLock::new();
-    RES.get_or_init(|| {
-        [
-            // Cofnod 65/Minute 65: a bilingual label, read as its English half
-            r"^(?:Cofnod|COFNOD)\s+\d{1,5}\s*/\s*(?P<num>(?:Minute|MINUTE)\s+\d{1,5}[a-z]?)(?P<rest>.*)$",
-            // Item 12, Minute 12, Agenda Item 4
-            r"^(?P<num>(?:Agenda [Ii]tem|AGENDA ITEM|Item|ITEM|Minute|MINUTE)\s+\d{1,5}[a-z]?)(?P<rest>.*)$",
-            // CYP/OSG/17/13, EX/23/004, Fin/112/11-12
-            r"^(?P<num>[A-Z][A-Za-z]{0,5}(?:/[A-Z]{1,6})*/\d{1,4}/\d{1,5}(?:-\d{2})?)(?P<rest>.*)$",
-            // AM119: a ModernGov code and number alone on a line, the title on the next
-            r"^(?P<num>[A-Z]{1,4}\d{2,5})(?P<rest>)$",
-            // CB20/15, C 10/034, K112/24, LIC31/19
-            r"^(?P<num>[A-Z]{1,4} ?\d{1,4}/\d{1,5})(?P<rest>.*)$",
-            // Pl.204, Min. 12
-            r"^(?P<num>[A-Z][a-z]{0,3}\. ?\d{1,5})(?P<rest>(?:[.:)]?(?:\s.*)?)?)$",
-            // 10/06/01 (year/month/number), only with a wide gap after it
-            r"^(?P<num>\d{2}/\d{2}/\d{2,3})(?P<rest>(?:\s.*)?)$",
-            // 14.08/19 (number.sub/year)
-            r"^(?P<num>\d{1,3}\.\d{1,3}/\d{2})(?P<rest>.*)$",
-            // 25/065.1: a sub-paragraph of minute 25/065
-            r"^(?P<num>\d{1,5}/\d{1,5}\.\d{1,3})(?P<rest>(?:[.:)]?\s.*)?)$",
-            // 21/47, 77/21
-            r"^(?P<num>\d{1,5}/\d{1,5})(?P<rest>.*)$",
-            // 2019-03_2. (year-month_number)
-            r"^(?P<num>\d{4}-\d{2}_\d{1,3})(?P<rest>(?:\\?[.:)]?(?:\s.*)?)?)$",
-            // 19.03.1, 16.3.10 (year.month.number)
-            r"^(?P<num>\d{1,2}\.\d{1,2}\.\d{1,3})(?P<rest>(?:\\?[.:)]?(?:\s.*)?)?)$",
-            // 21.44 (year.number); sub-paragraphs are told apart by the parser
-            r"^(?P<num>\d{1,4}\.\d{1,3})(?P<rest>(?:\\?[.:)]?(?:\*\*|__)?(?:\s.*)?)?)$",
-            // 12.  84.  1772.  12)  12  1\. (a Markdown converter's escaped dot)
-            r"^(?P<num>\d{1,5})(?P<rest>(?:\\?[.)]?(?:\*\*|__)?\s.*|\\?[.)](?:\*\*|__)?|\\?\.[A-Z][A-Za-z'’]+(?:\s.*)?)?)$",
-        ]
-        .iter()
-        .map(|p| Regex::new(p).expect("item number pattern is valid"))
-        .collect()
-    })
+/// The item number shapes, tried in this order: the first that matches and passes the checks
+/// after it wins.
+const PATTERNS: [&str; 14] = [
+    // Cofnod 65/Minute 65: a bilingual label, read as its English half
+    r"^(?:Cofnod|COFNOD)\s+\d{1,5}\s*/\s*(?P<num>(?:Minute|MINUTE)\s+\d{1,5}[a-z]?)(?P<rest>.*)$",
+    // Item 12, Minute 12, Agenda Item 4
+    r"^(?P<num>(?:Agenda [Ii]tem|AGENDA ITEM|Item|ITEM|Minute|MINUTE)\s+\d{1,5}[a-z]?)(?P<rest>.*)$",
+    // CYP/OSG/17/13, EX/23/004, Fin/112/11-12
+    r"^(?P<num>[A-Z][A-Za-z]{0,5}(?:/[A-Z]{1,6})*/\d{1,4}/\d{1,5}(?:-\d{2})?)(?P<rest>.*)$",
+    // AM119: a ModernGov code and number alone on a line, the title on the next
+    r"^(?P<num>[A-Z]{1,4}\d{2,5})(?P<rest>)$",
+    // CB20/15, C 10/034, K112/24, LIC31/19
+    r"^(?P<num>[A-Z]{1,4} ?\d{1,4}/\d{1,5})(?P<rest>.*)$",
+    // Pl.204, Min. 12
+    r"^(?P<num>[A-Z][a-z]{0,3}\. ?\d{1,5})(?P<rest>(?:[.:)]?(?:\s.*)?)?)$",
+    // 10/06/01 (year/month/number), only with a wide gap after it
+    r"^(?P<num>\d{2}/\d{2}/\d{2,3})(?P<rest>(?:\s.*)?)$",
+    // 14.08/19 (number.sub/year)
+    r"^(?P<num>\d{1,3}\.\d{1,3}/\d{2})(?P<rest>.*)$",
+    // 25/065.1: a sub-paragraph of minute 25/065
+    r"^(?P<num>\d{1,5}/\d{1,5}\.\d{1,3})(?P<rest>(?:[.:)]?\s.*)?)$",
+    // 21/47, 77/21
+    r"^(?P<num>\d{1,5}/\d{1,5})(?P<rest>.*)$",
+    // 2019-03_2. (year-month_number)
+    r"^(?P<num>\d{4}-\d{2}_\d{1,3})(?P<rest>(?:\\?[.:)]?(?:\s.*)?)?)$",
+    // 19.03.1, 16.3.10 (year.month.number)
+    r"^(?P<num>\d{1,2}\.\d{1,2}\.\d{1,3})(?P<rest>(?:\\?[.:)]?(?:\s.*)?)?)$",
+    // 21.44 (year.number); sub-paragraphs are told apart by the parser
+    r"^(?P<num>\d{1,4}\.\d{1,3})(?P<rest>(?:\\?[.:)]?(?:\*\*|__)?(?:\s.*)?)?)$",
+    // 12.  84.  1772.  12)  12  1\. (a Markdown converter's escaped dot)
+    r"^(?P<num>\d{1,5})(?P<rest>(?:\\?[.)]?(?:\*\*|__)?\s.*|\\?[.)](?:\*\*|__)?|\\?\.[A-Z][A-Za-z'’]+(?:\s.*)?)?)$",
+];
+
+/// All the patterns at once, to learn in one pass which of them match a line.
+fn pattern_set() -> &'static RegexSet {
+    static SET: OnceLock<RegexSet> = OnceLock::new();
+    SET.get_or_init(|| RegexSet::new(PATTERNS).expect("item number patterns are valid"))
+}
+
+/// One pattern, with its groups; built on first use, since a draft uses only a few shapes.
+fn pattern(index: usize) -> &'static Regex {
+    static RES: [OnceLock<Regex>; PATTERNS.len()] = [const { OnceLock::new() }; PATTERNS.len()];
+    RES[index].get_or_init(|| Regex::new(PATTERNS[index]).expect("item number pattern is valid"))
 }
 
 /// The title's range within the line: after the number's punctuation and white space.
@@ -269,6 +277,24 @@ fn number_part(raw: &str, start: usize, end: usize, offset: usize) -> NumberPart
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_pattern_and_the_set_agree() {
+        assert_eq!(pattern_set().len(), PATTERNS.len());
+        for line in [
+            "12. Minutes",
+            "21/47 Budget",
+            "Item 4 Planning",
+            "AM119",
+            "CB20/15 Licence",
+            "19.03.1 Grants",
+        ] {
+            let from_set: Vec<usize> = pattern_set().matches(line).iter().collect();
+            let one_by_one: Vec<usize> = (0..PATTERNS.len()).filter(|&i| pattern(i).is_match(line)).collect();
+            assert_eq!(from_set, one_by_one, "{line}");
+            assert!(!from_set.is_empty(), "{line}");
+        }
+    }
 
     fn shape(line: &str) -> Option<(String, String)> {
         item_number_at_start(line, 0).map(|n| (n.number.shape(), line[n.title.range()].to_string()))

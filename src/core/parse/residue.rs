@@ -72,7 +72,7 @@ pub fn find_residue(text: &str, lines: &LineIndex) -> Vec<Residue> {
         if is_breadcrumb(bare) {
             push(ResidueKind::Breadcrumb, content_span);
         } else if page_furniture_pattern().is_match(bare)
-            || page_furniture_pattern().is_match(content)
+            || (bare.len() != content.len() && page_furniture_pattern().is_match(content))
             || is_page_number(text, lines, line, raw, content)
         {
             push(ResidueKind::PageFurniture, content_span);

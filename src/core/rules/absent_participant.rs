@@ -33,11 +33,17 @@
 //! says which record to check.
 
 use crate::core::analysis::proceedings::{PartyKind, Role, Whereabouts};
-use crate::core::diagnostic::Diagnostic;
+use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::model::Shape;
-use crate::core::rules::Context;
+use crate::core::rules::{Context, Group, Rule};
 
-const RULE: &str = "absent-participant";
+pub(crate) const RULE: Rule = Rule {
+    name: "absent-participant",
+    default_severity: Severity::Error,
+    group: Group::Proceedings,
+    source: include_str!("absent_participant.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let proceedings = ctx.proceedings();
@@ -79,7 +85,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             Whereabouts::InRoom | Whereabouts::Unknown => continue,
         };
         let _ = people;
-        out.push(Diagnostic::new(RULE, party.span, message));
+        out.push(Diagnostic::new(RULE.name, party.span, message));
     }
 }
 
@@ -111,13 +117,12 @@ fn spelled_like_a_listed_name(ctx: &Context, surname: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::testing::run_rule;
-
+    
     const HEAD: &str = "Minutes of the meeting held on 4 March 2025 at 7.30pm\n\nPresent: Cllr P Ames (Chair), Cllr R Lowe, Cllr S Kerr\nApologies: Cllr D Fenn\n\n";
 
     fn found(body: &str) -> Vec<String> {
         let text = format!("{HEAD}{body}");
-        run_rule(check, &text)
+        RULE.findings(&text)
             .iter()
             .map(|d| d.span.slice(&text).to_string())
             .collect()

@@ -1,4 +1,4 @@
-//! `acronym-defined-late`: an acronym used before the place in the text that spells it out.
+//! An acronym used before the place in the text that spells it out.
 //!
 //! A reader meets the acronym first and only learns what it means later, if they read that far.
 //! The rule looks at definitions written in the prose ("Local Government Association (LGA)",
@@ -25,10 +25,17 @@
 //! long form), it is left as written.
 
 use crate::core::analysis::acronyms::spelled_out;
-use crate::core::diagnostic::{Diagnostic, Edit, Fix};
-use crate::core::rules::Context;
+use crate::core::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::core::rules::{Context, Group, Rule};
 
-const RULE: &str = "acronym-defined-late";
+
+pub(crate) const RULE: Rule = Rule {
+    name: "acronym-defined-late",
+    default_severity: Severity::Warning,
+    group: Group::Acronyms,
+    source: include_str!("acronym_defined_late.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for info in ctx.acronyms().iter() {
@@ -54,7 +61,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         out.push(
             Diagnostic::new(
-                RULE,
+                RULE.name,
                 first,
                 format!("`{name}` is used here before it is spelled out on line {line}; define it at its first use"),
             )
@@ -69,14 +76,9 @@ mod tests {
     use super::*;
     use crate::core::config::Config;
     use crate::core::fix::{apply_edits, fix_all};
-    use crate::core::lint::lint;
 
     fn run(text: &str) -> Vec<Diagnostic> {
-        lint(text, &Config::default(), None)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == RULE)
-            .collect()
+        RULE.findings(text)
     }
 
     fn fixed(text: &str) -> String {

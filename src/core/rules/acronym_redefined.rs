@@ -1,4 +1,4 @@
-//! `acronym-redefined`: an acronym spelled out twice with different long forms.
+//! An acronym spelled out twice with different long forms.
 //!
 //! One acronym should mean one thing in a set of minutes. Two different long forms usually mean a
 //! slip ("LA – Local Area" then "Local Authority (LA)"), or two bodies sharing an acronym that
@@ -19,11 +19,18 @@
 //! None: only a person can tell which long form is meant.
 
 use crate::core::analysis::acronyms::normalise_long_form;
-use crate::core::diagnostic::Diagnostic;
-use crate::core::rules::Context;
+use crate::core::diagnostic::{Diagnostic, Severity};
+use crate::core::rules::{Context, Group, Rule};
 use std::collections::HashSet;
 
-const RULE: &str = "acronym-redefined";
+
+pub(crate) const RULE: Rule = Rule {
+    name: "acronym-redefined",
+    default_severity: Severity::Info,
+    group: Group::Acronyms,
+    source: include_str!("acronym_redefined.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for info in ctx.acronyms().iter() {
@@ -43,7 +50,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let line = ctx.lines.line_of(first.span.start) + 1;
             out.push(
                 Diagnostic::new(
-                    RULE,
+                    RULE.name,
                     def.span,
                     format!(
                         "`{}` is defined here as “{long}” but on line {line} as “{first_long}”",
@@ -62,15 +69,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::config::Config;
-    use crate::core::lint::lint;
 
     fn run(text: &str) -> Vec<Diagnostic> {
-        lint(text, &Config::default(), None)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == RULE)
-            .collect()
+        RULE.findings(text)
     }
 
     #[test]

@@ -32,11 +32,19 @@
 //! single space; a page number or footer line between them goes too (it is residue, which
 //! `paste-residue` removes anyway). Nothing else changes.
 
-use crate::core::diagnostic::{Diagnostic, Edit, Fix};
+use crate::core::analysis::opaque::Opaque;
+use crate::core::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::core::model::{Block, BlockKind, Minutes, ResidueKind};
-use crate::core::rules::first_person::Opaque;
-use crate::core::rules::Context;
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
+
+pub(crate) const RULE: Rule = Rule {
+    name: "broken-paragraph",
+    default_severity: Severity::Warning,
+    group: Group::Text,
+    source: include_str!("broken_paragraph.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let text = ctx.text;
@@ -97,7 +105,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             next_word.slice(text),
         );
         out.push(
-            Diagnostic::new("broken-paragraph", last_word, message)
+            Diagnostic::new(RULE.name, last_word, message)
                 .with_related(next_word, "the sentence carries on here")
                 .with_fix(Fix::safe("Join the two paragraphs", vec![Edit::replace(gap, " ")])),
         );
@@ -226,14 +234,8 @@ mod tests {
 
     use crate::core::testing::corpus;
 
-    /// This rule's findings alone (the linter's other rules are not run).
-    fn run_rule(text: &str) -> Vec<Diagnostic> {
-        crate::core::testing::run_rule(check, text)
-    }
-
-    /// Applies this rule's safe fixes until none is left: the text and the passes it took.
     fn findings(text: &str) -> Vec<Diagnostic> {
-        run_rule(text)
+        RULE.findings(text)
     }
 
     fn words(text: &str) -> Vec<String> {
@@ -263,17 +265,6 @@ mod tests {
         assert!(clean.contains("the three previous monitoring visits had been"));
         assert!(clean.contains("this had fallen from five. In regards"));
         assert!(findings(&clean).is_empty());
-    }
-
-    #[test]
-    fn middlesbrough_and_manchester_cyp_have_none() {
-        assert!(findings(&corpus("middlesbrough-cyp-panel-2022-03-21.txt")).is_empty());
-        assert!(findings(&corpus("manchester-cyp-2021-item.txt")).is_empty());
-    }
-
-    #[test]
-    fn safe_fixes_converge_on_the_corpus() {
-        crate::core::testing::assert_safe_fixes_converge_on_the_corpus(check);
     }
 
     #[test]

@@ -27,14 +27,20 @@
 //! When exactly one of this meeting's numbers is one keystroke away ("Minute 31" where 21
 //! exists), an unsafe fix changes the reference to it; otherwise the message says what to check.
 
-use crate::core::diagnostic::{Diagnostic, Edit, Fix};
+use crate::core::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::core::model::{BlockKind, Item, ItemNumber, NumberPart, Procedural, Shape};
-use crate::core::rules::Context;
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 use regex::Regex;
 use std::sync::OnceLock;
 
-const RULE: &str = "dangling-reference";
+pub(crate) const RULE: Rule = Rule {
+    name: "dangling-reference",
+    default_severity: Severity::Warning,
+    group: Group::Proceedings,
+    source: include_str!("dangling_reference.rs"),
+    check,
+};
 
 fn reference() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
@@ -229,7 +235,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let word = caps.get(2).unwrap().as_str().to_lowercase();
             let at = block.content.sub(whole.start()..whole.end());
             let mut diagnostic = Diagnostic::new(
-                RULE,
+                RULE.name,
                 at,
                 format!(
                     "{word} {} is not in these minutes: the items run {}{low}–{}{high}; check the number",
@@ -282,8 +288,7 @@ fn typo_fix(written: &str, prefix: &str, pool: &[u64], span: Span) -> Option<Fix
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::testing::run_rule;
-
+    
     fn draft(items: std::ops::RangeInclusive<u32>, body: &str) -> String {
         let mut text = String::from("Minutes of the meeting held on 4 March 2025\n\n");
         for n in items {
@@ -298,7 +303,7 @@ mod tests {
     }
 
     fn found(text: &str) -> Vec<String> {
-        run_rule(check, text)
+        RULE.findings(&text)
             .iter()
             .map(|d| d.span.slice(text).to_string())
             .collect()
@@ -316,7 +321,7 @@ mod tests {
     #[test]
     fn the_typo_fix_takes_the_one_near_number() {
         let text = draft(12..=27, "Minute 31 refers.\n");
-        let found = run_rule(check, &text);
+        let found = RULE.findings(&text);
         assert_eq!(found[0].fixes[0].title, "Change the reference to 21");
     }
 

@@ -20,11 +20,10 @@
 //!
 //! None: correct the title in File > Info > Properties.
 
-use crate::core::diagnostic::Diagnostic;
-use crate::core::rules::Context;
+use crate::core::diagnostic::{Diagnostic, Severity};
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 
-const RULE: &str = "document-metadata";
 
 /// Words that end the name of a body ("Planning Committee").
 const BODIES: &[&str] = &[
@@ -39,6 +38,14 @@ const BODIES: &[&str] = &[
     "commission",
     "partnership",
 ];
+
+pub(crate) const RULE: Rule = Rule {
+    name: "document-metadata",
+    default_severity: Severity::Info,
+    group: Group::Word,
+    source: include_str!("document_metadata.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(word) = ctx.word() else { return };
@@ -57,7 +64,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     });
     if is_placeholder(title) {
         out.push(Diagnostic::new(
-            RULE,
+            RULE.name,
             at,
             format!("the document's Title property is a template's placeholder (\"{title}\"): set it to this meeting's title"),
         ));
@@ -67,7 +74,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for name in body_names(title) {
         if !text.contains(&name.to_lowercase()) {
             out.push(Diagnostic::new(
-                RULE,
+                RULE.name,
                 at,
                 format!(
                     "the document's Title property (\"{title}\") names \"{name}\", which this draft never mentions: a title left over from another document?"
@@ -153,8 +160,6 @@ fn body_names(title: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::config::Config;
-    use crate::core::lint::lint_with_facts;
     use crate::core::word::{DocumentProperties, WordFacts};
 
     const DRAFT: &str =
@@ -168,10 +173,9 @@ mod tests {
             },
             ..WordFacts::default()
         };
-        lint_with_facts(DRAFT, &Config::default(), None, Some(&facts))
-            .diagnostics
+        super::RULE
+            .findings_in_word(DRAFT, &facts)
             .into_iter()
-            .filter(|d| d.rule == "document-metadata")
             .map(|d| d.message)
             .collect()
     }

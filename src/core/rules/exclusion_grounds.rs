@@ -26,10 +26,16 @@
 //! None: the right paragraph depends on the information. The message names the paragraphs
 //! that exist.
 
-use crate::core::diagnostic::Diagnostic;
-use crate::core::rules::Context;
+use crate::core::diagnostic::{Diagnostic, Severity};
+use crate::core::rules::{Context, Group, Rule};
 
-const RULE: &str = "exclusion-grounds";
+pub(crate) const RULE: Rule = Rule {
+    name: "exclusion-grounds",
+    default_severity: Severity::Warning,
+    group: Group::Proceedings,
+    source: include_str!("exclusion_grounds.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut seen_items = Vec::new();
@@ -43,7 +49,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         if !ex.grounds {
             out.push(Diagnostic::new(
-                RULE,
+                RULE.name,
                 ex.span,
                 "this resolution excludes the press and public without citing grounds: name the paragraph of Schedule 12A to the Local Government Act 1972 (1–7 of Part 1 in England, 12–18 of Part 4 in Wales), or the reason under the 1960 Act",
             ));
@@ -66,7 +72,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 _ => "Schedule 12A's exempt categories are paragraphs 1–7 (England) and 12–18 (Wales)",
             };
             out.push(Diagnostic::new(
-                RULE,
+                RULE.name,
                 paragraph.span,
                 format!("paragraph {} does not exist here: {which}", paragraph.value),
             ));
@@ -77,11 +83,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::testing::run_rule;
-
+    
     fn found(body: &str) -> Vec<String> {
         let text = format!("Minutes of the Cabinet held on 4 March 2025\n\n{body}");
-        run_rule(check, &text)
+        RULE.findings(&text)
             .iter()
             .map(|d| d.span.slice(&text).to_string())
             .collect()

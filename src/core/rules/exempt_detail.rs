@@ -26,15 +26,21 @@
 //!
 //! None: move the detail to the confidential minute, keeping a summary and the decision.
 
-use crate::core::diagnostic::Diagnostic;
+use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::model::BlockKind;
 use crate::core::parse::people::scan_people;
-use crate::core::rules::Context;
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 use regex::Regex;
 use std::sync::OnceLock;
 
-const RULE: &str = "exempt-detail";
+pub(crate) const RULE: Rule = Rule {
+    name: "exempt-detail",
+    default_severity: Severity::Warning,
+    group: Group::Proceedings,
+    source: include_str!("exempt_detail.rs"),
+    check,
+};
 
 fn money() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
@@ -104,7 +110,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         out.push(Diagnostic::new(
-            RULE,
+                RULE.name,
             at,
             format!("this item was taken in private, and {what}; review it before publication"),
         ));
@@ -120,13 +126,12 @@ fn word_starts(s: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::testing::run_rule;
-
+    
     const EXCLUDE: &str = "Minutes of the Cabinet held on 4 March 2025\n\nPresent: Cllr P Ames (Chair), Cllr R Lowe, Cllr S Kerr\n\n9. Exclusion of the press and public\nRESOLVED – That the press and public be excluded under paragraph 1 of Part 1 of Schedule 12A.\n\n";
 
     fn found(body: &str) -> Vec<String> {
         let text = format!("{EXCLUDE}{body}");
-        run_rule(check, &text)
+        RULE.findings(&text)
             .iter()
             .map(|d| d.span.slice(&text).to_string())
             .collect()
@@ -155,6 +160,6 @@ mod tests {
     #[test]
     fn items_after_readmission_are_public() {
         let text = format!("{EXCLUDE}10. Depot lease\nThe terms were considered. The press and public were readmitted.\n\n11. Grants\nMr Dale Hurst asked for £200.\n");
-        assert!(run_rule(check, &text).is_empty());
+        assert!(RULE.findings(&text).is_empty());
     }
 }

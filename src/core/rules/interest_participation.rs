@@ -35,12 +35,18 @@
 use crate::core::analysis::proceedings::{
     sentences, Declaration, InterestKind, MovementKind, Party, PartyKind, Proceedings, Role, Scope,
 };
-use crate::core::diagnostic::{Diagnostic, Edit, Fix};
+use crate::core::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::core::model::BlockKind;
-use crate::core::rules::Context;
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 
-const RULE: &str = "interest-participation";
+pub(crate) const RULE: Rule = Rule {
+    name: "interest-participation",
+    default_severity: Severity::Warning,
+    group: Group::Proceedings,
+    source: include_str!("interest_participation.rs"),
+    check,
+};
 
 /// Words that record someone leaving or taking no part.
 const LEFT_WORDS: &[&str] = &[
@@ -89,7 +95,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 };
                 out.push(
                     Diagnostic::new(
-                        RULE,
+                RULE.name,
                         at,
                         format!("{who} declared {kind} interest in {number} but is recorded {doing} in it; check the declaration or the record"),
                     )
@@ -101,7 +107,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 let _ = voted;
                 out.push(
                     Diagnostic::new(
-                        RULE,
+                RULE.name,
                         at,
                         format!("{who} declared {kind} interest in {number} but is recorded voting on it"),
                     )
@@ -113,7 +119,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let mut diagnostic = Diagnostic::new(
-                RULE,
+                RULE.name,
                 d.party.span,
                 format!("{who} declared {kind} interest in {number}, but the minutes do not record them leaving or taking no part"),
             );
@@ -218,14 +224,13 @@ fn leaving_fix(ctx: &Context, d: &Declaration, item: usize) -> Option<Fix> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::testing::run_rule;
-
+    
     const HEAD: &str =
         "Minutes of the meeting held on 4 March 2025\n\nPresent: Cllr P Ames (Chair), Cllr R Lowe, Cllr S Kerr\n\n";
 
     fn found(body: &str) -> Vec<String> {
         let text = format!("{HEAD}{body}");
-        run_rule(check, &text)
+        RULE.findings(&text)
             .iter()
             .map(|d| d.span.slice(&text).to_string())
             .collect()
@@ -265,7 +270,7 @@ mod tests {
     #[test]
     fn the_fix_records_the_departure_at_the_item() {
         let text = format!("{HEAD}1. Declarations of interest\nCllr Kerr declared a pecuniary interest in item 2.\n\n2. Planning\nNo objection was raised.\n");
-        let found = run_rule(check, &text);
+        let found = RULE.findings(&text);
         let fix = &found[0].fixes[0];
         assert_eq!(fix.applicability, crate::core::diagnostic::Applicability::Unsafe);
         let fixed = crate::core::fix::apply_edits(&text, &fix.edits);

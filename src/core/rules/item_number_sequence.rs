@@ -1,4 +1,4 @@
-//! `item-number-sequence`: item numbers with gaps, duplicates, disorder or mixed schemes.
+//! Item numbers with gaps, duplicates, disorder or mixed schemes.
 //!
 //! Minute numbers are how later papers cite a decision ("Minute 21/49 refers"), so a skipped,
 //! repeated or backwards number, or an item numbered in another scheme, breaks the record. The
@@ -42,9 +42,9 @@
 //! alone, since it is unclear which item they mean. It is unsafe because other documents (agendas,
 //! later minutes, reports) may cite the old numbers. Every finding offers the same fix.
 
-use crate::core::diagnostic::{Diagnostic, Edit, Fix};
+use crate::core::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::core::model::{Item, ItemNumber, NumberPart, Shape};
-use crate::core::rules::Context;
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 use regex::Regex;
 use std::collections::HashMap;
@@ -74,6 +74,14 @@ impl Entry<'_> {
         counter_part(self.number, self.counter).map_or(0, |(v, _, _)| v)
     }
 }
+
+pub(crate) const RULE: Rule = Rule {
+    name: "item-number-sequence",
+    default_severity: Severity::Warning,
+    group: Group::Structure,
+    source: include_str!("item_number_sequence.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let minutes = ctx.minutes;
@@ -206,7 +214,7 @@ fn find_problems(ctx: &Context, entries: &[Entry], main_key: &str) -> Vec<Diagno
         let written = entry.number.as_str(text);
         if *slip {
             out.push(Diagnostic::new(
-                "item-number-sequence",
+                RULE.name,
                 entry.number.span,
                 format!("{written} breaks the numbering of the items around it (such as {example})"),
             ));
@@ -217,7 +225,7 @@ fn find_problems(ctx: &Context, entries: &[Entry], main_key: &str) -> Vec<Diagno
                 continue;
             }
             out.push(Diagnostic::new(
-                "item-number-sequence",
+                RULE.name,
                 entry.number.span,
                 format!("{written} is numbered in a different scheme from the other items (such as {example})"),
             ));
@@ -227,7 +235,7 @@ fn find_problems(ctx: &Context, entries: &[Entry], main_key: &str) -> Vec<Diagno
         if let Some(first) = seen.get(&value) {
             out.push(
                 Diagnostic::new(
-                    "item-number-sequence",
+                    RULE.name,
                     entry.number.span,
                     format!("{written} is used twice: an earlier item has the same number"),
                 )
@@ -262,7 +270,7 @@ fn find_problems(ctx: &Context, entries: &[Entry], main_key: &str) -> Vec<Diagno
                 if let Some(message) = gap_message(text, entry, before.value(), &present) {
                     out.push(
                         Diagnostic::new(
-                            "item-number-sequence",
+                            RULE.name,
                             entry.number.span,
                             format!("{written} follows {before_written}: {message}"),
                         )
@@ -288,7 +296,7 @@ fn find_problems(ctx: &Context, entries: &[Entry], main_key: &str) -> Vec<Diagno
             (None, None) => "the items are not in order".to_string(),
         };
         let mut diagnostic = Diagnostic::new(
-            "item-number-sequence",
+            RULE.name,
             entry.number.span,
             format!("{written} is out of order: {place}"),
         );
@@ -736,7 +744,7 @@ mod tests {
     use crate::core::text::LineIndex;
 
     fn run(text: &str) -> Vec<Diagnostic> {
-        crate::core::testing::run_rule(check, text)
+        RULE.findings(text)
     }
 
     fn messages(text: &str) -> Vec<String> {
@@ -752,7 +760,6 @@ mod tests {
         apply_edits(text, &found[0].fixes[0].edits)
     }
 
-    use crate::core::testing::corpus;
 
     fn doc(numbers: &[&str]) -> String {
         let mut text = String::from("Panel\n\n");
@@ -762,18 +769,6 @@ mod tests {
             ));
         }
         text
-    }
-
-    #[test]
-    fn corpus_sequences_are_fine() {
-        for name in [
-            "middlesbrough-cyp-panel-2022-03-21.txt",
-            "manchester-ofsted-subgroup-2017-09-12.txt",
-            "manchester-cyp-2021-item.txt",
-        ] {
-            let text = corpus(name);
-            assert!(messages(&text).is_empty(), "{name}: {:?}", messages(&text));
-        }
     }
 
     #[test]
@@ -969,7 +964,7 @@ mod tests {
         let lines = LineIndex::new(text);
         let ctx = Context::new(text, &minutes, &config, &lines);
         for name in [
-            "item-number-sequence",
+            RULE.name,
             "missing-decision",
             "empty-decision",
             "missing-section",

@@ -24,11 +24,17 @@
 //! None: which of the two times is wrong is for the clerk to say.
 
 use crate::core::analysis::proceedings::{ClockTime, MovementKind};
-use crate::core::diagnostic::Diagnostic;
-use crate::core::rules::Context;
+use crate::core::diagnostic::{Diagnostic, Severity};
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 
-const RULE: &str = "meeting-times";
+pub(crate) const RULE: Rule = Rule {
+    name: "meeting-times",
+    default_severity: Severity::Warning,
+    group: Group::Proceedings,
+    source: include_str!("meeting_times.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let proceedings = ctx.proceedings();
@@ -40,7 +46,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if !close.can_be_at_or_after(open) {
             out.push(
                 Diagnostic::new(
-                    RULE,
+                RULE.name,
                     close_at,
                     format!(
                         "the meeting is recorded closing at {}, before it opened at {}",
@@ -75,7 +81,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if !fits && time.can_be_at_or_after(open) && close.can_be_at_or_after(time) {
                 out.push(
                     Diagnostic::new(
-                        RULE,
+                RULE.name,
                         at,
                         format!(
                             "{who} is recorded {verb} at {}, which is not between the meeting's opening at {} and its close",
@@ -92,7 +98,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if !time.can_be_at_or_after(open) {
                 out.push(
                     Diagnostic::new(
-                        RULE,
+                RULE.name,
                         at,
                         format!(
                             "{who} is recorded {verb} at {}, before the meeting opened at {}",
@@ -109,7 +115,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if !close.can_be_at_or_after(time) {
                 out.push(
                     Diagnostic::new(
-                        RULE,
+                RULE.name,
                         at,
                         format!(
                             "{who} is recorded {verb} at {}, after the meeting closed at {}",
@@ -133,7 +139,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     if !time.can_be_at_or_after(left) {
                         out.push(
                             Diagnostic::new(
-                                RULE,
+                RULE.name,
                                 at,
                                 format!(
                                     "{who} is recorded returning at {}, before leaving at {}",
@@ -158,10 +164,9 @@ fn shown(ctx: &Context, span: Span) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::testing::run_rule;
-
+    
     fn found(text: &str) -> Vec<String> {
-        run_rule(check, text)
+        RULE.findings(&text)
             .iter()
             .map(|d| d.span.slice(text).to_string())
             .collect()

@@ -1,4 +1,4 @@
-//! `missing-section`: minutes of a meeting lacking its date, attendance, declarations or next meeting.
+//! Minutes of a meeting lacking its date, attendance, declarations or next meeting.
 //!
 //! Minutes are the legal record of a meeting. Readers look for when it was held, who was
 //! present, whether anyone declared an interest (a nil return is still recorded) and when the
@@ -29,13 +29,21 @@
 //!
 //! None: the clerk has to supply the section.
 
-use crate::core::diagnostic::Diagnostic;
+use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::model::{AttendanceKind, BlockKind, Procedural, Shape};
-use crate::core::rules::Context;
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 use memchr::memmem;
 use regex::Regex;
 use std::sync::OnceLock;
+
+pub(crate) const RULE: Rule = Rule {
+    name: "missing-section",
+    default_severity: Severity::Info,
+    group: Group::Structure,
+    source: include_str!("missing_section.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let minutes = ctx.minutes;
@@ -69,7 +77,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         missing.push("no date of the next meeting: add an item such as \"Date of Next Meeting\"");
     }
     for message in missing {
-        out.push(Diagnostic::new("missing-section", span, message));
+        out.push(Diagnostic::new(RULE.name, span, message));
     }
 }
 
@@ -182,7 +190,7 @@ mod tests {
     use crate::core::config::Config;
 
     fn run_with(text: &str, config: &Config) -> Vec<Diagnostic> {
-        crate::core::testing::run_rule_with(check, text, config)
+        RULE.findings_with(text, config, None)
     }
 
     fn run(text: &str) -> Vec<Diagnostic> {

@@ -1,9 +1,13 @@
-//! The rules: one file each, registered in [`RULES`].
+//! The rules: one file each, registered in [`RULES`] by one line of the `registry!` list.
 //!
-//! A rule file starts with `//!` documentation (what it checks, why, an example, whether its fix
-//! is safe); that text is what `minutes-lint rule NAME` prints and what the README lists, so
-//! there is one place to write it. Adding a rule means: a new file here, one row in [`RULES`],
-//! and a fixture in `tests/fixtures/rules/`.
+//! A rule file starts with `//!` documentation (its first sentence says what the rule finds; then
+//! why, an `## Example`, and a `## Fix` section saying whether its fix is safe) and declares
+//! itself once in a `pub(crate) const RULE: Rule` (name, default severity, group, its own source
+//! for the documentation, its check function). Everything else (the README's rule table,
+//! `minutes-lint rule`, hover text, SARIF, the editor's settings schema) is derived from that.
+//! Adding a rule means: a new file here, one line in `registry!` below, and a fixture in
+//! `tests/fixtures/rules/`. No rule imports another: what two rules share lives in the model or
+//! in `crate::core::analysis`.
 
 use crate::core::analysis::acronyms::AcronymAnalysis;
 use crate::core::analysis::people::PeopleAnalysis;
@@ -17,37 +21,6 @@ use crate::core::text::LineIndex;
 use crate::core::word::WordFacts;
 use std::cell::OnceCell;
 
-mod absent_participant;
-mod acronym_defined_late;
-mod acronym_redefined;
-mod broken_paragraph;
-mod dangling_reference;
-mod document_metadata;
-mod empty_decision;
-mod exclusion_grounds;
-mod exempt_detail;
-mod first_person;
-mod interest_participation;
-mod item_number_sequence;
-mod meeting_times;
-mod missing_chair;
-mod missing_decision;
-mod missing_section;
-mod name_variant;
-mod not_a_member;
-mod paste_residue;
-mod present_and_apologies;
-mod quorum;
-mod review_comments;
-mod self_seconded;
-mod title_style;
-mod tracked_changes;
-mod undefined_acronym;
-mod unread_structure;
-mod unrecorded_absence;
-mod vote_arithmetic;
-mod weekday_mismatch;
-
 /// A registered rule.
 #[derive(Debug)]
 pub struct Rule {
@@ -55,10 +28,37 @@ pub struct Rule {
     pub name: &'static str,
     pub default_severity: Severity,
     /// What the rule is about, for grouping in listings.
-    pub group: &'static str,
-    /// The rule's source file; its leading `//!` lines are the documentation.
-    source: &'static str,
+    pub group: Group,
+    /// The rule's source file (`include_str!` of itself); its leading `//!` lines are the
+    /// documentation.
+    pub(crate) source: &'static str,
     pub check: fn(&Context, &mut Vec<Diagnostic>),
+}
+
+/// What a rule is about, for grouping in listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Structure,
+    People,
+    Acronyms,
+    Dates,
+    Text,
+    Word,
+    Proceedings,
+}
+
+impl Group {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Structure => "structure",
+            Group::People => "people",
+            Group::Acronyms => "acronyms",
+            Group::Dates => "dates",
+            Group::Text => "text",
+            Group::Word => "word",
+            Group::Proceedings => "proceedings",
+        }
+    }
 }
 
 impl Rule {
@@ -79,16 +79,9 @@ impl Rule {
         first_sentence(&first_paragraph(section))
     }
 
-    /// The documentation's first paragraph, without a leading "`rule-name`:" label.
+    /// The documentation's first paragraph: what the rule finds.
     pub fn summary(&self) -> String {
-        let paragraph = first_paragraph(&self.doc());
-        let label = format!("`{}`:", self.name);
-        let text = paragraph.strip_prefix(&label).unwrap_or(&paragraph).trim();
-        let mut chars = text.chars();
-        match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
-            None => String::new(),
-        }
+        first_paragraph(&self.doc())
     }
 }
 
@@ -112,51 +105,49 @@ fn first_sentence(text: &str) -> String {
     }
 }
 
-macro_rules! rule {
-    ($module:ident, $name:literal, $severity:ident, $group:literal) => {
-        Rule {
-            name: $name,
-            default_severity: Severity::$severity,
-            group: $group,
-            source: include_str!(concat!(stringify!($module), ".rs")),
-            check: $module::check,
-        }
+/// Declares every rule module and lists its `RULE` in [`RULES`], in the order given: one line
+/// per rule.
+macro_rules! registry {
+    ($($module:ident,)*) => {
+        $(mod $module;)*
+
+        /// Every rule, in the order the README and `minutes-lint rule` list them.
+        pub static RULES: &[Rule] = &[$($module::RULE,)*];
     };
 }
 
-/// Every rule, in the order the README and `minutes-lint rule` list them.
-pub static RULES: &[Rule] = &[
-    rule!(item_number_sequence, "item-number-sequence", Warning, "structure"),
-    rule!(missing_decision, "missing-decision", Warning, "structure"),
-    rule!(empty_decision, "empty-decision", Warning, "structure"),
-    rule!(missing_section, "missing-section", Info, "structure"),
-    rule!(unread_structure, "unread-structure", Info, "structure"),
-    rule!(present_and_apologies, "present-and-apologies", Error, "people"),
-    rule!(missing_chair, "missing-chair", Info, "people"),
-    rule!(name_variant, "name-variant", Warning, "people"),
-    rule!(title_style, "title-style", Info, "people"),
-    rule!(undefined_acronym, "undefined-acronym", Warning, "acronyms"),
-    rule!(acronym_defined_late, "acronym-defined-late", Warning, "acronyms"),
-    rule!(acronym_redefined, "acronym-redefined", Info, "acronyms"),
-    rule!(absent_participant, "absent-participant", Error, "proceedings"),
-    rule!(self_seconded, "self-seconded", Error, "proceedings"),
-    rule!(vote_arithmetic, "vote-arithmetic", Error, "proceedings"),
-    rule!(interest_participation, "interest-participation", Warning, "proceedings"),
-    rule!(dangling_reference, "dangling-reference", Warning, "proceedings"),
-    rule!(exclusion_grounds, "exclusion-grounds", Warning, "proceedings"),
-    rule!(exempt_detail, "exempt-detail", Warning, "proceedings"),
-    rule!(quorum, "quorum", Error, "proceedings"),
-    rule!(meeting_times, "meeting-times", Warning, "proceedings"),
-    rule!(not_a_member, "not-a-member", Info, "proceedings"),
-    rule!(unrecorded_absence, "unrecorded-absence", Info, "proceedings"),
-    rule!(weekday_mismatch, "weekday-mismatch", Error, "dates"),
-    rule!(paste_residue, "paste-residue", Warning, "text"),
-    rule!(broken_paragraph, "broken-paragraph", Warning, "text"),
-    rule!(first_person, "first-person", Warning, "text"),
-    rule!(tracked_changes, "tracked-changes", Error, "word"),
-    rule!(review_comments, "review-comments", Error, "word"),
-    rule!(document_metadata, "document-metadata", Info, "word"),
-];
+registry! {
+    item_number_sequence,
+    missing_decision,
+    empty_decision,
+    missing_section,
+    unread_structure,
+    present_and_apologies,
+    missing_chair,
+    name_variant,
+    title_style,
+    undefined_acronym,
+    acronym_defined_late,
+    acronym_redefined,
+    absent_participant,
+    self_seconded,
+    vote_arithmetic,
+    interest_participation,
+    dangling_reference,
+    exclusion_grounds,
+    exempt_detail,
+    quorum,
+    meeting_times,
+    not_a_member,
+    unrecorded_absence,
+    weekday_mismatch,
+    paste_residue,
+    broken_paragraph,
+    first_person,
+    tracked_changes,
+    review_comments,
+    document_metadata,
+}
 
 /// The README's rule list: a Markdown table of every rule, built from [`RULES`].
 pub fn rules_markdown() -> String {
@@ -276,6 +267,43 @@ mod tests {
                 rule.name
             );
             assert!(rule.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+        }
+    }
+
+    #[test]
+    fn every_rule_declares_itself_in_its_own_file() {
+        for rule in RULES {
+            // The module is the name in snake case, and the source read for the documentation is
+            // that module's own file (not a neighbour's, copied with its `RULE`).
+            let module = rule.name.replace('-', "_");
+            let declaration = format!("name: \"{}\",", rule.name);
+            assert!(
+                rule.source.contains(&declaration),
+                "{}: source is not its file",
+                rule.name
+            );
+            assert!(
+                rule.source.contains(&format!("include_str!(\"{module}.rs\")")),
+                "{} should live in {module}.rs",
+                rule.name
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_doc_opens_the_same_way() {
+        // One sentence saying what is found, capitalised, with no "`rule-name`:" label (the
+        // name is shown beside it wherever the summary is used).
+        for rule in RULES {
+            let doc = rule.doc();
+            let first = doc.chars().next().unwrap();
+            assert!(
+                first.is_uppercase() || first == '"',
+                "{}: documentation should open with a capitalised sentence: {doc:.40}",
+                rule.name
+            );
+            assert!(!doc.starts_with('`'), "{}", rule.name);
+            assert!(rule.summary().ends_with('.'), "{}: {}", rule.name, rule.summary());
         }
     }
 }

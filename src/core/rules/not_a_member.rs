@@ -22,12 +22,18 @@
 //!
 //! None: move the name to the right list, or add the person to `[committee] substitutes`.
 
-use crate::core::analysis::people::{fold_surname, given_compatible, PeopleAnalysis, TitleClass};
-use crate::core::diagnostic::Diagnostic;
+use crate::core::analysis::proceedings::{matches_any, split_name};
+use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::model::AttendanceKind;
-use crate::core::rules::Context;
+use crate::core::rules::{Context, Group, Rule};
 
-const RULE: &str = "not-a-member";
+pub(crate) const RULE: Rule = Rule {
+    name: "not-a-member",
+    default_severity: Severity::Info,
+    group: Group::Proceedings,
+    source: include_str!("not_a_member.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let committee = &ctx.config.committee;
@@ -54,54 +60,23 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         };
         let name = mention.span.slice(ctx.text);
         out.push(Diagnostic::new(
-            RULE,
+                RULE.name,
             mention.span,
             format!("{name} is listed as present but is neither a member nor a named substitute in [committee]"),
         ));
     }
 }
 
-/// "Cllr A Brook" → (Some("A"), "Brook"): titles dropped, the last word the surname.
-pub(crate) fn split_name(written: &str) -> Option<(Option<String>, String)> {
-    let words: Vec<&str> = written
-        .split_whitespace()
-        .filter(|w| TitleClass::of(w).is_none())
-        .collect();
-    let (surname, given) = words.split_last()?;
-    let given = (!given.is_empty()).then(|| given.join(" "));
-    Some((given, surname.to_string()))
-}
-
-/// True when any mention of `person` fits one of `names`.
-pub(crate) fn matches_any(
-    text: &str,
-    people: &PeopleAnalysis,
-    person: usize,
-    names: &[(Option<String>, String)],
-) -> bool {
-    let Some(entry) = people.people.get(person) else {
-        return true;
-    };
-    names.iter().any(|(given, surname)| {
-        fold_surname(surname) == entry.key
-            && (given_compatible(entry.given.as_deref(), given.as_deref())
-                || people
-                    .mentions_of(entry)
-                    .any(|m| given_compatible(m.given.map(|g| g.slice(text)), given.as_deref())))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::config::Config;
-    use crate::core::testing::run_rule_with;
-
+    
     fn found(text: &str, members: &[&str], substitutes: &[&str]) -> Vec<String> {
         let mut config = Config::default();
         config.committee.members = members.iter().map(|s| s.to_string()).collect();
         config.committee.substitutes = substitutes.iter().map(|s| s.to_string()).collect();
-        run_rule_with(check, text, &config)
+        RULE.findings_with(text, &config, None)
             .iter()
             .map(|d| d.span.slice(text).to_string())
             .collect()

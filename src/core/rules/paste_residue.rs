@@ -39,10 +39,18 @@
 //! blank lines after it, and one at the very end of the text goes with the blank lines before
 //! it, so the draft still ends where the minutes do.
 
-use crate::core::diagnostic::{Diagnostic, Edit, Fix};
+use crate::core::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::core::model::{BlockKind, Residue, ResidueKind};
-use crate::core::rules::Context;
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
+
+pub(crate) const RULE: Rule = Rule {
+    name: "paste-residue",
+    default_severity: Severity::Warning,
+    group: Group::Text,
+    source: include_str!("paste_residue.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let comments = &ctx.minutes.suppressions.comments;
@@ -56,7 +64,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let (message, title) = describe(ctx.text, residue);
         out.push(
-            Diagnostic::new("paste-residue", first_line(ctx.text, residue.span), message)
+            Diagnostic::new(RULE.name, first_line(ctx.text, residue.span), message)
                 .with_fix(Fix::safe(title, vec![Edit::delete(residue.removal)])),
         );
     }
@@ -234,13 +242,8 @@ mod tests {
         }
     }
 
-    fn run_rule(text: &str) -> Vec<Diagnostic> {
-        crate::core::testing::run_rule(check, text)
-    }
-
-    /// Applies this rule's safe fixes until none is left: the text and the passes it took.
     fn findings(text: &str) -> Vec<Diagnostic> {
-        run_rule(text)
+        RULE.findings(text)
     }
 
     /// The text with this rule's fixes applied.
@@ -294,16 +297,6 @@ mod tests {
             &clean[clean.len() - 60..]
         );
         assert!(findings(&clean).is_empty());
-    }
-
-    #[test]
-    fn manchester_ofsted_has_none() {
-        assert!(findings(&corpus("manchester-ofsted-subgroup-2017-09-12.txt")).is_empty());
-    }
-
-    #[test]
-    fn safe_fixes_converge_on_the_corpus() {
-        crate::core::testing::assert_safe_fixes_converge_on_the_corpus(check);
     }
 
     #[test]
@@ -434,7 +427,7 @@ mod robustness {
         let mut out = Vec::new();
         for name in ["paste-residue", "broken-paragraph", "first-person"] {
             if let Some(rule) = find(name) {
-                out.extend(crate::core::testing::run_rule(rule.check, text));
+                out.extend(rule.findings(text));
             }
         }
         out

@@ -25,11 +25,17 @@
 //!
 //! None: the clerk must check the record, and whether the business stands.
 
-use crate::core::diagnostic::Diagnostic;
+use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::model::BlockKind;
-use crate::core::rules::Context;
+use crate::core::rules::{Context, Group, Rule};
 
-const RULE: &str = "quorum";
+pub(crate) const RULE: Rule = Rule {
+    name: "quorum",
+    default_severity: Severity::Error,
+    group: Group::Proceedings,
+    source: include_str!("quorum.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(quorum) = ctx.config.committee.quorum else {
@@ -56,7 +62,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 format!("item {}", n.as_str(ctx.text).trim_end_matches(['.', ')']))
             });
             out.push(Diagnostic::new(
-                RULE,
+                RULE.name,
                 at,
                 format!("only {count} voting members were in the room for {name}; the quorum is {quorum}"),
             ));
@@ -69,12 +75,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 mod tests {
     use super::*;
     use crate::core::config::Config;
-    use crate::core::testing::run_rule_with;
-
+    
     fn found(text: &str, quorum: Option<u32>) -> Vec<String> {
         let mut config = Config::default();
         config.committee.quorum = quorum;
-        run_rule_with(check, text, &config)
+        RULE.findings_with(text, &config, None)
             .iter()
             .map(|d| d.span.slice(text).to_string())
             .collect()

@@ -14,11 +14,18 @@
 //!
 //! None: resolve the query, then delete the comment (Review > Delete in Word).
 
-use crate::core::diagnostic::Diagnostic;
-use crate::core::rules::Context;
+use crate::core::diagnostic::{Diagnostic, Severity};
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 
-const RULE: &str = "review-comments";
+
+pub(crate) const RULE: Rule = Rule {
+    name: "review-comments",
+    default_severity: Severity::Error,
+    group: Group::Word,
+    source: include_str!("review_comments.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(word) = ctx.word() else { return };
@@ -43,7 +50,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .map(|a| format!(" ({a})"))
             .unwrap_or_default();
         out.push(Diagnostic::new(
-            RULE,
+            RULE.name,
             Span::new(start, end),
             format!("a review comment is still in the draft{quoted}{author}"),
         ));
@@ -52,8 +59,6 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::config::Config;
-    use crate::core::lint::{lint, lint_with_facts};
     use crate::core::text::Span;
     use crate::core::word::{ReviewComment, WordFacts};
 
@@ -69,20 +74,13 @@ mod tests {
             }],
             ..WordFacts::default()
         };
-        let found: Vec<_> = lint_with_facts(text, &Config::default(), None, Some(&facts))
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == "review-comments")
-            .collect();
+        let found = super::RULE.findings_in_word(text, &facts);
         assert_eq!(found.len(), 1);
         assert_eq!(
             found[0].message,
             "a review comment is still in the draft: \"Check the sum with finance\" (Deputy Clerk)"
         );
         assert_eq!(found[0].span.start, at);
-        assert!(!lint(text, &Config::default(), None)
-            .diagnostics
-            .iter()
-            .any(|d| d.rule == "review-comments"));
+        assert!(super::RULE.findings(text).is_empty());
     }
 }

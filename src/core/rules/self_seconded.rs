@@ -22,10 +22,16 @@
 
 use crate::core::analysis::people::fold_surname;
 use crate::core::analysis::proceedings::{Party, PartyKind};
-use crate::core::diagnostic::Diagnostic;
-use crate::core::rules::Context;
+use crate::core::diagnostic::{Diagnostic, Severity};
+use crate::core::rules::{Context, Group, Rule};
 
-const RULE: &str = "self-seconded";
+pub(crate) const RULE: Rule = Rule {
+    name: "self-seconded",
+    default_severity: Severity::Error,
+    group: Group::Proceedings,
+    source: include_str!("self_seconded.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let people = ctx.people();
@@ -40,7 +46,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let name = seconder.span.slice(ctx.text);
         out.push(
             Diagnostic::new(
-                RULE,
+                RULE.name,
                 seconder.span,
                 format!("{name} is recorded as both moving and seconding this motion; check who seconded it"),
             )
@@ -84,10 +90,9 @@ fn normalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::testing::run_rule;
-
+    
     fn found(text: &str) -> Vec<String> {
-        run_rule(check, text)
+        RULE.findings(&text)
             .iter()
             .map(|d| d.span.slice(text).to_string())
             .collect()

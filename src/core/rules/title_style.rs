@@ -27,11 +27,10 @@
 //! "Councillors" and the other way round.
 
 use crate::core::config::CouncillorStyle;
-use crate::core::diagnostic::{Diagnostic, Edit, Fix};
-use crate::core::rules::Context;
+use crate::core::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 
-const RULE: &str = "title-style";
 
 fn style_of(word: &str) -> Option<(CouncillorStyle, bool)> {
     match word.trim_end_matches('.') {
@@ -62,6 +61,14 @@ fn qualified(text: &str, title: Span) -> bool {
         "district" | "county" | "borough" | "city" | "town" | "parish" | "unitary" | "ward" | "former" | "ex"
     )
 }
+
+pub(crate) const RULE: Rule = Rule {
+    name: "title-style",
+    default_severity: Severity::Info,
+    group: Group::People,
+    source: include_str!("title_style.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // Every councillor title written before a name, once each (a list shares its title).
@@ -107,7 +114,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let have = span.slice(ctx.text);
         out.push(
             Diagnostic::new(
-                RULE,
+                RULE.name,
                 span,
                 format!("\"{have}\" here, but {reason} is \"{}\"", written(preferred, false)),
             )
@@ -121,32 +128,15 @@ mod tests {
     use crate::core::config::{Config, CouncillorStyle};
     use crate::core::diagnostic::Diagnostic;
     use crate::core::fix::{apply_edits, fix_all};
-    use crate::core::lint::lint;
 
     fn check_with(text: &str, config: &Config) -> Vec<Diagnostic> {
-        lint(text, config, None)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == super::RULE)
-            .collect()
+        super::RULE.findings_with(text, config, None)
     }
 
     fn check(text: &str) -> Vec<Diagnostic> {
         check_with(text, &Config::default())
     }
 
-    use crate::core::testing::corpus;
-
-    #[test]
-    fn corpus_uses_one_style() {
-        for name in [
-            "manchester-ofsted-subgroup-2017-09-12.txt",
-            "middlesbrough-cyp-panel-2022-03-21.txt",
-            "manchester-cyp-2021-item.txt",
-        ] {
-            assert!(check(&corpus(name)).is_empty(), "{name}");
-        }
-    }
 
     #[test]
     fn the_minority_style_is_reported_and_fixed() {

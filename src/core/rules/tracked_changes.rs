@@ -17,11 +17,18 @@
 //! None: accepting or rejecting each change is the clerk's decision (Review > Accept or Reject
 //! in Word).
 
-use crate::core::diagnostic::Diagnostic;
-use crate::core::rules::Context;
+use crate::core::diagnostic::{Diagnostic, Severity};
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 
-const RULE: &str = "tracked-changes";
+
+pub(crate) const RULE: Rule = Rule {
+    name: "tracked-changes",
+    default_severity: Severity::Error,
+    group: Group::Word,
+    source: include_str!("tracked_changes.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(word) = ctx.word() else { return };
@@ -49,7 +56,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             format!("{} tracked changes", group.len())
         };
         out.push(Diagnostic::new(
-            RULE,
+            RULE.name,
             Span::new(start, end),
             format!("{count} not yet accepted or rejected: {}{more}", described.join(", ")),
         ));
@@ -73,8 +80,6 @@ fn describe(change: &crate::core::word::TrackedChange) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::config::Config;
-    use crate::core::lint::{lint, lint_with_facts};
     use crate::core::text::Span;
     use crate::core::word::{ChangeKind, TrackedChange, WordFacts};
 
@@ -104,11 +109,7 @@ mod tests {
             ],
             ..WordFacts::default()
         };
-        let found: Vec<_> = lint_with_facts(text, &Config::default(), None, Some(&facts))
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == "tracked-changes")
-            .collect();
+        let found = super::RULE.findings_in_word(text, &facts);
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(
             found[0].message,
@@ -117,9 +118,6 @@ mod tests {
         assert_eq!(found[0].span, Span::new(at, at + "£750".len()));
         assert_eq!(found[0].severity, crate::core::diagnostic::Severity::Error);
         // Text drafts have no Word facts: silent.
-        assert!(!lint(text, &Config::default(), None)
-            .diagnostics
-            .iter()
-            .any(|d| d.rule == "tracked-changes"));
+        assert!(super::RULE.findings(text).is_empty());
     }
 }

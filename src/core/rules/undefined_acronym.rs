@@ -1,4 +1,4 @@
-//! `undefined-acronym`: an acronym whose long form the document never gives.
+//! An acronym whose long form the document never gives.
 //!
 //! Minutes are read by residents, journalists and new councillors as well as officers, and a
 //! reader who meets "OSB" or "SEND" with no explanation has to guess. An acronym is a word with
@@ -58,8 +58,11 @@
 //!
 //! A fix is safe only when the linter will read what it writes as a definition, checked on the
 //! edited line before the fix is offered. It is unsafe when it would not be: a long form whose
-//! initials do not follow its words (NICE), or one followed by words in capitals, where "(ABC)"
-//! would read as part of a heading. Applying such a fix would not end the finding.
+//! initials do not follow its words and that is not the acronym's meaning in the glossary or
+//! the config, or one followed by words in capitals, where "(ABC)" would read as part of a
+//! heading. Applying such a fix would not end the finding. A glossary or config long form
+//! written before the bracketed acronym ("National Institute for Health and Care Excellence
+//! (NICE)") is read as its definition, whatever its initials.
 //!
 //! In a document with more than 500 fixes to check, the rest are offered as unsafe: the check
 //! costs a little for each, and the editor lints on every keystroke.
@@ -69,12 +72,19 @@
 use crate::core::analysis::acronyms::{
     edit_defines, find_long_forms, normalise_long_form, spelled_out, AcronymInfo, LongFormHit,
 };
-use crate::core::diagnostic::{Diagnostic, Edit, Fix};
-use crate::core::rules::Context;
+use crate::core::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 use std::collections::BTreeMap;
 
-const RULE: &str = "undefined-acronym";
+
+pub(crate) const RULE: Rule = Rule {
+    name: "undefined-acronym",
+    default_severity: Severity::Warning,
+    group: Group::Acronyms,
+    source: include_str!("undefined_acronym.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let analysis = ctx.acronyms();
@@ -96,7 +106,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let first = info.first_use();
         let name = info.name.as_str();
         let mut diagnostic = Diagnostic::new(
-            RULE,
+            RULE.name,
             first,
             format!("`{name}` is used without being spelled out; give its long form at its first use"),
         );
@@ -213,7 +223,7 @@ impl Fixer<'_, '_> {
     /// The fix, safe when the definition it writes is one the linter will recognise and it
     /// touches nothing another safe fix of this rule rewrites or writes after (each is judged on
     /// the text as it is, and "Medium Term (MT) Financial Strategy (MTFS)" would break one).
-    /// Otherwise unsafe: a long form whose initials do not follow its words (NICE), or one written
+    /// Otherwise unsafe: a long form the linter would not read back as a definition, or one written
     /// where the words around it hide it, would leave the finding in place after every fix.
     fn fix(&mut self, name: &str, title: String, edit: Edit, region: Span) -> Fix {
         // The claimed regions do not touch, so only the last to start by the region's end can.
@@ -247,11 +257,7 @@ mod tests {
     }
 
     fn run_with(text: &str, config: &Config) -> Vec<Diagnostic> {
-        lint(text, config, None)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == RULE)
-            .collect()
+        RULE.findings_with(text, config, None)
     }
 
     fn flagged(text: &str) -> Vec<String> {
@@ -369,7 +375,7 @@ mod tests {
         let left: Vec<&str> = once
             .remaining
             .iter()
-            .filter(|d| d.rule == RULE)
+            .filter(|d| d.rule == RULE.name)
             .map(|d| d.span.slice(&once.text))
             .collect();
         assert_eq!(left, ["SEND", "LGA"], "{:?}", once.remaining);
@@ -409,7 +415,7 @@ mod tests {
         let undefined: Vec<&str> = once
             .remaining
             .iter()
-            .filter(|d| d.rule == RULE)
+            .filter(|d| d.rule == RULE.name)
             .map(|d| d.span.slice(&once.text))
             .collect();
         assert_eq!(undefined, ["CG", "FS", "MT"]);

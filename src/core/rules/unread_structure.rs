@@ -1,4 +1,4 @@
-//! `unread-structure`: the draft has structure the reader could not take in, so checks that
+//! The draft has structure the reader could not take in, so checks that
 //! depend on it were skipped.
 //!
 //! A clean result must mean a clean draft, not an unread one. When paragraphs start with
@@ -23,9 +23,9 @@
 //!
 //! None: the layout is for the clerk to look at (`minutes-lint outline FILE` shows what was read).
 
-use crate::core::diagnostic::Diagnostic;
+use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::model::{AttendanceSection, Shape};
-use crate::core::rules::Context;
+use crate::core::rules::{Context, Group, Rule};
 use crate::core::text::Span;
 use regex::Regex;
 use std::collections::BTreeSet;
@@ -34,12 +34,20 @@ use std::sync::OnceLock;
 /// How many item-like numbers (with different values) make a numbered draft.
 const ITEM_LIKE_LINES: usize = 3;
 
+pub(crate) const RULE: Rule = Rule {
+    name: "unread-structure",
+    default_severity: Severity::Info,
+    group: Group::Structure,
+    source: include_str!("unread_structure.rs"),
+    check,
+};
+
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let minutes = ctx.minutes;
     if minutes.shape == Shape::Meeting && !minutes.items.iter().any(|i| i.number.is_some()) {
         if let Some((first, count)) = item_like_lines(ctx.text) {
             out.push(Diagnostic::new(
-                "unread-structure",
+                RULE.name,
                 first,
                 format!(
                     "{count} lines start with numbers shaped like item numbers, but no numbered item was read: \
@@ -50,7 +58,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     if let Some(section) = minutes.attendance.iter().find(|s| unread_section(ctx.text, s)) {
         out.push(Diagnostic::new(
-            "unread-structure",
+            RULE.name,
             section.heading,
             "an attendance heading with no names read: the attendance checks were skipped for it",
         ));
@@ -109,10 +117,8 @@ fn unread_section(text: &str, section: &AttendanceSection) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::testing::lint_rule;
-
     fn unread(text: &str) -> usize {
-        lint_rule("unread-structure", text).len()
+        super::RULE.findings(text).len()
     }
 
     #[test]

@@ -22,12 +22,18 @@
 //! None: add the member to the right list.
 
 use crate::core::analysis::people::{fold_surname, given_compatible};
-use crate::core::diagnostic::Diagnostic;
+use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::model::{AttendanceKind, Shape};
-use crate::core::rules::not_a_member::split_name;
-use crate::core::rules::Context;
+use crate::core::analysis::proceedings::split_name;
+use crate::core::rules::{Context, Group, Rule};
 
-const RULE: &str = "unrecorded-absence";
+pub(crate) const RULE: Rule = Rule {
+    name: "unrecorded-absence",
+    default_severity: Severity::Info,
+    group: Group::Proceedings,
+    source: include_str!("unrecorded_absence.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let committee = &ctx.config.committee;
@@ -61,7 +67,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         out.push(Diagnostic::new(
-            RULE,
+                RULE.name,
             present.heading,
             format!("{member}, a member in [committee], is neither listed present nor recorded as sending apologies or absent"),
         ));
@@ -72,12 +78,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 mod tests {
     use super::*;
     use crate::core::config::Config;
-    use crate::core::testing::run_rule_with;
-
+    
     fn found(text: &str, members: &[&str]) -> Vec<String> {
         let mut config = Config::default();
         config.committee.members = members.iter().map(|s| s.to_string()).collect();
-        run_rule_with(check, text, &config)
+        RULE.findings_with(text, &config, None)
             .iter()
             .map(|d| d.message.clone())
             .collect()

@@ -33,10 +33,16 @@
 //! None: the right figures are in the clerk's notes, not in the text.
 
 use crate::core::analysis::proceedings::{Outcome, Side, Vote, Whereabouts};
-use crate::core::diagnostic::Diagnostic;
-use crate::core::rules::Context;
+use crate::core::diagnostic::{Diagnostic, Severity};
+use crate::core::rules::{Context, Group, Rule};
 
-const RULE: &str = "vote-arithmetic";
+pub(crate) const RULE: Rule = Rule {
+    name: "vote-arithmetic",
+    default_severity: Severity::Error,
+    group: Group::Proceedings,
+    source: include_str!("vote_arithmetic.rs"),
+    check,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let proceedings = ctx.proceedings();
@@ -74,7 +80,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 .or_else(|| vote.recorded.first().map(|l| l.heading))
                 .unwrap_or(vote.span);
             out.push(Diagnostic::new(
-                RULE,
+                RULE.name,
                 at,
                 format!(
                     "{total} votes are recorded here, but the attendance lists put only {room} voting members in the room; check the count or the attendance"
@@ -91,7 +97,7 @@ fn result_against_count(ctx: &Context, vote: &Vote, out: &mut Vec<Diagnostic>) {
         if against.value > 0 && !word.contains("nem") {
             out.push(
                 Diagnostic::new(
-                    RULE,
+                RULE.name,
                     against.span,
                     format!("recorded as unanimous, yet {} voted against", against.value),
                 )
@@ -116,7 +122,7 @@ fn result_against_count(ctx: &Context, vote: &Vote, out: &mut Vec<Diagnostic>) {
                 Outcome::Lost => "lost",
             };
             out.push(Diagnostic::new(
-                RULE,
+                RULE.name,
                 at,
                 format!("recorded as {said} with {f} for and {a} against, and no casting vote; check the count or the result"),
             ));
@@ -126,7 +132,7 @@ fn result_against_count(ctx: &Context, vote: &Vote, out: &mut Vec<Diagnostic>) {
     if let (Outcome::Carried, Some((x, y))) = (outcome, vote.by_votes) {
         if x.value < y.value {
             out.push(Diagnostic::new(
-                RULE,
+                RULE.name,
                 x.span,
                 format!(
                     "recorded as carried by {} votes to {}; the larger number comes first when a motion is carried",
@@ -144,7 +150,7 @@ fn recorded_lists(ctx: &Context, vote: &Vote, out: &mut Vec<Diagnostic>) {
         if let Some(count) = list.count {
             if count.value as usize != list.names.len() {
                 out.push(Diagnostic::new(
-                    RULE,
+                RULE.name,
                     count.span,
                     format!(
                         "the number here is {} but {} {} listed; check the count or the names",
@@ -165,7 +171,7 @@ fn recorded_lists(ctx: &Context, vote: &Vote, out: &mut Vec<Diagnostic>) {
             if let Some((_, first)) = seen.iter().find(|(w, _)| *w == written) {
                 let line = ctx.lines.line_of(*first) + 1;
                 out.push(Diagnostic::new(
-                    RULE,
+                RULE.name,
                     name.span,
                     format!("{written} is named twice in this recorded vote (also line {line})"),
                 ));
@@ -185,7 +191,7 @@ fn recorded_lists(ctx: &Context, vote: &Vote, out: &mut Vec<Diagnostic>) {
                 _ => continue,
             };
             out.push(Diagnostic::new(
-                RULE,
+                RULE.name,
                 name.span,
                 format!("{written} is recorded voting, but {why}"),
             ));
@@ -196,13 +202,12 @@ fn recorded_lists(ctx: &Context, vote: &Vote, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::testing::run_rule;
-
+    
     const HEAD: &str = "Minutes of the meeting held on 4 March 2025\n\nPresent: Cllr P Ames (Chair), Cllr R Lowe, Cllr S Kerr\nApologies: Cllr D Fenn\n\n";
 
     fn found(body: &str) -> Vec<String> {
         let text = format!("{HEAD}{body}");
-        run_rule(check, &text)
+        RULE.findings(&text)
             .iter()
             .map(|d| d.span.slice(&text).to_string())
             .collect()

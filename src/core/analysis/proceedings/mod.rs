@@ -16,7 +16,7 @@ pub mod parties;
 mod reading;
 pub mod times;
 
-use crate::core::analysis::people::{fold_surname, given_compatible, PeopleAnalysis};
+use crate::core::analysis::people::{fold_surname, given_compatible, PeopleAnalysis, TitleClass};
 use crate::core::model::{AttendanceKind, Minutes};
 use crate::core::text::Span;
 pub use parties::{Party, PartyKind};
@@ -621,6 +621,38 @@ impl Proceedings {
         }
         (parts.len() > 1 || parts.iter().any(|p| p != "present")).then(|| parts.join("; "))
     }
+}
+
+// Names as `[committee]` writes them, for `not-a-member` and `unrecorded-absence`.
+
+/// "Cllr A Brook" → (Some("A"), "Brook"): titles dropped, the last word the surname.
+pub fn split_name(written: &str) -> Option<(Option<String>, String)> {
+    let words: Vec<&str> = written
+        .split_whitespace()
+        .filter(|w| TitleClass::of(w).is_none())
+        .collect();
+    let (surname, given) = words.split_last()?;
+    let given = (!given.is_empty()).then(|| given.join(" "));
+    Some((given, surname.to_string()))
+}
+
+/// True when any mention of `person` fits one of `names`.
+pub fn matches_any(
+    text: &str,
+    people: &PeopleAnalysis,
+    person: usize,
+    names: &[(Option<String>, String)],
+) -> bool {
+    let Some(entry) = people.people.get(person) else {
+        return true;
+    };
+    names.iter().any(|(given, surname)| {
+        fold_surname(surname) == entry.key
+            && (given_compatible(entry.given.as_deref(), given.as_deref())
+                || people
+                    .mentions_of(entry)
+                    .any(|m| given_compatible(m.given.map(|g| g.slice(text)), given.as_deref())))
+    })
 }
 
 fn push_once(list: &mut Vec<usize>, person: usize) {
