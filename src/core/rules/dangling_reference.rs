@@ -161,6 +161,16 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let values: Vec<u64> = keys.iter().map(|k| k.1).collect();
+    // The first and last numbers as written ("TC/25/071"), for the message.
+    let written: Vec<&str> = minutes
+        .items
+        .iter()
+        .filter_map(|i| i.number.as_ref())
+        .filter(|n| item_key(ctx.text, n).is_some())
+        .map(|n| n.as_str(ctx.text).trim_end_matches(['.', ')']))
+        .collect();
+    let lowest = values.iter().enumerate().min_by_key(|(_, v)| **v).map_or("", |(i, _)| written.get(i).copied().unwrap_or(""));
+    let highest = values.iter().enumerate().max_by_key(|(_, v)| **v).map_or("", |(i, _)| written.get(i).copied().unwrap_or(""));
     let (first, last) = (values[0], *values.iter().max().unwrap_or(&0));
     let agenda: Vec<u64> = minutes
         .items
