@@ -637,12 +637,7 @@ pub fn split_name(written: &str) -> Option<(Option<String>, String)> {
 }
 
 /// True when any mention of `person` fits one of `names`.
-pub fn matches_any(
-    text: &str,
-    people: &PeopleAnalysis,
-    person: usize,
-    names: &[(Option<String>, String)],
-) -> bool {
+pub fn matches_any(text: &str, people: &PeopleAnalysis, person: usize, names: &[(Option<String>, String)]) -> bool {
     let Some(entry) = people.people.get(person) else {
         return true;
     };

@@ -204,8 +204,15 @@ fn confirm(bytes: &[u8], i: usize, kinds: u8) -> u8 {
     while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'-') {
         end += 1;
     }
-    let word = std::str::from_utf8(&bytes[i..end]).unwrap_or("").to_ascii_lowercase();
-    let word = word.trim_end_matches('-');
+    // The word in lower case, on the stack: this runs for every trigger-like word.
+    let mut buffer = [0u8; 16];
+    let length = (end - i).min(16);
+    for (slot, byte) in buffer.iter_mut().zip(&bytes[i..i + length]) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    let word = std::str::from_utf8(&buffer[..length])
+        .unwrap_or("")
+        .trim_end_matches('-');
     let mut keep = 0;
     let near = |before: usize, after: usize| {
         let lo = i.saturating_sub(before);
@@ -242,8 +249,10 @@ fn confirm(bytes: &[u8], i: usize, kinds: u8) -> u8 {
         let all_in = i >= 7 && bytes[i - 7..i].eq_ignore_ascii_case(b"all in ");
         let strong = word.starts_with("unanim") || word == "nem" || heading || all_in || word == "voted";
         let counted = digit_near(40, 40) || {
-            let window = String::from_utf8_lossy(near(24, 24)).to_ascii_lowercase();
-            NUMBER_WORDS.iter().any(|n| window.contains(n))
+            let window = near(24, 24);
+            NUMBER_WORDS
+                .iter()
+                .any(|n| window.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n.as_bytes())))
         };
         if strong || counted {
             keep |= VOTE;
