@@ -247,20 +247,17 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let mut diagnostic = Diagnostic::new(
                 RULE.name,
                 at,
-                format!(
-                    "{word} {} is not in these minutes: the items run {}{low}–{}{high}; check the number",
-                    number.as_str(),
-                    if is_agenda && !agenda.is_empty() {
-                        ""
-                    } else {
-                        prefix.as_str()
-                    },
-                    if is_agenda && !agenda.is_empty() {
-                        ""
-                    } else {
-                        prefix.as_str()
-                    },
-                ),
+                if is_agenda && !agenda.is_empty() {
+                    format!(
+                        "{word} {} is not in these minutes: the agenda items run {low}–{high}; check the number",
+                        number.as_str()
+                    )
+                } else {
+                    format!(
+                        "{word} {} is not in these minutes: the items run {lowest}–{highest}; check the number",
+                        number.as_str()
+                    )
+                },
             );
             if let Some(fix) = typo_fix(number.as_str(), &ref_prefix, pool, span) {
                 diagnostic = diagnostic.with_fix(fix);
@@ -313,7 +310,7 @@ mod tests {
     }
 
     fn found(text: &str) -> Vec<String> {
-        RULE.findings(&text)
+        RULE.findings(text)
             .iter()
             .map(|d| d.span.slice(text).to_string())
             .collect()

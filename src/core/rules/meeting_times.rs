@@ -166,7 +166,7 @@ mod tests {
     use super::*;
     
     fn found(text: &str) -> Vec<String> {
-        RULE.findings(&text)
+        RULE.findings(text)
             .iter()
             .map(|d| d.span.slice(text).to_string())
             .collect()

@@ -1068,8 +1068,6 @@ fn name_list_with_count(text: &str, span: Span) -> Option<(Vec<Party>, Option<Co
     if digits > 0 && digits <= 3 {
         let before = &trimmed[..trimmed.len() - digits];
         let b = before.trim_end();
-        let paren = b.ends_with('(') && false;
-        let _ = paren;
         if b.ends_with(['.', '…', '|']) || before.ends_with("  ") || b.ends_with('(') {
             let value: u32 = trimmed[trimmed.len() - digits..].parse().ok()?;
             let at = span.start + trimmed.len() - digits;
@@ -1594,12 +1592,12 @@ fn read_declaration(
         }
     }
     // "in this item", "in this application": the item the declaration is made in.
-    if items.is_empty()
-        && refs.is_empty()
-        && item.is_some()
-        && (after.contains("this item") || after.contains("this application") || after.contains("this matter"))
-    {
-        items.push(item.unwrap());
+    if let Some(current) = item.filter(|_| {
+        items.is_empty()
+            && refs.is_empty()
+            && (after.contains("this item") || after.contains("this application") || after.contains("this matter"))
+    }) {
+        items.push(current);
     }
     let left = LEFT_WORDS.iter().any(|w| lower.contains(w));
     let dispensation = lower.contains("dispensation");
