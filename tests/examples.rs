@@ -30,9 +30,13 @@ fn every_rule_fires_in_some_example() {
     }
     // The Word-only rules read facts a text example cannot carry: tests/word.rs makes them fire
     // on .docx files generated in the test (no binary examples are committed).
+    // The rules that read `[committee]` in minutes-lint.toml are silent without it, as the
+    // examples are linted here: their unit tests configure a committee.
+    const NEED_A_COMMITTEE: &[&str] = &["quorum", "not-a-member", "unrecorded-absence"];
     let missing: Vec<&str> = RULES
         .iter()
         .filter(|r| r.group != minutes_lint::core::rules::Group::Word)
+        .filter(|r| !NEED_A_COMMITTEE.contains(&r.name))
         .map(|r| r.name)
         .filter(|n| !fired.contains(n))
         .collect();

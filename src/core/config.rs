@@ -61,6 +61,31 @@ pub enum CouncillorStyle {
     Cllr,
 }
 
+/// The body whose minutes these are (`[committee]`): optional, and the rules that need it are
+/// silent without it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Committee {
+    /// Members as written in the minutes ("A Brook", "Cllr C Dunn").
+    pub members: Vec<String>,
+    /// Named substitutes, who may sit and vote in a member's place.
+    pub substitutes: Vec<String>,
+    /// Voting members needed in the room for business to be done.
+    pub quorum: Option<u32>,
+    /// Words an item taken in private may run to in the public minutes.
+    pub exempt_words: usize,
+}
+
+impl Default for Committee {
+    fn default() -> Self {
+        Committee {
+            members: Vec::new(),
+            substitutes: Vec::new(),
+            quorum: None,
+            exempt_words: 120,
+        }
+    }
+}
+
 /// Rules switched off for files matching a glob (relative to the config file's folder).
 #[derive(Clone, Debug)]
 pub struct PerFileIgnore {
@@ -83,6 +108,7 @@ pub struct Config {
     pub sections: RequiredSections,
     pub vocabulary: Vocabulary,
     pub per_file: Vec<PerFileIgnore>,
+    pub committee: Committee,
 }
 
 /// A config file that cannot be used, with where and why.
@@ -163,6 +189,19 @@ struct RawConfig {
     vocabulary: RawVocabulary,
     #[serde(default, rename = "per-file")]
     per_file: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+    #[serde(default)]
+    committee: RawCommittee,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawCommittee {
+    #[serde(default)]
+    members: Vec<String>,
+    #[serde(default)]
+    substitutes: Vec<String>,
+    quorum: Option<Spanned<i64>>,
+    exempt_words: Option<Spanned<i64>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -278,6 +317,36 @@ impl RawConfig {
             next_meeting: s.next_meeting,
         };
         extend_vocabulary(&mut config.vocabulary, self.vocabulary);
+        let committee = self.committee;
+        config.committee.members = committee.members;
+        config.committee.substitutes = committee.substitutes;
+        if let Some(quorum) = committee.quorum {
+            let value = u32::try_from(*quorum.get_ref())
+                .ok()
+                .filter(|&q| q >= 1)
+                .ok_or_else(|| {
+                    error_at(
+                        quorum.span().start,
+                        format!(
+                            "[committee] quorum is {}; use a whole number of 1 or more",
+                            quorum.get_ref()
+                        ),
+                    )
+                })?;
+            config.committee.quorum = Some(value);
+        }
+        if let Some(words) = committee.exempt_words {
+            let value = usize::try_from(*words.get_ref()).ok().ok_or_else(|| {
+                error_at(
+                    words.span().start,
+                    format!(
+                        "[committee] exempt-words is {}; use a whole number of 0 or more",
+                        words.get_ref()
+                    ),
+                )
+            })?;
+            config.committee.exempt_words = value;
+        }
         for (pattern, rule_names) in self.per_file {
             let glob = globset::Glob::new(pattern.get_ref()).map_err(|e| {
                 error_at(
@@ -382,6 +451,29 @@ decision-template = "RESOLVED – That the report be noted."
     fn wrong_types_are_errors() {
         let err = Config::from_toml("[acronyms]\nknown = \"NHS\"\n", "c.toml", KNOWN).unwrap_err();
         assert_eq!(err.line, Some(2));
+    }
+
+    #[test]
+    fn reads_the_committee() {
+        let text = "[committee]\nmembers = [\"A Brook\", \"C Dunn\", \"E Frost\"]\nsubstitutes = [\"A Patel\"]\nquorum = 3\nexempt-words = 80\n";
+        let config = Config::from_toml(text, "c.toml", KNOWN).unwrap();
+        assert_eq!(config.committee.members, vec!["A Brook", "C Dunn", "E Frost"]);
+        assert_eq!(config.committee.substitutes, vec!["A Patel"]);
+        assert_eq!(config.committee.quorum, Some(3));
+        assert_eq!(config.committee.exempt_words, 80);
+        let defaults = Config::from_toml("", "c.toml", KNOWN).unwrap();
+        assert_eq!(defaults.committee.quorum, None);
+        assert_eq!(defaults.committee.exempt_words, 120);
+    }
+
+    #[test]
+    fn committee_mistakes_name_the_line() {
+        let err = Config::from_toml("[committee]\nquorum = 0\n", "c.toml", KNOWN).unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("quorum"), "{}", err.message);
+        let err = Config::from_toml("[committee]\n\nchair = \"A Brook\"\n", "c.toml", KNOWN).unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert!(err.message.contains("chair"), "{}", err.message);
     }
 
     #[test]

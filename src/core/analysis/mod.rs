@@ -4,6 +4,7 @@ pub mod acronyms;
 pub mod decisions;
 pub mod opaque;
 pub mod people;
+pub mod proceedings;
 
 /// The shared analyses a lint computed (each only if some rule asked for it), kept with its
 /// result so that the language server's hover, completion and actions reuse them instead of
@@ -12,4 +13,5 @@ pub mod people;
 pub struct Analyses {
     pub acronyms: Option<acronyms::AcronymAnalysis>,
     pub people: Option<people::PeopleAnalysis>,
+    pub proceedings: Option<proceedings::Proceedings>,
 }

@@ -11,6 +11,7 @@
 
 use crate::core::analysis::acronyms::AcronymAnalysis;
 use crate::core::analysis::people::PeopleAnalysis;
+use crate::core::analysis::proceedings::Proceedings;
 use crate::core::analysis::Analyses;
 use crate::core::config::Config;
 use crate::core::diagnostic::{Diagnostic, Severity};
@@ -43,6 +44,7 @@ pub enum Group {
     Dates,
     Text,
     Word,
+    Proceedings,
 }
 
 impl Group {
@@ -54,6 +56,7 @@ impl Group {
             Group::Dates => "dates",
             Group::Text => "text",
             Group::Word => "word",
+            Group::Proceedings => "proceedings",
         }
     }
 }
@@ -126,6 +129,17 @@ registry! {
     undefined_acronym,
     acronym_defined_late,
     acronym_redefined,
+    absent_participant,
+    self_seconded,
+    vote_arithmetic,
+    interest_participation,
+    dangling_reference,
+    exclusion_grounds,
+    exempt_detail,
+    quorum,
+    meeting_times,
+    not_a_member,
+    unrecorded_absence,
     weekday_mismatch,
     paste_residue,
     broken_paragraph,
@@ -171,6 +185,7 @@ pub struct Context<'a> {
     word: Option<&'a WordFacts>,
     acronyms: OnceCell<AcronymAnalysis>,
     people: OnceCell<PeopleAnalysis>,
+    proceedings: OnceCell<Proceedings>,
 }
 
 impl<'a> Context<'a> {
@@ -183,6 +198,7 @@ impl<'a> Context<'a> {
             word: None,
             acronyms: OnceCell::new(),
             people: OnceCell::new(),
+            proceedings: OnceCell::new(),
         }
     }
 
@@ -208,6 +224,12 @@ impl<'a> Context<'a> {
         self.people.get_or_init(|| PeopleAnalysis::new(self.text, self.minutes))
     }
 
+    /// The meeting as it happened: motions, votes, movements, declarations, exclusions, times.
+    pub fn proceedings(&self) -> &Proceedings {
+        self.proceedings
+            .get_or_init(|| Proceedings::new(self.text, self.minutes, self.people()))
+    }
+
     pub fn glossary(&self) -> &'static Glossary {
         Glossary::builtin()
     }
@@ -217,6 +239,7 @@ impl<'a> Context<'a> {
         Analyses {
             acronyms: self.acronyms.into_inner(),
             people: self.people.into_inner(),
+            proceedings: self.proceedings.into_inner(),
         }
     }
 
