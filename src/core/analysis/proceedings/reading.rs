@@ -11,6 +11,7 @@ use super::{
 use crate::core::analysis::people::PeopleAnalysis;
 use crate::core::model::{BlockKind, Minutes, Person};
 use crate::core::text::Span;
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -145,55 +146,39 @@ const TRIGGERS: &[(&str, u8)] = &[
     ("replied", SPEECH),
 ];
 
-/// For each pair of first letters (27 × 27 slots, '2' and the like in the last), the triggers
-/// that start with it: most words are turned away after two bytes, the rest compared with one or
-/// two triggers.
-fn trigger_pairs() -> &'static [Vec<u8>] {
-    static TABLE: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = vec![Vec::new(); 27 * 27];
-        for (index, (word, _)) in TRIGGERS.iter().enumerate() {
-            let b = word.as_bytes();
-            table[letter_slot(b[0]) * 27 + letter_slot(b[1])].push(index as u8);
-        }
-        table
+/// All the triggers in one automaton, compared in ASCII lower case; where several start at the
+/// same place, the first listed wins ("came" before "camera"), as the list's order says.
+fn trigger_finder() -> &'static AhoCorasick {
+    static FINDER: OnceLock<AhoCorasick> = OnceLock::new();
+    FINDER.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(TRIGGERS.iter().map(|(word, _)| word))
+            .expect("the trigger words build an automaton")
     })
 }
 
-/// 0–25 for a letter of either case, 26 for anything else.
-fn letter_slot(b: u8) -> usize {
-    let l = b.to_ascii_lowercase();
-    if l.is_ascii_lowercase() {
-        usize::from(l - b'a')
-    } else {
-        26
-    }
-}
-
-/// The trigger words in `span`: their offsets and what each may start.
+/// The trigger words in `span` that start a word (an ASCII letter or digit after anything
+/// else): their offsets and what each may start. The search resumes one byte after each match,
+/// so that a match inside a word ("unsaid") or across a hyphen ("re-joined") hides no word start
+/// after it.
 fn triggers_in(text: &str, span: Span) -> Vec<(usize, u8)> {
     let bytes = span.slice(text).as_bytes();
-    let table = trigger_pairs();
+    let finder = trigger_finder();
     let mut out = Vec::new();
-    crate::core::ascii_words::any_word_start(bytes, |i| {
-        let Some(&second) = bytes.get(i + 1) else { return false };
-        let candidates = &table[letter_slot(bytes[i]) * 27 + letter_slot(second)];
-        if candidates.is_empty() {
-            return false;
+    let mut from = 0;
+    while let Some(found) = finder.find(Input::new(bytes).range(from..)) {
+        let i = found.start();
+        from = i + 1;
+        if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+            continue;
         }
-        let rest = &bytes[i..bytes.len().min(i + 12)];
-        if let Some((_, kinds)) = candidates
-            .iter()
-            .map(|&c| &TRIGGERS[usize::from(c)])
-            .find(|(word, _)| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes()))
-        {
-            let kinds = confirm(bytes, i, *kinds);
-            if kinds != 0 {
-                out.push((span.start + i, kinds));
-            }
+        let kinds = confirm(bytes, i, TRIGGERS[found.pattern().as_usize()].1);
+        if kinds != 0 {
+            out.push((span.start + i, kinds));
         }
-        false
-    });
+    }
     out
 }
 
@@ -1781,5 +1766,85 @@ fn read_exclusion(
     });
     if private_from.is_none() {
         *private_from = Some(sentence.end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// For each pair of first letters (27 × 27 slots, '2' and the like in the last), the triggers
+    /// that start with it: most words are turned away after two bytes, the rest compared with one or
+    /// two triggers.
+    fn reference_pairs() -> &'static [Vec<u8>] {
+        static TABLE: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            let mut table = vec![Vec::new(); 27 * 27];
+            for (index, (word, _)) in TRIGGERS.iter().enumerate() {
+                let b = word.as_bytes();
+                table[letter_slot(b[0]) * 27 + letter_slot(b[1])].push(index as u8);
+            }
+            table
+        })
+    }
+
+    /// 0–25 for a letter of either case, 26 for anything else.
+    fn letter_slot(b: u8) -> usize {
+        let l = b.to_ascii_lowercase();
+        if l.is_ascii_lowercase() {
+            usize::from(l - b'a')
+        } else {
+            26
+        }
+    }
+
+    /// The reading before the automaton: every word start looked up by its first two letters.
+    fn word_by_word(text: &str, span: Span) -> Vec<(usize, u8)> {
+        let bytes = span.slice(text).as_bytes();
+        let table = reference_pairs();
+        let mut out = Vec::new();
+        crate::core::ascii_words::any_word_start(bytes, |i| {
+            let Some(&second) = bytes.get(i + 1) else { return false };
+            let candidates = &table[letter_slot(bytes[i]) * 27 + letter_slot(second)];
+            if candidates.is_empty() {
+                return false;
+            }
+            let rest = &bytes[i..bytes.len().min(i + 12)];
+            if let Some((_, kinds)) = candidates
+                .iter()
+                .map(|&c| &TRIGGERS[usize::from(c)])
+                .find(|(word, _)| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes()))
+            {
+                let kinds = confirm(bytes, i, *kinds);
+                if kinds != 0 {
+                    out.push((span.start + i, kinds));
+                }
+            }
+            false
+        });
+        out
+    }
+
+    #[test]
+    fn the_automaton_finds_what_a_word_by_word_reading_finds() {
+        let drafts = [
+            "Proposed by Cllr Ames, seconded by Cllr Lowe; carried unanimously.",
+            "Cllr Hale re-joined the meeting at 8.05pm and Cllr Dunn re-admitted the public.",
+            "The public were excluded and the meeting went into private session, in camera.",
+            "PROPOSED: Cllr Kerr  2nd: Cllr Shaw. VOTING: 5 in favour, 2 against, 1 abstention.",
+            "It was unsaid; the property was approved. Nominated and moved. The meeting closed at 9pm.",
+            "Councillor Rae declared an interest, left the room and returned; she came back later.",
+            "pre-vote, non-declaration, ex-councillor, self-nominated, mid-term leave-taking",
+            "",
+            "é-left café-said naïve-vote",
+        ];
+        for draft in drafts {
+            let span = Span::new(0, draft.len());
+            assert_eq!(triggers_in(draft, span), word_by_word(draft, span), "{draft}");
+        }
+        let inner = "xx Seconded by Cllr Ames xx";
+        let span = Span::new(3, inner.len() - 3);
+        assert_eq!(triggers_in(inner, span), word_by_word(inner, span));
+        assert!(!triggers_in(inner, span).is_empty());
     }
 }
