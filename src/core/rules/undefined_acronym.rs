@@ -58,8 +58,11 @@
 //!
 //! A fix is safe only when the linter will read what it writes as a definition, checked on the
 //! edited line before the fix is offered. It is unsafe when it would not be: a long form whose
-//! initials do not follow its words (NICE), or one followed by words in capitals, where "(ABC)"
-//! would read as part of a heading. Applying such a fix would not end the finding.
+//! initials do not follow its words and that is not the acronym's meaning in the glossary or
+//! the config, or one followed by words in capitals, where "(ABC)" would read as part of a
+//! heading. Applying such a fix would not end the finding. A glossary or config long form
+//! written before the bracketed acronym ("National Institute for Health and Care Excellence
+//! (NICE)") is read as its definition, whatever its initials.
 //!
 //! In a document with more than 500 fixes to check, the rest are offered as unsafe: the check
 //! costs a little for each, and the editor lints on every keystroke.
@@ -220,7 +223,7 @@ impl Fixer<'_, '_> {
     /// The fix, safe when the definition it writes is one the linter will recognise and it
     /// touches nothing another safe fix of this rule rewrites or writes after (each is judged on
     /// the text as it is, and "Medium Term (MT) Financial Strategy (MTFS)" would break one).
-    /// Otherwise unsafe: a long form whose initials do not follow its words (NICE), or one written
+    /// Otherwise unsafe: a long form the linter would not read back as a definition, or one written
     /// where the words around it hide it, would leave the finding in place after every fix.
     fn fix(&mut self, name: &str, title: String, edit: Edit, region: Span) -> Fix {
         // The claimed regions do not touch, so only the last to start by the region's end can.

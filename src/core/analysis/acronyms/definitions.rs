@@ -134,6 +134,37 @@ pub(super) fn match_from(acr: &[u8], words: &[&str], first: bool) -> bool {
     false
 }
 
+/// A definition whose long form is one the acronym is known to have (the built-in glossary or
+/// the config): "National Institute for Health and Care Excellence (NICE)", whose initials do not
+/// spell the acronym, so [`find_definition`] cannot tell where the long form starts. The long
+/// form must stand whole before the bracket, in any case, after a word boundary.
+pub fn find_known_long_form<'k>(
+    text: &str,
+    line: Span,
+    span: Span,
+    long_forms: impl IntoIterator<Item = &'k str>,
+) -> Option<Definition> {
+    let before = text.get(line.start..span.start)?.strip_suffix('(')?;
+    let close_end = span.end + text.get(span.end..)?.strip_prefix(')').map(|_| 1)?;
+    let pre = before.trim_end();
+    long_forms.into_iter().find_map(|long| {
+        let start = pre.len().checked_sub(long.len())?;
+        let written = pre.get(start..)?;
+        let boundary = !pre[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+        (written.eq_ignore_ascii_case(long) && boundary && !long.is_empty()).then(|| {
+            let long_form = Span::new(line.start + start, line.start + pre.len());
+            Definition {
+                kind: DefinitionKind::LongThenShort,
+                glossary: false,
+                acronym: span,
+                long_form,
+                span: Span::new(long_form.start, close_end),
+                removal: Some(Span::new(long_form.end, close_end)),
+            }
+        })
+    })
+}
+
 /// The definition made at this use of an acronym, if any.
 pub(super) fn find_definition(text: &str, line: Span, span: Span, base: &str) -> Option<Definition> {
     let window_start = floor_char_boundary(text, span.start.saturating_sub(WINDOW).max(line.start));

@@ -4,6 +4,7 @@
 //! use and the definition made there into an [`AcronymAnalysis`].
 
 use super::definitions::find_definition;
+use super::definitions::find_known_long_form;
 use super::english;
 use super::person_codes::attendance_initials;
 use super::person_codes::code_fits;
@@ -284,7 +285,14 @@ impl AcronymAnalysis {
                 i
             }
         };
-        if let Some(def) = find_definition(text, line, span, base) {
+        let info = &self.acronyms[idx];
+        let known_long_forms = || {
+            let builtin = info.builtin.iter().map(|m| m.long_form.as_str());
+            info.config_long_form.as_deref().into_iter().chain(builtin)
+        };
+        let definition = find_definition(text, line, span, base)
+            .or_else(|| find_known_long_form(text, line, span, known_long_forms()));
+        if let Some(def) = definition {
             self.acronyms[idx].definitions.push(def);
         }
         self.acronyms[idx].uses.push(span);

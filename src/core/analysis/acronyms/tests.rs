@@ -366,10 +366,13 @@ fn edits_are_judged_by_whether_they_define() {
     // Three words in capitals in a row are no acronyms, so "(FS)" there defines nothing.
     let text = "The Financial Strategy ABC DEF was agreed.\n";
     assert!(!edit_defines(text, after, " (FS)", "FS", &config));
-    // Initials that do not follow the words.
+    // Initials that do not follow the words define nothing...
     let text = "NICE guidance.\n";
-    let long = "National Institute for Health and Care Excellence (NICE)";
+    let long = "Network for Improving Care (NICE)";
     assert!(!edit_defines(text, Span::new(0, 4), long, "NICE", &config));
+    // ...unless the long form is the one the acronym is known by.
+    let long = "National Institute for Health and Care Excellence (NICE)";
+    assert!(edit_defines(text, Span::new(0, 4), long, "NICE", &config));
     let text = "LGA guidance.\n";
     assert!(edit_defines(
         text,
@@ -555,4 +558,37 @@ fn survives_awkward_input() {
         }
         let _ = find_long_forms(text, &parse(text), &["LGA", "OSB"]);
     }
+}
+
+#[test]
+fn a_known_long_form_before_the_bracket_defines_the_acronym_whatever_its_initials() {
+    // The glossary's long form for NICE does not spell N-I-C-E word by word.
+    let text = "The National Institute for Health and Care Excellence (NICE) guidance was read.\n";
+    let a = analyse(text);
+    let nice = a.get("NICE").expect("NICE is an acronym here");
+    let definition = nice.definitions.first().expect("read as a definition");
+    assert_eq!(
+        definition.long_text(text),
+        "National Institute for Health and Care Excellence"
+    );
+    assert_eq!(
+        definition.span.slice(text),
+        "National Institute for Health and Care Excellence (NICE)"
+    );
+
+    // Only whole, after a word boundary, and only right before the bracket.
+    let line = Span::new(0, text.len());
+    let at = text.find("NICE").unwrap();
+    let span = Span::new(at, at + 4);
+    assert!(find_known_long_form(text, line, span, ["Health and Care Excellence"]).is_some());
+    assert!(find_known_long_form(text, line, span, ["ealth and Care Excellence"]).is_none());
+    let apart = "Care Excellence, as (NICE) said.\n";
+    let at = apart.find("NICE").unwrap();
+    assert!(find_known_long_form(
+        apart,
+        Span::new(0, apart.len()),
+        Span::new(at, at + 4),
+        ["Care Excellence"]
+    )
+    .is_none());
 }
