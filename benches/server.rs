@@ -1,12 +1,13 @@
-//! The server's didChange budget (DESIGN §7): apply an incremental edit to a 1 MB rope, lint the
-//! new text and convert the findings to LSP diagnostics, under 20 ms.
+//! The server's didChange budget (DESIGN §7): apply an incremental edit to a 1 MB document as the
+//! store does (text and line index), make the version's snapshot, lint it and convert the
+//! findings to the LSP diagnostics published, under 20 ms.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use minutes_lint::core::config::Config;
 use minutes_lint::core::text::ColumnUnit;
-use minutes_lint::server::analysis::analyse;
-use minutes_lint::server::document::apply_change;
-use ropey::Rope;
+use minutes_lint::server::analysis::Snapshot;
+use minutes_lint::server::store::apply_change;
+use minutes_lint::LineIndex;
 use std::sync::Arc;
 use tower_lsp::lsp_types::{Position, Range, Url};
 
@@ -41,36 +42,74 @@ fn did_change(c: &mut Criterion) {
         dense::findings_dense_draft(1 << 20, 0),
     );
     core_parts(c, &megabyte_draft());
+    publish_part(c, dense::findings_dense_draft(1 << 20, 0));
+}
+
+/// The server's own share of a didChange on a findings-dense draft: its findings turned into the
+/// LSP diagnostics published, and those into the JSON sent.
+fn publish_part(c: &mut Criterion, text: String) {
+    let uri = Url::parse("file:///bench/draft.minutes").unwrap();
+    let held = Held::new(text);
+    let snapshot = held.snapshot(&uri, 1, &Arc::new(Config::default()));
+    let analysis = snapshot.analysis().unwrap();
+    c.bench_function("LSP diagnostics + JSON (1MB findings-dense)", |b| {
+        b.iter(|| serde_json::to_vec(&analysis.diagnostics()).unwrap().len())
+    });
+}
+
+/// A document as the store holds it: its text and line index.
+struct Held {
+    text: Arc<String>,
+    index: Arc<LineIndex>,
+}
+
+impl Held {
+    fn new(text: String) -> Self {
+        let index = Arc::new(LineIndex::new(&text));
+        Held {
+            text: Arc::new(text),
+            index,
+        }
+    }
+
+    /// One change, then the new line index, as the store applies a didChange.
+    fn change(&mut self, range: Range, new_text: &str) {
+        apply_change(&mut self.text, &self.index, Some(range), new_text, ColumnUnit::Utf16);
+        self.index = Arc::new(LineIndex::new(&self.text));
+    }
+
+    fn snapshot(&self, uri: &Url, version: i32, config: &Arc<Config>) -> Snapshot {
+        Snapshot::new(
+            uri.clone(),
+            version,
+            self.text.clone(),
+            self.index.clone(),
+            ColumnUnit::Utf16,
+            config.clone(),
+            Some("draft.minutes".into()),
+        )
+    }
 }
 
 /// A one-character edit in the middle of `text`, then the lint and the LSP diagnostics.
 fn did_change_on(c: &mut Criterion, name: &str, text: String) {
     let config = Arc::new(Config::default());
     let uri = Url::parse("file:///bench/draft.minutes").unwrap();
-    let mut rope = Rope::from_str(&text);
-    let middle = (rope.len_lines() / 2) as u32;
+    let mut held = Held::new(text);
+    let middle = (held.index.line_count() / 2) as u32;
     let mut version = 0;
     c.bench_function(name, |b| {
         b.iter(|| {
             version += 1;
             let at = Position::new(middle, 3);
-            apply_change(&mut rope, Some(Range::new(at, at)), "x", ColumnUnit::Utf16);
-            let analysis = analyse(
-                &uri,
-                version,
-                rope.to_string(),
-                config.clone(),
-                Some("draft.minutes".into()),
-                ColumnUnit::Utf16,
-            )
-            .unwrap();
-            apply_change(
-                &mut rope,
-                Some(Range::new(at, Position::new(middle, 4))),
-                "",
-                ColumnUnit::Utf16,
-            );
-            analysis.diagnostics().len()
+            // The snapshot of the previous version is still held, as a lint or request would.
+            let previous = held.snapshot(&uri, version, &config);
+            held.change(Range::new(at, at), "x");
+            let snapshot = held.snapshot(&uri, version, &config);
+            let published = snapshot.analysis().unwrap().diagnostics().len();
+            drop(previous);
+            held.change(Range::new(at, Position::new(middle, 4)), "");
+            published
         })
     });
 }
@@ -78,8 +117,8 @@ fn did_change_on(c: &mut Criterion, name: &str, text: String) {
 /// The parts of a didChange, one by one.
 fn core_parts(c: &mut Criterion, text: &str) {
     let config = Config::default();
-    let mut rope = Rope::from_str(text);
-    let middle = (rope.len_lines() / 2) as u32;
+    let mut held = Held::new(text.to_string());
+    let middle = (held.index.line_count() / 2) as u32;
     c.bench_function("core lint only (1MB)", |b| {
         b.iter(|| {
             minutes_lint::lint(text, &config, Some("draft.minutes"))
@@ -90,22 +129,14 @@ fn core_parts(c: &mut Criterion, text: &str) {
     c.bench_function("core parse only (1MB)", |b| {
         b.iter(|| minutes_lint::parse(text).items.len())
     });
-    c.bench_function("rope to_string + LineIndex (1MB)", |b| {
-        b.iter(|| {
-            let s = rope.to_string();
-            minutes_lint::LineIndex::new(&s).line_count()
-        })
+    c.bench_function("LineIndex (1MB)", |b| {
+        b.iter(|| minutes_lint::LineIndex::new(text).line_count())
     });
-    c.bench_function("rope edit only (1MB)", |b| {
+    c.bench_function("store edit + line index (1MB)", |b| {
         b.iter(|| {
             let at = Position::new(middle, 3);
-            apply_change(&mut rope, Some(Range::new(at, at)), "x", ColumnUnit::Utf16);
-            apply_change(
-                &mut rope,
-                Some(Range::new(at, Position::new(middle, 4))),
-                "",
-                ColumnUnit::Utf16,
-            );
+            held.change(Range::new(at, at), "x");
+            held.change(Range::new(at, Position::new(middle, 4)), "");
         })
     });
 }

@@ -714,8 +714,9 @@ fn config_edits_on_disk_and_client_settings_change_the_diagnostics() {
     }
 }
 
-/// Memory with 100 open 100 KB documents (DESIGN §7: under 100 MB resident). The budget is the
-/// shipped server's, so an up-to-date release build is measured when there is one.
+/// Memory with 100 open 100 KB documents (DESIGN §7: under 100 MB resident; issue 12 asks for
+/// 50 MB, measured at about 35 MB). The budget is the shipped server's, so an up-to-date release
+/// build is measured when there is one.
 #[test]
 fn memory_with_a_hundred_open_documents() {
     let binary = support::binary::optimised_binary()
@@ -754,7 +755,7 @@ fn memory_with_a_hundred_open_documents() {
         "VmRSS: {before} kB at start, {after} kB with 100 open documents of {} bytes",
         doc.len()
     );
-    assert!(after < 100 * 1024, "{after} kB");
+    assert!(after < 50 * 1024, "{after} kB");
 }
 
 #[test]

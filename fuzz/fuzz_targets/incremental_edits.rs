@@ -6,9 +6,9 @@
 //! - to a `ropey::Rope` through char indices, by [`apply_change_to_rope`], which mirrors what the
 //!   server's document store must do;
 //!
-//! and, with the `merged-server` feature (on by default), to a third rope by the server's own
-//! `server::document::apply_change`. The results, the clamping flags and the line counts must
-//! agree after every change.
+//! and, with the `merged-server` feature (on by default), to a third copy by the server's own
+//! `server::store::apply_change` (a shared `String` and its `LineIndex`, as the document store
+//! holds them). The results, the clamping flags and the line counts must agree after every change.
 #![no_main]
 
 use arbitrary::Arbitrary;
@@ -195,7 +195,7 @@ fn position_to_char(rope: &Rope, pos: LineCol, unit: ColumnUnit) -> (usize, bool
 
 #[cfg(feature = "merged-server")]
 fn apply_change_with_server(
-    rope: &mut Rope,
+    text: &mut std::sync::Arc<String>,
     range: Option<(LineCol, LineCol)>,
     new_text: &str,
     unit: ColumnUnit,
@@ -203,14 +203,15 @@ fn apply_change_with_server(
     use tower_lsp::lsp_types::{Position, Range};
     let range =
         range.map(|(a, b)| Range::new(Position::new(a.line, a.col), Position::new(b.line, b.col)));
-    minutes_lint::server::document::apply_change(rope, range, new_text, unit).clamped
+    let index = LineIndex::new(text);
+    minutes_lint::server::store::apply_change(text, &index, range, new_text, unit).clamped
 }
 
 fuzz_target!(|input: Input| {
     let mut oracle = render(&input.initial);
     let mut rope = Rope::from_str(&oracle);
     #[cfg(feature = "merged-server")]
-    let mut server_rope = rope.clone();
+    let mut server_text = std::sync::Arc::new(oracle.clone());
     for (n, change) in input.changes.iter().take(64).enumerate() {
         let range = change.range.map(|(a, b)| (a.line_col(), b.line_col()));
         let new_text = render(&change.text);
@@ -234,9 +235,9 @@ fuzz_target!(|input: Input| {
         );
         #[cfg(feature = "merged-server")]
         {
-            let clamped_server = apply_change_with_server(&mut server_rope, range, &new_text, unit);
+            let clamped_server = apply_change_with_server(&mut server_text, range, &new_text, unit);
             assert_eq!(
-                server_rope.to_string(),
+                server_text.as_str(),
                 oracle,
                 "server: change {n} {range:?} {unit:?} {new_text:?} on {before:?}"
             );

@@ -38,6 +38,19 @@ pub fn lint_with_facts(text: &str, config: &Config, path: Option<&str>, facts: O
     }
 }
 
+/// [`lint`] over a text whose line index the caller already holds (the language server builds one
+/// with each edit and keeps it with the text): the model, the findings and the shared analyses.
+pub fn lint_indexed(
+    text: &str,
+    lines: &LineIndex,
+    config: &Config,
+    path: Option<&str>,
+) -> (Minutes, Vec<Diagnostic>, Analyses) {
+    let minutes = parse_indexed(text, lines, &config.vocabulary, path.map(format_for_path));
+    let (diagnostics, analyses) = run_rules(text, &minutes, lines, config, path, None);
+    (minutes, diagnostics, analyses)
+}
+
 /// Runs every enabled rule over an already parsed draft.
 pub fn check(text: &str, minutes: &Minutes, lines: &LineIndex, config: &Config, path: Option<&str>) -> Vec<Diagnostic> {
     run_rules(text, minutes, lines, config, path, None).0

@@ -1,12 +1,15 @@
-//! Code actions: quick fixes carried in diagnostics' `data`, fix-all, and config edits
-//! ("Allow RULE in this file", "Add ABC to known acronyms").
+//! Code actions, made from the snapshot's own findings: quick fixes, fix-all, and config edits
+//! ("Allow RULE in this file", "Add ABC to known acronyms"). A client that resolves code actions
+//! gets the fixes' edits from `codeAction/resolve`, only for the action chosen.
 
+use crate::core::diagnostic::Applicability;
 use crate::core::fix::fix_all;
 use crate::core::text::{ColumnUnit, LineIndex};
 use crate::server::analysis::{panic_message, Analysis};
 use crate::server::config_edit;
-use crate::server::convert::{minimal_edit, DiagnosticData, Lines, SOURCE};
+use crate::server::convert::{self, fix_edits, minimal_edit, Lines, SOURCE};
 use crate::server::words;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
@@ -50,32 +53,87 @@ fn single_edit(uri: &Url, edits: Vec<TextEdit>) -> WorkspaceEdit {
     }
 }
 
-/// Quick fixes for the diagnostics the client sent, from their `data`, when computed for
-/// `version` (stale fixes are not offered: their ranges would be wrong).
-pub fn quick_fixes(uri: &Url, version: i32, diagnostics: &[lsp::Diagnostic]) -> Vec<CodeActionOrCommand> {
+/// What an action left for `codeAction/resolve` carries: the version it was offered for and
+/// which fix (or all safe fixes) it applies.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct ActionData {
+    pub uri: Url,
+    pub version: i32,
+    /// The finding's place in the snapshot's findings and the fix's among its fixes; None for
+    /// fix-all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<(usize, usize)>,
+}
+
+/// The findings the client's diagnostics name, by place in `linted.diagnostics`, each with the
+/// diagnostic to attach: the client's own where it sent ours (matched by range, rule and message,
+/// so a stale diagnostic finds nothing), else the findings touching `range`.
+fn findings_for(analysis: &Analysis, range: Range, sent: &[lsp::Diagnostic]) -> Vec<(usize, lsp::Diagnostic)> {
+    let lines = analysis.lines();
+    let all = &analysis.linted.diagnostics;
+    let ours: Vec<&lsp::Diagnostic> = sent.iter().filter(|d| rule_of(d).is_some()).collect();
+    if ours.is_empty() {
+        let (span, _) = lines.span(range);
+        return all
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| {
+                d.span.overlaps(span)
+                    || d.span.contains(span.start)
+                    || (d.span.is_empty() && span.contains(d.span.start))
+            })
+            .map(|(i, d)| (i, convert::diagnostic(&lines, &analysis.uri, d)))
+            .collect();
+    }
     let mut out = Vec::new();
-    for d in diagnostics {
-        if rule_of(d).is_none() {
+    for sent in ours {
+        let (span, clamped) = lines.span(sent.range);
+        if clamped {
             continue;
         }
-        let Some(data) = d
-            .data
-            .clone()
-            .and_then(|v| serde_json::from_value::<DiagnosticData>(v).ok())
-        else {
-            continue;
-        };
-        if data.version != version {
-            continue;
+        let first = all.partition_point(|d| d.span.start < span.start);
+        let found = all[first..]
+            .iter()
+            .take_while(|d| d.span.start == span.start)
+            .position(|d| d.span == span && Some(d.rule) == rule_of(sent) && d.message == sent.message);
+        if let Some(k) = found {
+            out.push((first + k, sent.clone()));
         }
-        let first_safe = data.fixes.iter().position(|f| f.safe);
-        for (i, fix) in data.fixes.into_iter().enumerate() {
+    }
+    out
+}
+
+/// Quick fixes for the findings the request names, made from the snapshot's own fixes. With
+/// `lazy` (the client resolves edits) each action carries only what `codeAction/resolve` needs.
+pub fn quick_fixes(
+    analysis: &Analysis,
+    range: Range,
+    sent: &[lsp::Diagnostic],
+    lazy: bool,
+) -> Vec<CodeActionOrCommand> {
+    let lines = analysis.lines();
+    let mut out = Vec::new();
+    for (i, diagnostic) in findings_for(analysis, range, sent) {
+        let fixes = &analysis.linted.diagnostics[i].fixes;
+        let first_safe = fixes.iter().position(|f| f.applicability == Applicability::Safe);
+        for (j, fix) in fixes.iter().enumerate() {
+            let (edit, data) = if lazy {
+                let data = ActionData {
+                    uri: analysis.uri.clone(),
+                    version: analysis.version,
+                    fix: Some((i, j)),
+                };
+                (None, serde_json::to_value(data).ok())
+            } else {
+                (Some(single_edit(&analysis.uri, fix_edits(&lines, fix))), None)
+            };
             out.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: fix.title,
+                title: fix.title.clone(),
                 kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![d.clone()]),
-                edit: Some(single_edit(uri, fix.edits)),
-                is_preferred: Some(Some(i) == first_safe),
+                diagnostics: Some(vec![diagnostic.clone()]),
+                edit,
+                data,
+                is_preferred: Some(Some(j) == first_safe),
                 ..CodeAction::default()
             }));
         }
@@ -83,8 +141,44 @@ pub fn quick_fixes(uri: &Url, version: i32, diagnostics: &[lsp::Diagnostic]) -> 
     out
 }
 
-/// All safe fixes, applied until they converge, as one minimal edit.
-pub fn fix_all_action(uri: &Url, analysis: &Analysis) -> Result<Option<CodeActionOrCommand>, String> {
+/// The fix-all action when some finding has a safe fix. With `lazy` its edit is left for
+/// `codeAction/resolve` (fixing converges by linting again: worth doing only when chosen).
+pub fn fix_all_action(analysis: &Analysis, lazy: bool) -> Result<Option<CodeActionOrCommand>, String> {
+    let safe = analysis
+        .linted
+        .diagnostics
+        .iter()
+        .filter(|d| d.fixes.iter().any(|f| f.applicability == Applicability::Safe))
+        .count();
+    if safe == 0 {
+        return Ok(None);
+    }
+    let mut action = CodeAction {
+        title: format!("Fix all safely fixable problems ({safe})"),
+        kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
+        ..CodeAction::default()
+    };
+    if lazy {
+        let data = ActionData {
+            uri: analysis.uri.clone(),
+            version: analysis.version,
+            fix: None,
+        };
+        action.data = serde_json::to_value(data).ok();
+    } else {
+        match fix_all_edit(analysis)? {
+            Some((applied, edit)) => {
+                action.title = format!("Fix all safely fixable problems ({applied})");
+                action.edit = Some(edit);
+            }
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(CodeActionOrCommand::CodeAction(action)))
+}
+
+/// All safe fixes, applied until they converge, as one minimal edit, with how many applied.
+fn fix_all_edit(analysis: &Analysis) -> Result<Option<(usize, WorkspaceEdit)>, String> {
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         fix_all(&analysis.text, &analysis.config, analysis.path.as_deref(), false)
     }))
@@ -93,12 +187,31 @@ pub fn fix_all_action(uri: &Url, analysis: &Analysis) -> Result<Option<CodeActio
         return Ok(None);
     };
     let edit = TextEdit::new(analysis.lines().range(span), new_text);
-    Ok(Some(CodeActionOrCommand::CodeAction(CodeAction {
-        title: format!("Fix all safely fixable problems ({})", outcome.total_applied()),
-        kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
-        edit: Some(single_edit(uri, vec![edit])),
-        ..CodeAction::default()
-    })))
+    Ok(Some((outcome.total_applied(), single_edit(&analysis.uri, vec![edit]))))
+}
+
+/// Fills in the edit of an action offered lazily, when the document is still at the version it
+/// was offered for (else it stays without one: its ranges would be wrong).
+pub fn resolve(analysis: &Analysis, mut action: CodeAction) -> Result<CodeAction, String> {
+    let Some(data) = action
+        .data
+        .clone()
+        .and_then(|v| serde_json::from_value::<ActionData>(v).ok())
+    else {
+        return Ok(action);
+    };
+    if data.version != analysis.version || data.uri != analysis.uri {
+        return Ok(action);
+    }
+    match data.fix {
+        Some((i, j)) => {
+            if let Some(fix) = analysis.linted.diagnostics.get(i).and_then(|d| d.fixes.get(j)) {
+                action.edit = Some(single_edit(&analysis.uri, fix_edits(&analysis.lines(), fix)));
+            }
+        }
+        None => action.edit = fix_all_edit(analysis)?.map(|(_, edit)| edit),
+    }
+    Ok(action)
 }
 
 /// Where config edits go: the config file in force, or a new one at the workspace root.

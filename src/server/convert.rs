@@ -1,8 +1,9 @@
 //! Byte spans ⇄ LSP ranges (through the core's one [`LineIndex`]) and core diagnostics → LSP.
 
-use crate::core::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::core::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::core::text::{ColumnUnit, LineCol, LineIndex, Span};
 use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 use tower_lsp::lsp_types::{
     self as lsp, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Position, Range, TextEdit,
     Url,
@@ -58,21 +59,19 @@ impl<'a> Lines<'a> {
     }
 }
 
-/// A fix as carried in a diagnostic's `data`, already in LSP positions, so that a code action
-/// request needs no re-lint.
+/// A fix as a published diagnostic's `data` names it: its title and whether `--fix` would apply
+/// it. The edits are not sent with every publication; a code action makes them from the
+/// snapshot's own findings when asked.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-pub struct FixData {
+pub struct FixSummary {
     pub title: String,
     pub safe: bool,
-    pub edits: Vec<TextEdit>,
 }
 
-/// What a diagnostic's `data` holds.
+/// What a published diagnostic's `data` holds (only when it has fixes).
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct DiagnosticData {
-    /// The document version the diagnostic (and its fix edits) were computed for.
-    pub version: i32,
-    pub fixes: Vec<FixData>,
+    pub fixes: Vec<FixSummary>,
 }
 
 pub fn severity(severity: Severity) -> DiagnosticSeverity {
@@ -83,8 +82,16 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
     }
 }
 
+/// A fix's edits in LSP positions.
+pub fn fix_edits(lines: &Lines<'_>, fix: &Fix) -> Vec<TextEdit> {
+    fix.edits
+        .iter()
+        .map(|e| TextEdit::new(lines.range(e.span), e.new_text.clone()))
+        .collect()
+}
+
 /// Converts one core diagnostic to its LSP form.
-pub fn diagnostic(lines: &Lines<'_>, uri: &Url, version: i32, d: &Diagnostic) -> lsp::Diagnostic {
+pub fn diagnostic(lines: &Lines<'_>, uri: &Url, d: &Diagnostic) -> lsp::Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = d
         .related
         .iter()
@@ -93,24 +100,14 @@ pub fn diagnostic(lines: &Lines<'_>, uri: &Url, version: i32, d: &Diagnostic) ->
             message: r.message.clone(),
         })
         .collect();
-    let fixes: Vec<FixData> = d
-        .fixes
-        .iter()
-        .map(|f| FixData {
-            title: f.title.clone(),
-            safe: f.applicability == Applicability::Safe,
-            edits: f
-                .edits
-                .iter()
-                .map(|e| TextEdit::new(lines.range(e.span), e.new_text.clone()))
-                .collect(),
-        })
-        .collect();
-    let data = if fixes.is_empty() {
-        None
-    } else {
-        serde_json::to_value(DiagnosticData { version, fixes }).ok()
-    };
+    let data = (!d.fixes.is_empty()).then(|| {
+        let fixes: Vec<Value> = d
+            .fixes
+            .iter()
+            .map(|f| json!({"title": f.title, "safe": f.applicability == Applicability::Safe}))
+            .collect();
+        json!({ "fixes": fixes })
+    });
     lsp::Diagnostic {
         range: lines.range(d.span),
         severity: Some(severity(d.severity)),
@@ -125,8 +122,8 @@ pub fn diagnostic(lines: &Lines<'_>, uri: &Url, version: i32, d: &Diagnostic) ->
 }
 
 /// Converts all of a document's diagnostics.
-pub fn diagnostics(lines: &Lines<'_>, uri: &Url, version: i32, all: &[Diagnostic]) -> Vec<lsp::Diagnostic> {
-    all.iter().map(|d| diagnostic(lines, uri, version, d)).collect()
+pub fn diagnostics(lines: &Lines<'_>, uri: &Url, all: &[Diagnostic]) -> Vec<lsp::Diagnostic> {
+    all.iter().map(|d| diagnostic(lines, uri, d)).collect()
 }
 
 /// The smallest single edit turning `old` into `new`: common prefix and suffix kept, on character

@@ -135,11 +135,11 @@ mod tests {
     use super::*;
     use crate::core::config::Config;
     use crate::core::text::ColumnUnit;
-    use crate::server::analysis::analyse;
+    use crate::server::analysis::{analyse, Analysed};
     use std::sync::Arc;
     use tower_lsp::lsp_types::Url;
 
-    fn analysed(text: &str, config: Config) -> Analysis {
+    fn analysed(text: &str, config: Config) -> Analysed {
         let uri = Url::parse("file:///d.minutes").unwrap();
         analyse(&uri, 1, text.to_string(), Arc::new(config), None, ColumnUnit::Utf16).unwrap()
     }

@@ -69,10 +69,18 @@ local responses = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', param
 local action
 for _, r in pairs(responses) do
   for _, a in ipairs(r.result or {}) do
-    if a.edit and (a.isPreferred or action == nil) then action = a end
+    if a.kind == 'quickfix' and (a.edit or a.data) and (a.isPreferred or action == nil) then action = a end
   end
 end
 check(action ~= nil, 'a quick fix is offered for broken-paragraph')
+-- Neovim resolves an action's edit when the server left it for codeAction/resolve.
+if action.edit == nil then
+  local resolved = vim.lsp.buf_request_sync(buf, 'codeAction/resolve', action, 10000) or {}
+  for _, r in pairs(resolved) do
+    if r.result then action = r.result end
+  end
+end
+check(action.edit ~= nil, 'the quick fix has its edit')
 vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding)
 local text = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n')
 check(text:find('the three previous monitoring visits', 1, true) ~= nil, 'the quick fix joined the paragraph')
