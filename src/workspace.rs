@@ -87,6 +87,11 @@ pub struct Resolver {
     effective: HashMap<Option<PathBuf>, Arc<Config>>,
     /// Error messages already handed out by [`Resolver::resolve_or_last_good`].
     reported: HashSet<String>,
+    /// The defaults, for documents under no config file: built once, not once per document.
+    defaults: Option<Arc<ResolvedConfig>>,
+    /// The working directory, asked of the system once: relative paths are made absolute
+    /// against it.
+    cwd: Option<PathBuf>,
 }
 
 impl Resolver {
@@ -124,7 +129,7 @@ impl Resolver {
 
     /// The config for a document on disk; a broken config file is an error naming it.
     pub fn resolve(&mut self, document: &Path) -> Result<DocumentConfig, ConfigError> {
-        let absolute = std::path::absolute(document).unwrap_or_else(|_| document.to_path_buf());
+        let absolute = self.absolute(document);
         let resolved = self.resolved_for(&absolute)?;
         Ok(self.document_config(&absolute, &resolved))
     }
@@ -136,7 +141,7 @@ impl Resolver {
             let defaults = Arc::new(ResolvedConfig::default());
             return (self.document_config(Path::new(""), &defaults), None);
         };
-        let absolute = std::path::absolute(document).unwrap_or_else(|_| document.to_path_buf());
+        let absolute = self.absolute(document);
         match self.resolved_for(&absolute) {
             Ok(resolved) => (self.document_config(&absolute, &resolved), None),
             Err(error) => {
@@ -148,13 +153,29 @@ impl Resolver {
         }
     }
 
+    /// `document` made absolute, as [`std::path::absolute`] does, without asking the system for
+    /// the working directory once per document.
+    fn absolute(&mut self, document: &Path) -> PathBuf {
+        if document.is_relative() && !document.as_os_str().is_empty() {
+            if self.cwd.is_none() {
+                self.cwd = std::env::current_dir().ok();
+            }
+            if let Some(cwd) = &self.cwd {
+                if let Ok(absolute) = std::path::absolute(cwd.join(document)) {
+                    return absolute;
+                }
+            }
+        }
+        std::path::absolute(document).unwrap_or_else(|_| document.to_path_buf())
+    }
+
     /// The config file (loaded) that applies to an absolute document path.
     fn resolved_for(&mut self, absolute: &Path) -> Result<Arc<ResolvedConfig>, ConfigError> {
         if let Some(forced) = &self.forced {
             return Ok(forced.clone());
         }
         let Some(file) = self.nearest_file(absolute) else {
-            return Ok(Arc::default());
+            return Ok(self.defaults.get_or_insert_with(Arc::default).clone());
         };
         if let Some(found) = self.loaded.get(&file) {
             return Ok(found.clone());
@@ -167,11 +188,13 @@ impl Resolver {
 
     /// The nearest config file above a document, looked up once per folder.
     fn nearest_file(&mut self, absolute: &Path) -> Option<PathBuf> {
-        let dir = absolute.parent().unwrap_or(Path::new(".")).to_path_buf();
-        self.nearest
-            .entry(dir)
-            .or_insert_with_key(|dir| find_config_file(dir))
-            .clone()
+        let dir = absolute.parent().unwrap_or(Path::new("."));
+        if let Some(found) = self.nearest.get(dir) {
+            return found.clone();
+        }
+        let found = find_config_file(dir);
+        self.nearest.insert(dir.to_path_buf(), found.clone());
+        found
     }
 
     fn document_config(&mut self, absolute: &Path, resolved: &Arc<ResolvedConfig>) -> DocumentConfig {

@@ -217,29 +217,33 @@ pub fn check_files(options: &CheckOptions, stdin: Option<&mut dyn Read>) -> Resu
 
     // Read and lint in parallel; each file is read once.
     // Each draft: checked, or (`Err(is_word)`) a walked candidate that does not read as minutes.
-    let results: Vec<Result<Result<Checked, bool>, String>> = sources
-        .into_par_iter()
-        .map(|source| {
-            let read = match &source.file {
-                Some(file) => read_draft(file, &source.display, source.word)?,
-                None => match stdin_text.clone() {
-                    Some(draft) => draft,
-                    None => Draft::Text(String::new()),
-                },
-            };
-            let text = match &read {
-                Draft::Text(text) => text.as_str(),
-                Draft::Word(_, draft) => draft.text.as_str(),
-            };
-            if source.tentative && !reads_as_minutes(text) {
-                return Ok(Err(source.word));
-            }
-            Ok(Ok(match read {
-                Draft::Text(text) => check_one(source, text, options),
-                Draft::Word(bytes, draft) => check_word(source, bytes, *draft, options)?,
-            }))
-        })
-        .collect();
+    let check_source = |source: Source| -> Result<Result<Checked, bool>, String> {
+        let read = match &source.file {
+            Some(file) => read_draft(file, &source.display, source.word)?,
+            None => match stdin_text.clone() {
+                Some(draft) => draft,
+                None => Draft::Text(String::new()),
+            },
+        };
+        let text = match &read {
+            Draft::Text(text) => text.as_str(),
+            Draft::Word(_, draft) => draft.text.as_str(),
+        };
+        if source.tentative && !reads_as_minutes(text) {
+            return Ok(Err(source.word));
+        }
+        Ok(Ok(match read {
+            Draft::Text(text) => check_one(source, text, options),
+            Draft::Word(bytes, draft) => check_word(source, bytes, *draft, options)?,
+        }))
+    };
+    // One draft (a pre-commit hook, an editor's save) is checked on this thread: starting the
+    // thread pool would cost more than the draft.
+    let results: Vec<Result<Result<Checked, bool>, String>> = if sources.len() == 1 {
+        sources.into_iter().map(check_source).collect()
+    } else {
+        sources.into_par_iter().map(check_source).collect()
+    };
     let mut checked = Vec::with_capacity(results.len());
     let (mut not_minutes, mut word_not_minutes) = (0, 0);
     for result in results {

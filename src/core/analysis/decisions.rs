@@ -9,10 +9,24 @@
 
 use crate::core::model::Decision;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("decision pattern is valid"))
+}
+
+/// `text` with its ASCII capitals lowered (every byte offset unchanged). The patterns here are
+/// written in lower case and matched against this instead of with `(?i)`: case-insensitive
+/// alternations of whole words cost the regex compiler twice as much, paid by the first draft a
+/// process checks. (Unicode folding would also have matched the Kelvin sign for "k" and the long
+/// s for "s", which minutes never contain.)
+fn lowered(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// True when `text` records an outcome somewhere: a decision verb in the past tense ("agreed",
@@ -26,11 +40,13 @@ pub fn records_outcome(text: &str) -> bool {
     static NOTED: OnceLock<Regex> = OnceLock::new();
     static ALONE: OnceLock<Regex> = OnceLock::new();
     static VOTES: OnceLock<Regex> = OnceLock::new();
+    let original = text;
+    let text = &*lowered(text);
     // Past tenses that only a decision produces, in any case, anywhere in the item.
     let decided = regex(
         &DECIDED,
         concat!(
-            r"(?i)\b(?:resolved|agreed|approved|decided|endorsed|adopted|ratified|carried|seconded|",
+            r"\b(?:resolved|agreed|approved|decided|endorsed|adopted|ratified|carried|seconded|",
             r"unanimous(?:ly)?|elected|re-elected|appointed|co-?opted|granted|refused|rejected|",
             r"deferred|withdrawn|postponed|authori[sz]ed|voted|determined|",
             // Welsh: resolved, agreed, noted.
@@ -43,7 +59,7 @@ pub fn records_outcome(text: &str) -> bool {
     // "was accepted", "were noted", "be supported", "is confirmed".
     let passive = regex(
         &PASSIVE,
-        r"(?i)\b(?:was|were|be|been|is|are)\s+(?:\w+ly\s+)?(?:noted|supported|accepted|confirmed|signed|paid|awarded|received\s+and\s+noted)\b(?P<that>\s+that\b)?",
+        r"\b(?:was|were|be|been|is|are)\s+(?:\w+ly\s+)?(?:noted|supported|accepted|confirmed|signed|paid|awarded|received\s+and\s+noted)\b(?P<that>\s+that\b)?",
     );
     if passive.captures_iter(text).any(|c| c.name("that").is_none()) {
         return true;
@@ -51,7 +67,7 @@ pub fn records_outcome(text: &str) -> bool {
     // "The Committee noted the report", "Members noted the update"; not "noted that …".
     let noted = regex(
         &NOTED,
-        r"(?i)\b(?:it|council|committee|panel|board|cabinet|members|councillors|meeting|group|forum|all|everyone)\s+(?:\w+ly\s+)?(?:noted|supported|accepted|confirmed)\b(?P<that>\s+that\b)?",
+        r"\b(?:it|council|committee|panel|board|cabinet|members|councillors|meeting|group|forum|all|everyone)\s+(?:\w+ly\s+)?(?:noted|supported|accepted|confirmed)\b(?P<that>\s+that\b)?",
     );
     if noted.captures_iter(text).any(|c| c.name("that").is_none()) {
         return true;
@@ -61,13 +77,13 @@ pub fn records_outcome(text: &str) -> bool {
         &ALONE,
         r"(?im)(?:^|[.:;,\-–—]\s*)(?:noted|supported|accepted|objection|objections|no\s+objections?|no\s+comments?|no\s+observations?)\s*[.;!]?(?:\s+(?-i:[A-Z]{1,3})(?:\s*/\s*(?-i:[A-Z]{1,3}))*)?\s*$",
     );
-    if alone.is_match(text) {
+    if alone.is_match(original) {
         return true;
     }
     let votes = regex(
         &VOTES,
         concat!(
-            r"(?i)\bno\s+objections?\b|\bin\s+favou?r\b|\b\d+\s+(?:votes?\s+)?(?:for|against|abstentions?)\b|",
+            r"\bno\s+objections?\b|\bin\s+favou?r\b|\b\d+\s+(?:votes?\s+)?(?:for|against|abstentions?)\b|",
             r"\b(?:for|against|abstentions?)\s*[:\-–]?\s*\d+\b|\bmotion\s+(?:was\s+)?(?:lost|fell|passed|defeated)\b|",
             // Put off: "… would be an agenda item for the next meeting."
             r"\b(?:next|future|later|following|subsequent)\s+(?:meeting|agenda)\b",
@@ -86,7 +102,7 @@ pub fn calls_for_decision(title: &str, body: &str) -> bool {
     let asks = regex(
         &ASKS,
         concat!(
-            r"(?i)^[\W\d]*(?:item\s+)?(?:(?:to|resolution\s+to)\s+(?:(?:consider|receive|review|discuss)\s+(?:and\s+|&\s+)?(?:if\s+\w+\s+)?)?",
+            r"^[\W\d]*(?:item\s+)?(?:(?:to|resolution\s+to)\s+(?:(?:consider|receive|review|discuss)\s+(?:and\s+|&\s+)?(?:if\s+\w+\s+)?)?",
             r"(?:agree|approve|resolve|adopt|ratify|authori[sz]e|determine|decide|accept|confirm|elect|",
             r"appoint|co-?opt|nominate|endorse|award|grant|set|vote)\b)",
         ),
@@ -94,7 +110,7 @@ pub fn calls_for_decision(title: &str, body: &str) -> bool {
     let names = regex(
         &NAMES,
         concat!(
-            r"(?i)\b(?:motions?|proposals?|recommendations?|applications?|payments?|precept|",
+            r"\b(?:motions?|proposals?|recommendations?|applications?|payments?|precept|",
             r"co-?options?|quotes|quotations|tenders?|(?:accounts|invoices|bills|cheques)\s+for\s+(?:payment|approval))\b",
         ),
     );
@@ -102,11 +118,13 @@ pub fn calls_for_decision(title: &str, body: &str) -> bool {
     // "Payments received", "Planning decisions", "Applications update": news, not a request.
     let received = regex(
         &RECEIVED,
-        r"(?i)\b(?:received|receipts|decisions|determined|granted|refused)\b",
+        r"\b(?:received|receipts|decisions|determined|granted|refused)\b",
     );
-    let opening = body.trim_start().split(['\n', '\r']).next().unwrap_or("");
-    let named = names.is_match(title) && !received.is_match(title) && !needs_no_decision(title);
-    asks.is_match(title) || named || asks.is_match(opening)
+    let opening = lowered(body.trim_start().split(['\n', '\r']).next().unwrap_or(""));
+    let opening = &*opening;
+    let lower_title = lowered(title);
+    let named = names.is_match(&lower_title) && !received.is_match(&lower_title) && !needs_no_decision(title);
+    asks.is_match(&lower_title) || named || asks.is_match(opening)
 }
 
 /// True when an item's title says it needs no decision: a report received from a person or a
@@ -118,14 +136,14 @@ pub fn needs_no_decision(title: &str) -> bool {
     let information = regex(
         &INFORMATION,
         concat!(
-            r"(?i)\b(?:reports?|updates?|feedback|briefing|public|open\s+forum|forum|participation|questions?|",
+            r"\b(?:reports?|updates?|feedback|briefing|public|open\s+forum|forum|participation|questions?|",
             r"correspondence|communications|announcements?|remarks|matters\s+arising|arising|for\s+information|",
             r"information|to\s+note|noting|close|closed|closure|closing|visitors?|visiting|guests?|",
             r"petitions?|deputations?|presentations?|a\.?o\.?c?\.?b\.?|any\s+other|other\s+business|",
             r"items?\s+for\s+(?:the\s+)?(?:next|future)|agenda\s+items|issues|news)\b",
         ),
     );
-    information.is_match(title)
+    information.is_match(&lowered(title))
 }
 
 /// True when an item's title says it is no business of the meeting's to decide: public
@@ -137,11 +155,11 @@ pub fn is_business_free(title: &str) -> bool {
     let free = regex(
         &FREE,
         concat!(
-            r"(?i)\b(?:public|open\s+forum|participation|questions?|petitions?|deputations?|announcements?|",
+            r"\b(?:public|open\s+forum|participation|questions?|petitions?|deputations?|announcements?|",
             r"remarks|close|closed|closure|closing|visitors?|visiting)\b",
         ),
     );
-    free.is_match(title)
+    free.is_match(&lowered(title))
 }
 
 /// True when an item's text weighs something the meeting could decide: a sum of money; a
@@ -154,13 +172,13 @@ pub fn weighs_a_choice(text: &str) -> bool {
     let choice = regex(
         &CHOICE,
         concat!(
-            r"(?i)£\s?\d|\b\d+\s?(?:pounds|euros)\b|\b(?:propos(?:al|als|ed|ing)|recommend(?:ation|ations|ed|s)?|",
+            r"£\s?\d|\b\d+\s?(?:pounds|euros)\b|\b(?:propos(?:al|als|ed|ing)|recommend(?:ation|ations|ed|s)?|",
             r"request(?:s|ed)?|quot(?:e|es|ation|ations)|tenders?|applications?|motions?|options?|",
             r"whether\s+to|asked\s+(?:the\s+\w+\s+)?to\s+(?:agree|approve|decide|consider|support)|",
             r"reports?|presentations?|plans?|programmes?|strateg(?:y|ies)|polic(?:y|ies)|contracts?|budgets?|assessments?)\b",
         ),
     );
-    choice.is_match(text)
+    choice.is_match(&lowered(text))
 }
 
 /// True when `text` is at most one sentence: a record of a single event, not business weighed.
@@ -178,14 +196,12 @@ pub fn is_nil_return(title: &str, body: &str) -> bool {
     static TITLE_NIL: OnceLock<Regex> = OnceLock::new();
     let nil = regex(
         &NIL,
-        r"(?i)^[\W]*(?:there\s+(?:was|were|had\s+been|are|is)\s+(?:no(?:ne)?|nothing)\b|none\b|no\s+\w+|nothing\b|nil\b|n/?a\b|not\s+applicable\b)",
+        r"^[\W]*(?:there\s+(?:was|were|had\s+been|are|is)\s+(?:no(?:ne)?|nothing)\b|none\b|no\s+\w+|nothing\b|nil\b|n/?a\b|not\s+applicable\b)",
     );
-    let title_nil = regex(
-        &TITLE_NIL,
-        r"(?i)[\-–—:.]\s*(?:none|nil|n/?a|nothing\s+to\s+report)\W*$",
-    );
+    let title_nil = regex(&TITLE_NIL, r"[\-–—:.]\s*(?:none|nil|n/?a|nothing\s+to\s+report)\W*$");
     let body = body.trim();
-    (body.len() < 200 && nil.is_match(body)) || (body.is_empty() && title_nil.is_match(title.trim()))
+    (body.len() < 200 && nil.is_match(&lowered(body)))
+        || (body.is_empty() && title_nil.is_match(&lowered(title.trim())))
 }
 
 /// True when `text` stops in the middle of a sentence (no closing punctuation at its end): the
@@ -273,6 +289,23 @@ mod tests {
         ] {
             assert!(records_outcome(text), "{text}");
         }
+    }
+
+    #[test]
+    fn case_is_ignored_in_every_test() {
+        assert!(records_outcome("The Committee AGREED to write to the owner."));
+        assert!(records_outcome("The report Was Noted."));
+        assert!(records_outcome("Members NOTED the update."));
+        assert!(records_outcome("Motion LOST by 3 votes."));
+        assert!(!records_outcome("MEMBERS DISCUSSED THE REPORT AT LENGTH."));
+        assert!(calls_for_decision("TO APPROVE THE ACCOUNTS", ""));
+        assert!(calls_for_decision("Planning Applications", ""));
+        assert!(!calls_for_decision("PAYMENTS RECEIVED", ""));
+        assert!(needs_no_decision("CLERK'S REPORT"));
+        assert!(is_business_free("Public Participation"));
+        assert!(weighs_a_choice("The Clerk presented the QUOTATIONS for the work."));
+        assert!(is_nil_return("Correspondence", "NONE."));
+        assert!(is_nil_return("Petitions – NIL", ""));
     }
 
     #[test]

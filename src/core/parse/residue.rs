@@ -26,14 +26,25 @@ pub fn find_residue(text: &str, lines: &LineIndex) -> Vec<Residue> {
             removal: removal_for(text, span),
         });
     };
-    let icons: Vec<Span> = icon_pattern()
-        .find_iter(text)
-        .map(|m| trimmed(text, m.start(), m.end()))
-        .collect();
+    // Each pattern is built (a cost the first draft in a process pays) and run only when the
+    // text holds the words that every match of it starts with or contains.
+    let icons: Vec<Span> = if contains_ignore_ascii_case(text, "icon") {
+        icon_pattern()
+            .find_iter(text)
+            .map(|m| trimmed(text, m.start(), m.end()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     for &icon in &icons {
         push(ResidueKind::FileIcon, icon);
     }
-    for m in view_full_text_pattern().find_iter(text) {
+    let view_links = contains_ignore_ascii_case(text, "view the");
+    for m in view_links
+        .then(|| view_full_text_pattern().find_iter(text))
+        .into_iter()
+        .flatten()
+    {
         // The link usually follows an ellipsis marking where the web page cut the text; it goes
         // too. (Found by hand: an optional prefix in the pattern would slow the search down.)
         let mut start = m.start();
@@ -71,12 +82,12 @@ pub fn find_residue(text: &str, lines: &LineIndex) -> Vec<Residue> {
         let bare = content.trim_start_matches(['-', '*', '•', '·', '#', ' ', '\t', '\u{a0}']);
         if is_breadcrumb(bare) {
             push(ResidueKind::Breadcrumb, content_span);
-        } else if page_furniture_pattern().is_match(bare)
-            || (bare.len() != content.len() && page_furniture_pattern().is_match(content))
+        } else if is_page_furniture(bare)
+            || (bare.len() != content.len() && is_page_furniture(content))
             || is_page_number(text, lines, line, raw, content)
         {
             push(ResidueKind::PageFurniture, content_span);
-        } else if page_chrome_pattern().is_match(bare) {
+        } else if opens_like_page_chrome(bare) && page_chrome_pattern().is_match(bare) {
             push(ResidueKind::PageChrome, content_span);
         } else if ["supporting documents", "additional documents"]
             .iter()
@@ -145,6 +156,81 @@ fn page_chrome_pattern() -> &'static Regex {
         )
         .expect("valid")
     })
+}
+
+/// Whether `text` holds `needle` (ASCII, lower case) in any ASCII case.
+fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
+    let (bytes, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes).any(|at| {
+        bytes
+            .get(at..at + needle.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(needle))
+    })
+}
+
+/// Whether a line starts with one of the words every alternative of [`page_chrome_pattern`]
+/// starts with (so that most drafts never build it). The words have no letter whose Unicode
+/// case folding goes beyond ASCII other than "k" and "s", whose other forms (the Kelvin sign,
+/// the long s) minutes never hold.
+fn opens_like_page_chrome(line: &str) -> bool {
+    let word = line
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .take(9)
+        .map(|b| b.to_ascii_lowercase());
+    let mut first = [0u8; 9];
+    let mut len = 0;
+    for (slot, b) in first.iter_mut().zip(word) {
+        *slot = b;
+        len += 1;
+    }
+    matches!(
+        &first[..len],
+        b"skip"
+            | b"print"
+            | b"share"
+            | b"email"
+            | b"e"
+            | b"bookmark"
+            | b"back"
+            | b"return"
+            | b"go"
+            | b"top"
+            | b"contact"
+            | b"about"
+            | b"follow"
+            | b"accept"
+            | b"reject"
+            | b"manage"
+            | b"set"
+            | b"cookie"
+            | b"we"
+            | b"this"
+            | b"select"
+            | b"choose"
+            | b"change"
+            | b"link"
+            | b"click"
+            | b"view"
+            | b"export"
+    )
+}
+
+/// Whether a line is a printed page's furniture; the pattern is asked only when the line opens
+/// as every alternative of it does ("page ", "(this page ", "printed on ", a dash and a digit).
+fn is_page_furniture(line: &str) -> bool {
+    let unbracketed = line.strip_prefix('(').unwrap_or(line);
+    let opens = ["page ", "this page ", "printed on ", "printed at "]
+        .iter()
+        .any(|opening| strip_prefix_ignore_case(unbracketed, opening).is_some())
+        || line
+            .strip_prefix(['-', '–'])
+            .map(|rest| rest.strip_prefix(' ').unwrap_or(rest))
+            .is_some_and(|rest| rest.starts_with(char::is_numeric));
+    opens && page_furniture_pattern().is_match(line)
 }
 
 /// A printed page's running text on a line of its own: "Page 3 of 12", "Page 3", "- 3 -",
