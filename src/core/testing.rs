@@ -31,6 +31,17 @@ impl Rule {
         lint(text, &self.alone(config), path).diagnostics
     }
 
+    /// The text each of this rule's findings on `text` points at, with the default config.
+    pub fn flagged(&self, text: &str) -> Vec<String> {
+        self.flagged_with(text, &Config::default())
+    }
+
+    /// The text each of this rule's findings on `text` points at, with `config`.
+    pub fn flagged_with(&self, text: &str, config: &Config) -> Vec<String> {
+        let findings = self.findings_with(text, config, None);
+        findings.iter().map(|d| d.span.slice(text).to_string()).collect()
+    }
+
     /// This rule's findings on a Word draft: its text and what Word says beyond it.
     pub fn findings_in_word(&self, text: &str, facts: &WordFacts) -> Vec<Diagnostic> {
         lint_with_facts(text, &self.alone(&Config::default()), None, Some(facts)).diagnostics

@@ -76,10 +76,7 @@ mod tests {
         let mut config = Config::default();
         config.committee.members = members.iter().map(|s| s.to_string()).collect();
         config.committee.substitutes = substitutes.iter().map(|s| s.to_string()).collect();
-        RULE.findings_with(text, &config, None)
-            .iter()
-            .map(|d| d.span.slice(text).to_string())
-            .collect()
+        RULE.flagged_with(text, &config)
     }
 
     const TEXT: &str = "Minutes of the meeting held on 4 March 2025\n\nPresent: Cllr P Ames (Chair), Cllr R Lowe, Cllr T Gale\nIn attendance: Mrs J Pope (Clerk), Cllr V Moss\n\n1. Minutes\nApproved.\n";

@@ -79,10 +79,7 @@ mod tests {
     fn found(text: &str, quorum: Option<u32>) -> Vec<String> {
         let mut config = Config::default();
         config.committee.quorum = quorum;
-        RULE.findings_with(text, &config, None)
-            .iter()
-            .map(|d| d.span.slice(text).to_string())
-            .collect()
+        RULE.flagged_with(text, &config)
     }
 
     const TEXT: &str = "Minutes of the meeting held on 4 March 2025\n\nPresent: Cllr P Ames (Chair), Cllr R Lowe, Cllr S Kerr\nIn attendance: Mrs J Pope (Clerk)\n\n4. Planning\nCllr Kerr left the meeting at 8.40pm.\n\n5. Finance\nThe accounts were noted.\n\n6. Close\nThe meeting closed at 9pm.\n";

@@ -3,6 +3,7 @@
 //! without a title ("Proposed: Jo Hartley"), or the chair ("proposed by the Chairman"), read just
 //! after a word such as "seconded by" or just before one such as "seconded".
 
+use crate::core::dates::MONTH_NAMES;
 use crate::core::model::Person;
 use crate::core::text::Span;
 
@@ -142,22 +143,16 @@ const NOT_NAMES: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Yes",
     "No",
     "None",
 ];
+
+/// Whether a capitalised word is never part of a name: a title, a day, a month, a word that
+/// opens sentences.
+fn is_not_a_name(word: &str) -> bool {
+    NOT_NAMES.contains(&word) || MONTH_NAMES.contains(&word)
+}
 
 /// Capitals that are words or bodies, not someone's initials.
 const NOT_CODES: &[&str] = &[
@@ -309,10 +304,10 @@ pub fn read_after(text: &str, at: usize, limit: usize, titled: &[(Person, Option
     loop {
         let w = word_at(s, cursor);
         let w_trim = w.trim_end_matches(['\'', '-']);
-        if w_trim.is_empty() || !is_name_word(w_trim) || (words == 0 && NOT_NAMES.contains(&w_trim)) {
+        if w_trim.is_empty() || !is_name_word(w_trim) || (words == 0 && is_not_a_name(w_trim)) {
             break;
         }
-        if words > 0 && NOT_NAMES.contains(&w_trim) {
+        if words > 0 && is_not_a_name(w_trim) {
             break;
         }
         words += 1;
@@ -387,7 +382,7 @@ pub fn read_before(text: &str, floor: usize, end: usize, titled: &[(Person, Opti
             person: None,
         });
     }
-    if !is_name_word(word) || word.chars().count() < 2 || NOT_NAMES.contains(&word) {
+    if !is_name_word(word) || word.chars().count() < 2 || is_not_a_name(word) {
         return None;
     }
     // One or two more capitalised words before it, and no capitalised word before those.
@@ -398,7 +393,7 @@ pub fn read_before(text: &str, floor: usize, end: usize, titled: &[(Person, Opti
         let Some(space) = before.strip_suffix(' ') else { break };
         let (w_start, w) = word_before(space, space.len());
         let w = w.trim_end_matches('.');
-        if w.is_empty() || w_start < floor || !is_name_word(w) || NOT_NAMES.contains(&w) {
+        if w.is_empty() || w_start < floor || !is_name_word(w) || is_not_a_name(w) {
             break;
         }
         first = w_start;
