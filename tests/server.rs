@@ -136,6 +136,7 @@ fn initialize_advertises_capabilities_and_negotiates_encoding() {
     assert_eq!(caps["referencesProvider"], true);
     assert_eq!(caps["documentSymbolProvider"], true);
     assert_eq!(caps["foldingRangeProvider"], true);
+    assert_eq!(caps["inlayHintProvider"], true);
     assert_eq!(caps["completionProvider"]["triggerCharacters"], json!([" "]));
     assert_eq!(
         caps["codeActionProvider"]["codeActionKinds"],
@@ -849,4 +850,63 @@ fn undefined_acronyms_can_be_added_to_the_config() {
             .all(|x| x["range"] != d["range"]),
         "{after:?}"
     );
+}
+
+/// A parish meeting of our own: four voting members, one leaving at the end of the first item.
+const VOTES: &str = "Elmbridge Parish Council\n\nMinutes of the meeting held on Tuesday 4 March 2025 at 7.30pm\n\n\
+Present: Cllr P Ames (Chair), Cllr R Lowe, Cllr S Kerr, Cllr T Hale\nIn attendance: Mrs J Pope (Clerk)\n\n\
+1. Play area\n\nCllr Lowe proposed and Cllr Kerr seconded that the new swings be bought. \
+Voting: 3 in favour, 1 against. Carried.\n\nCllr Hale left the meeting at 8.10pm.\n\n\
+2. Allotments\n\n\
+Cllr Ames proposed that the rents stay the same; seconded by Cllr Lowe. All in favour.\n\n\
+The meeting closed at 8.45pm.\n";
+
+#[test]
+fn inlay_hints_show_who_could_vote_and_each_votes_tally() {
+    for unit in [ColumnUnit::Utf16, ColumnUnit::Utf8] {
+        let (mut client, _) = LspClient::initialized(if unit == ColumnUnit::Utf8 { utf8() } else { utf16() });
+        let uri = doc_uri("votes.minutes");
+        client.open(&uri, 1, VOTES);
+        let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 100, "character": 0}});
+        let hints = client.request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": uri}, "range": whole}),
+        );
+        let labels: Vec<(Value, String)> = hints
+            .as_array()
+            .unwrap_or_else(|| panic!("{hints}"))
+            .iter()
+            .map(|h| {
+                (
+                    h["position"].clone(),
+                    h["label"].as_str().unwrap_or_default().trim().to_string(),
+                )
+            })
+            .collect();
+        let at_end_of = |needle: &str| {
+            let offset = VOTES.find(needle).unwrap() + needle.len();
+            position(VOTES, offset, unit)
+        };
+        assert!(
+            labels.contains(&(at_end_of("\n1"), "4 voting members".to_string())),
+            "{labels:?}"
+        );
+        assert!(
+            labels.contains(&(at_end_of("\n2"), "3 voting members".to_string())),
+            "{labels:?}"
+        );
+        assert!(
+            labels.iter().any(|(_, l)| l.starts_with("3 for, 1 against")),
+            "{labels:?}"
+        );
+        assert!(labels.iter().any(|(_, l)| l == "unanimous"), "{labels:?}");
+
+        // Only the hints inside the range asked for.
+        let first_line = json!({"start": {"line": 0, "character": 0}, "end": {"line": 1, "character": 0}});
+        let none = client.request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": uri}, "range": first_line}),
+        );
+        assert_eq!(none, json!([]));
+    }
 }

@@ -5,6 +5,7 @@
 
 use crate::core::analysis::acronyms::AcronymAnalysis;
 use crate::core::analysis::people::PeopleAnalysis;
+use crate::core::analysis::proceedings::Proceedings;
 use crate::core::analysis::Analyses;
 use crate::core::config::Config;
 use crate::core::diagnostic::Diagnostic;
@@ -88,6 +89,7 @@ impl Snapshot {
                     },
                     acronyms: OnceLock::new(),
                     people: OnceLock::new(),
+                    proceedings: OnceLock::new(),
                 })
             })
             .as_ref()
@@ -118,6 +120,7 @@ pub struct Analysis {
     /// Built on the first request that needs them, only when no rule computed them in the lint.
     acronyms: OnceLock<AcronymAnalysis>,
     people: OnceLock<PeopleAnalysis>,
+    proceedings: OnceLock<Proceedings>,
 }
 
 impl Analysis {
@@ -137,6 +140,15 @@ impl Analysis {
         }
         self.people
             .get_or_init(|| PeopleAnalysis::new(&self.text, &self.linted.minutes))
+    }
+
+    /// The proceedings of this version: the rules' own, or read now when no rule read them.
+    pub fn proceedings(&self) -> &Proceedings {
+        if let Some(shared) = &self.linted.analyses.proceedings {
+            return shared;
+        }
+        self.proceedings
+            .get_or_init(|| Proceedings::new(&self.text, &self.linted.minutes, self.people()))
     }
 
     pub fn lines(&self) -> Lines<'_> {

@@ -19,6 +19,7 @@ pub mod config_edit;
 pub mod convert;
 pub mod definition;
 pub mod hover;
+pub mod inlay;
 pub mod paths;
 pub mod settings;
 pub mod store;
@@ -182,6 +183,7 @@ pub fn capabilities(unit: ColumnUnit) -> ServerCapabilities {
         references_provider: Some(OneOf::Left(true)),
         document_symbol_provider: Some(OneOf::Left(true)),
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        inlay_hint_provider: Some(OneOf::Left(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(actions::kinds()),
             work_done_progress_options: WorkDoneProgressOptions::default(),
@@ -596,6 +598,15 @@ impl LanguageServer for Backend {
         Ok(self
             .with_analysis(&params.text_document.uri, |analysis| {
                 DocumentSymbolResponse::Nested(symbols::document_symbols(analysis))
+            })
+            .await)
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> RpcResult<Option<Vec<InlayHint>>> {
+        let range = params.range;
+        Ok(self
+            .with_analysis(&params.text_document.uri, move |analysis| {
+                inlay::inlay_hints(analysis, Some(range))
             })
             .await)
     }

@@ -1,0 +1,54 @@
+//! Inlay hints: after each item's number, how many voting members were in the room; after each
+//! vote, its tally as the minutes record it.
+
+use crate::core::text::Span;
+use crate::server::analysis::Analysis;
+use tower_lsp::lsp_types::{InlayHint, InlayHintKind, InlayHintLabel, Position, Range};
+
+/// The hints whose place falls within `range` (all of them when it is `None`).
+pub fn inlay_hints(analysis: &Analysis, range: Option<Range>) -> Vec<InlayHint> {
+    let text = analysis.text.as_str();
+    let lines = analysis.lines();
+    let proceedings = analysis.proceedings();
+    let mut hints: Vec<(usize, String)> = Vec::new();
+    for item in &analysis.linted.minutes.items {
+        let Some(number) = &item.number else { continue };
+        if let Some(count) = proceedings.voting_count_at(item.title.start.max(number.span.end)) {
+            let noun = if count == 1 { "voting member" } else { "voting members" };
+            hints.push((number.span.end, format!("{count} {noun}")));
+        }
+    }
+    for vote in &proceedings.votes {
+        let tally = vote.tally();
+        if !tally.is_empty() {
+            hints.push((end_of_text(text, vote.span), tally));
+        }
+    }
+    hints.sort_by_key(|(at, _)| *at);
+    hints
+        .into_iter()
+        .map(|(at, label)| (lines.position(at), label))
+        .filter(|(position, _)| within(range, *position))
+        .map(|(position, label)| InlayHint {
+            position,
+            label: InlayHintLabel::String(format!(" {label}")),
+            kind: Some(InlayHintKind::TYPE),
+            text_edits: None,
+            tooltip: None,
+            padding_left: Some(true),
+            padding_right: None,
+            data: None,
+        })
+        .collect()
+}
+
+/// Where a span's text ends, before any white space it takes in at its end.
+fn end_of_text(text: &str, span: Span) -> usize {
+    span.start + span.slice(text).trim_end().len()
+}
+
+/// Whether a requested range holds a position (no range holds every position).
+fn within(range: Option<Range>, position: Position) -> bool {
+    let key = |p: Position| (p.line, p.character);
+    range.is_none() || range.is_some_and(|r| key(r.start) <= key(position) && key(position) <= key(r.end))
+}
