@@ -154,6 +154,26 @@ fn is_not_a_name(word: &str) -> bool {
     NOT_NAMES.contains(&word) || MONTH_NAMES.contains(&word)
 }
 
+/// A titled person read as a mover or seconder, from the title to the surname; none for a
+/// plural title ("Councillors Ames and Lowe" names two, not one mover).
+fn titled_party(text: &str, person: &Person, index: Option<usize>) -> Option<Party> {
+    if person
+        .title
+        .is_some_and(|t| matches!(t.slice(text).trim_end_matches('.'), "Councillors" | "Cllrs"))
+    {
+        return None;
+    }
+    let start = person
+        .title
+        .map_or(person.span.start, |t| t.start.min(person.span.start));
+    Some(Party {
+        span: Span::new(start, person.surname.end),
+        key: person.surname,
+        kind: PartyKind::Titled,
+        person: index,
+    })
+}
+
 /// Capitals that are words or bodies, not someone's initials.
 const NOT_CODES: &[&str] = &[
     "AND", "THE", "FOR", "ALL", "BY", "OF", "TO", "IN", "ON", "AT", "IT", "THAT", "WAS", "PC", "CC", "TC", "DC", "CPC",
@@ -249,22 +269,7 @@ pub fn read_after(text: &str, at: usize, limit: usize, titled: &[(Person, Option
         .iter()
         .find(|(p, _)| p.span.start == pos || p.title.is_some_and(|t| t.start == pos))
     {
-        // "Councillors Ames and Lowe" names two: not one mover.
-        if person
-            .title
-            .is_some_and(|t| matches!(t.slice(text).trim_end_matches('.'), "Councillors" | "Cllrs"))
-        {
-            return None;
-        }
-        let start = person
-            .title
-            .map_or(person.span.start, |t| t.start.min(person.span.start));
-        return Some(Party {
-            span: Span::new(start, person.surname.end),
-            key: person.surname,
-            kind: PartyKind::Titled,
-            person: *index,
-        });
+        return titled_party(text, person, *index);
     }
     let rest = s.get(pos..)?;
     for chair in [
@@ -353,21 +358,7 @@ pub fn read_before(text: &str, floor: usize, end: usize, titled: &[(Person, Opti
         return None;
     }
     if let Some((person, index)) = titled.iter().find(|(p, _)| p.surname.end == stop) {
-        if person
-            .title
-            .is_some_and(|t| matches!(t.slice(text).trim_end_matches('.'), "Councillors" | "Cllrs"))
-        {
-            return None;
-        }
-        let start = person
-            .title
-            .map_or(person.span.start, |t| t.start.min(person.span.start));
-        return Some(Party {
-            span: Span::new(start, person.surname.end),
-            key: person.surname,
-            kind: PartyKind::Titled,
-            person: *index,
-        });
+        return titled_party(text, person, *index);
     }
     let (start, word) = word_before(s, stop);
     if start < floor {

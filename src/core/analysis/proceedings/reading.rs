@@ -762,15 +762,19 @@ fn read_vote(text: &str, sentence: Span, item: Option<usize>, out: &mut Proceedi
         || lower.contains("vote")
         || lower.contains("voting");
     let mut found = false;
+    // A number written in the sentence, as a count with its place in the document.
+    let count = |value: u32, m: regex::Match| Count {
+        value,
+        span: sentence.sub(m.start()..m.end()),
+    };
+    // The first count read for a side stands.
     let set = |vote: &mut Vote, side: Side, count: Count| {
         let slot = match side {
             Side::For => &mut vote.for_count,
             Side::Against => &mut vote.against,
             Side::Abstain => &mut vote.abstain,
         };
-        if slot.is_none() {
-            *slot = Some(count);
-        }
+        slot.get_or_insert(count);
     };
     if voting_words {
         for caps in count_before_side().captures_iter(s) {
@@ -800,14 +804,7 @@ fn read_vote(text: &str, sentence: Span, item: Option<usize>, out: &mut Proceedi
             if matches!(before, Some('£' | '$' | '.' | '/' | '-')) {
                 continue;
             }
-            set(
-                &mut vote,
-                side,
-                Count {
-                    value,
-                    span: sentence.sub(n.start()..n.end()),
-                },
-            );
+            set(&mut vote, side, count(value, n));
             found = true;
         }
         for caps in side_before_count().captures_iter(s) {
@@ -828,30 +825,14 @@ fn read_vote(text: &str, sentence: Span, item: Option<usize>, out: &mut Proceedi
                 continue;
             }
             let value: u32 = n.as_str().parse().unwrap_or(0);
-            set(
-                &mut vote,
-                side,
-                Count {
-                    value,
-                    span: sentence.sub(n.start()..n.end()),
-                },
-            );
+            set(&mut vote, side, count(value, n));
             found = true;
         }
     }
     if let Some(caps) = by_votes().captures(s) {
         let (a, b) = (caps.get(1).unwrap(), caps.get(2).unwrap());
         if let (Some(x), Some(y)) = (number_value(a.as_str()), number_value(b.as_str())) {
-            vote.by_votes = Some((
-                Count {
-                    value: x,
-                    span: sentence.sub(a.start()..a.end()),
-                },
-                Count {
-                    value: y,
-                    span: sentence.sub(b.start()..b.end()),
-                },
-            ));
+            vote.by_votes = Some((count(x, a), count(y, b)));
             found = true;
         }
     }
