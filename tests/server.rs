@@ -910,3 +910,98 @@ fn inlay_hints_show_who_could_vote_and_each_votes_tally() {
         assert_eq!(none, json!([]));
     }
 }
+
+#[test]
+fn the_outline_shows_each_motion_and_hover_shows_when_a_member_left() {
+    let (mut client, _) = LspClient::initialized(utf16());
+    let uri = doc_uri("votes.minutes");
+    client.open(&uri, 1, VOTES);
+    let symbols = client.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}));
+    let item = |number: &str| {
+        symbols
+            .as_array()
+            .unwrap_or_else(|| panic!("{symbols}"))
+            .iter()
+            .find(|s| s["name"].as_str().is_some_and(|n| n.starts_with(number)))
+            .unwrap_or_else(|| panic!("no item {number} in {symbols}"))
+            .clone()
+    };
+    let children = |item: &Value| -> Vec<(String, String)> {
+        item["children"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|c| {
+                let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+                (text(&c["name"]), text(&c["detail"]))
+            })
+            .collect()
+    };
+    assert!(
+        children(&item("1")).contains(&(
+            "Motion: 3 for, 1 against: carried".to_string(),
+            "moved by Cllr Lowe, seconded by Cllr Kerr".to_string()
+        )),
+        "{symbols}"
+    );
+    assert!(
+        children(&item("2")).contains(&(
+            "Motion: unanimous".to_string(),
+            "moved by Cllr Ames, seconded by Cllr Lowe".to_string()
+        )),
+        "{symbols}"
+    );
+
+    let hover = client.request("textDocument/hover", at(&uri, VOTES, "Hale left", ColumnUnit::Utf16));
+    let value = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        value.contains("**Councillor T Hale**: present") && value.contains("In the meeting: left at 8.10 pm (item 1)"),
+        "{hover}"
+    );
+}
+
+#[test]
+fn completion_after_a_title_offers_the_committees_members_first() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("minutes-lint.toml"),
+        "[committee]\nmembers = [\"Cllr P Ames\", \"Cllr R Lowe\", \"Cllr N Oduya\"]\nsubstitutes = [\"Cllr V Marsh\"]\n",
+    )
+    .unwrap();
+    let folders = json!([{"uri": Url::from_directory_path(dir.path()).unwrap(), "name": "parish"}]);
+    let (mut client, _) = LspClient::initialized_with(utf16(), folders);
+    let uri = Url::from_file_path(dir.path().join("march.minutes"))
+        .unwrap()
+        .to_string();
+    let text = format!("{VOTES}\nCouncillor ");
+    client.open(&uri, 1, &text);
+    let items = client.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": position(&text, text.len(), ColumnUnit::Utf16)}),
+    );
+    let mut offered: Vec<(String, String, String)> = items
+        .as_array()
+        .unwrap_or_else(|| panic!("{items}"))
+        .iter()
+        .map(|i| {
+            let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+            (text(&i["sortText"]), text(&i["label"]), text(&i["detail"]))
+        })
+        .collect();
+    offered.sort();
+    let labels: Vec<&str> = offered.iter().map(|(_, label, _)| label.as_str()).collect();
+    // Members in the config's order, then its substitute, then the rest of the attendance lists.
+    assert_eq!(
+        labels,
+        ["Ames", "Lowe", "Oduya", "Marsh", "Kerr", "Hale", "Pope"],
+        "{items}"
+    );
+    assert!(
+        offered[0]
+            .2
+            .starts_with("member of the committee; Councillor P Ames: present"),
+        "{items}"
+    );
+    assert!(offered[2].2.contains("not in this draft's lists"), "{items}");
+    assert!(offered[3].2.starts_with("substitute of the committee"), "{items}");
+}

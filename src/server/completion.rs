@@ -1,6 +1,8 @@
 //! Completion: attendees after "Councillor "/"Cllr ", acronyms with their long forms, the next
 //! item number at the start of a line, and decision templates in the document's style.
 
+use crate::core::analysis::people::fold_surname;
+use crate::core::analysis::proceedings::split_name;
 use crate::core::glossary::Glossary;
 use crate::core::model::{DecisionKind, Item, NumberPart};
 use crate::server::analysis::Analysis;
@@ -54,16 +56,52 @@ pub fn complete(analysis: &Analysis, offset: usize) -> Vec<CompletionItem> {
     out
 }
 
+/// Names after "Councillor ": the committee's members and substitutes from `[committee]` first,
+/// when the config lists them, then anyone else in the attendance lists. Each is offered by
+/// surname, as the minutes write it after a title.
 fn attendee_completions(analysis: &Analysis) -> Vec<CompletionItem> {
-    words::attendees(analysis)
-        .into_iter()
-        .map(|(surname, description)| CompletionItem {
-            label: surname.to_string(),
-            kind: Some(CompletionItemKind::VALUE),
-            detail: Some(description),
-            ..CompletionItem::default()
-        })
-        .collect()
+    let committee = &analysis.config.committee;
+    let attendees = words::attendees(analysis);
+    let listed = |surname: &str| {
+        attendees
+            .iter()
+            .find(|(s, _)| fold_surname(s) == fold_surname(surname))
+            .map(|(_, description)| description.clone())
+    };
+    let mut out: Vec<CompletionItem> = Vec::new();
+    let configured = [(&committee.members, "member"), (&committee.substitutes, "substitute")];
+    for (names, role) in configured {
+        for written in names {
+            let Some((_, surname)) = split_name(written) else {
+                continue;
+            };
+            if out.iter().any(|c| fold_surname(&c.label) == fold_surname(&surname)) {
+                continue;
+            }
+            let detail = match listed(&surname) {
+                Some(description) => format!("{role} of the committee; {description}"),
+                None => format!("{role} of the committee ({written}); not in this draft's lists"),
+            };
+            out.push(name_completion(surname, detail, out.len()));
+        }
+    }
+    for (surname, description) in attendees {
+        if !out.iter().any(|c| fold_surname(&c.label) == fold_surname(surname)) {
+            out.push(name_completion(surname.to_string(), description, out.len()));
+        }
+    }
+    out
+}
+
+/// One name offered, kept in the order given.
+fn name_completion(surname: String, detail: String, rank: usize) -> CompletionItem {
+    CompletionItem {
+        label: surname,
+        kind: Some(CompletionItemKind::VALUE),
+        detail: Some(detail),
+        sort_text: Some(format!("{rank:04}")),
+        ..CompletionItem::default()
+    }
 }
 
 /// Acronyms starting with `prefix`: the document's own (with the long form it uses), then the

@@ -21,8 +21,13 @@ pub fn hover(analysis: &Analysis, offset: usize) -> Option<Hover> {
         range.get_or_insert(lines.range(d.span));
     }
 
-    if let Some((span, description)) = words::person_at(analysis, offset) {
-        parts.push(bold_name(&description));
+    if let Some((span, person)) = words::person_at(analysis, offset) {
+        let described = words::describe_person(analysis, person);
+        let mut part = bold_name(&described.listed);
+        if let Some(record) = described.in_the_room {
+            part.push_str(&format!("\n\nIn the meeting: {record}"));
+        }
+        parts.push(part);
         range.get_or_insert(lines.range(span));
     } else if let Some(words::AcronymHover { span, name, forms }) = words::long_forms_at(analysis, offset) {
         let body = forms

@@ -1,5 +1,7 @@
-//! The outline (document symbols) and folding ranges.
+//! The outline (document symbols: attendance, items, decisions, motions and votes) and folding
+//! ranges.
 
+use crate::core::analysis::proceedings::{Motion, Vote};
 use crate::core::model::{AttendanceKind, DecisionKind, Item};
 use crate::core::text::Span;
 use crate::server::analysis::Analysis;
@@ -93,13 +95,13 @@ pub fn document_symbols(analysis: &Analysis) -> Vec<DocumentSymbol> {
             people,
         ));
     }
-    for item in &minutes.items {
+    for (index, item) in minutes.items.iter().enumerate() {
         let selection: Span = match &item.number {
             Some(n) if item.span.covers(n.span) => n.span,
             _ if item.span.covers(item.title) => item.title,
             _ => Span::empty(item.span.start),
         };
-        let decisions: Vec<DocumentSymbol> = item
+        let mut children: Vec<DocumentSymbol> = item
             .decisions
             .iter()
             .map(|d| {
@@ -130,6 +132,12 @@ pub fn document_symbols(analysis: &Analysis) -> Vec<DocumentSymbol> {
             })
             .filter(|s| s.range.start >= lines.range(item.span).start)
             .collect();
+        children.extend(
+            motion_symbols(analysis, index)
+                .into_iter()
+                .filter(|s| s.range.start >= lines.range(item.span).start),
+        );
+        children.sort_by_key(|s| (s.range.start.line, s.range.start.character));
         let detail = if item.decisions.is_empty() {
             Some(if item.procedural.is_some() {
                 "procedural, no decision needed".to_string()
@@ -145,10 +153,80 @@ pub fn document_symbols(analysis: &Analysis) -> Vec<DocumentSymbol> {
             SymbolKind::MODULE,
             lines.range(item.span),
             lines.range(selection),
-            decisions,
+            children,
         ));
     }
     out
+}
+
+/// An item's motions, each named with its result ("Motion: carried", "Amendment: 3 for, 5
+/// against: lost") and detailed with its mover and seconder, then the votes no motion claims.
+fn motion_symbols(analysis: &Analysis, item: usize) -> Vec<DocumentSymbol> {
+    let text = analysis.text.as_str();
+    let lines = analysis.lines();
+    let proceedings = analysis.proceedings();
+    let motions: Vec<&Motion> = proceedings.motions.iter().filter(|m| m.item == Some(item)).collect();
+    let mut claimed = Vec::new();
+    let mut out = Vec::new();
+    for (i, motion) in motions.iter().enumerate() {
+        let next_motion = motions.get(i + 1).map_or(usize::MAX, |m| m.span.start);
+        let vote = motion.vote.or_else(|| {
+            proceedings
+                .votes
+                .iter()
+                .position(|v| v.item == Some(item) && v.span.start >= motion.span.start && v.span.start < next_motion)
+        });
+        claimed.extend(vote);
+        let what = if motion.amendment { "Amendment" } else { "Motion" };
+        let result = vote
+            .and_then(|v| proceedings.votes.get(v))
+            .map(Vote::tally)
+            .filter(|t| !t.is_empty());
+        let name = result.map_or_else(|| what.to_string(), |t| format!("{what}: {t}"));
+        let span = vote
+            .and_then(|v| proceedings.votes.get(v))
+            .map_or(motion.span, |v| motion.span.join(v.span));
+        out.push(symbol(
+            name,
+            motion_detail(text, motion),
+            SymbolKind::FUNCTION,
+            lines.range(span),
+            lines.range(motion.span),
+            Vec::new(),
+        ));
+    }
+    for (index, vote) in proceedings.votes.iter().enumerate() {
+        if vote.item != Some(item) || claimed.contains(&index) {
+            continue;
+        }
+        let tally = vote.tally();
+        let name = if tally.is_empty() {
+            "Vote".to_string()
+        } else {
+            format!("Vote: {tally}")
+        };
+        out.push(symbol(
+            name,
+            None,
+            SymbolKind::NUMBER,
+            lines.range(vote.span),
+            lines.range(vote.span),
+            Vec::new(),
+        ));
+    }
+    out
+}
+
+/// "moved by Councillor Ames, seconded by Councillor Lowe", or `None` when neither is written.
+fn motion_detail(text: &str, motion: &Motion) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(mover) = motion.mover {
+        parts.push(format!("moved by {}", one_line(mover.span.slice(text), "?")));
+    }
+    if let Some(seconder) = motion.seconder {
+        parts.push(format!("seconded by {}", one_line(seconder.span.slice(text), "?")));
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 /// Folding ranges: each attendance section and each item spanning more than one line.

@@ -74,14 +74,14 @@ pub fn describe_source(source: LongFormSource) -> String {
     }
 }
 
-/// The person named at `offset` and what hover says of them ("Councillor Taylor: present; sent
-/// apologies"): a name in the lists or a titled name in the prose, else a bare surname
-/// ("Taylor said") that only one listed person has.
-pub fn person_at(analysis: &Analysis, offset: usize) -> Option<(Span, String)> {
+/// The person named at `offset`, with the name's span: a name in the lists or a titled name in
+/// the prose, else a bare surname ("Taylor said") that only one listed person has. The person is
+/// an index into the people analysis.
+pub fn person_at(analysis: &Analysis, offset: usize) -> Option<(Span, usize)> {
     let text = analysis.text.as_str();
     let people = analysis.people();
-    if let Some(found) = people.hover(text, offset) {
-        return Some(found);
+    if let Some(mention) = people.mention_at(offset) {
+        return Some((mention.span, mention.person));
     }
     let word = word_at(text, offset)?;
     if !word.slice(text).starts_with(char::is_uppercase) {
@@ -91,9 +91,36 @@ pub fn person_at(analysis: &Analysis, offset: usize) -> Option<(Span, String)> {
     let mut listed = people
         .people
         .iter()
-        .filter(|p| p.key == key && !people.statuses(p).is_empty());
-    let person = listed.next()?;
-    listed.next().is_none().then(|| (word, people.describe(text, person)))
+        .enumerate()
+        .filter(|(_, p)| p.key == key && !people.statuses(p).is_empty());
+    let (person, _) = listed.next()?;
+    listed.next().is_none().then_some((word, person))
+}
+
+/// What hover and completion say of a person: their place in the attendance lists
+/// ("Councillor Taylor: present (in the chair)"), then, when the minutes record more, their
+/// comings and goings and interests ("left at 8.15 pm for item 6; returned").
+pub fn describe_person(analysis: &Analysis, person: usize) -> PersonDescription {
+    let text = analysis.text.as_str();
+    let people = analysis.people();
+    let listed = people
+        .people
+        .get(person)
+        .map(|entry| people.describe(text, entry))
+        .unwrap_or_default();
+    let in_the_room = analysis
+        .proceedings()
+        .describe_person(text, &analysis.linted.minutes, person);
+    PersonDescription { listed, in_the_room }
+}
+
+/// A person as hover shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonDescription {
+    /// "Councillor Taylor: present; sent apologies".
+    pub listed: String,
+    /// "arrived at 7.40 pm for item 3; declared a pecuniary interest in item 5", when recorded.
+    pub in_the_room: Option<String>,
 }
 
 /// The people in the attendance lists, one per surname in order of listing: the surname as
@@ -190,17 +217,41 @@ mod tests {
     #[test]
     fn people_are_described_in_the_lists_and_by_a_bare_surname() {
         let a = analysed(TEXT, Config::default());
-        let (_, stone) = person_at(&a, TEXT.find("Stone").unwrap()).unwrap();
+        let describe = |offset| person_at(&a, offset).map(|(span, p)| (span, describe_person(&a, p).listed));
+        let (_, stone) = describe(TEXT.find("Stone").unwrap()).unwrap();
         assert!(
             stone.contains("Councillor Stone") && stone.contains("in the chair"),
             "{stone}"
         );
         let said = TEXT.find("Reid said").unwrap();
-        let (span, reid) = person_at(&a, said + 1).unwrap();
+        let (span, reid) = describe(said + 1).unwrap();
         assert_eq!(span.slice(TEXT), "Reid");
         assert!(reid.contains("present"), "{reid}");
         assert!(person_at(&a, TEXT.find("plan").unwrap()).is_none());
         let names: Vec<&str> = attendees(&a).iter().map(|(s, _)| *s).collect();
         assert_eq!(names, ["Stone", "Reid"]);
+    }
+
+    #[test]
+    fn a_person_is_described_with_their_comings_and_goings() {
+        let text = "Present: Councillors Ames, Lowe and Kerr\n\n\
+            1. Declarations of interest\n\nCouncillor Kerr declared a pecuniary interest in item 2.\n\n\
+            2. Land at Mill Lane\n\nCouncillor Kerr left the meeting for this item.\n\n\
+            RESOLVED: that the land be sold.\n";
+        let a = analysed(text, Config::default());
+        let (_, kerr) = person_at(&a, text.find("Kerr left").unwrap()).unwrap();
+        let described = describe_person(&a, kerr);
+        assert!(described.listed.contains("present"), "{described:?}");
+        let record = described.in_the_room.unwrap_or_default();
+        assert!(
+            record.contains("left for item 2") && record.contains("pecuniary interest in item 2"),
+            "{record}"
+        );
+        let (_, ames) = person_at(&a, text.find("Ames").unwrap()).unwrap();
+        assert_eq!(
+            describe_person(&a, ames).in_the_room,
+            None,
+            "nothing recorded beyond the list"
+        );
     }
 }

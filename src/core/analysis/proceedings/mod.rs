@@ -569,13 +569,10 @@ impl Proceedings {
         out
     }
 
-    /// For hover: when a person was in the room ("present; left at 8.15 pm (item 6); returned"),
-    /// or `None` when the minutes record nothing about them beyond the lists.
+    /// For hover, beside what the attendance lists say: their comings and goings and interests
+    /// ("left at 8.15 pm (item 6); returned"), or `None` when the minutes record nothing more.
     pub fn describe_person(&self, text: &str, minutes: &Minutes, person: usize) -> Option<String> {
         let mut parts = Vec::new();
-        if self.voting_members.contains(&person) {
-            parts.push("present".to_string());
-        }
         let number = |item: Option<usize>| {
             item.and_then(|i| minutes.items.get(i))
                 .and_then(|it| it.number.as_ref())
@@ -619,7 +616,7 @@ impl Proceedings {
                 parts.push(format!("{what} in {}", items.join(", ")));
             }
         }
-        (parts.len() > 1 || parts.iter().any(|p| p != "present")).then(|| parts.join("; "))
+        (!parts.is_empty()).then(|| parts.join("; "))
     }
 }
 

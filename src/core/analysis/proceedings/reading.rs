@@ -860,7 +860,35 @@ fn read_vote(text: &str, sentence: Span, item: Option<usize>, out: &mut Proceedi
             _ => {}
         }
     }
+    if vote.outcome.is_none() && !two_motions {
+        vote.outcome = outcome_after(text, sentence);
+    }
     out.votes.push(vote);
+}
+
+/// A bare outcome on its own just after a vote: "Voting: 3 in favour, 1 against. Carried." or
+/// "… 5 against.\nThe motion was lost." Only a short sentence with no number in it, on the same
+/// or the next line, so that a later item's "agreed" is never taken.
+fn outcome_after(text: &str, vote: Span) -> Option<(Outcome, Span)> {
+    let rest = &text[vote.end..];
+    let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\r', '\n']).len();
+    if rest[..gap].matches('\n').count() > 1 {
+        return None;
+    }
+    let start = vote.end + gap;
+    let line = text[start..].lines().next().unwrap_or_default();
+    let end = line.find(['.', ';', '!']).map_or(line.len(), |i| i + 1);
+    let candidate = &line[..end];
+    if candidate.split_whitespace().count() > 5 || candidate.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let carried = carried_word().find(candidate);
+    let lost = lost_word().find(candidate);
+    match (carried, lost) {
+        (_, Some(l)) => Some((Outcome::Lost, Span::new(start + l.start(), start + l.end()))),
+        (Some(c), None) => Some((Outcome::Carried, Span::new(start + c.start(), start + c.end()))),
+        (None, None) => None,
+    }
 }
 
 /// Recorded votes: "For: Councillors Ames, Lowe and Kerr (3)", a table row "| For | names | 3 |",

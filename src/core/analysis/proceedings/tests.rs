@@ -185,3 +185,15 @@ It was proposed that the hall be repainted. The skips have arrived. The forms we
     assert!(p.movements.is_empty(), "{:?}", p.movements);
     assert!(p.votes.is_empty(), "{:?}", p.votes);
 }
+
+#[test]
+fn a_bare_outcome_after_a_vote_is_its_result() {
+    let text = "Present: Cllrs Ames, Lowe, Kerr and Hale\n\n1. Play area\n\n\
+        Voting: 3 in favour, 1 against. Carried.\n\n\
+        2. Bins\n\nFor 1, against 3.\nThe motion was lost.\n\n\
+        3. Hall\n\nFor 4, against 0.\n\nThe hall hire was agreed by the trustees on 12 May.\n";
+    let (_, _, p) = read(text);
+    let outcomes: Vec<Option<Outcome>> = p.votes.iter().map(|v| v.outcome.map(|(o, _)| o)).collect();
+    // The third vote's outcome is a paragraph away and a long sentence: not taken.
+    assert_eq!(outcomes, [Some(Outcome::Carried), Some(Outcome::Lost), None]);
+}
