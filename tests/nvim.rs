@@ -7,6 +7,20 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+/// A short parish draft of our own: five members present, one leaves after a divided vote, the
+/// next item carried unanimously. The Lua side checks the inlay hints, hover and outline on it.
+const VOTES: &str = "Thornbury Green Parish Council\n\n\
+Minutes of the meeting held on Wednesday 9 April 2025 at 7.00pm\n\n\
+Present: Cllr D Marsh (Chair), Cllr F Okoro, Cllr G Patel, Cllr H Wren, Cllr J Byrne\n\
+In attendance: Mr K Lamb (Clerk)\n\n\
+1. Bus shelter\n\n\
+Cllr Okoro proposed and Cllr Patel seconded that the bus shelter on Mill Lane be repaired. \
+Voting: 4 in favour, 1 against. Carried.\n\n\
+Cllr Wren left the meeting at 7.45pm.\n\n\
+2. Footpath signs\n\n\
+Cllr Byrne proposed that two new footpath signs be ordered; seconded by Cllr Marsh. All in favour.\n\n\
+The meeting closed at 8.20pm.\n";
+
 fn nvim() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("MINUTES_LINT_NVIM") {
         return Some(PathBuf::from(path));
@@ -17,7 +31,7 @@ fn nvim() -> Option<PathBuf> {
 }
 
 #[test]
-fn neovim_shows_diagnostics_fixes_hover_and_outline() {
+fn neovim_shows_diagnostics_fixes_hover_outline_and_inlay_hints() {
     let Some(nvim) = nvim() else {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -36,6 +50,7 @@ fn neovim_shows_diagnostics_fixes_hover_and_outline() {
         let text = std::fs::read_to_string(repo.join("../shared/corpus").join(from)).unwrap();
         std::fs::write(work.path().join(to), text).unwrap();
     }
+    std::fs::write(work.path().join("votes.minutes"), VOTES).unwrap();
     let report = work.path().join("report.txt");
     let mut child = Command::new(&nvim)
         .args(["--headless", "--clean", "-u"])
@@ -63,4 +78,6 @@ fn neovim_shows_diagnostics_fixes_hover_and_outline() {
     eprintln!("{log}");
     assert!(log.contains("all passed"), "{log}");
     assert!(log.contains("ok: present-and-apologies points at Taylor"), "{log}");
+    assert!(log.contains("ok: inlay hint after item 1: 5 voting members"), "{log}");
+    assert!(log.contains("ok: hover on Wren says when Wren left"), "{log}");
 }
