@@ -7,20 +7,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// A short parish draft of our own: five members present, one leaves after a divided vote, the
-/// next item carried unanimously. The Lua side checks the inlay hints, hover and outline on it.
-const VOTES: &str = "Thornbury Green Parish Council\n\n\
-Minutes of the meeting held on Wednesday 9 April 2025 at 7.00pm\n\n\
-Present: Cllr D Marsh (Chair), Cllr F Okoro, Cllr G Patel, Cllr H Wren, Cllr J Byrne\n\
-In attendance: Mr K Lamb (Clerk)\n\n\
-1. Bus shelter\n\n\
-Cllr Okoro proposed and Cllr Patel seconded that the bus shelter on Mill Lane be repaired. \
-Voting: 4 in favour, 1 against. Carried.\n\n\
-Cllr Wren left the meeting at 7.45pm.\n\n\
-2. Footpath signs\n\n\
-Cllr Byrne proposed that two new footpath signs be ordered; seconded by Cllr Marsh. All in favour.\n\n\
-The meeting closed at 8.20pm.\n";
-
 fn nvim() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("MINUTES_LINT_NVIM") {
         return Some(PathBuf::from(path));
@@ -50,7 +36,11 @@ fn neovim_shows_diagnostics_fixes_hover_outline_and_inlay_hints() {
         let text = std::fs::read_to_string(repo.join("../shared/corpus").join(from)).unwrap();
         std::fs::write(work.path().join(to), text).unwrap();
     }
-    std::fs::write(work.path().join("votes.minutes"), VOTES).unwrap();
+    // A short parish draft of our own, shared with the VS Code e2e: five members present, one
+    // leaves after a divided vote, the next item carried unanimously. The Lua side checks the
+    // inlay hints, hover and outline on it.
+    let votes = std::fs::read_to_string(repo.join("tests/editors/votes.minutes")).unwrap();
+    std::fs::write(work.path().join("votes.minutes"), votes).unwrap();
     let report = work.path().join("report.txt");
     let mut child = Command::new(&nvim)
         .args(["--headless", "--clean", "-u"])

@@ -126,7 +126,7 @@ for _, n in ipairs({ '21/47', '21/48', '21/49', '21/50', '21/51', '21/52' }) do
 end
 
 -- 4. Inlay hints, hover on a member who left, and the motions in the outline, on a draft of our
--- own (votes.minutes, written by tests/nvim.rs).
+-- own (tests/editors/votes.minutes, copied into the work folder by tests/nvim.rs).
 vim.cmd.edit(work .. '/votes.minutes')
 local vbuf = vim.api.nvim_get_current_buf()
 local vwin = vim.api.nvim_get_current_win()
