@@ -36,7 +36,7 @@ mod tokens;
 
 pub use definitions::{initials_match, long_form_matches, normalise_long_form, Definition, DefinitionKind};
 pub use detection::{acronym_base, DEFAULT_KNOWN};
-pub use fix_edits::{edit_defines, spelled_out};
+pub use fix_edits::{edit_defines, spell_out_edit, spelled_out};
 pub use long_forms::{find_long_forms, LongFormHit};
 
 use crate::core::glossary::GlossaryMeaning;

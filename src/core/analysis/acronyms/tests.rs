@@ -483,6 +483,36 @@ fn spells_out_plurals_and_sentence_starts() {
 }
 
 #[test]
+fn a_dotted_acronym_keeps_its_full_stop_inside_the_brackets() {
+    let apply = |text: &str, word: &str| {
+        let at = text.find(word).unwrap();
+        let edit = spell_out_edit(text, Span::new(at, at + word.len()), "Police and Crime Commissioner");
+        let mut out = text.to_string();
+        out.replace_range(edit.span.start..edit.span.end, &edit.new_text);
+        out
+    };
+    // Mid-sentence: the stop belongs to the letters.
+    assert_eq!(
+        apply("The P.C.C. attended.\n", "P.C.C"),
+        "The Police and Crime Commissioner (P.C.C.) attended.\n"
+    );
+    // At the end of a sentence it served both, so it is given back after the brackets.
+    assert_eq!(
+        apply("A report from the P.C.C.\nNext.\n", "P.C.C"),
+        "A report from the Police and Crime Commissioner (P.C.C.).\nNext.\n"
+    );
+    assert_eq!(
+        apply("We thanked the P.C.C. Officers left.\n", "P.C.C"),
+        "We thanked the Police and Crime Commissioner (P.C.C.). Officers left.\n"
+    );
+    // Undotted, nothing changes: the stop after the letters ends the sentence.
+    assert_eq!(
+        apply("From the PCC. Next.\n", "PCC"),
+        "From the Police and Crime Commissioner (PCC). Next.\n"
+    );
+}
+
+#[test]
 fn glossary_is_large_enough() {
     assert!(Glossary::builtin().len() >= 150);
     assert!(Glossary::builtin().meanings("AP").len() >= 2);
