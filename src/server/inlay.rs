@@ -31,7 +31,9 @@ pub fn inlay_hints(analysis: &Analysis, range: Option<Range>) -> Vec<InlayHint> 
         .filter(|(position, _)| within(range, *position))
         .map(|(position, label)| InlayHint {
             position,
-            label: InlayHintLabel::String(format!(" {label}")),
+            // No space of its own: padding_left already asks the editor for the gap (Neovim
+            // draws a space, VS Code a margin), so a leading space would show as two.
+            label: InlayHintLabel::String(label),
             kind: Some(InlayHintKind::TYPE),
             text_edits: None,
             tooltip: None,
