@@ -174,10 +174,11 @@ local function hint_at(row, character)
     if h.line == row and (character == nil or h.character == character) then return h.label end
   end
 end
--- After the item's number (the "1" of "1. Bus shelter"): who could vote as the item began.
-check(hint_at(item1, 1) == '5 voting members', 'inlay hint after item 1: 5 voting members')
+-- After the item's number and its full stop (the "1." of "1. Bus shelter"): who could vote as the
+-- item began.
+check(hint_at(item1, 2) == '5 voting members', 'inlay hint after item 1: 5 voting members')
 -- Wren has left by item 2.
-check(hint_at(item2, 1) == '4 voting members', 'inlay hint after item 2: 4 voting members')
+check(hint_at(item2, 2) == '4 voting members', 'inlay hint after item 2: 4 voting members')
 -- After the vote's count ("Voting: 4 in favour, 1 against."), before its "Carried.".
 local count_end = select(2, vote_line:find('1 against.', 1, true))
 check(hint_at(vote_row, count_end) == '4 for, 1 against: carried',
@@ -197,11 +198,11 @@ vim.wait(5000, function()
     for _, c in ipairs(m[4].virt_text or {}) do table.insert(chunks, c[1]) end
     drawn[m[2] .. ':' .. m[3]] = table.concat(chunks)
   end
-  return drawn[item1 .. ':1'] ~= nil
+  return drawn[item1 .. ':2'] ~= nil
 end, 50)
 log('drawn inline: ' .. vim.inspect(drawn, { newline = ' ', indent = '' }))
-check(drawn[item1 .. ':1'] == ' 5 voting members', 'Neovim draws " 5 voting members" right after item 1\'s number (got '
-  .. vim.inspect(drawn[item1 .. ':1']) .. ')')
+check(drawn[item1 .. ':2'] == ' 5 voting members', 'Neovim draws " 5 voting members" right after item 1\'s number (got '
+  .. vim.inspect(drawn[item1 .. ':2']) .. ')')
 check(drawn[vote_row .. ':' .. count_end] == ' 4 for, 1 against: carried', 'Neovim draws the tally right after the vote\'s count')
 
 -- Hover on the member who left, through the client's own hover (the floating window).

@@ -396,8 +396,8 @@ async function checkVotes(page, quickInput) {
   // wide as the padding: spans with a decoration class ("dyn-rule-…") rather than only a token
   // colour ("mtk…"). Each line's own text is the rest, which is the file's line.
   const want = [
-    ["after item 1's number: who could vote", "1. Bus shelter", "1", "5 voting members"],
-    ["after item 2's number: one fewer, Wren having left", "2. Footpath signs", "2", "4 voting members"],
+    ["after item 1's number: who could vote", "1. Bus shelter", "1.", "5 voting members"],
+    ["after item 2's number: one fewer, Wren having left", "2. Footpath signs", "2.", "4 voting members"],
     ["after the divided vote: its tally", "Mill Lane", "Voting: 4 in favour, 1 against.", "4 for, 1 against: carried"],
     ["after the unanimous vote", "new footpath signs", "All in favour.", "unanimous"],
   ];
