@@ -101,7 +101,8 @@ pub(super) fn excerpt_edge(
 /// with a plural long form for a plural use ("GPs") and a capital at the start of a sentence.
 pub fn spelled_out(text: &str, use_span: Span, long: &str) -> String {
     let written = dotted_use(text, use_span).slice(text);
-    let mut long = long.trim().to_string();
+    // One line, whatever line breaks the long form was written across.
+    let mut long = long.split_whitespace().collect::<Vec<_>>().join(" ");
     let plural =
         written.len() > 1 && written.ends_with('s') && acronym_base(written).is_some_and(|b| b.len() < written.len());
     if plural && !long.ends_with('s') {

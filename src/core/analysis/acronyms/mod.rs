@@ -93,7 +93,8 @@ impl AcronymInfo {
     /// when it has exactly one meaning.
     pub fn long_form(&self, text: &str) -> Option<String> {
         if let Some(def) = self.definition() {
-            return Some(def.long_text(text).to_string());
+            // On one line, though a wrapped bracket wrote it across two.
+            return Some(def.long_text(text).split_whitespace().collect::<Vec<_>>().join(" "));
         }
         if let Some(long) = &self.config_long_form {
             return Some(long.clone());
