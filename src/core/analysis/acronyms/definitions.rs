@@ -197,9 +197,10 @@ pub(super) fn find_definition(text: &str, line: Span, span: Span, base: &str) ->
             // "'Long Form' (ABC)": the closing quote is not part of the long form.
             let mut pre_trimmed = pre.trim_end().trim_end_matches(['\'', '’']);
             let mut window_start = window_start;
-            let mut cross_line = false;
-            if pre_trimmed.trim().is_empty() && window_start == line.start && line.start > 0 {
-                // "(ABC)" opening a line, its long form ending the line before (hard-wrapped text).
+            if window_start == line.start && line.start > 0 {
+                // Hard-wrapped text: the long form may begin on the line before ("Local
+                // Government" / "Association (LGA)"), or end it with "(ABC)" opening this line.
+                // Read from the line before; the words nearest the bracket still come first.
                 let prev_end = if text[..line.start].ends_with("\r\n") {
                     line.start - 2
                 } else {
@@ -208,9 +209,9 @@ pub(super) fn find_definition(text: &str, line: Span, span: Span, base: &str) ->
                 let prev_start = floor_char_boundary(text, prev_end.saturating_sub(WINDOW));
                 let prev_start = memchr::memrchr2(b'\n', b'\r', &text.as_bytes()[prev_start..prev_end])
                     .map_or(prev_start, |i| prev_start + i + 1);
+                let pre_end = window_start + pre_trimmed.len();
                 window_start = prev_start;
-                pre_trimmed = text[prev_start..prev_end].trim_end();
-                cross_line = true;
+                pre_trimmed = text[prev_start..pre_end].trim_end();
             }
             let words = words_backward(pre_trimmed);
             // A word's text does not depend on the others chosen: worked out once for all.
@@ -226,8 +227,9 @@ pub(super) fn find_definition(text: &str, line: Span, span: Span, base: &str) ->
                         acronym: span,
                         long_form: Span::new(long_start, long_end),
                         span: Span::new(long_start, close_end),
-                        // Taking "(ABC)" off its own line would join two lines: left to a person.
-                        removal: (!cross_line).then(|| Span::new(long_end, close_end)),
+                        // A long form across two lines is left in place: taking "(ABC)" off its
+                        // own line would join them.
+                        removal: (long_end >= line.start).then(|| Span::new(long_end, close_end)),
                     });
                 }
             }

@@ -366,11 +366,30 @@ pub(super) fn not_an_acronym_here(
     let from = floor_char_boundary(text, part.span.start.saturating_sub(160).max(line.start));
     let before = text.get(from..part.span.start).unwrap_or("");
     let after = after.get(..floor_char_boundary(after, 80)).unwrap_or("");
-    if is_person_code_here(part.word, before, after) && find_definition(text, line, part.span, base).is_none() {
+    let here = is_person_code_here(part.word, before, after)
+        || wrapped_name_before(text, line, from, before)
+            .is_some_and(|joined| is_person_code_here(part.word, &joined, after));
+    if here && find_definition(text, line, part.span, base).is_none() {
         person_codes.insert(base.to_string());
         return true;
     }
     false
+}
+
+/// In hard-wrapped text a name may break across lines before its bracketed initials ("… Ann" /
+/// "Lee (AL) …"): when the line opens with a lone word and a bracket before the code, that word
+/// joined to the end of the line above, for the person-code check to read the whole name.
+fn wrapped_name_before(text: &str, line: Span, from: usize, before: &str) -> Option<String> {
+    let own = before.trim_start();
+    let name = own.trim_end().strip_suffix('(')?;
+    if from != line.start || line.start == 0 || name.split_whitespace().count() != 1 {
+        return None;
+    }
+    let above = text[..line.start].trim_end_matches(['\n', '\r']);
+    let above_from = floor_char_boundary(above, above.len().saturating_sub(80));
+    let above = &above[above_from..];
+    let tail = above.rsplit(['\n', '\r']).next().unwrap_or(above).trim_end();
+    (!tail.is_empty()).then(|| format!("{tail} {own}"))
 }
 
 /// Fills `parts` with the parts of a trimmed chunk, split at hyphens, that are shaped like

@@ -354,6 +354,21 @@ fn a_bracket_wrapped_onto_the_next_line_is_read_to_its_close() {
         definition("the TVT (Tern Valley Trust) asked\n"),
         Some(("Tern Valley Trust".to_string(), true))
     );
+    // The long form begun on the line above the bracket ("Tern" / "Valley Trust (TVT)"): read
+    // across the break, and the bracket, all on this line, may be taken out.
+    for newline in ["\n", "\r\n"] {
+        let text = format!("Letters came from the Tern{newline}Valley Trust (TVT) and others.{newline}");
+        assert_eq!(
+            definition(&text),
+            Some((format!("Tern{newline}Valley Trust"), true)),
+            "{text:?}"
+        );
+    }
+    // The whole long form on the line above and "(TVT)" opening this one: not offered for removal.
+    assert_eq!(
+        definition("Letters came from the Tern Valley Trust\n(TVT) and others.\n"),
+        Some(("Tern Valley Trust".to_string(), false))
+    );
     // A bracket that does not close on the next line defines nothing.
     assert_eq!(definition("the TVT (Tern Valley\nand beyond, said the\nTrust)\n"), None);
 }
@@ -658,4 +673,20 @@ fn a_known_long_form_before_the_bracket_defines_the_acronym_whatever_its_initial
         ["Care Excellence"]
     )
     .is_none());
+}
+
+#[test]
+fn initials_after_a_name_broken_across_lines_are_a_person() {
+    // A middle initial the name leaves out: no long form spells the code, so only reading the
+    // name across the break tells it is a person's.
+    let text = "1. Co-option\n\nTwo residents were co-opted: Tom Vale (TRV) and Ann\n    Lee (ABL), both of\nMill Lane. ABL will join the HGB.\n";
+    let a = analyse(text);
+    assert!(a.get("ABL").is_none(), "ABL is Ann Lee's initials: {:?}", a.get("ABL"));
+    assert!(a.get("TRV").is_none(), "TRV is Tom Vale's initials");
+    // A body's letters on a line opening with a lone word stay an acronym.
+    assert!(a.get("HGB").is_some());
+    let text = "1. Roads\n\nWe wrote to the Kent\nHighways Group (KHG) about it.\n";
+    let a = analyse(text);
+    let khg = a.get("KHG").expect("KHG");
+    assert_eq!(khg.definitions.len(), 1, "defined across the line break");
 }
