@@ -183,7 +183,7 @@ fn day_month_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pattern = format!(
-            r"(?-u:\b)(?:{WEEKDAY},?\s+(?:the\s+)?)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d)(?-u:\b))?"
+            r"(?-u:\b)(?:{WEEKDAY},?\s+(?:the\s+)?)?(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<year>(?:19|20)[0-9][0-9])(?-u:\b))?"
         );
         Regex::new(&pattern).expect("date pattern is valid")
     })
@@ -209,7 +209,7 @@ fn month_day_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pattern = format!(
-            r"(?-u:\b){WEEKDAY},?\s+{MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>(?:19|20)\d\d)(?-u:\b))?"
+            r"(?-u:\b){WEEKDAY},?\s+{MONTH}\s+(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>(?:19|20)[0-9][0-9])(?-u:\b))?"
         );
         Regex::new(&pattern).expect("date pattern is valid")
     })

@@ -1309,7 +1309,7 @@ fn is_generic_heading(content: &str) -> bool {
 /// Splits "84. Apologies (Item 1)" into the title and its agenda reference.
 fn split_agenda_ref(text: &str, title: Span) -> (Span, Option<Span>) {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"\s*\((?:[Aa]genda )?[Ii]tem\s+\d+[a-z]?\)\s*$").expect("valid"));
+    let re = RE.get_or_init(|| Regex::new(r"\s*\((?:[Aa]genda )?[Ii]tem\s+[0-9]+[a-z]?\)\s*$").expect("valid"));
     let slice = title.slice(text);
     match re.find(slice) {
         Some(m) => {

@@ -103,33 +103,33 @@ const DATE_LIKE: usize = 6;
 /// after it wins.
 const PATTERNS: [&str; 14] = [
     // Cofnod 65/Minute 65: a bilingual label, read as its English half
-    r"^(?:Cofnod|COFNOD)\s+\d{1,5}\s*/\s*(?P<num>(?:Minute|MINUTE)\s+\d{1,5}[a-z]?)(?P<rest>.*)$",
+    r"^(?:Cofnod|COFNOD)\s+[0-9]{1,5}\s*/\s*(?P<num>(?:Minute|MINUTE)\s+[0-9]{1,5}[a-z]?)(?P<rest>.*)$",
     // Item 12, Minute 12, Agenda Item 4
-    r"^(?P<num>(?:Agenda [Ii]tem|AGENDA ITEM|Item|ITEM|Minute|MINUTE)\s+\d{1,5}[a-z]?)(?P<rest>.*)$",
+    r"^(?P<num>(?:Agenda [Ii]tem|AGENDA ITEM|Item|ITEM|Minute|MINUTE)\s+[0-9]{1,5}[a-z]?)(?P<rest>.*)$",
     // CYP/OSG/17/13, EX/23/004, Fin/112/11-12
-    r"^(?P<num>[A-Z][A-Za-z]{0,5}(?:/[A-Z]{1,6})*/\d{1,4}/\d{1,5}(?:-\d{2})?)(?P<rest>.*)$",
+    r"^(?P<num>[A-Z][A-Za-z]{0,5}(?:/[A-Z]{1,6})*/[0-9]{1,4}/[0-9]{1,5}(?:-[0-9]{2})?)(?P<rest>.*)$",
     // AM119: a ModernGov code and number alone on a line, the title on the next
-    r"^(?P<num>[A-Z]{1,4}\d{2,5})(?P<rest>)$",
+    r"^(?P<num>[A-Z]{1,4}[0-9]{2,5})(?P<rest>)$",
     // CB20/15, C 10/034, K112/24, LIC31/19
-    r"^(?P<num>[A-Z]{1,4} ?\d{1,4}/\d{1,5})(?P<rest>.*)$",
+    r"^(?P<num>[A-Z]{1,4} ?[0-9]{1,4}/[0-9]{1,5})(?P<rest>.*)$",
     // Pl.204, Min. 12
-    r"^(?P<num>[A-Z][a-z]{0,3}\. ?\d{1,5})(?P<rest>(?:[.:)]?(?:\s.*)?)?)$",
+    r"^(?P<num>[A-Z][a-z]{0,3}\. ?[0-9]{1,5})(?P<rest>(?:[.:)]?(?:\s.*)?)?)$",
     // 10/06/01 (year/month/number), only with a wide gap after it
-    r"^(?P<num>\d{2}/\d{2}/\d{2,3})(?P<rest>(?:\s.*)?)$",
+    r"^(?P<num>[0-9]{2}/[0-9]{2}/[0-9]{2,3})(?P<rest>(?:\s.*)?)$",
     // 14.08/19 (number.sub/year)
-    r"^(?P<num>\d{1,3}\.\d{1,3}/\d{2})(?P<rest>.*)$",
+    r"^(?P<num>[0-9]{1,3}\.[0-9]{1,3}/[0-9]{2})(?P<rest>.*)$",
     // 25/065.1: a sub-paragraph of minute 25/065
-    r"^(?P<num>\d{1,5}/\d{1,5}\.\d{1,3})(?P<rest>(?:[.:)]?\s.*)?)$",
+    r"^(?P<num>[0-9]{1,5}/[0-9]{1,5}\.[0-9]{1,3})(?P<rest>(?:[.:)]?\s.*)?)$",
     // 21/47, 77/21
-    r"^(?P<num>\d{1,5}/\d{1,5})(?P<rest>.*)$",
+    r"^(?P<num>[0-9]{1,5}/[0-9]{1,5})(?P<rest>.*)$",
     // 2019-03_2. (year-month_number)
-    r"^(?P<num>\d{4}-\d{2}_\d{1,3})(?P<rest>(?:\\?[.:)]?(?:\s.*)?)?)$",
+    r"^(?P<num>[0-9]{4}-[0-9]{2}_[0-9]{1,3})(?P<rest>(?:\\?[.:)]?(?:\s.*)?)?)$",
     // 19.03.1, 16.3.10 (year.month.number)
-    r"^(?P<num>\d{1,2}\.\d{1,2}\.\d{1,3})(?P<rest>(?:\\?[.:)]?(?:\s.*)?)?)$",
+    r"^(?P<num>[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{1,3})(?P<rest>(?:\\?[.:)]?(?:\s.*)?)?)$",
     // 21.44 (year.number); sub-paragraphs are told apart by the parser
-    r"^(?P<num>\d{1,4}\.\d{1,3})(?P<rest>(?:\\?[.:)]?(?:\*\*|__)?(?:\s.*)?)?)$",
+    r"^(?P<num>[0-9]{1,4}\.[0-9]{1,3})(?P<rest>(?:\\?[.:)]?(?:\*\*|__)?(?:\s.*)?)?)$",
     // 12.  84.  1772.  12)  12  1\. (a Markdown converter's escaped dot)
-    r"^(?P<num>\d{1,5})(?P<rest>(?:\\?[.)]?(?:\*\*|__)?\s.*|\\?[.)](?:\*\*|__)?|\\?\.[A-Z][A-Za-z'’]+(?:\s.*)?)?)$",
+    r"^(?P<num>[0-9]{1,5})(?P<rest>(?:\\?[.)]?(?:\*\*|__)?\s.*|\\?[.)](?:\*\*|__)?|\\?\.[A-Z][A-Za-z'’]+(?:\s.*)?)?)$",
 ];
 
 /// All the patterns at once, to learn in one pass which of them match a line.

@@ -120,7 +120,7 @@ pub fn find_residue(text: &str, lines: &LineIndex) -> Vec<Residue> {
 fn icon_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:pdf|docx?|xlsx?|pptx?|rtf|odt|csv)[\s\u{a0}]+icon[\s\u{a0}]+(?:pdf|docx?|xlsx?|pptx?|rtf|odt|csv)[\s\u{a0}]+[\d.,]+[\s\u{a0}]*[KMG]B\b")
+        Regex::new(r"(?i)\b(?:pdf|docx?|xlsx?|pptx?|rtf|odt|csv)[\s\u{a0}]+icon[\s\u{a0}]+(?:pdf|docx?|xlsx?|pptx?|rtf|odt|csv)[\s\u{a0}]+[0-9.,]+[\s\u{a0}]*[KMG]B\b")
             .expect("valid")
     })
 }
@@ -240,10 +240,10 @@ fn page_furniture_pattern() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r"(?ix)^(?:
-                page\ +\d{1,4}(?:\ *(?:of|/)\ *\d{1,4})?
-              | [-–]\ ?\d{1,4}\ ?[-–]
+                page\ +[0-9]{1,4}(?:\ *(?:of|/)\ *[0-9]{1,4})?
+              | [-–]\ ?[0-9]{1,4}\ ?[-–]
               | \(?(?:this\ )?page\ (?:is\ |has\ been\ )?(?:intentionally|deliberately)\ left\ blank\)?
-              | printed\ (?:on|at)\ [^a-z]*\d[^a-z]*(?:\ (?:at|on)\ [^a-z]*\d[^a-z]*)?
+              | printed\ (?:on|at)\ [^a-z]*[0-9][^a-z]*(?:\ (?:at|on)\ [^a-z]*[0-9][^a-z]*)?
             )\.?$",
         )
         .expect("valid")

@@ -44,7 +44,7 @@ pub(crate) const RULE: Rule = Rule {
 
 fn money() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
-    PATTERN.get_or_init(|| Regex::new(r"£\s?\d[\d,]*(?:\.\d\d)?(?:\s?(?:k|m|million))?\b").unwrap())
+    PATTERN.get_or_init(|| Regex::new(r"£\s?[0-9][0-9,]*(?:\.[0-9][0-9])?(?:\s?(?:k|m|million))?\b").unwrap())
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

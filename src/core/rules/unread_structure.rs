@@ -70,7 +70,7 @@ fn item_like_lines(text: &str) -> Option<(Span, usize)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"(?m)^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?(?:(?:Item|ITEM|Minute|MINUTE)[ \t]+)?(?P<num>[A-Z]{0,4}\d{1,5}(?:[./]\d{1,4})?)(?:\\?[.):])?(?:\*\*|__)?[ \t]+(?:[A-Z]|\|)",
+            r"(?m)^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?(?:(?:Item|ITEM|Minute|MINUTE)[ \t]+)?(?P<num>[A-Z]{0,4}[0-9]{1,5}(?:[./][0-9]{1,4})?)(?:\\?[.):])?(?:\*\*|__)?[ \t]+(?:[A-Z]|\|)",
         )
         .expect("valid")
     });
