@@ -38,6 +38,10 @@ pub(crate) const RULE: Rule = Rule {
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let proceedings = ctx.proceedings();
+    // Adjourned to another day: a close at 7.05 pm on the second day can follow a 7.30 pm start.
+    if proceedings.adjourned_to_another_day {
+        return;
+    }
     let opened = proceedings.opened;
     let closed = proceedings
         .closed

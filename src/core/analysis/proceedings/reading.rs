@@ -80,6 +80,11 @@ pattern!(
     r"(?i)\b(?:exempt|confidential|part\s+(?:ii|2|b)\b|closed\s+session|in\s+private|private\s+session|in\s+camera)"
 );
 
+pattern!(
+    another_day,
+    r"(?i)\b(?:resumed|reconvened|adjourned)\b[^.\n]{0,60}?\b(?:on|until|till|to)\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+);
+
 /// What a trigger word may start: bits of [`MOTION`], [`VOTE`] and the rest.
 const MOTION: u8 = 1;
 const VOTE: u8 = 2;
@@ -133,6 +138,9 @@ const TRIGGERS: &[(&str, u8)] = &[
     ("finish", TIME),
     ("termin", TIME),
     ("commenc", TIME),
+    ("resum", TIME),
+    ("reconven", TIME),
+    ("adjourn", TIME),
     ("opened", TIME),
     ("started", TIME),
     ("began", TIME),
@@ -292,6 +300,9 @@ fn confirm(bytes: &[u8], i: usize, kinds: u8) -> u8 {
                 | "started"
                 | "starting"
                 | "began"
+                | "resumed"
+                | "reconvened"
+                | "adjourned"
         )
         && digit_near(0, 60)
     {
@@ -530,6 +541,9 @@ pub(super) fn read(text: &str, minutes: &Minutes, people: &PeopleAnalysis, out: 
             if let Some(found) = closing_in(text, content) {
                 out.closed = Some(found);
             }
+            if !out.adjourned_to_another_day && another_day().is_match(content.slice(text)) {
+                out.adjourned_to_another_day = true;
+            }
         }
         // Recorded votes are read from the block's lines.
         if block_kinds & VOTE != 0
@@ -579,7 +593,7 @@ pub(super) fn read(text: &str, minutes: &Minutes, people: &PeopleAnalysis, out: 
                     read_vote(text, sentence, item, out);
                 }
                 if kinds & DECLARATION != 0 {
-                    read_declaration(text, minutes, sentence, item, &titled, out);
+                    read_declaration(text, minutes, sentence, body.end, item, &titled, out);
                 }
                 if kinds & EXCLUSION != 0 {
                     read_exclusion(
@@ -673,14 +687,29 @@ fn read_motion(
         {
             continue;
         }
-        // "proposed that …": a proposal, nobody named after it.
-        let party = read_after(text, at, sentence.end, titled).or_else(|| {
-            if matches!(word.as_str(), "proposed" | "moved" | "seconded" | "nominated") {
+        let verb = matches!(word.as_str(), "proposed" | "moved" | "seconded" | "nominated");
+        // "Cllr Frame proposed Cllr Moran as representative": a name just before the verb is
+        // the one who proposed, and the name after it the one proposed. Not after "by" or a
+        // colon, and not a name already taken for the role before ("Proposed Cllr Lowe seconded
+        // Cllr Kerr").
+        let lead = after.trim_start();
+        let subject =
+            if verb && !(lead.starts_with("by ") || lead.starts_with("By ") || lead.starts_with([':', '-', '–'])) {
                 read_before(text, sentence.start, sentence.start + m.start(), titled)
+                    .filter(|p| !roles.iter().any(|(_, q)| q.span == p.span))
             } else {
                 None
-            }
-        });
+            };
+        // "proposed that …": a proposal, nobody named after it.
+        let party = subject
+            .or_else(|| read_after(text, at, sentence.end, titled))
+            .or_else(|| {
+                if verb {
+                    read_before(text, sentence.start, sentence.start + m.start(), titled)
+                } else {
+                    None
+                }
+            });
         if let Some(party) = party {
             if !roles.iter().any(|(_, p)| p.span == party.span) {
                 roles.push((seconder, party));
@@ -1534,13 +1563,15 @@ fn read_declaration(
     text: &str,
     minutes: &Minutes,
     sentence: Span,
+    body_end: usize,
     item: Option<usize>,
     titled: &[(Person, Option<usize>)],
     out: &mut Proceedings,
 ) {
     let s = sentence.slice(text);
     let lower = s.to_ascii_lowercase();
-    if !lower.contains("interest") {
+    // "declared a DPI in item 9": the initials stand for the interest.
+    if !lower.contains("interest") && !s.contains("DPI") {
         return;
     }
     let Some(m) = declared_word().find(s) else { return };
@@ -1550,15 +1581,12 @@ fn read_declaration(
         return;
     }
     let after = &lower[m.end()..];
-    let negated = |word: &str| {
-        ["non-", "non ", "not ", "not a ", "no ", "not of a "]
-            .iter()
-            .any(|n| after.contains(&format!("{n}{word}")))
-    };
+    // Every mention of the word denied in its clause: "not a pecuniary", "which was not a
+    // disclosable pecuniary interest", "non-prejudicial".
+    let negated = |word: &str| negated_everywhere(after, word);
     let kind = if after.contains("prejudicial") && !negated("prejudicial") {
         InterestKind::Prejudicial
-    } else if (after.contains("pecuniary") || after.contains("dpi"))
-        && !negated("pecuniary")
+    } else if ((after.contains("pecuniary") && !negated("pecuniary")) || (after.contains("dpi") && !negated("dpi")))
         && !after.contains("other pecuniary")
     {
         InterestKind::Pecuniary
@@ -1594,7 +1622,12 @@ fn read_declaration(
         items.push(current);
     }
     let left = LEFT_WORDS.iter().any(|w| lower.contains(w));
-    let dispensation = lower.contains("dispensation");
+    // "… in item 7. A dispensation to speak had been granted.": the next sentence of the block.
+    let next = sentences(text, Span::new(sentence.end, body_end.max(sentence.end)))
+        .first()
+        .map_or("", |n| n.slice(text));
+    let dispensation = lower.contains("dispensation")
+        || (next.to_ascii_lowercase().contains("dispensation") && !declared_word().is_match(next));
     for party in subjects {
         out.declarations.push(Declaration {
             party,
@@ -1607,6 +1640,28 @@ fn read_declaration(
             dispensation,
         });
     }
+}
+
+/// True when `word` occurs in `lower` and each occurrence is denied in its own clause ("not",
+/// "non", "no" or "nor" in the words before it, back to a comma, semicolon or bracket).
+fn negated_everywhere(lower: &str, word: &str) -> bool {
+    let mut any = false;
+    for (i, _) in lower.match_indices(word) {
+        any = true;
+        let mut from = i.saturating_sub(40);
+        while !lower.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &lower[from..i];
+        let clause = before.rsplit([',', ';', '(', ')']).next().unwrap_or(before);
+        let denied = clause
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+            .any(|w| matches!(w, "not" | "non" | "no" | "nor" | "isn't" | "wasn't"));
+        if !denied {
+            return false;
+        }
+    }
+    any
 }
 
 /// Words that record someone leaving or taking no part.
@@ -1700,8 +1755,14 @@ fn read_exclusion(
     };
     let r = region.slice(text);
     let r_lower = r.to_ascii_lowercase();
+    // Scotland (Schedule 7A to the 1973 Act, paragraphs 1–15) and Northern Ireland number their
+    // exempt categories otherwise: their paragraphs are grounds, not checked against 12A's.
+    let other_schedule = !r_lower.contains("12a")
+        && ["7a", "scotland", "northern ireland", "schedule 6"]
+            .iter()
+            .any(|w| r_lower.contains(w));
     let mut paragraphs = Vec::new();
-    for caps in paragraph_ref().captures_iter(r) {
+    for caps in paragraph_ref().captures_iter(r).filter(|_| !other_schedule) {
         let list = caps.get(1).unwrap();
         // Only paragraphs of the schedule, not of a report: the schedule named near them.
         let tail_end = (list.end() + 120).min(r.len());
@@ -1742,6 +1803,7 @@ fn read_exclusion(
         None
     };
     let grounds = !paragraphs.is_empty()
+        || other_schedule
         || [
             "12a",
             "1960",
@@ -1763,6 +1825,10 @@ fn read_exclusion(
             "personal information",
             "prejudic",
             "section 100a",
+            // A licensing hearing: regulation 14 of the Licensing Act 2003 (Hearings) Regulations.
+            "regulation 14",
+            "hearings) regulations",
+            "public interest in",
         ]
         .iter()
         .any(|w| r_lower.contains(w));

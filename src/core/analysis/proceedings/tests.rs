@@ -197,3 +197,110 @@ fn a_bare_outcome_after_a_vote_is_its_result() {
     // The third vote's outcome is a paragraph away and a long sentence: not taken.
     assert_eq!(outcomes, [Some(Outcome::Carried), Some(Outcome::Lost), None]);
 }
+
+#[test]
+fn a_present_list_with_names_not_read_gives_no_count() {
+    let text = "Minutes of the Council held on 4 March 2025 at 7pm
+
+PRESENT: The Mayor (Councillor Ann Quick) in the Chair
+The Deputy Mayor (Councillor Ned Rowe)
+Councillors: Abbas, Bright, Cheung, Ellis-Hart and Young.
+
+1. Motion
+Councillor Abbas moved the motion, which was carried by 4 votes to 1.
+";
+    let (_, _, p) = read(text);
+    assert!(p.present_unread);
+    assert!(!p.has_present_list());
+    assert_eq!(p.voting_count_at(text.len() - 5), None);
+    // Every name read: the count stands.
+    let (_, _, p) = read(PARISH);
+    assert!(!p.present_unread);
+    assert!(p.has_present_list());
+}
+
+#[test]
+fn a_meeting_resumed_on_another_day_is_marked() {
+    let text = "Minutes of the meeting held on Thursday 16 May 2024 at 7.30 pm
+
+Present: Cllr L Abbott, Cllr W Birch, Cllr H Cole
+
+1. Solar farm
+The meeting adjourned at 9.45 pm.
+The meeting resumed on Monday 20 May 2024 at 6.00 pm.
+
+The meeting closed at 7.05 pm.
+";
+    let (_, _, p) = read(text);
+    assert!(p.adjourned_to_another_day);
+    let (_, _, p) = read(&text.replace("resumed on Monday 20 May 2024 at", "resumed at"));
+    assert!(!p.adjourned_to_another_day);
+}
+
+#[test]
+fn the_name_before_proposed_is_the_mover_and_the_name_after_the_nominee() {
+    let text = "Present: Cllr N Ash, Cllr B Dunmore, Cllr G Frame, Cllr V Lowry
+Apologies: Cllr O Moran
+
+1. Representatives
+Cllr Frame proposed Cllr Moran as the representative on the hall committee, seconded by Cllr Lowry.
+Proposed Cllr Ash seconded Cllr Dunmore.
+";
+    let (_, _, p) = read(text);
+    let pairs: Vec<(&str, &str)> = p
+        .motions
+        .iter()
+        .map(|m| (m.mover.unwrap().span.slice(text), m.seconder.unwrap().span.slice(text)))
+        .collect();
+    assert_eq!(pairs, vec![("Cllr Frame", "Cllr Lowry"), ("Cllr Ash", "Cllr Dunmore")]);
+}
+
+#[test]
+fn declarations_read_denials_and_dispensations_in_their_clause() {
+    let text = "Present: Cllr P Ames, Cllr R Lowe, Cllr S Kerr, Cllr T Egan
+
+1. Declarations
+Cllr Egan declared an interest in item 2 which was not a disclosable pecuniary interest. Cllr Kerr declared a pecuniary interest in item 2. A dispensation to speak had been granted in May. Cllr Lowe declared a DPI in item 2 and left.
+
+2. Trees
+Noted.
+";
+    let (_, _, p) = read(text);
+    let kinds: Vec<(&str, InterestKind, bool)> = p
+        .declarations
+        .iter()
+        .map(|d| (d.party.span.slice(text), d.kind, d.dispensation))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("Cllr Egan", InterestKind::Unspecified, false),
+            ("Cllr Kerr", InterestKind::Pecuniary, true),
+            ("Cllr Lowe", InterestKind::Pecuniary, false),
+        ]
+    );
+}
+
+#[test]
+fn exclusions_under_other_schedules_and_licensing_hearings_have_grounds() {
+    let scottish = "Present: Cllr A Baird, Cllr R Cairns
+
+1. Exclusion
+The Committee resolved under Section 50A(4) of the Local Government (Scotland) Act 1973 to exclude the press and public on the grounds that the item involved exempt information as defined in Paragraph 9 of Part I of Schedule 7A to the Act.
+";
+    let (_, _, p) = read(scottish);
+    assert_eq!(p.exclusions.len(), 1);
+    assert!(p.exclusions[0].grounds);
+    assert!(p.exclusions[0].paragraphs.is_empty());
+    let hearing = "Present: Cllr R Jameson, Cllr P Kowalski
+
+1. Premises licence
+RESOLVED that under regulation 14(2) of the Licensing Act 2003 (Hearings) Regulations 2005 the public be excluded while the Sub-Committee deliberates.
+";
+    let (_, _, p) = read(hearing);
+    assert_eq!(p.exclusions.len(), 1);
+    assert!(p.exclusions[0].grounds);
+    let english = scottish.replace("Part I of Schedule 7A", "Part 1 of Schedule 12A");
+    let (_, _, p) = read(&english);
+    assert_eq!(p.exclusions[0].paragraphs.len(), 1);
+}
