@@ -79,6 +79,15 @@ const ELSEWHERE: &[&str] = &[
     "of the plan",
     "paragraph",
     "appendix",
+    // Items of another list ("item 12 of the risk register"), or of the agenda not taken.
+    "register",
+    "the list",
+    "withdrawn",
+    "deferred",
+    "postponed",
+    "not taken",
+    "not considered",
+    "carried forward",
 ];
 
 /// Words before "item" that make it an item of another list.

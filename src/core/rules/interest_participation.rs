@@ -66,6 +66,10 @@ const LEFT_WORDS: &[&str] = &[
     "excused",
     "retired",
     "absent",
+    "not present",
+    "not in the room",
+    "remained outside",
+    "stepped out",
 ];
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

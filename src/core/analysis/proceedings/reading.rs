@@ -607,7 +607,7 @@ pub(super) fn read(text: &str, minutes: &Minutes, people: &PeopleAnalysis, out: 
                     );
                 }
                 if kinds & SPEECH != 0 {
-                    read_speech(text, sentence, item, &titled, out);
+                    read_speech(text, minutes, sentence, item, &titled, out);
                 }
             }
             if kinds & MOVEMENT == 0 {
@@ -777,6 +777,30 @@ fn read_motion(
     }
 }
 
+/// Words that make a count in a sentence one of people other than the members voting.
+const OTHERS_COUNTED: &[&str] = &[
+    "resident",
+    "public",
+    "parishioner",
+    "elector",
+    "household",
+    "questionnaire",
+    "survey",
+    "consultation",
+    "respondent",
+    "responses",
+    "replied",
+    "letters",
+    "comments",
+    "representations",
+    "objections",
+    "petition",
+    "signator",
+    "straw poll",
+    "referendum",
+    "ballot",
+];
+
 fn read_vote(text: &str, sentence: Span, item: Option<usize>, out: &mut Proceedings) {
     let s = sentence.slice(text);
     let lower = s.to_ascii_lowercase();
@@ -870,6 +894,11 @@ fn read_vote(text: &str, sentence: Span, item: Option<usize>, out: &mut Proceedi
         found = true;
     }
     if !found {
+        return;
+    }
+    // Counts of residents, letters or replies ("a show of hands of the residents present", "of
+    // the 96 households that replied, 71 were in favour"): not the members' vote.
+    if OTHERS_COUNTED.iter().any(|w| lower.contains(w)) {
         return;
     }
     vote.casting = lower.contains("casting vote");
@@ -1308,6 +1337,7 @@ fn read_movement(
     out: &mut Proceedings,
 ) {
     let s = sentence.slice(text);
+    let mut last: Option<(Vec<Party>, usize)> = None;
     for caps in movement_word().captures_iter(s) {
         let m = caps.get(0).unwrap();
         let kind = if caps.get(1).is_some() {
@@ -1402,10 +1432,25 @@ fn read_movement(
             continue;
         }
         let verb = sentence.sub(m.start()..m.end());
-        let subjects = subjects_before(text, sentence, verb.start, titled);
+        let mut subjects = subjects_before(text, sentence, verb.start, titled);
+        // "Cllr Kay left the room … and returned for item 4": the subject of the verb before,
+        // when no other name stands between and "and" joins the two.
+        if subjects.is_empty() {
+            if let Some((previous, end)) = &last {
+                let between = text.get(*end..verb.start).unwrap_or("");
+                if between.contains(" and ")
+                    && !titled
+                        .iter()
+                        .any(|(p, _)| p.span.start >= *end && p.span.end <= verb.start)
+                {
+                    subjects = previous.clone();
+                }
+            }
+        }
         if subjects.is_empty() {
             continue;
         }
+        last = Some((subjects.clone(), verb.end));
         let time = times_in(text, sentence).into_iter().find(|(_, at)| {
             let b = text.get(sentence.start..at.start).unwrap_or("").to_ascii_lowercase();
             let b = b.trim_end();
@@ -1440,6 +1485,12 @@ fn leave_scope(text: &str, minutes: &Minutes, after: &str, item: Option<usize>) 
         cut -= 1;
     }
     let window = &after[..cut];
+    // "left the room … and returned for item 4": the item after the return is not the absence.
+    let window = ["return", "rejoin", "re-join", "came back", "re-enter"]
+        .iter()
+        .filter_map(|w| window.find(w))
+        .min()
+        .map_or(window, |i| &window[..i]);
     if let Some(caps) = item_ref().captures(window) {
         let whole = caps.get(0).unwrap();
         let lead = window[..whole.start()].trim_end();
@@ -1479,6 +1530,7 @@ fn leave_scope(text: &str, minutes: &Minutes, after: &str, item: Option<usize>) 
 
 fn read_speech(
     text: &str,
+    minutes: &Minutes,
     sentence: Span,
     item: Option<usize>,
     titled: &[(Person, Option<usize>)],
@@ -1488,6 +1540,13 @@ fn read_speech(
         return;
     }
     let s = sentence.slice(text);
+    // The apologies item passes on what absent members asked: not speech in the room.
+    if item
+        .and_then(|i| minutes.items.get(i))
+        .is_some_and(|it| it.title.slice(text).to_ascii_lowercase().contains("apolog"))
+    {
+        return;
+    }
     let mut written_words: Option<bool> = None;
     for m in speech_word().find_iter(s) {
         let at = sentence.start + m.start();
@@ -1501,6 +1560,16 @@ fn read_speech(
         if p.title
             .is_some_and(|t| matches!(t.slice(text).trim_end_matches('.'), "Councillors" | "Cllrs"))
         {
+            continue;
+        }
+        // "The Chairman noted that Cllr Lamb said …": reported by someone else.
+        let name_start = p.title.map_or(p.span.start, |t| t.start.min(p.span.start));
+        let lead = text
+            .get(sentence.start..name_start)
+            .unwrap_or("")
+            .trim_end()
+            .to_ascii_lowercase();
+        if lead.ends_with("that") || lead.ends_with("whom") || lead.ends_with("as") || lead.ends_with("how") {
             continue;
         }
         // Words of something written or passed on, not said in the room.
@@ -1621,13 +1690,20 @@ fn read_declaration(
     }) {
         items.push(current);
     }
-    let left = LEFT_WORDS.iter().any(|w| lower.contains(w));
     // "… in item 7. A dispensation to speak had been granted.": the next sentence of the block.
     let next = sentences(text, Span::new(sentence.end, body_end.max(sentence.end)))
         .first()
-        .map_or("", |n| n.slice(text));
+        .map_or("", |n| n.slice(text).trim_start());
     let dispensation = lower.contains("dispensation")
         || (next.to_ascii_lowercase().contains("dispensation") && !declared_word().is_match(next));
+    // "… in item 6. She did not take part in the vote.": the next sentence, about no one else.
+    let next_lower = next.to_ascii_lowercase();
+    let next_about_them = ["he ", "she ", "they ", "the member", "the councillor", "both "]
+        .iter()
+        .any(|w| next_lower.starts_with(w))
+        && !declared_word().is_match(next);
+    let left = LEFT_WORDS.iter().any(|w| lower.contains(w))
+        || (next_about_them && LEFT_WORDS.iter().any(|w| next_lower.contains(w)));
     for party in subjects {
         out.declarations.push(Declaration {
             party,
@@ -1688,6 +1764,10 @@ pub(super) const LEFT_WORDS: &[&str] = &[
     "absent",
     "excused",
     "retired from",
+    "not present",
+    "not in the room",
+    "remained outside",
+    "stepped out",
 ];
 
 fn read_exclusion(
@@ -1702,6 +1782,27 @@ fn read_exclusion(
     let s = sentence.slice(text);
     let lower = s.to_ascii_lowercase();
     let public = lower.contains("public") || lower.contains("press");
+    // "The meeting returned to open session": the private part is over.
+    let reopened = ["open session", "public session", "open meeting", "public part"]
+        .iter()
+        .any(|w| lower.contains(w))
+        && [
+            "return",
+            "resum",
+            "reopen",
+            "re-open",
+            "went back",
+            "moved back",
+            "came out",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+    if reopened {
+        if private_from.is_some() {
+            *readmitted_after = Some(sentence.end);
+        }
+        return;
+    }
     if public
         && [
             "readmitted",
@@ -1713,6 +1814,10 @@ fn read_exclusion(
             "came back",
             "re-entered",
             "were readmitted",
+            "invited to return",
+            "invited back",
+            "were admitted",
+            "back into the meeting",
         ]
         .iter()
         .any(|w| lower.contains(w))

@@ -304,3 +304,93 @@ RESOLVED that under regulation 14(2) of the Licensing Act 2003 (Hearings) Regula
     let (_, _, p) = read(&english);
     assert_eq!(p.exclusions[0].paragraphs.len(), 1);
 }
+
+#[test]
+fn counts_of_residents_letters_and_replies_are_no_vote_of_the_meeting() {
+    let text = "Present: Cllr A Brook, Cllr C Dunn, Cllr E Frost
+
+1. Village plan
+A show of hands of the residents present (12 for, 2 against) supported the limit. Of the 96 households that replied, 71 were in favour and 25 against. The plan was approved, 3 for and 0 against.
+";
+    let (_, _, p) = read(text);
+    assert_eq!(p.votes.len(), 1);
+    assert_eq!(p.votes[0].total(), Some(3));
+}
+
+#[test]
+fn one_subject_for_leaving_and_returning_and_the_item_after_the_return_is_not_the_absence() {
+    let text = "Present: Cllr R Abel, Cllr J Kay, Cllr L Mann
+
+1. Grants
+Cllr Kay left the room while this item was discussed and returned for item 2. Agreed.
+
+2. Parking
+Cllr Kay proposed writing to the district council; seconded Cllr Mann.
+";
+    let (_, people, p) = read(text);
+    let kinds: Vec<MovementKind> = p.movements.iter().map(|m| m.kind).collect();
+    assert_eq!(kinds, vec![MovementKind::Left, MovementKind::Returned]);
+    assert_eq!(p.movements[0].scope, Scope::ThisItem);
+    let kay = p.movements[0].party.person.unwrap();
+    assert_eq!(people.people[kay].key, "kay");
+    assert_eq!(
+        p.whereabouts(kay, text.find("Cllr Kay proposed").unwrap()),
+        Whereabouts::InRoom
+    );
+}
+
+#[test]
+fn what_absent_members_asked_and_reported_speech_are_not_speech_in_the_room() {
+    let text = "Present: Cllr A Brook, Cllr C Dunn, Cllr E Frost
+Apologies: Cllr K Lamb
+
+1. Apologies
+Cllr Lamb's apologies were accepted. Cllr Lamb asked that the Council thank the snow wardens.
+
+2. Design statement
+The Chairman noted that Cllr Lamb said she supported it. Cllr Dunn said it should be published.
+";
+    let (_, _, p) = read(text);
+    let speakers: Vec<&str> = p.speeches.iter().map(|s| s.party.span.slice(text)).collect();
+    assert_eq!(speakers, vec!["Cllr Dunn"]);
+}
+
+#[test]
+fn a_pronoun_in_the_next_sentence_records_the_declarer_taking_no_part() {
+    let text = "Present: Cllr A Brook, Cllr C Dunn, Cllr J Irwin
+
+1. Declarations
+Cllr Irwin declared a pecuniary interest in item 2 as a plot holder. She did not take part in the discussion or vote.
+Cllr Dunn declared a pecuniary interest in item 2. Cllr Brook said the rents were fair.
+
+2. Allotments
+Rents were held.
+";
+    let (_, _, p) = read(text);
+    let left: Vec<(&str, bool)> = p
+        .declarations
+        .iter()
+        .map(|d| (d.party.span.slice(text), d.left))
+        .collect();
+    assert_eq!(left, vec![("Cllr Irwin", true), ("Cllr Dunn", false)]);
+}
+
+#[test]
+fn returning_to_open_session_ends_the_private_part() {
+    let text = "Present: Cllr A Baker, Cllr C Doyle
+
+1. Exclusion
+RESOLVED that the press and public be excluded under paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972.
+
+2. Depot sale
+Agreed on the terms in the exempt report.
+
+The meeting returned to open session at 6.40 pm.
+
+3. Budget
+The outturn of £18,412,000 was noted.
+";
+    let (_, _, p) = read(text);
+    let private: Vec<usize> = p.private_items.iter().map(|e| e.0).collect();
+    assert_eq!(private, vec![1]);
+}
