@@ -291,6 +291,9 @@ pub struct Proceedings {
     /// A "Present" list holds names the reader could not read ("Councillors: Abbas, Bright, …"):
     /// who could vote is then not known.
     pub present_unread: bool,
+    /// A meeting of the electors (an annual parish or town meeting): those who vote are not the
+    /// members listed.
+    pub electors_meeting: bool,
     /// The meeting was adjourned to, or resumed on, another day: its clock times are of two days.
     pub adjourned_to_another_day: bool,
     absences: Vec<Absence>,
@@ -371,6 +374,18 @@ impl Proceedings {
         // Listed as present and as an officer: present, not voting.
         let others = self.others.clone();
         self.voting_members.retain(|p| !others.contains(p));
+        let head = text
+            .get(..minutes.items.first().map_or(text.len().min(2000), |i| i.span.start))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        self.electors_meeting = [
+            "parish meeting",
+            "town meeting",
+            "meeting of electors",
+            "meeting of the electors",
+        ]
+        .iter()
+        .any(|w| head.contains(w));
         self.present_unread = minutes
             .attendance
             .iter()
@@ -530,7 +545,7 @@ impl Proceedings {
     /// True when the attendance lists name at least two voting members: enough to count who
     /// could vote.
     pub fn has_present_list(&self) -> bool {
-        self.voting_members.len() >= 2 && !self.present_unread
+        self.voting_members.len() >= 2 && !self.present_unread && !self.electors_meeting
     }
 
     /// The voting members in the room at `offset`: those listed present who had not left, and

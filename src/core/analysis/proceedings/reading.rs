@@ -679,6 +679,14 @@ fn read_motion(
         if word == "motion" && !(after.starts_with(" (") || after.starts_with(" by") || after.starts_with('(')) {
             continue;
         }
+        // "Motion by Cllr Odell: that …": the author of a motion on notice, who need not be there
+        // to have it moved; only a mover when seconded in the same sentence and no one else moves.
+        if word == "motion" && after.starts_with(" by") {
+            let lower = s.to_ascii_lowercase();
+            if !lower.contains("second") || lower.contains("moved") || lower.contains("proposed") {
+                continue;
+            }
+        }
         if word == "approved"
             && !(after.starts_with(" by")
                 || after.starts_with(" –")

@@ -394,3 +394,39 @@ The outturn of £18,412,000 was noted.
     let private: Vec<usize> = p.private_items.iter().map(|e| e.0).collect();
     assert_eq!(private, vec![1]);
 }
+
+#[test]
+fn at_a_meeting_of_the_electors_the_members_listed_are_not_the_voters() {
+    let text = "Annual Parish Meeting held on 16 April 2025 at 7pm
+
+Present: Cllr A Brook, Cllr C Dunn, Cllr E Frost and 31 electors
+
+1. Resolutions
+Mr Ellery proposed a 20mph limit, seconded by Mrs Ford. Carried by 27 votes to 3.
+";
+    let (_, _, p) = read(text);
+    assert!(p.electors_meeting);
+    assert_eq!(p.voting_count_at(text.len() - 3), None);
+    let (_, _, p) = read(&text.replace("Annual Parish Meeting", "Parish Council meeting"));
+    assert!(!p.electors_meeting);
+    assert_eq!(p.voting_count_at(text.len() - 3), Some(3));
+}
+
+#[test]
+fn the_author_of_a_motion_on_notice_is_not_its_mover() {
+    let text = "Present: Cllr R Abel, Cllr B Cole, Cllr H Ives
+Apologies: Cllr N Odell
+
+1. Notice of motion
+Motion by Cllr Odell: that the Council declares a nature emergency. In Cllr Odell's absence the motion was moved by Cllr Ives and seconded by Cllr Cole.
+Motion by Cllr Abel, seconded by Cllr Cole, that the report be noted.
+";
+    let (_, _, p) = read(text);
+    let movers: Vec<&str> = p
+        .motions
+        .iter()
+        .filter_map(|m| m.mover)
+        .map(|m| m.span.slice(text))
+        .collect();
+    assert_eq!(movers, vec!["Cllr Ives", "Cllr Abel"]);
+}
