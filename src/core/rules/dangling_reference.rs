@@ -10,6 +10,8 @@
 //! number ("agenda item 9") is checked against the items' agenda numbers when the draft gives
 //! them. The draft must look complete (a closing time, or a last item such as the date of the
 //! next meeting or the close): an excerpt's references may point past where it stops.
+//! Items of another list ("item 12 of the risk register") and agenda items withdrawn, deferred
+//! or not taken are not this meeting's items.
 //!
 //! ## Example
 //!

@@ -13,6 +13,13 @@
 //! checked; nor is a declaration that mentions a dispensation, nor one whose item cannot be
 //! found in the draft.
 //!
+//! A dispensation may also be recorded in the sentence after the declaration or in the item
+//! ("spoke under her dispensation"). A member who speaks as the public may ("under the public
+//! speaking procedure", "as a resident") or before being recorded leaving the item is not
+//! reported for that speech, only for moving, seconding or voting. "Not a disclosable pecuniary
+//! interest" is not a pecuniary interest, and "She did not take part" in the next sentence, or
+//! "was not present for this item" in the item, records the member taking no part.
+//!
 //! ## Example
 //!
 //! ```text

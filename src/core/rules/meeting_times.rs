@@ -8,6 +8,10 @@
 //! times that no reading makes possible are reported. Times of other things (the next meeting,
 //! an event) are not read.
 //!
+//! A meeting adjourned to or resumed on another day is not checked (its times are of two days),
+//! an evening meeting may close after midnight, and an arrival written above the items or in a
+//! public forum held before the opening is early, not impossible.
+//!
 //! ## Example
 //!
 //! ```text

@@ -16,6 +16,10 @@
 //! no result to compare. Visitors, officers and "also present" members are not voting members;
 //! without a present list no count is compared with the room.
 //!
+//! Nor is it compared when the present list holds names the reader cannot read ("Councillors:
+//! Abbas, Bright, …"), at a meeting of the electors (an annual parish or town meeting), or for
+//! counts of other people: a show of hands of residents, survey replies, letters or comments.
+//!
 //! ## Example
 //!
 //! ```text
