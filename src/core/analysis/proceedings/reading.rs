@@ -865,6 +865,27 @@ fn read_vote(text: &str, sentence: Span, item: Option<usize>, out: &mut Proceedi
             if matches!(before, Some('£' | '$' | '.' | '/' | '-')) {
                 continue;
             }
+            // "In favour 5 Against 1": the number after a side is that side's count.
+            let lead = s[..n.start()]
+                .trim_end()
+                .trim_end_matches([':', '=', '–', '-'])
+                .trim_end()
+                .to_ascii_lowercase();
+            if [
+                "favour",
+                "favor",
+                "for",
+                "against",
+                "abstain",
+                "abstained",
+                "abstention",
+                "abstentions",
+            ]
+            .iter()
+            .any(|w| lead.ends_with(w))
+            {
+                continue;
+            }
             set(&mut vote, side, count(value, n));
             found = true;
         }
@@ -911,7 +932,41 @@ fn read_vote(text: &str, sentence: Span, item: Option<usize>, out: &mut Proceedi
     }
     vote.casting = lower.contains("casting vote");
     let carried: Vec<_> = carried_word().find_iter(s).collect();
-    let lost: Vec<_> = lost_word().find_iter(s).collect();
+    // "lost", "fell" and "rejected" as a result, not "the lost signs", "the tree that fell", "the
+    // rejected application": after "was", "motion" and the like, or before a stop or "by".
+    let lost: Vec<_> = lost_word()
+        .find_iter(s)
+        .filter(|l| {
+            let word = l.as_str().to_ascii_lowercase();
+            if word.starts_with("not") {
+                return true;
+            }
+            let before = lower[..l.start()].trim_end();
+            let after = lower[l.end()..].trim_start();
+            [
+                "was",
+                "were",
+                "is",
+                "be",
+                "been",
+                "motion",
+                "amendment",
+                "proposal",
+                "recommendation",
+                "therefore",
+                "accordingly",
+                "duly",
+                "vote",
+                "and",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w))
+                || after.is_empty()
+                || after.starts_with(['.', ',', ';', ':', '(', ')'])
+                || after.starts_with("by ")
+                || after.starts_with("with ")
+        })
+        .collect();
     // One outcome only: a sentence that records two votes ("the amendment was lost and the
     // motion carried") gives none.
     let two_motions = lower.contains("amendment") && (lower.contains("motion") || lower.contains("substantive"));

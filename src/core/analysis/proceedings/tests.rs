@@ -430,3 +430,38 @@ Motion by Cllr Abel, seconded by Cllr Cole, that the report be noted.
         .collect();
     assert_eq!(movers, vec!["Cllr Ives", "Cllr Abel"]);
 }
+
+#[test]
+fn a_number_after_a_side_is_that_sides_count_and_lost_is_a_result_only_as_one() {
+    let text = "Present: Cllr A Brook, Cllr C Dunn, Cllr E Frost, Cllr G Hale, Cllr J Irwin
+
+1. Signs
+Members voted to replace the lost footpath signs (3 for, 2 against).
+
+2. Appeal
+The Council agreed to comment on the appeal; In favour 4 Against 1.
+
+3. Swings
+The motion to replace the swings was lost, 2 for and 3 against.
+";
+    let (_, _, p) = read(text);
+    let read: Vec<(Option<u32>, Option<u32>, Option<Outcome>)> = p
+        .votes
+        .iter()
+        .map(|v| {
+            (
+                v.side_count(Side::For),
+                v.side_count(Side::Against),
+                v.outcome.map(|o| o.0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        vec![
+            (Some(3), Some(2), None),
+            (Some(4), Some(1), Some(Outcome::Carried)),
+            (Some(2), Some(3), Some(Outcome::Lost)),
+        ]
+    );
+}
