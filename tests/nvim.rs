@@ -17,7 +17,7 @@ fn nvim() -> Option<PathBuf> {
 }
 
 #[test]
-fn neovim_shows_diagnostics_fixes_hover_and_outline() {
+fn neovim_shows_diagnostics_fixes_hover_outline_and_inlay_hints() {
     let Some(nvim) = nvim() else {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -36,6 +36,11 @@ fn neovim_shows_diagnostics_fixes_hover_and_outline() {
         let text = std::fs::read_to_string(repo.join("../shared/corpus").join(from)).unwrap();
         std::fs::write(work.path().join(to), text).unwrap();
     }
+    // A short parish draft of our own, shared with the VS Code e2e: five members present, one
+    // leaves after a divided vote, the next item carried unanimously. The Lua side checks the
+    // inlay hints, hover and outline on it.
+    let votes = std::fs::read_to_string(repo.join("tests/editors/votes.minutes")).unwrap();
+    std::fs::write(work.path().join("votes.minutes"), votes).unwrap();
     let report = work.path().join("report.txt");
     let mut child = Command::new(&nvim)
         .args(["--headless", "--clean", "-u"])
@@ -63,4 +68,6 @@ fn neovim_shows_diagnostics_fixes_hover_and_outline() {
     eprintln!("{log}");
     assert!(log.contains("all passed"), "{log}");
     assert!(log.contains("ok: present-and-apologies points at Taylor"), "{log}");
+    assert!(log.contains("ok: inlay hint after item 1: 5 voting members"), "{log}");
+    assert!(log.contains("ok: hover on Wren says when Wren left"), "{log}");
 }

@@ -888,11 +888,11 @@ fn inlay_hints_show_who_could_vote_and_each_votes_tally() {
             position(VOTES, offset, unit)
         };
         assert!(
-            labels.contains(&(at_end_of("\n1"), "4 voting members".to_string())),
+            labels.contains(&(at_end_of("\n1."), "4 voting members".to_string())),
             "{labels:?}"
         );
         assert!(
-            labels.contains(&(at_end_of("\n2"), "3 voting members".to_string())),
+            labels.contains(&(at_end_of("\n2."), "3 voting members".to_string())),
             "{labels:?}"
         );
         assert!(
@@ -937,6 +937,8 @@ fn the_outline_shows_each_motion_and_hover_shows_when_a_member_left() {
             })
             .collect()
     };
+    // The vote's "Carried." decides the item: the outline does not call it undecided.
+    assert_eq!(item("1")["detail"], "outcome in the text", "{symbols}");
     assert!(
         children(&item("1")).contains(&(
             "Motion: 3 for, 1 against: carried".to_string(),

@@ -1,4 +1,4 @@
-//! Inlay hints: after each item's number, how many voting members were in the room; after each
+//! Inlay hints: after each item's number (and its full stop), how many voting members were in the room; after each
 //! vote, its tally as the minutes record it.
 
 use crate::core::text::Span;
@@ -15,7 +15,7 @@ pub fn inlay_hints(analysis: &Analysis, range: Option<Range>) -> Vec<InlayHint> 
         let Some(number) = &item.number else { continue };
         if let Some(count) = proceedings.voting_count_at(item.title.start.max(number.span.end)) {
             let noun = if count == 1 { "voting member" } else { "voting members" };
-            hints.push((number.span.end, format!("{count} {noun}")));
+            hints.push((after_punctuation(text, number.span.end), format!("{count} {noun}")));
         }
     }
     for vote in &proceedings.votes {
@@ -31,7 +31,9 @@ pub fn inlay_hints(analysis: &Analysis, range: Option<Range>) -> Vec<InlayHint> 
         .filter(|(position, _)| within(range, *position))
         .map(|(position, label)| InlayHint {
             position,
-            label: InlayHintLabel::String(format!(" {label}")),
+            // No space of its own: padding_left already asks the editor for the gap (Neovim
+            // draws a space, VS Code a margin), so a leading space would show as two.
+            label: InlayHintLabel::String(label),
             kind: Some(InlayHintKind::TYPE),
             text_edits: None,
             tooltip: None,
@@ -40,6 +42,16 @@ pub fn inlay_hints(analysis: &Analysis, range: Option<Range>) -> Vec<InlayHint> 
             data: None,
         })
         .collect()
+}
+
+/// Past the full stop, bracket or colon that closes an item number ("1." of "1. Bus shelter"),
+/// so that a hint reads as a note on the item and not as more digits ("1 ⟨5 voting members⟩."
+/// looks like "15").
+fn after_punctuation(text: &str, at: usize) -> usize {
+    match text.as_bytes().get(at) {
+        Some(b'.' | b')' | b':') => at + 1,
+        _ => at,
+    }
 }
 
 /// Where a span's text ends, before any white space it takes in at its end.

@@ -1,6 +1,7 @@
 //! The outline (document symbols: attendance, items, decisions, motions and votes) and folding
 //! ranges.
 
+use crate::core::analysis::decisions;
 use crate::core::analysis::proceedings::{Motion, Vote};
 use crate::core::model::{AttendanceKind, DecisionKind, Item};
 use crate::core::text::Span;
@@ -138,14 +139,16 @@ pub fn document_symbols(analysis: &Analysis) -> Vec<DocumentSymbol> {
                 .filter(|s| s.range.start >= lines.range(item.span).start),
         );
         children.sort_by_key(|s| (s.range.start.line, s.range.start.character));
-        let detail = if item.decisions.is_empty() {
-            Some(if item.procedural.is_some() {
-                "procedural, no decision needed".to_string()
-            } else {
-                "no decision".to_string()
-            })
-        } else {
+        // As `missing-decision` reads it: an outcome written in the text ("Carried.", "All in
+        // favour") decides an item as a marker does.
+        let detail = if !item.decisions.is_empty() {
             None
+        } else if item.procedural.is_some() {
+            Some("procedural, no decision needed".to_string())
+        } else if decisions::records_outcome(item.span.slice(text)) {
+            Some("outcome in the text".to_string())
+        } else {
+            Some("no decision".to_string())
         };
         out.push(symbol(
             item_name(text, item),

@@ -2,7 +2,9 @@
 // End-to-end test of the packaged extension in real VS Code (code-server
 // 4.139.1 = VS Code 1.139.1) driven through headless Chromium, the way a clerk
 // uses it: open a draft with Quick Open, read the Problems panel, apply a
-// quick fix from the light bulb menu, look at the Outline, save.
+// quick fix from the light bulb menu, look at the Outline, save; then, on a
+// short draft with votes, read the inlay hints in the editor, hover on a
+// member who left, and find each motion in the Outline.
 //
 //   npm run e2e                          # packages the .vsix with the binary below, then tests it
 //   MINUTES_LINT_BIN=/path/minutes-lint npm run e2e
@@ -50,6 +52,11 @@ const ARTIFACTS = resolve(process.env.MINUTES_LINT_E2E_ARTIFACTS ?? join(EXT, "t
 const DRAFT_SOURCE = "manchester-ofsted-subgroup-2017-09-12.txt";
 const DRAFT = "ofsted.minutes";
 const SECOND = "second-copy.minutes";
+// A short parish draft of our own (shared with the Neovim e2e): a member leaves after a divided
+// vote; the next item is carried unanimously. For inlay hints, hover on a person and the motions
+// in the Outline.
+const VOTES_SOURCE = join(REPO, "tests/editors/votes.minutes");
+const VOTES = "votes.minutes";
 const TOTAL_TIMEOUT_MS = Number(process.env.MINUTES_LINT_E2E_TIMEOUT_MS ?? 8 * 60 * 1000);
 
 const t0 = Date.now();
@@ -372,6 +379,134 @@ async function screenshot(page, name) {
   return file;
 }
 
+/**
+ * Inlay hints, hover on a member who left and the motions in the Outline, on votes.minutes.
+ */
+async function checkVotes(page, quickInput) {
+  await page.keyboard.press("Control+P");
+  await quickInput.waitFor({ state: "visible", timeout: 15000 });
+  await quickInput.fill(VOTES);
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: VOTES }).first().waitFor({ state: "visible", timeout: 30000 });
+  await page.keyboard.press("Enter");
+  await page.locator(".tab.active", { hasText: VOTES }).waitFor({ state: "visible", timeout: 20000 });
+  await page.keyboard.press("Control+1");
+  await page.mouse.move(5, 5);
+
+  // VS Code draws each hint as a span of injected text inside the line, after an empty span as
+  // wide as the padding: spans with a decoration class ("dyn-rule-…") rather than only a token
+  // colour ("mtk…"). Each line's own text is the rest, which is the file's line.
+  const want = [
+    ["after item 1's number: who could vote", "1. Bus shelter", "1.", "5 voting members"],
+    ["after item 2's number: one fewer, Wren having left", "2. Footpath signs", "2.", "4 voting members"],
+    ["after the divided vote: its tally", "Mill Lane", "Voting: 4 in favour, 1 against.", "4 for, 1 against: carried"],
+    ["after the unanimous vote", "new footpath signs", "All in favour.", "unanimous"],
+  ];
+  let hints = [];
+  await waitFor(
+    "the inlay hints in the editor",
+    async () => {
+      hints = await page.$$eval(".editor-instance .view-lines .view-line", (els) =>
+        els.flatMap((line) => {
+          const found = [];
+          let own = "";
+          let pad = 0;
+          for (const span of line.querySelectorAll("span")) {
+            if (span.children.length > 0) continue;
+            const text = (span.textContent ?? "").replace(/\u00a0/g, " ");
+            if (!/\bdyn-rule-/.test(span.className)) own += text;
+            else if (text === "") pad = span.getBoundingClientRect().width;
+            else {
+              found.push({ before: own, label: text, pad });
+              pad = 0;
+            }
+          }
+          return found.map((h) => ({ ...h, line: own }));
+        }),
+      );
+      return want.every(([, , , label]) => hints.some((h) => h.label === label));
+    },
+    { timeout: 20000, interval: 500 },
+  ).catch((err) => log(err.message));
+  log(`inlay hints shown in ${VOTES}:\n    ${hints.map((h) => `${JSON.stringify(h.before.slice(-32))} + [${h.pad.toFixed(1)}px] ${JSON.stringify(h.label)}`).join("\n    ")}`);
+  check(`${VOTES} shows four inlay hints`, hints.length === 4, `${hints.length} shown`);
+  for (const [what, key, before, label] of want) {
+    const h = hints.find((x) => x.line.includes(key) && x.label === label);
+    check(
+      `an inlay hint ${what}: "${label}" right after "${before}", with VS Code's padding before it`,
+      // Right after: the line's own text up to the hint ends with the first "before" in the line.
+      h !== undefined && h.before.length === h.line.indexOf(before) + before.length && h.pad > 0,
+      h ? `after ${JSON.stringify(h.before.slice(-40))}, padding ${h.pad.toFixed(1)}px` : `not shown on the line with "${key}"`,
+    );
+  }
+  // The label carries no space of its own (paddingLeft already leaves the gap).
+  check("no inlay hint label starts with a space", hints.length > 0 && hints.every((h) => !/^\s/.test(h.label)));
+  await screenshot(page, "inlay-hints.png");
+
+  // Hover with the mouse on Wren in "Cllr Wren left the meeting ...".
+  const box = await page.evaluate(() => {
+    for (const line of document.querySelectorAll(".editor-instance .view-lines .view-line")) {
+      if (!(line.textContent ?? "").replace(/\u00a0/g, " ").includes("left the meeting")) continue;
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.indexOf("Wren");
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 4);
+        const r = range.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }
+    }
+    return undefined;
+  });
+  let hoverText = "";
+  let bold = [];
+  if (box) {
+    await page.mouse.move(box.x - 30, box.y);
+    await page.mouse.move(box.x, box.y, { steps: 4 });
+    const hover = page.locator(".monaco-hover:not(.hidden) .hover-contents, .monaco-hover:not(.hidden) .monaco-hover-content").first();
+    await waitFor(
+      "the hover on Wren",
+      async () => {
+        hoverText = norm(await hover.textContent({ timeout: 1000 }));
+        return hoverText.includes("In the meeting");
+      },
+      { timeout: 15000, interval: 300 },
+    ).catch((err) => log(err.message));
+    bold = (await page.$$eval(".monaco-hover:not(.hidden) strong", (els) => els.map((e) => e.textContent))).map(norm);
+    await screenshot(page, "hover.png");
+  }
+  log(`hover on Wren: "${hoverText}" (bold: ${bold.join(", ")})`);
+  check('hovering Wren shows "In the meeting: left at 7.45 pm (item 1)"', hoverText.includes("In the meeting: left at 7.45 pm (item 1)"), hoverText);
+  check(
+    "the hover names Wren in bold as present (markdown rendered, no asterisks)",
+    bold.includes("Councillor H Wren") && hoverText.includes("Councillor H Wren: present") && !hoverText.includes("**"),
+    bold.join(", "),
+  );
+  await page.mouse.move(5, 5);
+  await page.keyboard.press("Escape");
+
+  // The Outline: each motion under its item, with its result; mover and seconder beside it.
+  await runCommand(page, "Explorer: Focus on Outline View");
+  let outline = [];
+  const motion = (t) => t.includes("Motion: 4 for, 1 against: carried") && t.includes("moved by Cllr Okoro, seconded by Cllr Patel");
+  await waitFor(
+    "the motions in the Outline view",
+    async () => {
+      outline = (await allRows(page, ".outline-pane")).map((r) => norm(r.text));
+      return outline.some(motion);
+    },
+    { timeout: 20000, interval: 1000 },
+  ).catch((err) => log(err.message));
+  log(`Outline of ${VOTES} (${outline.length} rows):\n    ${outline.join("\n    ")}`);
+  check("the Outline lists item 1's motion with its tally, mover and seconder", outline.some(motion));
+  check(
+    "the Outline lists item 2's motion as unanimous",
+    outline.some((t) => t.includes("Motion: unanimous") && t.includes("moved by Cllr Byrne, seconded by Cllr Marsh")),
+  );
+  await page.keyboard.press("Control+1");
+}
+
 // ---------------------------------------------------------------- the test
 
 async function main() {
@@ -394,6 +529,8 @@ async function main() {
   const original = readFileSync(draftPath, "utf8");
   const secondPath = join(folderB, SECOND);
   copyFileSync(draftPath, secondPath);
+  need(existsSync(VOTES_SOURCE), `${VOTES_SOURCE} not found`);
+  copyFileSync(VOTES_SOURCE, join(folderA, VOTES));
   const workspace = join(tmp, "minutes.code-workspace");
   writeFileSync(
     workspace,
@@ -427,6 +564,8 @@ async function main() {
         "files.autoSave": "off",
         "editor.minimap.enabled": false,
         "outline.collapseItems": "alwaysExpand",
+        // The default, said out loud: the inlay hint checks need them shown.
+        "editor.inlayHints.enabled": "on",
         // One screen line per text line, so the editor DOM shows whole lines.
         "[minutes]": { "editor.wordWrap": "off" },
       },
@@ -734,6 +873,8 @@ async function main() {
     onSave,
     `${pairs.filter((p) => p?.joined(secondText)).length} of ${pairs.length} joined on disk`,
   );
+
+  await checkVotes(page, quickInput);
 
   // No server to be found: a clear error with a button that opens the setting.
   const extDir = join(tmp, "extensions");

@@ -24,7 +24,7 @@
 //! Form". When the later definition cannot be shortened cleanly (its brackets hold more than the
 //! long form), it is left as written.
 
-use crate::core::analysis::acronyms::spelled_out;
+use crate::core::analysis::acronyms::{spell_out_edit, spelled_out};
 use crate::core::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::core::rules::{Context, Group, Rule};
 
@@ -53,7 +53,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let long = def.long_text(ctx.text);
         let line = ctx.lines.line_of(def.span.start) + 1;
         let new_text = spelled_out(ctx.text, first, long);
-        let mut edits = vec![Edit::replace(first, new_text.clone())];
+        let mut edits = vec![spell_out_edit(ctx.text, first, long)];
         if let Some(removal) = def.removal {
             if !removal.overlaps(first) {
                 edits.push(Edit::delete(removal));

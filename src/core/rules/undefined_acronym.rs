@@ -70,7 +70,7 @@
 //! Anything else (adding the acronym to the config's `known` list) is left to the user.
 
 use crate::core::analysis::acronyms::{
-    edit_defines, find_long_forms, normalise_long_form, spelled_out, AcronymInfo, LongFormHit,
+    edit_defines, find_long_forms, normalise_long_form, spell_out_edit, spelled_out, AcronymInfo, LongFormHit,
 };
 use crate::core::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::core::rules::{Context, Group, Rule};
@@ -125,7 +125,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     // unattended.
                     let new_text = spelled_out(ctx.text, first, &only.long_form);
                     let title = format!("Spell out {name} as “{new_text}”");
-                    diagnostic = diagnostic.with_fix(Fix::unsafe_(title, vec![Edit::replace(first, new_text)]));
+                    let edit = spell_out_edit(ctx.text, first, &only.long_form);
+                    diagnostic = diagnostic.with_fix(Fix::unsafe_(title, vec![edit]));
                 }
                 several => {
                     diagnostic
@@ -135,7 +136,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         let new_text = spelled_out(ctx.text, first, &meaning.long_form);
                         diagnostic = diagnostic.with_fix(Fix::unsafe_(
                             format!("Spell out {name} as “{new_text}” ({})", meaning.category),
-                            vec![Edit::replace(first, new_text)],
+                            vec![spell_out_edit(ctx.text, first, &meaning.long_form)],
                         ));
                     }
                 }
@@ -211,7 +212,7 @@ impl Fixer<'_, '_> {
             .or_else(|| hits.iter().find(|h| !h.span.overlaps(first)))?;
         let new_text = spelled_out(text, first, hit.span.slice(text));
         let title = format!("Spell out {name} as “{new_text}”");
-        let edit = Edit::replace(first, new_text);
+        let edit = spell_out_edit(text, first, hit.span.slice(text));
         let fix = if settled(hit) {
             self.fix(name, title, edit, first)
         } else {

@@ -252,6 +252,21 @@ pub(super) fn find_definition(text: &str, line: Span, span: Span, base: &str) ->
         return None;
     };
     let line_initial = line_initial();
+    // "TVT (Tern Valley\n Trust)": a bracket hard-wrapped onto the next line is read on
+    // to its close there.
+    let mut cross_line = false;
+    let after = match kind {
+        DefinitionKind::ShortThenLong if window_end == line.end && !rest.contains(')') => {
+            match wrapped_line_end(text, line.end, span.end + WINDOW) {
+                Some(end) => {
+                    cross_line = true;
+                    &text[after_start + emph..end]
+                }
+                None => after,
+            }
+        }
+        _ => after,
+    };
     let body_rel = gap + sep_len;
     let body_raw = &after[body_rel..];
     let spaces = skip_spaces(body_raw);
@@ -279,7 +294,8 @@ pub(super) fn find_definition(text: &str, line: Span, span: Span, base: &str) ->
                 let t = skip_spaces(tail);
                 if tail[t..].starts_with(')') {
                     let end = long_form.end + t + 1;
-                    (end, Some(Span::new(span.end, end)))
+                    // Taking a bracket that spans two lines out would join them: left to a person.
+                    (end, (!cross_line).then(|| Span::new(span.end, end)))
                 } else {
                     (long_form.end, None)
                 }
@@ -303,6 +319,21 @@ pub(super) fn find_definition(text: &str, line: Span, span: Span, base: &str) ->
         });
     }
     None
+}
+
+/// The end of the line after the one ending at `line_end`, no further than `limit`, when that
+/// line holds the bracket's close; `None` at the end of the text.
+fn wrapped_line_end(text: &str, line_end: usize, limit: usize) -> Option<usize> {
+    let rest = text.get(line_end..)?;
+    let next_start = line_end + rest.len()
+        - rest
+            .strip_prefix("\r\n")
+            .or_else(|| rest.strip_prefix(['\n', '\r']))?
+            .len();
+    let next = &text[next_start..];
+    let next_end = next_start + memchr::memchr2(b'\n', b'\r', next.as_bytes()).unwrap_or(next.len());
+    let end = floor_char_boundary(text, next_end.min(limit.max(next_start)));
+    text[next_start..end].contains(')').then_some(end)
 }
 
 /// Normalises a long form for comparison: only its letters, in lower case, with "&" read as

@@ -334,8 +334,10 @@ pub(super) fn not_an_acronym_here(
             || facts.config.glossary.contains_key(name)
             || !facts.glossary.meanings(name).is_empty()
     };
-    if (english::is_shouted_word(part.word) || english::is_shouted_word(base)) && !vouched(base) && !vouched(part.word)
-    {
+    // The word and its base are the same string unless the word is a plural or possessive: one
+    // look-up then.
+    let shouted = english::is_shouted_word(part.word) || (base != part.word && english::is_shouted_word(base));
+    if shouted && !vouched(base) && !vouched(part.word) {
         return true;
     }
     let after = text.get(part.span.end..line.end).unwrap_or("");

@@ -6,6 +6,7 @@ use super::detection::acronym_base;
 use super::tokens::is_chunk_separator;
 use super::AcronymAnalysis;
 use crate::core::config::Config;
+use crate::core::diagnostic::Edit;
 use crate::core::model::Minutes;
 use crate::core::text::floor_char_boundary;
 use crate::core::text::Span;
@@ -99,8 +100,9 @@ pub(super) fn excerpt_edge(
 /// The text that spells an acronym out where it is used: "Local Government Association (LGA)",
 /// with a plural long form for a plural use ("GPs") and a capital at the start of a sentence.
 pub fn spelled_out(text: &str, use_span: Span, long: &str) -> String {
-    let written = use_span.slice(text);
-    let mut long = long.trim().to_string();
+    let written = dotted_use(text, use_span).slice(text);
+    // One line, whatever line breaks the long form was written across.
+    let mut long = long.split_whitespace().collect::<Vec<_>>().join(" ");
     let plural =
         written.len() > 1 && written.ends_with('s') && acronym_base(written).is_some_and(|b| b.len() < written.len());
     if plural && !long.ends_with('s') {
@@ -126,4 +128,36 @@ pub fn spelled_out(text: &str, use_span: Span, long: &str) -> String {
         }
     }
     format!("{long} ({written})")
+}
+
+/// The edit that spells an acronym out at a use: [`spelled_out`] in place of the use. A dotted
+/// acronym takes its closing full stop into the brackets ("P.C.C. attended" → "Police and Crime
+/// Commissioner (P.C.C.) attended"), and gives the full stop back after them when it also ended
+/// the sentence.
+pub fn spell_out_edit(text: &str, use_span: Span, long: &str) -> Edit {
+    let span = dotted_use(text, use_span);
+    let mut new_text = spelled_out(text, use_span, long);
+    if span != use_span {
+        let rest = &text[span.end..];
+        let next = rest.trim_start_matches([' ', '\t']);
+        let ends_sentence = rest.is_empty()
+            || rest.starts_with(['\n', '\r'])
+            || (next.len() < rest.len() && next.starts_with(|c: char| c.is_uppercase()));
+        if ends_sentence {
+            new_text.push('.');
+        }
+    }
+    Edit::replace(span, new_text)
+}
+
+/// A dotted acronym's use with the full stop after its last letter ("P.C.C" of "P.C.C."), or the
+/// use as it is.
+fn dotted_use(text: &str, use_span: Span) -> Span {
+    let written = use_span.slice(text);
+    let dotted = written.contains('.') && !written.ends_with('.');
+    if dotted && text[use_span.end..].starts_with('.') {
+        Span::new(use_span.start, use_span.end + 1)
+    } else {
+        use_span
+    }
 }

@@ -36,7 +36,7 @@ mod tokens;
 
 pub use definitions::{initials_match, long_form_matches, normalise_long_form, Definition, DefinitionKind};
 pub use detection::{acronym_base, DEFAULT_KNOWN};
-pub use fix_edits::{edit_defines, spelled_out};
+pub use fix_edits::{edit_defines, spell_out_edit, spelled_out};
 pub use long_forms::{find_long_forms, LongFormHit};
 
 use crate::core::glossary::GlossaryMeaning;
@@ -93,7 +93,8 @@ impl AcronymInfo {
     /// when it has exactly one meaning.
     pub fn long_form(&self, text: &str) -> Option<String> {
         if let Some(def) = self.definition() {
-            return Some(def.long_text(text).to_string());
+            // On one line, though a wrapped bracket wrote it across two.
+            return Some(def.long_text(text).split_whitespace().collect::<Vec<_>>().join(" "));
         }
         if let Some(long) = &self.config_long_form {
             return Some(long.clone());

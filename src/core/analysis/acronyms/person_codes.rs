@@ -244,10 +244,10 @@ pub fn is_person_code_here(code: &str, before: &str, after: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c == '(')
         .filter(|w| !w.is_empty())
         .rev()
-        .map(|w| w.trim_end_matches([':', '.', ',']).to_ascii_lowercase());
+        .map(|w| w.trim_end_matches([':', '.', ',']));
     let last = words.next();
-    let is_mover = |w: &Option<String>| w.as_deref().is_some_and(|w| MOVERS.contains(&w));
-    if is_mover(&last) || (last.as_deref() == Some("by") && is_mover(&words.next())) {
+    let is_mover = |w: Option<&str>| w.is_some_and(|w| MOVERS.iter().any(|m| m.eq_ignore_ascii_case(w)));
+    if is_mover(last) || (last.is_some_and(|w| w.eq_ignore_ascii_case("by")) && is_mover(words.next())) {
         return true;
     }
     // An action column: the code alone at the end of a line after a wide gap, or two letters
@@ -294,39 +294,93 @@ pub fn listed_names(text: &str) -> Vec<NameInitials> {
         }
         run.clear();
     };
-    for line in text.lines() {
-        let trimmed = line.trim_start();
-        let Some(rest) = ["* ", "- ", "• ", "· ", "+ "]
-            .iter()
-            .find_map(|m| trimmed.strip_prefix(m))
-        else {
-            flush(&mut run, &mut out);
-            column_names(trimmed, &mut out);
-            continue;
-        };
-        // The name ends where a role or a note begins.
-        let end = rest
-            .find(['—', '–', '(', ',', '*', '_', ':'])
-            .or_else(|| rest.find(" - "))
-            .unwrap_or(rest.len());
-        let name = rest[..end].trim();
-        let words = name.split_whitespace().count();
-        // Every word of the entry is part of the name.
-        match name_at_end(name).filter(|n| (2..=4).contains(&words) && n.givens.len() + 1 >= words) {
-            Some(found) => run.push(found),
-            None => flush(&mut run, &mut out),
+    // Only a line with a wide gap or a tab can hold columns: the gaps are found in one pass over
+    // the whole text, and each line asks whether the next one falls inside it.
+    let mut gaps = Gaps::new(text.as_bytes());
+    let mut start = 0;
+    while start < text.len() {
+        let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+        let line = text[start..end].strip_suffix('\r').unwrap_or(&text[start..end]);
+        let has_gap = gaps.any_in(start, start + line.len());
+        start = end + 1;
+        match list_entry(line) {
+            Some(rest) => match entry_name(rest) {
+                Some(found) => run.push(found),
+                None => flush(&mut run, &mut out),
+            },
+            None => {
+                flush(&mut run, &mut out);
+                if has_gap {
+                    column_names(line.trim_start(), &mut out);
+                }
+            }
         }
     }
     flush(&mut run, &mut out);
     out
 }
 
+/// What follows a list marker that opens `line`, or `None` when no marker does. Most lines open
+/// with an ASCII letter or digit, and are answered from their first byte.
+fn list_entry(line: &str) -> Option<&str> {
+    let first = *line.as_bytes().first()?;
+    if first.is_ascii_alphanumeric() {
+        return None;
+    }
+    let trimmed = line.trim_start();
+    ["* ", "- ", "• ", "· ", "+ "]
+        .iter()
+        .find_map(|m| trimmed.strip_prefix(m))
+}
+
+/// The name a list entry gives, when every word of the entry up to a role or a note is part of
+/// it.
+fn entry_name(rest: &str) -> Option<NameInitials> {
+    let end = rest
+        .find(['—', '–', '(', ',', '*', '_', ':'])
+        .or_else(|| rest.find(" - "))
+        .unwrap_or(rest.len());
+    let name = rest[..end].trim();
+    let words = name.split_whitespace().count();
+    name_at_end(name).filter(|n| (2..=4).contains(&words) && n.givens.len() + 1 >= words)
+}
+
+/// The wide gaps (two spaces) and tabs of a text, visited in order.
+struct Gaps<'t> {
+    spaces: memchr::memmem::FindIter<'t, 'static>,
+    tabs: memchr::Memchr<'t>,
+    next_space: Option<usize>,
+    next_tab: Option<usize>,
+}
+
+impl<'t> Gaps<'t> {
+    fn new(bytes: &'t [u8]) -> Self {
+        let mut spaces = memchr::memmem::find_iter(bytes, b"  ");
+        let mut tabs = memchr::memchr_iter(b'\t', bytes);
+        let (next_space, next_tab) = (spaces.next(), tabs.next());
+        Gaps {
+            spaces,
+            tabs,
+            next_space,
+            next_tab,
+        }
+    }
+
+    /// Whether a gap starts in `start..end`; gaps before `start` are passed for good.
+    fn any_in(&mut self, start: usize, end: usize) -> bool {
+        while self.next_space.is_some_and(|p| p < start) {
+            self.next_space = self.spaces.next();
+        }
+        while self.next_tab.is_some_and(|p| p < start) {
+            self.next_tab = self.tabs.next();
+        }
+        self.next_space.is_some_and(|p| p < end) || self.next_tab.is_some_and(|p| p < end)
+    }
+}
+
 /// The names in a line laid out in columns ("Tom Hartley    TH     Ann Lee    AL"), when two or
 /// more of its cells are names of their own.
 fn column_names(line: &str, out: &mut Vec<NameInitials>) {
-    if !line.contains("  ") && !line.contains('\t') {
-        return;
-    }
     let mut found: Vec<NameInitials> = Vec::new();
     for cell in line.split("  ").flat_map(|c| c.split('\t')) {
         let cell = strip_to_name(cell.trim(), false);
@@ -387,6 +441,18 @@ mod tests {
         );
         let surnames: Vec<&str> = names.iter().map(|n| n.surname.as_str()).collect();
         assert_eq!(surnames, ["Wyles", "Hartley"]);
+    }
+
+    #[test]
+    fn names_are_found_whatever_the_line_breaks_and_indents() {
+        let surnames = |text: &str| -> Vec<String> { listed_names(text).into_iter().map(|n| n.surname).collect() };
+        // Windows line breaks, tabs between cells, an indented list, a run broken by a blank line.
+        let text =
+            "Present:\r\nJo Adeyemi\tJA\tKit Marsh\tKM\r\n  - Rhian Pugh\r\n  - Ed Lowry (Clerk)\r\n\r\n- Tom Vale\r\n";
+        assert_eq!(surnames(text), ["Adeyemi", "Marsh", "Pugh", "Lowry"]);
+        // The last line needs no line break; a lone entry is no list.
+        assert_eq!(surnames("* Ann Lee\n* Bo Hart"), ["Lee", "Hart"]);
+        assert!(surnames("* Ann Lee\nminutes\n* Bo Hart\n").is_empty());
     }
 
     #[test]

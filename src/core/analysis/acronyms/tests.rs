@@ -322,6 +322,43 @@ fn definitions_read_the_long_form_back_from_the_bracket() {
 }
 
 #[test]
+fn a_bracket_wrapped_onto_the_next_line_is_read_to_its_close() {
+    let definition = |text: &str| {
+        let a = analyse(text);
+        let info = a.get("TVT").expect("TVT");
+        info.definitions
+            .first()
+            .map(|d| (d.long_text(text).to_string(), d.removal.is_some()))
+    };
+    for newline in ["\n", "\r\n"] {
+        let text = format!("We were asked by the TVT (Tern Valley{newline}    Trust) to name two trustees.{newline}");
+        // Read, but not offered for removal: that would join the two lines.
+        assert_eq!(
+            definition(&text),
+            Some(("Tern Valley{newline}    Trust".replace("{newline}", newline), false))
+        );
+        // Shown and spelled out on one line.
+        let a = analyse(&text);
+        assert_eq!(
+            a.get("TVT").and_then(|i| i.long_form(&text)).as_deref(),
+            Some("Tern Valley Trust")
+        );
+        let use_at = text.find("TVT").unwrap();
+        assert_eq!(
+            spelled_out(&text, Span::new(use_at, use_at + 3), "Tern Valley\n  Trust"),
+            "Tern Valley Trust (TVT)"
+        );
+    }
+    // The bracket closes on its own line as before, and may be taken out.
+    assert_eq!(
+        definition("the TVT (Tern Valley Trust) asked\n"),
+        Some(("Tern Valley Trust".to_string(), true))
+    );
+    // A bracket that does not close on the next line defines nothing.
+    assert_eq!(definition("the TVT (Tern Valley\nand beyond, said the\nTrust)\n"), None);
+}
+
+#[test]
 fn words_backward_reads_the_end_as_words_forward_reads_it() {
     // The reference: the longest tail made only of words (a letter, then letters and
     // apostrophes), "&" and soft separators, read forwards.
@@ -479,6 +516,36 @@ fn spells_out_plurals_and_sentence_starts() {
     assert_eq!(
         spelled_out(text, Span::new(21, 24), "Local Authority"),
         "Local Authorities (LAs)"
+    );
+}
+
+#[test]
+fn a_dotted_acronym_keeps_its_full_stop_inside_the_brackets() {
+    let apply = |text: &str, word: &str| {
+        let at = text.find(word).unwrap();
+        let edit = spell_out_edit(text, Span::new(at, at + word.len()), "Police and Crime Commissioner");
+        let mut out = text.to_string();
+        out.replace_range(edit.span.start..edit.span.end, &edit.new_text);
+        out
+    };
+    // Mid-sentence: the stop belongs to the letters.
+    assert_eq!(
+        apply("The P.C.C. attended.\n", "P.C.C"),
+        "The Police and Crime Commissioner (P.C.C.) attended.\n"
+    );
+    // At the end of a sentence it served both, so it is given back after the brackets.
+    assert_eq!(
+        apply("A report from the P.C.C.\nNext.\n", "P.C.C"),
+        "A report from the Police and Crime Commissioner (P.C.C.).\nNext.\n"
+    );
+    assert_eq!(
+        apply("We thanked the P.C.C. Officers left.\n", "P.C.C"),
+        "We thanked the Police and Crime Commissioner (P.C.C.). Officers left.\n"
+    );
+    // Undotted, nothing changes: the stop after the letters ends the sentence.
+    assert_eq!(
+        apply("From the PCC. Next.\n", "PCC"),
+        "From the Police and Crime Commissioner (PCC). Next.\n"
     );
 }
 

@@ -987,6 +987,32 @@ fn read_vote(text: &str, sentence: Span, item: Option<usize>, out: &mut Proceedi
     out.votes.push(vote);
 }
 
+/// The words a bare result is written in ("Carried.", "The motion was lost.", "Duly agreed").
+const BARE_RESULT_WORDS: &[&str] = &[
+    "the",
+    "motion",
+    "amendment",
+    "proposal",
+    "resolution",
+    "was",
+    "is",
+    "therefore",
+    "duly",
+    "accordingly",
+    "and",
+    "so",
+    "carried",
+    "passed",
+    "agreed",
+    "approved",
+    "adopted",
+    "lost",
+    "fell",
+    "defeated",
+    "rejected",
+    "not",
+];
+
 /// A bare outcome on its own just after a vote: "Voting: 3 in favour, 1 against. Carried." or
 /// "… 5 against.\nThe motion was lost." Only a short sentence with no number in it, on the same
 /// or the next line, so that a later item's "agreed" is never taken.
@@ -1000,7 +1026,12 @@ fn outcome_after(text: &str, vote: Span) -> Option<(Outcome, Span)> {
     let line = text[start..].lines().next().unwrap_or_default();
     let end = line.find(['.', ';', '!']).map_or(line.len(), |i| i + 1);
     let candidate = &line[..end];
-    if candidate.split_whitespace().count() > 5 || candidate.contains(|c: char| c.is_ascii_digit()) {
+    // Nothing but the result: "Agreed to defer." or "Carried, the Clerk to write." say more.
+    let only_a_result = candidate
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase())
+        .all(|w| BARE_RESULT_WORDS.contains(&w.as_str()));
+    if candidate.split_whitespace().count() > 5 || !only_a_result {
         return None;
     }
     let carried = carried_word().find(candidate);

@@ -191,11 +191,13 @@ fn a_bare_outcome_after_a_vote_is_its_result() {
     let text = "Present: Cllrs Ames, Lowe, Kerr and Hale\n\n1. Play area\n\n\
         Voting: 3 in favour, 1 against. Carried.\n\n\
         2. Bins\n\nFor 1, against 3.\nThe motion was lost.\n\n\
-        3. Hall\n\nFor 4, against 0.\n\nThe hall hire was agreed by the trustees on 12 May.\n";
+        3. Hall\n\nFor 4, against 0.\n\nThe hall hire was agreed by the trustees on 12 May.\n\n\
+        4. Bus stop\n\nFor 2, against 5. Agreed to defer.\n";
     let (_, _, p) = read(text);
     let outcomes: Vec<Option<Outcome>> = p.votes.iter().map(|v| v.outcome.map(|(o, _)| o)).collect();
-    // The third vote's outcome is a paragraph away and a long sentence: not taken.
-    assert_eq!(outcomes, [Some(Outcome::Carried), Some(Outcome::Lost), None]);
+    // The third vote's outcome is a paragraph away and a long sentence, the fourth's says more
+    // than a result: neither is taken.
+    assert_eq!(outcomes, [Some(Outcome::Carried), Some(Outcome::Lost), None, None]);
 }
 
 #[test]
