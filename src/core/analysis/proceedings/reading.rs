@@ -1431,6 +1431,21 @@ fn read_movement(
     out: &mut Proceedings,
 ) {
     let s = sentence.slice(text);
+    // "… left the meeting before the vote at the last meeting": another meeting's comings and goings.
+    let lower = s.to_ascii_lowercase();
+    if [
+        "last meeting",
+        "previous meeting",
+        "meeting held on",
+        "meeting on ",
+        "last month",
+        "last year",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        return;
+    }
     let mut last: Option<(Vec<Party>, usize)> = None;
     for caps in movement_word().captures_iter(s) {
         let m = caps.get(0).unwrap();

@@ -467,3 +467,17 @@ The motion to replace the swings was lost, 2 for and 3 against.
         ]
     );
 }
+
+#[test]
+fn comings_and_goings_at_another_meeting_are_not_read() {
+    let text = "Present: Cllr A Brook, Cllr C Dunn, Cllr E Frost
+
+1. Matters arising
+It was noted that Cllr Frost left the meeting before the vote at the last meeting.
+
+2. Bench
+Proposed Cllr Frost, seconded Cllr Dunn.
+";
+    let (_, _, p) = read(text);
+    assert!(p.movements.is_empty());
+}
