@@ -116,3 +116,41 @@ fn planted_defects_in_an_unseen_style_are_all_found_and_nothing_else() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Drafts of whole meetings written to try the proceedings rules (`tests/fixtures/proceedings-clean/`):
+/// late arrivals who then vote, members leaving for an item and coming back, substitutes,
+/// co-opted and ward members, recorded votes in lines and tables, casting votes, meetings
+/// adjourned to another day, exclusions under Scottish and licensing law, members speaking as
+/// the public before leaving. Each records its meeting correctly, so any finding of a
+/// proceedings rule on them is a false alarm.
+#[test]
+fn proceedings_rules_stay_silent_on_correct_meetings() {
+    use minutes_lint::core::rules::{Group, RULES};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/proceedings-clean");
+    let proceedings: Vec<&str> = RULES
+        .iter()
+        .filter(|r| r.group == Group::Proceedings)
+        .map(|r| r.name)
+        .collect();
+    assert!(proceedings.len() >= 11, "{proceedings:?}");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 15, "expected the drafts in {}", dir.display());
+    let mut problems = Vec::new();
+    for name in &names {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        let linted = lint(&text, &Config::default(), Some(name));
+        for d in linted.diagnostics.iter().filter(|d| proceedings.contains(&d.rule)) {
+            let line = linted.lines.line_of(d.span.start) + 1;
+            problems.push(format!("{name}:{line}: {} {}", d.rule, d.message));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "false alarms on correct meetings:\n{}",
+        problems.join("\n")
+    );
+}

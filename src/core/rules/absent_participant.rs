@@ -15,6 +15,14 @@
 //! Sentences about written submissions ("in an email", "a report from") are not speech. Votes in
 //! a recorded vote are checked by `vote-arithmetic`.
 //!
+//! Where the text could mean someone else did it, the rule stays silent: in "Cllr Frame proposed
+//! Cllr Moran as representative" the proposer is Frame and Moran the nominee; "Motion by Cllr
+//! Odell: …" names the author of a motion on notice, not who moved it; what the apologies item
+//! passes on ("Cllr Lamb asked that …") and speech reported by another ("noted that Cllr Lamb
+//! said") are not speech in the room; one subject serves two joined verbs ("left the room … and
+//! returned for item 4"). A present list with names it cannot read ("Councillors: Abbas,
+//! Bright, …") does not make anyone unlisted.
+//!
 //! ## Example
 //!
 //! ```text

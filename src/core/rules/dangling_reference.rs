@@ -10,6 +10,8 @@
 //! number ("agenda item 9") is checked against the items' agenda numbers when the draft gives
 //! them. The draft must look complete (a closing time, or a last item such as the date of the
 //! next meeting or the close): an excerpt's references may point past where it stops.
+//! Items of another list ("item 12 of the risk register") and agenda items withdrawn, deferred
+//! or not taken are not this meeting's items.
 //!
 //! ## Example
 //!
@@ -79,6 +81,15 @@ const ELSEWHERE: &[&str] = &[
     "of the plan",
     "paragraph",
     "appendix",
+    // Items of another list ("item 12 of the risk register"), or of the agenda not taken.
+    "register",
+    "the list",
+    "withdrawn",
+    "deferred",
+    "postponed",
+    "not taken",
+    "not considered",
+    "carried forward",
 ];
 
 /// Words before "item" that make it an item of another list.

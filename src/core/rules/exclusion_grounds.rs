@@ -10,6 +10,9 @@
 //! session"), not the agenda's wording ("To resolve to exclude …"), and looks in the resolution
 //! and its item for a paragraph of the schedule, the 1960 Act, or a stated reason
 //! ("confidential", "staffing", "commercially sensitive", "on the grounds that …").
+//! A Scottish resolution under Schedule 7A to the 1973 Act (paragraphs 1–15) and a licensing
+//! hearing's exclusion under regulation 14 of the Hearings Regulations cite grounds; their
+//! paragraph numbers are not checked against Schedule 12A's.
 //!
 //! ## Example
 //!

@@ -7,7 +7,8 @@
 //! session. The rule reports, at the first such detail, text outside the decision that runs to
 //! more than `[committee] exempt-words` words (default 120), names a sum of money, or names a
 //! private individual (a titled name in none of the attendance lists). It asks for a review
-//! before publication; it does not judge the law.
+//! before publication; it does not judge the law. The private part ends when the public are
+//! readmitted or invited to return, or the meeting returns to open session.
 //!
 //! ## Example
 //!

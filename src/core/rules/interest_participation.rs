@@ -13,6 +13,13 @@
 //! checked; nor is a declaration that mentions a dispensation, nor one whose item cannot be
 //! found in the draft.
 //!
+//! A dispensation may also be recorded in the sentence after the declaration or in the item
+//! ("spoke under her dispensation"). A member who speaks as the public may ("under the public
+//! speaking procedure", "as a resident") or before being recorded leaving the item is not
+//! reported for that speech, only for moving, seconding or voting. "Not a disclosable pecuniary
+//! interest" is not a pecuniary interest, and "She did not take part" in the next sentence, or
+//! "was not present for this item" in the item, records the member taking no part.
+//!
 //! ## Example
 //!
 //! ```text
@@ -66,6 +73,10 @@ const LEFT_WORDS: &[&str] = &[
     "excused",
     "retired",
     "absent",
+    "not present",
+    "not in the room",
+    "remained outside",
+    "stepped out",
 ];
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -86,7 +97,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let number = it.number.as_ref().map_or(String::from("this item"), |n| {
                 format!("item {}", n.as_str(ctx.text).trim_end_matches(['.', ')']))
             });
-            let taking_part = participation_in(ctx, proceedings, &d.party, item);
+            // "Cllr Varley spoke under her dispensation": granted, and recorded in the item.
+            if item_says(ctx, it, &d.party, &["dispensation"]) {
+                continue;
+            }
+            let taking_part = participation_in(ctx, proceedings, &d.party, item)
+                .filter(|(role, at)| *role != Role::Spoke || !speech_allowed(ctx, proceedings, &d.party, item, *at));
             if let Some((role, at)) = taking_part {
                 let doing = match role {
                     Role::Moved => "moving",
@@ -153,6 +169,48 @@ fn recorded_vote_in(ctx: &Context, p: &Proceedings, party: &Party, item: usize) 
         .flat_map(|l| l.names.iter())
         .find(|n| same(ctx, party, n))
         .map(|n| (n.span, true))
+}
+
+/// Words that say a member with an interest spoke as the code allows: as the public may, before
+/// leaving.
+const ALLOWED_SPEECH: &[&str] = &[
+    "public speaking",
+    "member of the public",
+    "members of the public",
+    "as a resident",
+    "as a neighbour",
+    "as a local resident",
+    "representations",
+    "public participation",
+    "dispensation",
+];
+
+/// A speech the code allows: the item says the member spoke as the public may, or records them
+/// leaving after it.
+fn speech_allowed(ctx: &Context, p: &Proceedings, party: &Party, item: usize, at: Span) -> bool {
+    let Some(it) = ctx.minutes.items.get(item) else {
+        return false;
+    };
+    if item_says(ctx, it, party, ALLOWED_SPEECH) {
+        return true;
+    }
+    p.movements.iter().any(|m| {
+        m.kind == MovementKind::Left && same(ctx, party, &m.party) && m.verb.start > at.start && m.verb.start < it.span.end
+    })
+}
+
+/// A sentence of the item naming the member (by surname or initials) holds one of `words`.
+fn item_says(ctx: &Context, it: &crate::core::model::Item, party: &Party, words: &[&str]) -> bool {
+    let key = party.key.slice(ctx.text);
+    ctx.minutes.item_blocks(it).iter().any(|b| {
+        sentences(ctx.text, b.content).into_iter().any(|sentence| {
+            let sentence = sentence.slice(ctx.text);
+            sentence.contains(key) && {
+                let lower = sentence.to_lowercase();
+                words.iter().any(|w| lower.contains(w))
+            }
+        })
+    })
 }
 
 /// The minutes record the member leaving for the item, or taking no part in it.

@@ -8,6 +8,10 @@
 //! times that no reading makes possible are reported. Times of other things (the next meeting,
 //! an event) are not read.
 //!
+//! A meeting adjourned to or resumed on another day is not checked (its times are of two days),
+//! an evening meeting may close after midnight, and an arrival written above the items or in a
+//! public forum held before the opening is early, not impossible.
+//!
 //! ## Example
 //!
 //! ```text
@@ -38,10 +42,17 @@ pub(crate) const RULE: Rule = Rule {
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let proceedings = ctx.proceedings();
+    // Adjourned to another day: a close at 7.05 pm on the second day can follow a 7.30 pm start.
+    if proceedings.adjourned_to_another_day {
+        return;
+    }
     let opened = proceedings.opened;
     let closed = proceedings
         .closed
         .filter(|c| opened.map_or(true, |o| c.1.start > o.1.start));
+    // Closing in the small hours after an evening start: the close is of the next day, so no
+    // time is compared with it.
+    let closed = closed.filter(|(close, _)| opened.map_or(true, |(open, _)| !past_midnight(open, *close)));
     if let (Some((open, open_at)), Some((close, close_at))) = (opened, closed) {
         if !close.can_be_at_or_after(open) {
             out.push(
@@ -95,7 +106,17 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
         }
         if let Some((open, open_at)) = opened {
-            if !time.can_be_at_or_after(open) {
+            // An arrival before the start, written in no item or in a public forum held before
+            // the meeting opened, is early rather than impossible.
+            let before_items = m.kind == MovementKind::Arrived
+                && match m.item.and_then(|i| ctx.minutes.items.get(i)) {
+                    Some(it) => {
+                        let title = it.title.slice(ctx.text).to_ascii_lowercase();
+                        title.contains("public") || title.contains("forum") || title.contains("question")
+                    }
+                    None => ctx.minutes.items.first().is_some_and(|it| m.span.start < it.span.start),
+                };
+            if !time.can_be_at_or_after(open) && !before_items {
                 out.push(
                     Diagnostic::new(
                 RULE.name,
@@ -155,6 +176,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             MovementKind::Arrived => {}
         }
     }
+}
+
+/// An evening meeting closing in the small hours ("opened at 7.30pm … closed at 12.05am").
+fn past_midnight(open: ClockTime, close: ClockTime) -> bool {
+    open.readings().iter().any(|&o| o >= 17 * 60) && close.readings().iter().any(|&c| c < 3 * 60)
 }
 
 fn shown(ctx: &Context, span: Span) -> String {

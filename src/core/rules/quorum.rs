@@ -5,7 +5,8 @@
 //! members in the room at the start of each item: those in the present list (not officers, "also
 //! present" members or visitors), less those recorded leaving (for the item, or for good), plus
 //! those recorded arriving. It reports the first item taken without a quorum. Silent when no
-//! quorum is configured or the draft has no present list.
+//! quorum is configured or the draft has no present list, when the present list holds names
+//! the reader cannot read, and at a meeting of the electors.
 //!
 //! ## Example
 //!

@@ -16,6 +16,13 @@
 //! no result to compare. Visitors, officers and "also present" members are not voting members;
 //! without a present list no count is compared with the room.
 //!
+//! Nor is it compared when the present list holds names the reader cannot read ("Councillors:
+//! Abbas, Bright, …"), at a meeting of the electors (an annual parish or town meeting), or for
+//! counts of other people: a show of hands of residents, survey replies, letters or comments.
+//! "Lost", "fell" and "rejected" are a result only as one ("the motion was lost", "lost by 2
+//! votes to 4"), not describing a thing ("the lost signs"); in "In favour 4 Against 1" each
+//! number belongs to the side before it.
+//!
 //! ## Example
 //!
 //! ```text

@@ -288,6 +288,14 @@ pub struct Proceedings {
     pub apologies: Vec<usize>,
     /// People listed as also present, in attendance, or officers.
     pub others: Vec<usize>,
+    /// A "Present" list holds names the reader could not read ("Councillors: Abbas, Bright, …"):
+    /// who could vote is then not known.
+    pub present_unread: bool,
+    /// A meeting of the electors (an annual parish or town meeting): those who vote are not the
+    /// members listed.
+    pub electors_meeting: bool,
+    /// The meeting was adjourned to, or resumed on, another day: its clock times are of two days.
+    pub adjourned_to_another_day: bool,
     absences: Vec<Absence>,
     /// First arrival of each person recorded arriving inside an item: (person, offset, verb).
     arrivals: Vec<(usize, usize, Span)>,
@@ -366,6 +374,23 @@ impl Proceedings {
         // Listed as present and as an officer: present, not voting.
         let others = self.others.clone();
         self.voting_members.retain(|p| !others.contains(p));
+        let head = text
+            .get(..minutes.items.first().map_or(text.len().min(2000), |i| i.span.start))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        self.electors_meeting = [
+            "parish meeting",
+            "town meeting",
+            "meeting of electors",
+            "meeting of the electors",
+        ]
+        .iter()
+        .any(|w| head.contains(w));
+        self.present_unread = minutes
+            .attendance
+            .iter()
+            .filter(|s| s.kind == AttendanceKind::Present)
+            .any(|s| has_unread_name(text, s));
     }
 
     /// Initials and bare names resolved to the one listed person they fit.
@@ -520,7 +545,7 @@ impl Proceedings {
     /// True when the attendance lists name at least two voting members: enough to count who
     /// could vote.
     pub fn has_present_list(&self) -> bool {
-        self.voting_members.len() >= 2
+        self.voting_members.len() >= 2 && !self.present_unread && !self.electors_meeting
     }
 
     /// The voting members in the room at `offset`: those listed present who had not left, and
@@ -645,6 +670,124 @@ pub fn matches_any(text: &str, people: &PeopleAnalysis, person: usize, names: &[
                     .mentions_of(entry)
                     .any(|m| given_compatible(m.given.map(|g| g.slice(text)), given.as_deref())))
     })
+}
+
+/// Words of a "Present" list that name no one: headings, offices, joining words.
+const LIST_WORDS: &[&str] = &[
+    "Present",
+    "Councillors",
+    "Councillor",
+    "Cllrs",
+    "Cllr",
+    "Members",
+    "Member",
+    "The",
+    "Mayor",
+    "Deputy",
+    "Chair",
+    "Chairman",
+    "Chairwoman",
+    "Chairperson",
+    "Vice",
+    "Vice-Chair",
+    "Vice-Chairman",
+    "Convener",
+    "Depute",
+    "Provost",
+    "Leader",
+    "In",
+    "the",
+    "Also",
+    "Clerk",
+    "Officers",
+    "Officer",
+    "Committee",
+    "Council",
+    "District",
+    "Borough",
+    "County",
+    "Town",
+    "Parish",
+    "City",
+    "Community",
+    "Voting",
+    "Co-opted",
+    "Substitute",
+    "Substitutes",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Dr",
+    "Apologies",
+    "None",
+    "Nil",
+    "Sheriff",
+    "Lord",
+    "Lady",
+];
+
+/// True when a "Present" section has a comma- or line-separated piece that looks like a name
+/// ("Abbas", "Ellis-Hart") overlapping none of the people read from it.
+fn has_unread_name(text: &str, section: &crate::core::model::AttendanceSection) -> bool {
+    let from = section.heading.end.min(section.span.end);
+    let Some(body) = text.get(from..section.span.end) else {
+        return false;
+    };
+    let mut start = 0;
+    let bytes = body.as_bytes();
+    let mut pieces = Vec::new();
+    for (i, &b) in bytes.iter().enumerate() {
+        if matches!(b, b',' | b';' | b'\n' | b'|') {
+            pieces.push((start, i));
+            start = i + 1;
+        }
+    }
+    pieces.push((start, body.len()));
+    for (a, b) in pieces {
+        let piece = &body[a..b];
+        // " and " and " & " join the last two names.
+        let mut offset = 0;
+        for part in piece.split(" and ").flat_map(|p| p.split(" & ")) {
+            let at = piece[offset..].find(part).map_or(offset, |i| offset + i);
+            offset = at + part.len();
+            let span = Span::new(from + a + at, from + a + at + part.len());
+            if section.people.iter().any(|p| p.span.overlaps(span)) {
+                continue;
+            }
+            // Drop bracketed notes ("(Lab)", "(substitute for …)").
+            let mut plain = String::new();
+            let mut depth = 0usize;
+            for c in part.chars() {
+                match c {
+                    '(' | '[' => depth += 1,
+                    ')' | ']' => depth = depth.saturating_sub(1),
+                    _ if depth == 0 => plain.push(c),
+                    _ => {}
+                }
+            }
+            let words: Vec<&str> = plain
+                .split(|c: char| c.is_whitespace() || c == ':')
+                .map(|w| w.trim_matches(|c: char| matches!(c, '.' | '*' | '-' | '–')))
+                .filter(|w| !w.is_empty())
+                .collect();
+            if words.is_empty() || words.len() > 4 {
+                continue;
+            }
+            let name_like = |w: &str| {
+                let mut chars = w.chars();
+                chars.next().is_some_and(char::is_uppercase)
+                    && w.chars().count() >= 2
+                    && chars.all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+                    && w.chars().any(char::is_lowercase)
+            };
+            let rest: Vec<&str> = words.iter().copied().filter(|w| !LIST_WORDS.contains(w)).collect();
+            if !rest.is_empty() && words.iter().all(|w| name_like(w) || LIST_WORDS.contains(w)) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 fn push_once(list: &mut Vec<usize>, person: usize) {

@@ -80,6 +80,11 @@ pattern!(
     r"(?i)\b(?:exempt|confidential|part\s+(?:ii|2|b)\b|closed\s+session|in\s+private|private\s+session|in\s+camera)"
 );
 
+pattern!(
+    another_day,
+    r"(?i)\b(?:resumed|reconvened|adjourned)\b[^.\n]{0,60}?\b(?:on|until|till|to)\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+);
+
 /// What a trigger word may start: bits of [`MOTION`], [`VOTE`] and the rest.
 const MOTION: u8 = 1;
 const VOTE: u8 = 2;
@@ -133,6 +138,9 @@ const TRIGGERS: &[(&str, u8)] = &[
     ("finish", TIME),
     ("termin", TIME),
     ("commenc", TIME),
+    ("resum", TIME),
+    ("reconven", TIME),
+    ("adjourn", TIME),
     ("opened", TIME),
     ("started", TIME),
     ("began", TIME),
@@ -292,6 +300,9 @@ fn confirm(bytes: &[u8], i: usize, kinds: u8) -> u8 {
                 | "started"
                 | "starting"
                 | "began"
+                | "resumed"
+                | "reconvened"
+                | "adjourned"
         )
         && digit_near(0, 60)
     {
@@ -530,6 +541,9 @@ pub(super) fn read(text: &str, minutes: &Minutes, people: &PeopleAnalysis, out: 
             if let Some(found) = closing_in(text, content) {
                 out.closed = Some(found);
             }
+            if !out.adjourned_to_another_day && another_day().is_match(content.slice(text)) {
+                out.adjourned_to_another_day = true;
+            }
         }
         // Recorded votes are read from the block's lines.
         if block_kinds & VOTE != 0
@@ -579,7 +593,7 @@ pub(super) fn read(text: &str, minutes: &Minutes, people: &PeopleAnalysis, out: 
                     read_vote(text, sentence, item, out);
                 }
                 if kinds & DECLARATION != 0 {
-                    read_declaration(text, minutes, sentence, item, &titled, out);
+                    read_declaration(text, minutes, sentence, body.end, item, &titled, out);
                 }
                 if kinds & EXCLUSION != 0 {
                     read_exclusion(
@@ -593,7 +607,7 @@ pub(super) fn read(text: &str, minutes: &Minutes, people: &PeopleAnalysis, out: 
                     );
                 }
                 if kinds & SPEECH != 0 {
-                    read_speech(text, sentence, item, &titled, out);
+                    read_speech(text, minutes, sentence, item, &titled, out);
                 }
             }
             if kinds & MOVEMENT == 0 {
@@ -665,6 +679,14 @@ fn read_motion(
         if word == "motion" && !(after.starts_with(" (") || after.starts_with(" by") || after.starts_with('(')) {
             continue;
         }
+        // "Motion by Cllr Odell: that …": the author of a motion on notice, who need not be there
+        // to have it moved; only a mover when seconded in the same sentence and no one else moves.
+        if word == "motion" && after.starts_with(" by") {
+            let lower = s.to_ascii_lowercase();
+            if !lower.contains("second") || lower.contains("moved") || lower.contains("proposed") {
+                continue;
+            }
+        }
         if word == "approved"
             && !(after.starts_with(" by")
                 || after.starts_with(" –")
@@ -673,14 +695,29 @@ fn read_motion(
         {
             continue;
         }
-        // "proposed that …": a proposal, nobody named after it.
-        let party = read_after(text, at, sentence.end, titled).or_else(|| {
-            if matches!(word.as_str(), "proposed" | "moved" | "seconded" | "nominated") {
+        let verb = matches!(word.as_str(), "proposed" | "moved" | "seconded" | "nominated");
+        // "Cllr Frame proposed Cllr Moran as representative": a name just before the verb is
+        // the one who proposed, and the name after it the one proposed. Not after "by" or a
+        // colon, and not a name already taken for the role before ("Proposed Cllr Lowe seconded
+        // Cllr Kerr").
+        let lead = after.trim_start();
+        let subject =
+            if verb && !(lead.starts_with("by ") || lead.starts_with("By ") || lead.starts_with([':', '-', '–'])) {
                 read_before(text, sentence.start, sentence.start + m.start(), titled)
+                    .filter(|p| !roles.iter().any(|(_, q)| q.span == p.span))
             } else {
                 None
-            }
-        });
+            };
+        // "proposed that …": a proposal, nobody named after it.
+        let party = subject
+            .or_else(|| read_after(text, at, sentence.end, titled))
+            .or_else(|| {
+                if verb {
+                    read_before(text, sentence.start, sentence.start + m.start(), titled)
+                } else {
+                    None
+                }
+            });
         if let Some(party) = party {
             if !roles.iter().any(|(_, p)| p.span == party.span) {
                 roles.push((seconder, party));
@@ -748,6 +785,30 @@ fn read_motion(
     }
 }
 
+/// Words that make a count in a sentence one of people other than the members voting.
+const OTHERS_COUNTED: &[&str] = &[
+    "resident",
+    "public",
+    "parishioner",
+    "elector",
+    "household",
+    "questionnaire",
+    "survey",
+    "consultation",
+    "respondent",
+    "responses",
+    "replied",
+    "letters",
+    "comments",
+    "representations",
+    "objections",
+    "petition",
+    "signator",
+    "straw poll",
+    "referendum",
+    "ballot",
+];
+
 fn read_vote(text: &str, sentence: Span, item: Option<usize>, out: &mut Proceedings) {
     let s = sentence.slice(text);
     let lower = s.to_ascii_lowercase();
@@ -804,6 +865,27 @@ fn read_vote(text: &str, sentence: Span, item: Option<usize>, out: &mut Proceedi
             if matches!(before, Some('£' | '$' | '.' | '/' | '-')) {
                 continue;
             }
+            // "In favour 5 Against 1": the number after a side is that side's count.
+            let lead = s[..n.start()]
+                .trim_end()
+                .trim_end_matches([':', '=', '–', '-'])
+                .trim_end()
+                .to_ascii_lowercase();
+            if [
+                "favour",
+                "favor",
+                "for",
+                "against",
+                "abstain",
+                "abstained",
+                "abstention",
+                "abstentions",
+            ]
+            .iter()
+            .any(|w| lead.ends_with(w))
+            {
+                continue;
+            }
             set(&mut vote, side, count(value, n));
             found = true;
         }
@@ -843,9 +925,48 @@ fn read_vote(text: &str, sentence: Span, item: Option<usize>, out: &mut Proceedi
     if !found {
         return;
     }
+    // Counts of residents, letters or replies ("a show of hands of the residents present", "of
+    // the 96 households that replied, 71 were in favour"): not the members' vote.
+    if OTHERS_COUNTED.iter().any(|w| lower.contains(w)) {
+        return;
+    }
     vote.casting = lower.contains("casting vote");
     let carried: Vec<_> = carried_word().find_iter(s).collect();
-    let lost: Vec<_> = lost_word().find_iter(s).collect();
+    // "lost", "fell" and "rejected" as a result, not "the lost signs", "the tree that fell", "the
+    // rejected application": after "was", "motion" and the like, or before a stop or "by".
+    let lost: Vec<_> = lost_word()
+        .find_iter(s)
+        .filter(|l| {
+            let word = l.as_str().to_ascii_lowercase();
+            if word.starts_with("not") {
+                return true;
+            }
+            let before = lower[..l.start()].trim_end();
+            let after = lower[l.end()..].trim_start();
+            [
+                "was",
+                "were",
+                "is",
+                "be",
+                "been",
+                "motion",
+                "amendment",
+                "proposal",
+                "recommendation",
+                "therefore",
+                "accordingly",
+                "duly",
+                "vote",
+                "and",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w))
+                || after.is_empty()
+                || after.starts_with(['.', ',', ';', ':', '(', ')'])
+                || after.starts_with("by ")
+                || after.starts_with("with ")
+        })
+        .collect();
     // One outcome only: a sentence that records two votes ("the amendment was lost and the
     // motion carried") gives none.
     let two_motions = lower.contains("amendment") && (lower.contains("motion") || lower.contains("substantive"));
@@ -1310,6 +1431,22 @@ fn read_movement(
     out: &mut Proceedings,
 ) {
     let s = sentence.slice(text);
+    // "… left the meeting before the vote at the last meeting": another meeting's comings and goings.
+    let lower = s.to_ascii_lowercase();
+    if [
+        "last meeting",
+        "previous meeting",
+        "meeting held on",
+        "meeting on ",
+        "last month",
+        "last year",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        return;
+    }
+    let mut last: Option<(Vec<Party>, usize)> = None;
     for caps in movement_word().captures_iter(s) {
         let m = caps.get(0).unwrap();
         let kind = if caps.get(1).is_some() {
@@ -1404,10 +1541,25 @@ fn read_movement(
             continue;
         }
         let verb = sentence.sub(m.start()..m.end());
-        let subjects = subjects_before(text, sentence, verb.start, titled);
+        let mut subjects = subjects_before(text, sentence, verb.start, titled);
+        // "Cllr Kay left the room … and returned for item 4": the subject of the verb before,
+        // when no other name stands between and "and" joins the two.
+        if subjects.is_empty() {
+            if let Some((previous, end)) = &last {
+                let between = text.get(*end..verb.start).unwrap_or("");
+                if between.contains(" and ")
+                    && !titled
+                        .iter()
+                        .any(|(p, _)| p.span.start >= *end && p.span.end <= verb.start)
+                {
+                    subjects = previous.clone();
+                }
+            }
+        }
         if subjects.is_empty() {
             continue;
         }
+        last = Some((subjects.clone(), verb.end));
         let time = times_in(text, sentence).into_iter().find(|(_, at)| {
             let b = text.get(sentence.start..at.start).unwrap_or("").to_ascii_lowercase();
             let b = b.trim_end();
@@ -1442,6 +1594,12 @@ fn leave_scope(text: &str, minutes: &Minutes, after: &str, item: Option<usize>) 
         cut -= 1;
     }
     let window = &after[..cut];
+    // "left the room … and returned for item 4": the item after the return is not the absence.
+    let window = ["return", "rejoin", "re-join", "came back", "re-enter"]
+        .iter()
+        .filter_map(|w| window.find(w))
+        .min()
+        .map_or(window, |i| &window[..i]);
     if let Some(caps) = item_ref().captures(window) {
         let whole = caps.get(0).unwrap();
         let lead = window[..whole.start()].trim_end();
@@ -1481,6 +1639,7 @@ fn leave_scope(text: &str, minutes: &Minutes, after: &str, item: Option<usize>) 
 
 fn read_speech(
     text: &str,
+    minutes: &Minutes,
     sentence: Span,
     item: Option<usize>,
     titled: &[(Person, Option<usize>)],
@@ -1490,6 +1649,13 @@ fn read_speech(
         return;
     }
     let s = sentence.slice(text);
+    // The apologies item passes on what absent members asked: not speech in the room.
+    if item
+        .and_then(|i| minutes.items.get(i))
+        .is_some_and(|it| it.title.slice(text).to_ascii_lowercase().contains("apolog"))
+    {
+        return;
+    }
     let mut written_words: Option<bool> = None;
     for m in speech_word().find_iter(s) {
         let at = sentence.start + m.start();
@@ -1503,6 +1669,16 @@ fn read_speech(
         if p.title
             .is_some_and(|t| matches!(t.slice(text).trim_end_matches('.'), "Councillors" | "Cllrs"))
         {
+            continue;
+        }
+        // "The Chairman noted that Cllr Lamb said …": reported by someone else.
+        let name_start = p.title.map_or(p.span.start, |t| t.start.min(p.span.start));
+        let lead = text
+            .get(sentence.start..name_start)
+            .unwrap_or("")
+            .trim_end()
+            .to_ascii_lowercase();
+        if lead.ends_with("that") || lead.ends_with("whom") || lead.ends_with("as") || lead.ends_with("how") {
             continue;
         }
         // Words of something written or passed on, not said in the room.
@@ -1565,13 +1741,15 @@ fn read_declaration(
     text: &str,
     minutes: &Minutes,
     sentence: Span,
+    body_end: usize,
     item: Option<usize>,
     titled: &[(Person, Option<usize>)],
     out: &mut Proceedings,
 ) {
     let s = sentence.slice(text);
     let lower = s.to_ascii_lowercase();
-    if !lower.contains("interest") {
+    // "declared a DPI in item 9": the initials stand for the interest.
+    if !lower.contains("interest") && !s.contains("DPI") {
         return;
     }
     let Some(m) = declared_word().find(s) else { return };
@@ -1581,15 +1759,12 @@ fn read_declaration(
         return;
     }
     let after = &lower[m.end()..];
-    let negated = |word: &str| {
-        ["non-", "non ", "not ", "not a ", "no ", "not of a "]
-            .iter()
-            .any(|n| after.contains(&format!("{n}{word}")))
-    };
+    // Every mention of the word denied in its clause: "not a pecuniary", "which was not a
+    // disclosable pecuniary interest", "non-prejudicial".
+    let negated = |word: &str| negated_everywhere(after, word);
     let kind = if after.contains("prejudicial") && !negated("prejudicial") {
         InterestKind::Prejudicial
-    } else if (after.contains("pecuniary") || after.contains("dpi"))
-        && !negated("pecuniary")
+    } else if ((after.contains("pecuniary") && !negated("pecuniary")) || (after.contains("dpi") && !negated("dpi")))
         && !after.contains("other pecuniary")
     {
         InterestKind::Pecuniary
@@ -1624,8 +1799,20 @@ fn read_declaration(
     }) {
         items.push(current);
     }
-    let left = LEFT_WORDS.iter().any(|w| lower.contains(w));
-    let dispensation = lower.contains("dispensation");
+    // "… in item 7. A dispensation to speak had been granted.": the next sentence of the block.
+    let next = sentences(text, Span::new(sentence.end, body_end.max(sentence.end)))
+        .first()
+        .map_or("", |n| n.slice(text).trim_start());
+    let dispensation = lower.contains("dispensation")
+        || (next.to_ascii_lowercase().contains("dispensation") && !declared_word().is_match(next));
+    // "… in item 6. She did not take part in the vote.": the next sentence, about no one else.
+    let next_lower = next.to_ascii_lowercase();
+    let next_about_them = ["he ", "she ", "they ", "the member", "the councillor", "both "]
+        .iter()
+        .any(|w| next_lower.starts_with(w))
+        && !declared_word().is_match(next);
+    let left = LEFT_WORDS.iter().any(|w| lower.contains(w))
+        || (next_about_them && LEFT_WORDS.iter().any(|w| next_lower.contains(w)));
     for party in subjects {
         out.declarations.push(Declaration {
             party,
@@ -1638,6 +1825,28 @@ fn read_declaration(
             dispensation,
         });
     }
+}
+
+/// True when `word` occurs in `lower` and each occurrence is denied in its own clause ("not",
+/// "non", "no" or "nor" in the words before it, back to a comma, semicolon or bracket).
+fn negated_everywhere(lower: &str, word: &str) -> bool {
+    let mut any = false;
+    for (i, _) in lower.match_indices(word) {
+        any = true;
+        let mut from = i.saturating_sub(40);
+        while !lower.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &lower[from..i];
+        let clause = before.rsplit([',', ';', '(', ')']).next().unwrap_or(before);
+        let denied = clause
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+            .any(|w| matches!(w, "not" | "non" | "no" | "nor" | "isn't" | "wasn't"));
+        if !denied {
+            return false;
+        }
+    }
+    any
 }
 
 /// Words that record someone leaving or taking no part.
@@ -1664,6 +1873,10 @@ pub(super) const LEFT_WORDS: &[&str] = &[
     "absent",
     "excused",
     "retired from",
+    "not present",
+    "not in the room",
+    "remained outside",
+    "stepped out",
 ];
 
 fn read_exclusion(
@@ -1678,6 +1891,27 @@ fn read_exclusion(
     let s = sentence.slice(text);
     let lower = s.to_ascii_lowercase();
     let public = lower.contains("public") || lower.contains("press");
+    // "The meeting returned to open session": the private part is over.
+    let reopened = ["open session", "public session", "open meeting", "public part"]
+        .iter()
+        .any(|w| lower.contains(w))
+        && [
+            "return",
+            "resum",
+            "reopen",
+            "re-open",
+            "went back",
+            "moved back",
+            "came out",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+    if reopened {
+        if private_from.is_some() {
+            *readmitted_after = Some(sentence.end);
+        }
+        return;
+    }
     if public
         && [
             "readmitted",
@@ -1689,6 +1923,10 @@ fn read_exclusion(
             "came back",
             "re-entered",
             "were readmitted",
+            "invited to return",
+            "invited back",
+            "were admitted",
+            "back into the meeting",
         ]
         .iter()
         .any(|w| lower.contains(w))
@@ -1731,8 +1969,14 @@ fn read_exclusion(
     };
     let r = region.slice(text);
     let r_lower = r.to_ascii_lowercase();
+    // Scotland (Schedule 7A to the 1973 Act, paragraphs 1–15) and Northern Ireland number their
+    // exempt categories otherwise: their paragraphs are grounds, not checked against 12A's.
+    let other_schedule = !r_lower.contains("12a")
+        && ["7a", "scotland", "northern ireland", "schedule 6"]
+            .iter()
+            .any(|w| r_lower.contains(w));
     let mut paragraphs = Vec::new();
-    for caps in paragraph_ref().captures_iter(r) {
+    for caps in paragraph_ref().captures_iter(r).filter(|_| !other_schedule) {
         let list = caps.get(1).unwrap();
         // Only paragraphs of the schedule, not of a report: the schedule named near them.
         let tail_end = (list.end() + 120).min(r.len());
@@ -1773,6 +2017,7 @@ fn read_exclusion(
         None
     };
     let grounds = !paragraphs.is_empty()
+        || other_schedule
         || [
             "12a",
             "1960",
@@ -1794,6 +2039,10 @@ fn read_exclusion(
             "personal information",
             "prejudic",
             "section 100a",
+            // A licensing hearing: regulation 14 of the Licensing Act 2003 (Hearings) Regulations.
+            "regulation 14",
+            "hearings) regulations",
+            "public interest in",
         ]
         .iter()
         .any(|w| r_lower.contains(w));

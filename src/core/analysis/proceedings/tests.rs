@@ -199,3 +199,285 @@ fn a_bare_outcome_after_a_vote_is_its_result() {
     // than a result: neither is taken.
     assert_eq!(outcomes, [Some(Outcome::Carried), Some(Outcome::Lost), None, None]);
 }
+
+#[test]
+fn a_present_list_with_names_not_read_gives_no_count() {
+    let text = "Minutes of the Council held on 4 March 2025 at 7pm
+
+PRESENT: The Mayor (Councillor Ann Quick) in the Chair
+The Deputy Mayor (Councillor Ned Rowe)
+Councillors: Abbas, Bright, Cheung, Ellis-Hart and Young.
+
+1. Motion
+Councillor Abbas moved the motion, which was carried by 4 votes to 1.
+";
+    let (_, _, p) = read(text);
+    assert!(p.present_unread);
+    assert!(!p.has_present_list());
+    assert_eq!(p.voting_count_at(text.len() - 5), None);
+    // Every name read: the count stands.
+    let (_, _, p) = read(PARISH);
+    assert!(!p.present_unread);
+    assert!(p.has_present_list());
+}
+
+#[test]
+fn a_meeting_resumed_on_another_day_is_marked() {
+    let text = "Minutes of the meeting held on Thursday 16 May 2024 at 7.30 pm
+
+Present: Cllr L Abbott, Cllr W Birch, Cllr H Cole
+
+1. Solar farm
+The meeting adjourned at 9.45 pm.
+The meeting resumed on Monday 20 May 2024 at 6.00 pm.
+
+The meeting closed at 7.05 pm.
+";
+    let (_, _, p) = read(text);
+    assert!(p.adjourned_to_another_day);
+    let (_, _, p) = read(&text.replace("resumed on Monday 20 May 2024 at", "resumed at"));
+    assert!(!p.adjourned_to_another_day);
+}
+
+#[test]
+fn the_name_before_proposed_is_the_mover_and_the_name_after_the_nominee() {
+    let text = "Present: Cllr N Ash, Cllr B Dunmore, Cllr G Frame, Cllr V Lowry
+Apologies: Cllr O Moran
+
+1. Representatives
+Cllr Frame proposed Cllr Moran as the representative on the hall committee, seconded by Cllr Lowry.
+Proposed Cllr Ash seconded Cllr Dunmore.
+";
+    let (_, _, p) = read(text);
+    let pairs: Vec<(&str, &str)> = p
+        .motions
+        .iter()
+        .map(|m| (m.mover.unwrap().span.slice(text), m.seconder.unwrap().span.slice(text)))
+        .collect();
+    assert_eq!(pairs, vec![("Cllr Frame", "Cllr Lowry"), ("Cllr Ash", "Cllr Dunmore")]);
+}
+
+#[test]
+fn declarations_read_denials_and_dispensations_in_their_clause() {
+    let text = "Present: Cllr P Ames, Cllr R Lowe, Cllr S Kerr, Cllr T Egan
+
+1. Declarations
+Cllr Egan declared an interest in item 2 which was not a disclosable pecuniary interest. Cllr Kerr declared a pecuniary interest in item 2. A dispensation to speak had been granted in May. Cllr Lowe declared a DPI in item 2 and left.
+
+2. Trees
+Noted.
+";
+    let (_, _, p) = read(text);
+    let kinds: Vec<(&str, InterestKind, bool)> = p
+        .declarations
+        .iter()
+        .map(|d| (d.party.span.slice(text), d.kind, d.dispensation))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("Cllr Egan", InterestKind::Unspecified, false),
+            ("Cllr Kerr", InterestKind::Pecuniary, true),
+            ("Cllr Lowe", InterestKind::Pecuniary, false),
+        ]
+    );
+}
+
+#[test]
+fn exclusions_under_other_schedules_and_licensing_hearings_have_grounds() {
+    let scottish = "Present: Cllr A Baird, Cllr R Cairns
+
+1. Exclusion
+The Committee resolved under Section 50A(4) of the Local Government (Scotland) Act 1973 to exclude the press and public on the grounds that the item involved exempt information as defined in Paragraph 9 of Part I of Schedule 7A to the Act.
+";
+    let (_, _, p) = read(scottish);
+    assert_eq!(p.exclusions.len(), 1);
+    assert!(p.exclusions[0].grounds);
+    assert!(p.exclusions[0].paragraphs.is_empty());
+    let hearing = "Present: Cllr R Jameson, Cllr P Kowalski
+
+1. Premises licence
+RESOLVED that under regulation 14(2) of the Licensing Act 2003 (Hearings) Regulations 2005 the public be excluded while the Sub-Committee deliberates.
+";
+    let (_, _, p) = read(hearing);
+    assert_eq!(p.exclusions.len(), 1);
+    assert!(p.exclusions[0].grounds);
+    let english = scottish.replace("Part I of Schedule 7A", "Part 1 of Schedule 12A");
+    let (_, _, p) = read(&english);
+    assert_eq!(p.exclusions[0].paragraphs.len(), 1);
+}
+
+#[test]
+fn counts_of_residents_letters_and_replies_are_no_vote_of_the_meeting() {
+    let text = "Present: Cllr A Brook, Cllr C Dunn, Cllr E Frost
+
+1. Village plan
+A show of hands of the residents present (12 for, 2 against) supported the limit. Of the 96 households that replied, 71 were in favour and 25 against. The plan was approved, 3 for and 0 against.
+";
+    let (_, _, p) = read(text);
+    assert_eq!(p.votes.len(), 1);
+    assert_eq!(p.votes[0].total(), Some(3));
+}
+
+#[test]
+fn one_subject_for_leaving_and_returning_and_the_item_after_the_return_is_not_the_absence() {
+    let text = "Present: Cllr R Abel, Cllr J Kay, Cllr L Mann
+
+1. Grants
+Cllr Kay left the room while this item was discussed and returned for item 2. Agreed.
+
+2. Parking
+Cllr Kay proposed writing to the district council; seconded Cllr Mann.
+";
+    let (_, people, p) = read(text);
+    let kinds: Vec<MovementKind> = p.movements.iter().map(|m| m.kind).collect();
+    assert_eq!(kinds, vec![MovementKind::Left, MovementKind::Returned]);
+    assert_eq!(p.movements[0].scope, Scope::ThisItem);
+    let kay = p.movements[0].party.person.unwrap();
+    assert_eq!(people.people[kay].key, "kay");
+    assert_eq!(
+        p.whereabouts(kay, text.find("Cllr Kay proposed").unwrap()),
+        Whereabouts::InRoom
+    );
+}
+
+#[test]
+fn what_absent_members_asked_and_reported_speech_are_not_speech_in_the_room() {
+    let text = "Present: Cllr A Brook, Cllr C Dunn, Cllr E Frost
+Apologies: Cllr K Lamb
+
+1. Apologies
+Cllr Lamb's apologies were accepted. Cllr Lamb asked that the Council thank the snow wardens.
+
+2. Design statement
+The Chairman noted that Cllr Lamb said she supported it. Cllr Dunn said it should be published.
+";
+    let (_, _, p) = read(text);
+    let speakers: Vec<&str> = p.speeches.iter().map(|s| s.party.span.slice(text)).collect();
+    assert_eq!(speakers, vec!["Cllr Dunn"]);
+}
+
+#[test]
+fn a_pronoun_in_the_next_sentence_records_the_declarer_taking_no_part() {
+    let text = "Present: Cllr A Brook, Cllr C Dunn, Cllr J Irwin
+
+1. Declarations
+Cllr Irwin declared a pecuniary interest in item 2 as a plot holder. She did not take part in the discussion or vote.
+Cllr Dunn declared a pecuniary interest in item 2. Cllr Brook said the rents were fair.
+
+2. Allotments
+Rents were held.
+";
+    let (_, _, p) = read(text);
+    let left: Vec<(&str, bool)> = p
+        .declarations
+        .iter()
+        .map(|d| (d.party.span.slice(text), d.left))
+        .collect();
+    assert_eq!(left, vec![("Cllr Irwin", true), ("Cllr Dunn", false)]);
+}
+
+#[test]
+fn returning_to_open_session_ends_the_private_part() {
+    let text = "Present: Cllr A Baker, Cllr C Doyle
+
+1. Exclusion
+RESOLVED that the press and public be excluded under paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972.
+
+2. Depot sale
+Agreed on the terms in the exempt report.
+
+The meeting returned to open session at 6.40 pm.
+
+3. Budget
+The outturn of £18,412,000 was noted.
+";
+    let (_, _, p) = read(text);
+    let private: Vec<usize> = p.private_items.iter().map(|e| e.0).collect();
+    assert_eq!(private, vec![1]);
+}
+
+#[test]
+fn at_a_meeting_of_the_electors_the_members_listed_are_not_the_voters() {
+    let text = "Annual Parish Meeting held on 16 April 2025 at 7pm
+
+Present: Cllr A Brook, Cllr C Dunn, Cllr E Frost and 31 electors
+
+1. Resolutions
+Mr Ellery proposed a 20mph limit, seconded by Mrs Ford. Carried by 27 votes to 3.
+";
+    let (_, _, p) = read(text);
+    assert!(p.electors_meeting);
+    assert_eq!(p.voting_count_at(text.len() - 3), None);
+    let (_, _, p) = read(&text.replace("Annual Parish Meeting", "Parish Council meeting"));
+    assert!(!p.electors_meeting);
+    assert_eq!(p.voting_count_at(text.len() - 3), Some(3));
+}
+
+#[test]
+fn the_author_of_a_motion_on_notice_is_not_its_mover() {
+    let text = "Present: Cllr R Abel, Cllr B Cole, Cllr H Ives
+Apologies: Cllr N Odell
+
+1. Notice of motion
+Motion by Cllr Odell: that the Council declares a nature emergency. In Cllr Odell's absence the motion was moved by Cllr Ives and seconded by Cllr Cole.
+Motion by Cllr Abel, seconded by Cllr Cole, that the report be noted.
+";
+    let (_, _, p) = read(text);
+    let movers: Vec<&str> = p
+        .motions
+        .iter()
+        .filter_map(|m| m.mover)
+        .map(|m| m.span.slice(text))
+        .collect();
+    assert_eq!(movers, vec!["Cllr Ives", "Cllr Abel"]);
+}
+
+#[test]
+fn a_number_after_a_side_is_that_sides_count_and_lost_is_a_result_only_as_one() {
+    let text = "Present: Cllr A Brook, Cllr C Dunn, Cllr E Frost, Cllr G Hale, Cllr J Irwin
+
+1. Signs
+Members voted to replace the lost footpath signs (3 for, 2 against).
+
+2. Appeal
+The Council agreed to comment on the appeal; In favour 4 Against 1.
+
+3. Swings
+The motion to replace the swings was lost, 2 for and 3 against.
+";
+    let (_, _, p) = read(text);
+    let read: Vec<(Option<u32>, Option<u32>, Option<Outcome>)> = p
+        .votes
+        .iter()
+        .map(|v| {
+            (
+                v.side_count(Side::For),
+                v.side_count(Side::Against),
+                v.outcome.map(|o| o.0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        vec![
+            (Some(3), Some(2), None),
+            (Some(4), Some(1), Some(Outcome::Carried)),
+            (Some(2), Some(3), Some(Outcome::Lost)),
+        ]
+    );
+}
+
+#[test]
+fn comings_and_goings_at_another_meeting_are_not_read() {
+    let text = "Present: Cllr A Brook, Cllr C Dunn, Cllr E Frost
+
+1. Matters arising
+It was noted that Cllr Frost left the meeting before the vote at the last meeting.
+
+2. Bench
+Proposed Cllr Frost, seconded Cllr Dunn.
+";
+    let (_, _, p) = read(text);
+    assert!(p.movements.is_empty());
+}
