@@ -305,3 +305,44 @@ fn every_module_says_what_it_holds() {
         .collect();
     assert!(undocumented.is_empty(), "modules without a //! line: {undocumented:?}");
 }
+
+/// The raw string literals (`r"…"`, `r#"…"#`) of a source text, in order.
+fn raw_strings(source: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = source;
+    while let Some(at) = rest.find("r\"").into_iter().chain(rest.find("r#\"")).min() {
+        let hashes = rest[at + 1..].bytes().take_while(|&b| b == b'#').count();
+        let open = at + 2 + hashes;
+        let close = format!("\"{}", "#".repeat(hashes));
+        let Some(len) = rest[open..].find(&close) else { break };
+        out.push(&rest[open..open + len]);
+        rest = &rest[open + len + close.len()..];
+    }
+    out
+}
+
+#[test]
+fn the_cores_patterns_spell_digits_in_ascii() {
+    // Unicode `\d` compiles to dozens of ranges at every use: a tenth of what the first draft of
+    // a run cost before these became `[0-9]`. Minutes number things in ASCII, and only ASCII
+    // digits parse as numbers, so nothing is lost.
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core"), &mut files);
+    let mut found = Vec::new();
+    for file in files.iter().filter(|f| !f.ends_with("tests.rs")) {
+        let source = std::fs::read_to_string(file).unwrap();
+        // Test code may hold Unicode reference patterns on purpose.
+        let shipped = source.split("#[cfg(test)]").next().unwrap_or_default();
+        for literal in raw_strings(shipped) {
+            if literal.contains(r"\d") {
+                found.push(format!("{}: {literal}", file.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "write [0-9] for \\d:\n{}", found.join("\n"));
+    // The scanner itself finds what it should.
+    assert_eq!(
+        raw_strings(r####"let a = r"\d+"; let b = r#"x"y"#;"####),
+        [r"\d+", r#"x"y"#]
+    );
+}

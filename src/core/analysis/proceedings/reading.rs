@@ -31,19 +31,19 @@ pattern!(
 );
 pattern!(
     number_word,
-    r"(?i)^(?:\d{1,3}|none|no|nil|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)$"
+    r"(?i)^(?:[0-9]{1,3}|none|no|nil|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)$"
 );
 pattern!(
     count_before_side,
-    r"(?i)\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|no|none)\s+(?:votes?\s+|members?\s+|councillors?\s+)?(?:were\s+|voted\s+|voting\s+)?(in\s+favou?r|for|against|abstentions?|abstained|abstaining|abstain)\b"
+    r"(?i)\b([0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|no|none)\s+(?:votes?\s+|members?\s+|councillors?\s+)?(?:were\s+|voted\s+|voting\s+)?(in\s+favou?r|for|against|abstentions?|abstained|abstaining|abstain)\b"
 );
 pattern!(
     side_before_count,
-    r"(?i)\b(in\s+favou?r|for|against|abstentions?|abstained|abstain)\s*(?:[:=–-]\s*|\s)(\d{1,3})\b"
+    r"(?i)\b(in\s+favou?r|for|against|abstentions?|abstained|abstain)\s*(?:[:=–-]\s*|\s)([0-9]{1,3})\b"
 );
 pattern!(
     by_votes,
-    r"(?i)\b(?:by\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+votes?,?\s+to\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|nil|none)\b"
+    r"(?i)\b(?:by\s+)?([0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+votes?,?\s+to\s+([0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|nil|none)\b"
 );
 pattern!(
     unanimous,
@@ -65,7 +65,7 @@ pattern!(
 pattern!(declared_word, r"(?i)\b(declared|declares|registered|disclosed)\b");
 pattern!(
     item_ref,
-    r"(?i)\b(?:agenda\s+)?(?:items?|minutes?)\s+(?:no\.?\s*|number\s+)?([A-Z]{0,4}[\d./]*\d[a-z]?)\b"
+    r"(?i)\b(?:agenda\s+)?(?:items?|minutes?)\s+(?:no\.?\s*|number\s+)?([A-Z]{0,4}[0-9./]*[0-9][a-z]?)\b"
 );
 pattern!(
     exclusion_word,
@@ -73,7 +73,7 @@ pattern!(
 );
 pattern!(
     paragraph_ref,
-    r"(?i)\bparagraphs?\s+(\d{1,2}(?:\s*(?:,|and|&|or|-|–)\s*\d{1,2})*)"
+    r"(?i)\bparagraphs?\s+([0-9]{1,2}(?:\s*(?:,|and|&|or|-|–)\s*[0-9]{1,2})*)"
 );
 pattern!(
     private_title,
@@ -82,7 +82,7 @@ pattern!(
 
 pattern!(
     another_day,
-    r"(?i)\b(?:resumed|reconvened|adjourned)\b[^.\n]{0,60}?\b(?:on|until|till|to)\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+    r"(?i)\b(?:resumed|reconvened|adjourned)\b[^.\n]{0,60}?\b(?:on|until|till|to)\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
 );
 
 /// What a trigger word may start: bits of [`MOTION`], [`VOTE`] and the rest.

@@ -57,7 +57,7 @@ fn time_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         Regex::new(
-            r"(?i)(?-u:\b)(2[0-3]|[01]?\d)(?:([.:])([0-5]\d))?(?:\s?(a\.\s?m(?-u:\b)\.?|am(?-u:\b)|p\.\s?m(?-u:\b)\.?|pm(?-u:\b)|hrs(?-u:\b)|hours(?-u:\b)|noon(?-u:\b)))?",
+            r"(?i)(?-u:\b)(2[0-3]|[01]?[0-9])(?:([.:])([0-5][0-9]))?(?:\s?(a\.\s?m(?-u:\b)\.?|am(?-u:\b)|p\.\s?m(?-u:\b)\.?|pm(?-u:\b)|hrs(?-u:\b)|hours(?-u:\b)|noon(?-u:\b)))?",
         )
         .unwrap()
     })
