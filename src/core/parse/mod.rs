@@ -409,6 +409,16 @@ fn attendance_heading(text: &str, content: Span, words: &LineWords) -> Option<(A
             };
             after = rest;
         }
+        // "Committee Members Present:", "Members absent:", "Present (16 May):": a qualifier
+        // between the heading and its list, which may say which list it is.
+        let kind = &match *kind {
+            AttendanceKind::Present => {
+                let (rest, qualified) = without_qualifier(after);
+                after = rest;
+                qualified
+            }
+            other => other,
+        };
         let word_len = whole.len() - after.len();
         let opens_list = after.is_empty()
             // "PRESENT         Jo Kent   JK": a table's first column.
@@ -431,6 +441,40 @@ fn attendance_heading(text: &str, content: Span, words: &LineWords) -> Option<(A
         return Some((*kind, Span::new(content.start + word_len + skip, content.end)));
     }
     None
+}
+
+/// What follows a "present" heading once a qualifier is passed, and which list the heading then
+/// opens: the word "present" or "absent" after a heading that names who ("Committee Members
+/// Present", "Members absent"), then a short bracketed note with a number in it, such as a date
+/// or an item ("Present (16 May)", "(for item 4)").
+fn without_qualifier(after: &str) -> (&str, AttendanceKind) {
+    let mut rest = after;
+    let mut kind = AttendanceKind::Present;
+    for (word, qualified) in [
+        (" present", AttendanceKind::Present),
+        (" absent", AttendanceKind::Absent),
+    ] {
+        let Some(head) = rest.get(..word.len()) else { continue };
+        let next = rest[word.len()..].chars().next();
+        if head.eq_ignore_ascii_case(word) && !next.is_some_and(char::is_alphanumeric) {
+            rest = &rest[word.len()..];
+            kind = qualified;
+            break;
+        }
+    }
+    let Some(inner) = rest.trim_start_matches(' ').strip_prefix('(') else {
+        return (rest, kind);
+    };
+    match inner.find(')') {
+        Some(close)
+            if close <= 30
+                && inner[..close].contains(|c: char| c.is_ascii_digit())
+                && !inner[..close].contains(['\n', ':', '(']) =>
+        {
+            (&inner[close + 1..], kind)
+        }
+        _ => (rest, kind),
+    }
 }
 
 /// "Apologies Annie Kerr, Cllrs Lowe and Ames", "Present Councillor Ames": a heading written

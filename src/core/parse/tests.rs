@@ -309,3 +309,37 @@ fn a_single_item_takes_its_number_from_its_numbered_paragraphs() {
     assert_eq!(numbers(text, &m), ["22"]);
     assert_eq!(m.items[0].sub_items.len(), 2);
 }
+
+#[test]
+fn a_qualified_heading_opens_its_list() {
+    let lists = |text: &str| -> Vec<(AttendanceKind, Vec<String>)> {
+        let minutes = parse(text);
+        minutes
+            .attendance
+            .iter()
+            .map(|s| {
+                (
+                    s.kind,
+                    s.people.iter().map(|p| p.surname.slice(text).to_string()).collect(),
+                )
+            })
+            .collect()
+    };
+    let text = "Committee Members Present: Councillors Ng (Chair), Ames and Lowe\n\n\
+        Committee Members absent:     Cllr Hale.\n\n1. Minutes\n\nApproved.\n";
+    assert_eq!(
+        lists(text),
+        [
+            (AttendanceKind::Present, vec!["Ng".into(), "Ames".into(), "Lowe".into()]),
+            (AttendanceKind::Absent, vec!["Hale".into()]),
+        ]
+    );
+    let text = "Present (16 May): Cllrs Ng, Ames and Lowe\n\n1. Minutes\n\nApproved.\n";
+    assert_eq!(
+        lists(text),
+        [(AttendanceKind::Present, vec!["Ng".into(), "Ames".into(), "Lowe".into()])]
+    );
+    // A note with no number in it, or "present" running on into a sentence, is no qualifier.
+    assert!(lists("Committee Members present at the site visit were many.\n\n1. Visit\n\nNoted.\n").is_empty());
+    assert!(lists("Present (as listed below) the Chair opened.\n\n1. Visit\n\nNoted.\n").is_empty());
+}
