@@ -285,6 +285,17 @@ fn read_name(slice: &str, at: usize) -> Option<Name> {
     read_name_in(slice, at, false)
 }
 
+/// A title word that is someone's surname: "Lord" or "Lady" after a given name and ending the
+/// name ("Cllr Bev Lord (Chair)"), not the start of a title ("Cllr Ann Lee Lord Mayor").
+fn surname_like_title(tokens: &[std::ops::Range<usize>], slice: &str, pos: usize, token: &str) -> bool {
+    if tokens.is_empty() || !matches!(token, "Lord" | "Lady") {
+        return false;
+    }
+    let after = &slice[pos + token.len()..];
+    let next = after.strip_prefix(' ').unwrap_or("");
+    !next.starts_with(|c: char| c.is_uppercase())
+}
+
 /// [`read_name`], where `breaks` lets the name start on the next line, as the names of a list
 /// run on after a comma ("M Dyer,\nL Emery"); a title at the end of a line ("Co-option of
 /// Councillor") is not followed by a name on the next.
@@ -304,7 +315,7 @@ fn read_name_in(slice: &str, at: usize, breaks: bool) -> Option<Name> {
         let Some(token) = name_token(&slice[pos..]) else {
             break;
         };
-        if is_title_word(token) || is_not_a_name(token) {
+        if is_not_a_name(token) || (is_title_word(token) && !surname_like_title(&tokens, slice, pos, token)) {
             break;
         }
         // A full stop belongs to an initial ("A."), not to a surname ending a sentence.
@@ -718,6 +729,19 @@ mod tests {
             .iter()
             .map(|p| (p.surname.slice(text).to_string(), p.chair))
             .collect()
+    }
+
+    #[test]
+    fn a_surname_that_is_also_a_title_ends_the_name() {
+        let surnames = |text: &str| -> Vec<String> { names(text).into_iter().map(|(s, _)| s).collect() };
+        assert_eq!(surnames("Cllr Bev Lord (Chair), Cllr Ann Lady"), ["Lord", "Lady"]);
+        assert_eq!(
+            names("Present: Councillor Jo Lord (Chair)")[0],
+            ("Lord".to_string(), true)
+        );
+        // Followed by another capitalised word it is a title, as before.
+        assert_eq!(surnames("Councillor Ann Lee Lord Mayor"), ["Lee"]);
+        assert_eq!(surnames("Mrs Pat Hill and Lord Smith"), ["Hill", "Smith"]);
     }
 
     /// A capitalised run of 16 letters or more, starting like a title, is read as no title
