@@ -2,6 +2,7 @@
 //! "ABC – Long Form"), whether a long form's initials fit an acronym, and long forms compared
 //! regardless of case and spelling.
 
+use super::tokens::line_above_tail;
 use super::tokens::skip_spaces;
 use super::tokens::word_texts;
 use super::tokens::words_backward;
@@ -201,17 +202,10 @@ pub(super) fn find_definition(text: &str, line: Span, span: Span, base: &str) ->
                 // Hard-wrapped text: the long form may begin on the line before ("Local
                 // Government" / "Association (LGA)"), or end it with "(ABC)" opening this line.
                 // Read from the line before; the words nearest the bracket still come first.
-                let prev_end = if text[..line.start].ends_with("\r\n") {
-                    line.start - 2
-                } else {
-                    line.start - 1
-                };
-                let prev_start = floor_char_boundary(text, prev_end.saturating_sub(WINDOW));
-                let prev_start = memchr::memrchr2(b'\n', b'\r', &text.as_bytes()[prev_start..prev_end])
-                    .map_or(prev_start, |i| prev_start + i + 1);
+                let above = line_above_tail(text, line.start, WINDOW).unwrap_or(Span::empty(line.start));
                 let pre_end = window_start + pre_trimmed.len();
-                window_start = prev_start;
-                pre_trimmed = text[prev_start..pre_end].trim_end();
+                window_start = above.start;
+                pre_trimmed = text[above.start..pre_end].trim_end();
             }
             let words = words_backward(pre_trimmed);
             // A word's text does not depend on the others chosen: worked out once for all.

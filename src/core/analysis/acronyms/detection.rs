@@ -13,6 +13,7 @@ use super::person_codes::listed_names;
 use super::tokens::chunk_around;
 use super::tokens::chunk_case;
 use super::tokens::is_number;
+use super::tokens::line_above_tail;
 use super::tokens::lone_capital_word;
 use super::tokens::nearest_is_lower_case;
 use super::tokens::neighbours;
@@ -385,10 +386,7 @@ fn wrapped_name_before(text: &str, line: Span, from: usize, before: &str) -> Opt
     if from != line.start || line.start == 0 || name.split_whitespace().count() != 1 {
         return None;
     }
-    let above = text[..line.start].trim_end_matches(['\n', '\r']);
-    let above_from = floor_char_boundary(above, above.len().saturating_sub(80));
-    let above = &above[above_from..];
-    let tail = above.rsplit(['\n', '\r']).next().unwrap_or(above).trim_end();
+    let tail = line_above_tail(text, line.start, 80)?.slice(text).trim();
     (!tail.is_empty()).then(|| format!("{tail} {own}"))
 }
 

@@ -2,7 +2,7 @@
 //! it), the line a chunk is on and whether it is in capitals, the chunks around one, and the
 //! words of a long form read forwards or backwards. Fast paths read ASCII a byte at a time.
 
-use crate::core::text::Span;
+use crate::core::text::{floor_char_boundary, Span};
 
 /// The first ASCII capital in `bytes` at or after `from`, found eight bytes at a time: a run of
 /// lower-case text costs one test per eight bytes, and the capital's place comes from the mask
@@ -302,6 +302,20 @@ pub(super) fn nearest_is_lower_case(text: &str, line: Span, start: usize, end: u
 }
 
 /// The trimmed chunk just before `start` on the line ("284" before "KB", "Part" before "IV").
+/// The last `reach` bytes (at most) of the line before the one starting at `line_start`, as a
+/// span without its line break: where hard-wrapped text carries on a long form or a name.
+/// `None` on the first line.
+pub(super) fn line_above_tail(text: &str, line_start: usize, reach: usize) -> Option<Span> {
+    let before = text.get(..line_start)?;
+    let end = before
+        .strip_suffix("\r\n")
+        .or_else(|| before.strip_suffix(['\n', '\r']))?
+        .len();
+    let from = floor_char_boundary(text, end.saturating_sub(reach));
+    let start = memchr::memrchr2(b'\n', b'\r', &text.as_bytes()[from..end]).map_or(from, |i| from + i + 1);
+    Some(Span::new(start, end))
+}
+
 pub(super) fn previous_chunk(text: &str, line_start: usize, start: usize) -> Option<&str> {
     let line = Span::new(line_start, start);
     let raw = neighbours(text, line, start, start, false).next()?;
