@@ -6,7 +6,7 @@
 //! - `tests/fixtures/defects/`: defects planted in an otherwise clean draft; each must be found,
 //!   and nothing else may be reported.
 
-use minutes_lint::core::diagnostic::Severity;
+use minutes_lint::core::diagnostic::{Diagnostic, Severity};
 use minutes_lint::{lint, Config};
 use std::path::Path;
 
@@ -21,6 +21,24 @@ const DRAFTS: &[(&str, usize)] = &[
     ("town-council-attendance-table.minutes.md", 7),
 ];
 
+/// The findings `keep` selects in a draft, one line each: "name:line: rule message".
+fn findings(name: &str, text: &str, keep: impl Fn(&Diagnostic) -> bool) -> Vec<String> {
+    let linted = lint(text, &Config::default(), Some(name));
+    linted
+        .diagnostics
+        .iter()
+        .filter(|d| keep(d))
+        .map(|d| {
+            format!(
+                "{name}:{}: {} {}",
+                linted.lines.line_of(d.span.start) + 1,
+                d.rule,
+                d.message
+            )
+        })
+        .collect()
+}
+
 fn read(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/clean")
@@ -32,12 +50,7 @@ fn read(name: &str) -> String {
 fn clean_drafts_in_unseen_house_styles_raise_no_warning_or_error() {
     let mut problems = Vec::new();
     for (name, _) in DRAFTS {
-        let text = read(name);
-        let linted = lint(&text, &Config::default(), Some(name));
-        for d in linted.diagnostics.iter().filter(|d| d.severity != Severity::Info) {
-            let line = linted.lines.line_of(d.span.start) + 1;
-            problems.push(format!("{name}:{line}: {} {}", d.rule, d.message));
-        }
+        problems.extend(findings(name, &read(name), |d| d.severity != Severity::Info));
     }
     assert!(
         problems.is_empty(),
@@ -142,11 +155,7 @@ fn proceedings_rules_stay_silent_on_correct_meetings() {
     let mut problems = Vec::new();
     for name in &names {
         let text = std::fs::read_to_string(dir.join(name)).unwrap();
-        let linted = lint(&text, &Config::default(), Some(name));
-        for d in linted.diagnostics.iter().filter(|d| proceedings.contains(&d.rule)) {
-            let line = linted.lines.line_of(d.span.start) + 1;
-            problems.push(format!("{name}:{line}: {} {}", d.rule, d.message));
-        }
+        problems.extend(findings(name, &text, |d| proceedings.contains(&d.rule)));
     }
     assert!(
         problems.is_empty(),
